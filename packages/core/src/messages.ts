@@ -1,0 +1,101 @@
+/** Server messages in both languages; the web shows them as they come. */
+export type Locale = 'vi' | 'en';
+
+/** Human labels of fields, used to name the field in every validation error. */
+export const FIELD_LABELS: Record<string, { vi: string; en: string }> = {
+  username: { vi: 'Tên đăng nhập', en: 'Username' },
+  password: { vi: 'Mật khẩu', en: 'Password' },
+  currentPassword: { vi: 'Mật khẩu hiện tại', en: 'Current password' },
+  newPassword: { vi: 'Mật khẩu mới', en: 'New password' },
+  displayName: { vi: 'Tên hiển thị', en: 'Display name' },
+  code: { vi: 'Mã tổ chức', en: 'Organisation code' },
+  name: { vi: 'Tên tổ chức', en: 'Organisation name' },
+  kind: { vi: 'Loại tổ chức', en: 'Kind' },
+  category: { vi: 'Loại hình', en: 'Category' },
+  parentCode: { vi: 'Tổ chức cấp trên', en: 'Parent organisation' },
+  parent_code: { vi: 'Mã tổ chức cấp trên', en: 'Parent code' },
+  intoCode: { vi: 'Sáp nhập vào', en: 'Merge into' },
+  memberCode: { vi: 'Mã đảng viên', en: 'Member code' },
+  member_code: { vi: 'Mã đảng viên', en: 'Member code' },
+  fullName: { vi: 'Họ và tên', en: 'Full name' },
+  full_name: { vi: 'Họ và tên', en: 'Full name' },
+  sex: { vi: 'Giới tính', en: 'Sex' },
+  birthDate: { vi: 'Ngày sinh', en: 'Date of birth' },
+  birth_date: { vi: 'Ngày sinh', en: 'Date of birth' },
+  orgCode: { vi: 'Chi bộ', en: 'Cell' },
+  org_code: { vi: 'Mã chi bộ', en: 'Cell code' },
+  toOrgCode: { vi: 'Chuyển đến chi bộ', en: 'Transfer to cell' },
+  status: { vi: 'Trạng thái', en: 'Status' },
+  admissionDate: { vi: 'Ngày vào Đảng', en: 'Admission date' },
+  admission_date: { vi: 'Ngày vào Đảng', en: 'Admission date' },
+  officialDate: { vi: 'Ngày chính thức', en: 'Official date' },
+  official_date: { vi: 'Ngày chính thức', en: 'Official date' },
+  position: { vi: 'Chức vụ', en: 'Position' },
+  partyCardNo: { vi: 'Số thẻ đảng viên', en: 'Party card number' },
+  party_card_no: { vi: 'Số thẻ đảng viên', en: 'Party card number' },
+  exempt_from: { vi: 'Miễn sinh hoạt từ', en: 'Exempt from' },
+  notes: { vi: 'Ghi chú', en: 'Notes' },
+  date: { vi: 'Ngày', en: 'Date' },
+  from: { vi: 'Từ ngày', en: 'From' },
+  to: { vi: 'Đến ngày', en: 'To' },
+  reason: { vi: 'Lý do', en: 'Reason' },
+  role: { vi: 'Vai trò', en: 'Role' },
+  grants: { vi: 'Quyền', en: 'Grants' },
+  citizenId: { vi: 'Số CCCD', en: 'Citizen ID' },
+  phone: { vi: 'Số điện thoại', en: 'Phone' },
+  page: { vi: 'Trang', en: 'Page' },
+  pageSize: { vi: 'Số dòng mỗi trang', en: 'Page size' },
+  q: { vi: 'Từ khóa', en: 'Search' },
+  file: { vi: 'Tệp', en: 'File' },
+  locale: { vi: 'Ngôn ngữ', en: 'Language' },
+};
+
+/** Label of a field path such as `grants.0.role` or `body.fullName`. */
+export function fieldLabel(path: string, locale: Locale): string {
+  const parts = path
+    .split('.')
+    .filter((p) => !/^\d+$/.test(p) && !['body', 'querystring', 'params'].includes(p));
+  const last = parts[parts.length - 1] ?? path;
+  return FIELD_LABELS[last]?.[locale] ?? last;
+}
+
+const MESSAGES = {
+  unauthenticated: { vi: 'Bạn cần đăng nhập.', en: 'Please sign in.' },
+  bad_credentials: { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
+  locked: {
+    vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Thử lại sau {minutes} phút.',
+    en: 'Account temporarily locked after repeated failures. Try again in {minutes} minutes.',
+  },
+  throttled: {
+    vi: 'Quá nhiều lần đăng nhập sai từ máy này. Thử lại sau {minutes} phút.',
+    en: 'Too many failed sign-ins from this address. Try again in {minutes} minutes.',
+  },
+  csrf: {
+    vi: 'Phiên làm việc không hợp lệ (thiếu mã chống giả mạo). Hãy tải lại trang.',
+    en: 'Missing or wrong anti-forgery token. Reload the page.',
+  },
+  forbidden: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  not_found: { vi: 'Không tìm thấy {entity}.', en: '{entity} not found.' },
+  validation: { vi: 'Dữ liệu không hợp lệ: {detail}', en: 'Invalid input: {detail}' },
+  conflict: { vi: '{detail}', en: '{detail}' },
+  internal: { vi: 'Lỗi hệ thống. Vui lòng thử lại.', en: 'Server error. Please try again.' },
+} as const;
+export type MessageCode = keyof typeof MESSAGES;
+
+/** Fills `{name}` placeholders of a message in the chosen language. */
+export function message(
+  code: MessageCode,
+  locale: Locale,
+  params: Record<string, string | number> = {},
+): string {
+  return MESSAGES[code][locale].replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''));
+}
+
+/** Names of entities for "not found" messages. */
+export const ENTITY_LABELS: Record<string, { vi: string; en: string }> = {
+  org: { vi: 'tổ chức', en: 'Organisation' },
+  member: { vi: 'đảng viên', en: 'Member' },
+  account: { vi: 'tài khoản', en: 'Account' },
+  import: { vi: 'lượt nhập dữ liệu', en: 'Import' },
+  route: { vi: 'đường dẫn', en: 'Route' },
+};

@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { AppError, handleError } from './http/errors.ts';
+import { registerSession } from './http/session.ts';
+import { accountRoutes } from './modules/accounts/routes.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { importRoutes } from './modules/imports/routes.ts';
+import { memberRoutes } from './modules/members/routes.ts';
+import { orgRoutes } from './modules/orgs/routes.ts';
+
+export type App = FastifyInstance;
+
+export interface Deps {
+  database: Database;
+  config: Pick<Config, 'secureCookies' | 'sessionDays'>;
+}
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/** Keys that must never reach a log line (personal data, secrets). */
+const REDACT = [
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  'birthDate',
+  'citizenId',
+  'phone',
+  'password',
+];
+
+/** Builds the Fastify instance: plugins, the session hook, every feature module, the web app. */
+export async function buildApp(deps: Deps, options: { logger?: boolean; webDist?: string | null } = {}) {
+  const app = Fastify({
+    logger: options.logger ? { level: 'info', redact: REDACT } : false,
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Nền Nếp API',
+        version: '0.1.0',
+        description: 'Quản lý tổ chức đảng, đảng viên, tài khoản.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  registerSession(app, deps.database.db);
+  await app.register(
+    async (api) => {
+      authRoutes(api, deps);
+      orgRoutes(api, deps);
+      memberRoutes(api, deps);
+      accountRoutes(api, deps);
+      auditRoutes(api, deps);
+      importRoutes(api, deps);
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api' },
+  );
+
+  const webDist = options.webDist === undefined ? WEB_DIST : options.webDist;
+  if (webDist && existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api/') || request.method !== 'GET') {
+        throw new AppError(404, 'not_found', { entity: { vi: 'đường dẫn', en: 'Route' } });
+      }
+      return reply.sendFile('index.html');
+    });
+  } else {
+    app.setNotFoundHandler(() => {
+      throw new AppError(404, 'not_found', { entity: { vi: 'đường dẫn', en: 'Route' } });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { isoDateInVietnam } from '@nennep/core';
+import { buildApp } from './app.ts';
+import { createAdmin } from './cli/create-admin.ts';
+import { loadConfig } from './config.ts';
+import { DataDirBusyError } from './db/lock.ts';
+import { openDatabase } from './db/open.ts';
+import { type ImportKind, runImport } from './modules/imports/service.ts';
+import { findOrg, orgStats } from './modules/orgs/queries.ts';
+import { isSeeded, seedDemo } from './seed/seed-demo.ts';
+
+const USAGE = `Cách dùng / usage: nennep <lệnh>
+  start                       chạy máy chủ web và API (PORT, HOST, DATABASE_URL, NENNEP_DATA_DIR)
+  migrate                     áp dụng các bản chuyển đổi cơ sở dữ liệu
+  seed-demo                   nạp tổ chức mẫu (Đảng bộ huyện Đan Phượng)
+  create-admin --username U --org MÃ [--org-name TÊN] [--name TÊN] [--password MK]
+                              tạo quản trị viên đầu tiên trên một tổ chức (tạo tổ chức gốc nếu chưa có)
+  import orgs|members TỆP     nhập tổ chức hoặc đảng viên từ .xlsx / .csv
+  stats MÃ                    thống kê một tổ chức (JSON)`;
+
+async function serve() {
+  const config = loadConfig();
+  const database = await openDatabase(config, 'server');
+  if (database.embedded && !(await isSeeded(database.db))) {
+    console.log('Đang nạp dữ liệu mẫu (lần chạy đầu)… / seeding the demo organisation…');
+    const summary = await seedDemo(database);
+    console.log(`Đã nạp ${summary.orgs} tổ chức, ${summary.members} đảng viên.`);
+  }
+  const app = await buildApp({ database, config }, { logger: true });
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`Nền Nếp: http://${config.host}:${config.port}  (API docs: /api/docs)`);
+}
+
+async function withDatabase<T>(
+  purpose: string,
+  work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+) {
+  const database = await openDatabase(loadConfig(), purpose);
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'start':
+      await serve();
+      return -1;
+    case 'migrate':
+      await withDatabase('migrate', async () => console.log('Đã áp dụng chuyển đổi / migrations applied.'));
+      return 0;
+    case 'seed-demo':
+      return withDatabase('seed-demo', async (database) => {
+        if (await isSeeded(database.db)) {
+          console.log('Dữ liệu mẫu đã có / demo data already present.');
+          return 0;
+        }
+        const summary = await seedDemo(database);
+        console.log(
+          `Đã nạp ${summary.orgs} tổ chức, ${summary.members} đảng viên, ${summary.accounts} tài khoản.`,
+        );
+        return 0;
+      });
+    case 'create-admin': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          username: { type: 'string' },
+          org: { type: 'string' },
+          'org-name': { type: 'string' },
+          name: { type: 'string' },
+          password: { type: 'string' },
+        },
+      });
+      return withDatabase('create-admin', (database) => createAdmin(database.db, values));
+    }
+    case 'import': {
+      const [kind, file] = rest;
+      if ((kind !== 'orgs' && kind !== 'members') || !file) {
+        console.error(USAGE);
+        return 2;
+      }
+      const buffer = readFileSync(file);
+      return withDatabase('import', async (database) => {
+        const report = await runImport(database, null, kind as ImportKind, buffer, file, (done, total) => {
+          if (process.stderr.isTTY) process.stderr.write(`\r${done}/${total}`);
+        });
+        if (!report.valid) {
+          for (const error of report.errors)
+            console.error(`Dòng ${error.row}, cột ${error.field}: ${error.message}`);
+          console.error(`Tệp có ${report.errors.length} lỗi; không ghi gì vào hệ thống.`);
+          return 1;
+        }
+        console.log(JSON.stringify(report.result));
+        return 0;
+      });
+    }
+    case 'stats': {
+      const [code] = rest;
+      if (!code) {
+        console.error(USAGE);
+        return 2;
+      }
+      return withDatabase('stats', async (database) => {
+        const org = await findOrg(database.db, code);
+        if (!org) {
+          console.error(`Không tìm thấy tổ chức ${code}. / No organisation ${code}.`);
+          return 1;
+        }
+        console.log(
+          JSON.stringify(await orgStats(database.db, org.path, isoDateInVietnam(new Date())), null, 2),
+        );
+        return 0;
+      });
+    }
+    default:
+      console.log(USAGE);
+      return command ? 2 : 0;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    if (error instanceof DataDirBusyError) console.error(error.message);
+    else console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

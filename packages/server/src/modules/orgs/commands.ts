@@ -1,0 +1,278 @@
+import {
+  type CreateOrg,
+  collationKey,
+  isAllowedParent,
+  ORG_KIND_LABELS,
+  type OrgCategory,
+  type OrgKind,
+} from '@nennep/core';
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { orgEvents, orgs } from '../../db/schema/index.ts';
+import type { Actor } from '../../http/access.ts';
+import { audit } from '../../http/audit.ts';
+import { conflict, invalidField } from '../../http/errors.ts';
+import { findOrg, type OrgRow } from './queries.ts';
+
+const kindLabel = (kind: OrgKind) => ORG_KIND_LABELS[kind];
+
+export function assertParentKind(kind: OrgKind, parent: OrgRow | null, field = 'parentCode') {
+  const parentKind = (parent?.kind ?? null) as OrgKind | null;
+  if (!isAllowedParent(kind, parentKind)) {
+    const p = parentKind ? kindLabel(parentKind) : { vi: 'gốc', en: 'root' };
+    throw invalidField(field, {
+      vi: `${kindLabel(kind).vi} không thể trực thuộc ${p.vi.toLowerCase()}.`,
+      en: `A ${kindLabel(kind).en.toLowerCase()} cannot stand under a ${p.en.toLowerCase()}.`,
+    });
+  }
+}
+
+export function assertActive(org: OrgRow, field: string) {
+  if (org.status !== 'active') {
+    throw invalidField(field, {
+      vi: `Tổ chức ${org.code} đã giải thể hoặc sáp nhập.`,
+      en: `Organisation ${org.code} has been dissolved or merged.`,
+    });
+  }
+}
+
+async function recordEvent(
+  tx: Db,
+  actor: Actor | null,
+  org: OrgRow,
+  kind: string,
+  data: Record<string, unknown>,
+) {
+  await tx.insert(orgEvents).values({ orgId: org.id, kind, data, actorId: actor?.id ?? null });
+  await audit(tx, actor, {
+    action: `org.${kind}`,
+    entityType: 'org',
+    entityId: org.code,
+    orgPath: org.path,
+    detail: data,
+  });
+}
+
+/** Inserts a node under its parent; its path ends with its own id. */
+export async function insertOrg(
+  tx: Db,
+  actor: Actor | null,
+  input: { code: string; name: string; kind: OrgKind; category: OrgCategory | null },
+  parent: OrgRow | null,
+): Promise<OrgRow> {
+  if (await findOrg(tx, input.code)) {
+    throw conflict(
+      { vi: `Mã tổ chức ${input.code} đã tồn tại.`, en: `Organisation code ${input.code} already exists.` },
+      'code',
+    );
+  }
+  const [inserted] = await tx
+    .insert(orgs)
+    .values({
+      code: input.code,
+      name: input.name,
+      kind: input.kind,
+      category: input.category,
+      parentId: parent?.id ?? null,
+      path: '/',
+      depth: (parent?.depth ?? -1) + 1,
+      sortKey: collationKey(input.name),
+    })
+    .returning();
+  if (!inserted) throw new Error('insert returned nothing');
+  const path = `${parent?.path ?? '/'}${inserted.id}/`;
+  const [row] = await tx.update(orgs).set({ path }).where(eq(orgs.id, inserted.id)).returning();
+  if (!row) throw new Error('update returned nothing');
+  await recordEvent(tx, actor, row, 'created', {
+    code: row.code,
+    name: row.name,
+    parentCode: parent?.code ?? null,
+  });
+  return row;
+}
+
+export async function createOrg(tx: Db, actor: Actor | null, input: CreateOrg, parent: OrgRow) {
+  assertActive(parent, 'parentCode');
+  assertParentKind(input.kind, parent);
+  return insertOrg(tx, actor, { ...input, category: input.category ?? null }, parent);
+}
+
+export async function renameOrg(tx: Db, actor: Actor, org: OrgRow, name: string, note?: string) {
+  assertActive(org, 'code');
+  await tx
+    .update(orgs)
+    .set({ name, sortKey: collationKey(name) })
+    .where(eq(orgs.id, org.id));
+  await recordEvent(tx, actor, org, 'renamed', { from: org.name, to: name, note: note ?? null });
+}
+
+/** Rewrites the paths of a subtree (orgs, members, audit trail) after it moved. */
+async function rewritePaths(tx: Db, oldPrefix: string, newPrefix: string, depthDelta: number) {
+  const pattern = `${oldPrefix}%`;
+  const cut = oldPrefix.length + 1;
+  await tx.execute(sql`UPDATE orgs SET path = ${newPrefix} || substr(path, ${cut}), depth = depth + ${depthDelta}
+    WHERE path LIKE ${pattern}`);
+  await tx.execute(
+    sql`UPDATE members SET org_path = ${newPrefix} || substr(org_path, ${cut}) WHERE org_path LIKE ${pattern}`,
+  );
+  await tx.execute(sql`UPDATE audit_events SET org_path = ${newPrefix} || substr(org_path, ${cut})
+    WHERE org_path LIKE ${pattern}`);
+}
+
+/** Moves a node and its whole subtree under another parent. */
+export async function moveOrg(tx: Db, actor: Actor, org: OrgRow, parent: OrgRow, note?: string) {
+  assertActive(org, 'code');
+  assertActive(parent, 'parentCode');
+  if (parent.path.startsWith(org.path)) {
+    throw invalidField('parentCode', {
+      vi: 'Không thể chuyển một tổ chức vào chính nó hoặc tổ chức trực thuộc nó.',
+      en: 'An organisation cannot move under itself or its own subtree.',
+    });
+  }
+  assertParentKind(org.kind as OrgKind, parent);
+  const oldParentId = org.parentId;
+  const newPath = `${parent.path}${org.id}/`;
+  await tx.update(orgs).set({ parentId: parent.id }).where(eq(orgs.id, org.id));
+  await rewritePaths(tx, org.path, newPath, parent.depth + 1 - org.depth);
+  const moved = { ...org, path: newPath };
+  await recordEvent(tx, actor, moved, 'moved', {
+    fromParentId: oldParentId,
+    toParentCode: parent.code,
+    note: note ?? null,
+  });
+}
+
+/** Ends a node: its members are transferred and its children moved to `into`; nothing is deleted. */
+export async function mergeOrg(
+  tx: Db,
+  actor: Actor,
+  org: OrgRow,
+  into: OrgRow,
+  today: string,
+  note?: string,
+) {
+  assertActive(org, 'code');
+  assertActive(into, 'intoCode');
+  if (org.id === into.id || into.path.startsWith(org.path)) {
+    throw invalidField('intoCode', {
+      vi: 'Không thể sáp nhập vào chính nó hoặc tổ chức trực thuộc nó.',
+      en: 'Cannot merge into itself or its own subtree.',
+    });
+  }
+  if (org.kind !== into.kind) {
+    throw invalidField('intoCode', {
+      vi: `Chỉ sáp nhập được vào tổ chức cùng loại (${kindLabel(org.kind as OrgKind).vi}).`,
+      en: `Can only merge into an organisation of the same kind (${kindLabel(org.kind as OrgKind).en}).`,
+    });
+  }
+  const children = await tx.select().from(orgs).where(eq(orgs.parentId, org.id));
+  for (const child of children)
+    if (child.status === 'active') await moveOrg(tx, actor, child, into, `merge ${org.code}`);
+  const moved = await transferAllMembers(tx, actor, org, into, today, 'merged');
+  await tx
+    .update(orgs)
+    .set({ status: 'merged', mergedIntoId: into.id, endedAt: new Date() })
+    .where(eq(orgs.id, org.id));
+  await recordEvent(tx, actor, org, 'merged', { intoCode: into.code, members: moved, note: note ?? null });
+  await recordEvent(tx, actor, into, 'absorbed', { fromCode: org.code, members: moved });
+}
+
+/** Moves every active member of a cell to another, each with a transfer event. Returns how many. */
+export async function transferAllMembers(
+  tx: Db,
+  actor: Actor,
+  from: OrgRow,
+  to: OrgRow,
+  date: string,
+  reason: string,
+) {
+  const result = await tx.execute(sql`
+    WITH moved AS (
+      UPDATE members SET org_id = ${to.id}, org_path = ${to.path}, updated_at = now()
+      WHERE org_id = ${from.id} RETURNING id)
+    INSERT INTO member_events (member_id, kind, date, from_org_id, to_org_id, data, actor_id)
+    SELECT id, 'transferred', ${date}, ${from.id}, ${to.id}, ${JSON.stringify({ reason })}::jsonb, ${actor.id} FROM moved
+    RETURNING member_id`);
+  return (result as unknown as { rows: unknown[] }).rows.length;
+}
+
+export async function dissolveOrg(tx: Db, actor: Actor, org: OrgRow, note?: string) {
+  assertActive(org, 'code');
+  const [counts] = (
+    (await tx.execute(sql`SELECT
+      (SELECT count(*)::int FROM orgs WHERE parent_id = ${org.id} AND status = 'active') AS children,
+      (SELECT count(*)::int FROM members WHERE org_id = ${org.id} AND status IN ('official', 'probationary')) AS members`)) as unknown as {
+      rows: { children: number; members: number }[];
+    }
+  ).rows;
+  if (counts && (counts.children > 0 || counts.members > 0)) {
+    throw conflict({
+      vi: `Không thể giải thể: còn ${counts.children} tổ chức trực thuộc và ${counts.members} đảng viên. Hãy chuyển hoặc sáp nhập trước.`,
+      en: `Cannot dissolve: ${counts.children} child organisations and ${counts.members} members remain. Move or merge them first.`,
+    });
+  }
+  await tx.update(orgs).set({ status: 'dissolved', endedAt: new Date() }).where(eq(orgs.id, org.id));
+  await recordEvent(tx, actor, org, 'dissolved', { note: note ?? null });
+}
+
+/** Splits part of a node into a new sibling of the same kind: the listed members and children go along. */
+export async function splitOrg(
+  tx: Db,
+  actor: Actor,
+  org: OrgRow,
+  parent: OrgRow,
+  input: {
+    newOrg: { code: string; name: string; category?: OrgCategory | null };
+    memberCodes: string[];
+    childCodes: string[];
+  },
+  today: string,
+) {
+  assertActive(org, 'code');
+  const created = await insertOrg(
+    tx,
+    actor,
+    {
+      ...input.newOrg,
+      kind: org.kind as OrgKind,
+      category: input.newOrg.category ?? (org.category as OrgCategory | null),
+    },
+    parent,
+  );
+  for (const [index, code] of input.childCodes.entries()) {
+    const child = await findOrg(tx, code);
+    if (!child || child.parentId !== org.id) {
+      throw invalidField(`childCodes.${index}`, {
+        vi: `${code} không trực thuộc ${org.code}.`,
+        en: `${code} is not a child of ${org.code}.`,
+      });
+    }
+    await moveOrg(tx, actor, child, created, `split ${org.code}`);
+  }
+  if (input.memberCodes.length > 0) {
+    const moved = await tx.execute(sql`
+      WITH moved AS (
+        UPDATE members SET org_id = ${created.id}, org_path = ${created.path}, updated_at = now()
+        WHERE org_id = ${org.id} AND member_code IN (${sql.join(
+          input.memberCodes.map((c) => sql`${c}`),
+          sql`, `,
+        )})
+        RETURNING id, member_code)
+      INSERT INTO member_events (member_id, kind, date, from_org_id, to_org_id, data, actor_id)
+      SELECT id, 'transferred', ${today}, ${org.id}, ${created.id}, '{"reason":"split"}'::jsonb, ${actor.id} FROM moved
+      RETURNING member_id`);
+    const count = (moved as unknown as { rows: unknown[] }).rows.length;
+    if (count !== new Set(input.memberCodes).size) {
+      throw invalidField('memberCodes', {
+        vi: `Có mã đảng viên không thuộc ${org.code}.`,
+        en: `Some member codes do not belong to ${org.code}.`,
+      });
+    }
+  }
+  await recordEvent(tx, actor, org, 'split', {
+    newCode: created.code,
+    members: input.memberCodes.length,
+    children: input.childCodes,
+  });
+  return created;
+}

@@ -1,0 +1,27 @@
+import type { Role } from '@nennep/core';
+import { type Actor, ANY_ROLE, assertCan, can } from '../../http/access.ts';
+import { notFound } from '../../http/errors.ts';
+import type { OrgRow } from './queries.ts';
+
+const ADMIN: readonly Role[] = ['admin'];
+const MEMBER_MANAGERS: readonly Role[] = ['admin', 'cell_secretary'];
+
+/** A node the actor cannot see does not exist for it (404, never 403, so codes do not leak). */
+export function assertCanRead(actor: Actor, org: OrgRow | null): OrgRow {
+  if (!org || !can(actor, ANY_ROLE, org.path)) throw notFound('org');
+  return org;
+}
+
+/** Changing the tree is for admins of a subtree holding the node. */
+export function assertCanWrite(actor: Actor, org: OrgRow) {
+  assertCan(actor, ADMIN, org.path);
+}
+
+export function orgAbilities(actor: Actor, org: OrgRow) {
+  return {
+    update: can(actor, ADMIN, org.path),
+    manageMembers: can(actor, MEMBER_MANAGERS, org.path),
+    manageAccounts: can(actor, ADMIN, org.path),
+    readAudit: can(actor, ADMIN, org.path),
+  };
+}

@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { CELL_KINDS } from '../../../core/src/org.ts';
+import {
+  DEMO_REFERENCE_DATE,
+  DEMO_ROOT_CODE,
+  DEMO_SECRETARY_CELL_CODE,
+  type DemoMemberRow,
+  generateDemoData,
+  generateMembers,
+} from './demo-data.ts';
+
+const data = generateDemoData();
+const byOrg = new Map<string, DemoMemberRow[]>();
+for (const m of data.members) byOrg.set(m.org_code, [...(byOrg.get(m.org_code) ?? []), m]);
+const countKind = (kind: string): number => data.orgs.filter((o) => o.kind === kind).length;
+/** Same calendar day `n` years later, as an ISO string (compares correctly as text). */
+const plusYears = (iso: string, n: number): string => `${Number(iso.slice(0, 4)) + n}${iso.slice(4)}`;
+
+describe('generateDemoData', () => {
+  it('is deterministic for the same options and differs for another seed', () => {
+    expect(generateDemoData()).toEqual(data);
+    expect(generateDemoData({ seed: 7, memberTarget: 3000 })).toEqual(
+      generateDemoData({ seed: 7, memberTarget: 3000 }),
+    );
+    expect(generateDemoData({ seed: 7 }).members).not.toEqual(data.members);
+  });
+
+  it('has the shape of the Đan Phượng district', () => {
+    const root = data.orgs.filter((o) => o.parent_code === null);
+    expect(root).toEqual([
+      {
+        code: DEMO_ROOT_CODE,
+        name: 'Đảng bộ huyện Đan Phượng',
+        kind: 'committee',
+        category: null,
+        parent_code: null,
+      },
+    ]);
+    const grassrootsCommittees = data.orgs.filter((o) => o.kind === 'grassroots_committee');
+    expect(grassrootsCommittees).toHaveLength(16 + 5 + 1);
+    expect(grassrootsCommittees.filter((o) => o.category === 'agency')).toHaveLength(5);
+    expect(grassrootsCommittees.map((o) => o.name)).toContain('Đảng bộ xã Tân Hội');
+    expect(grassrootsCommittees.map((o) => o.name)).toContain('Đảng bộ thị trấn Phùng');
+    expect(countKind('grassroots_cell')).toBe(45);
+    expect(countKind('sub_committee')).toBe(1);
+    const sub = data.orgs.find((o) => o.kind === 'sub_committee');
+    expect(data.orgs.filter((o) => o.parent_code === sub?.code && o.kind === 'cell')).toHaveLength(5);
+    expect(countKind('cell')).toBeGreaterThanOrEqual(260);
+    expect(countKind('cell')).toBeLessThanOrEqual(280);
+    const cells = data.orgs.filter((o) => o.kind === 'cell');
+    const residential = cells.filter((o) => o.category === 'village' || o.category === 'residential_cluster');
+    expect(residential.length).toBeGreaterThanOrEqual(110);
+    expect(residential.length).toBeLessThanOrEqual(130);
+    expect(cells.filter((o) => o.category === 'street_group')).toHaveLength(9);
+    expect(data.members.length).toBeGreaterThanOrEqual(6800);
+    expect(data.members.length).toBeLessThanOrEqual(7200);
+  });
+
+  it('uses unique ASCII codes and lists parents before children', () => {
+    const codes = data.orgs.map((o) => o.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    const seen = new Set<string>();
+    for (const o of data.orgs) {
+      expect(o.code).toMatch(/^[A-Za-z0-9][A-Za-z0-9._-]*$/);
+      expect(o.code.length).toBeLessThanOrEqual(40);
+      if (o.parent_code !== null) expect(seen.has(o.parent_code)).toBe(true);
+      seen.add(o.code);
+    }
+    const memberCodes = data.members.map((m) => m.member_code);
+    expect(new Set(memberCodes).size).toBe(memberCodes.length);
+    expect(new Set(data.members.map((m) => m.party_card_no)).size).toBe(data.members.length);
+    for (const m of data.members) expect(m.party_card_no).toMatch(/^\d{8}$/);
+  });
+
+  it('puts members only in cells, each with ≥ 3 official members and exactly one secretary', () => {
+    const kindOf = new Map(data.orgs.map((o) => [o.code, o.kind]));
+    for (const m of data.members) expect(CELL_KINDS).toContain(kindOf.get(m.org_code));
+    const cellOrgs = data.orgs.filter((o) => CELL_KINDS.includes(o.kind));
+    expect(byOrg.size).toBe(cellOrgs.length);
+    for (const [code, members] of byOrg) {
+      const official = members.filter((m) => m.status === 'official');
+      expect(official.length, code).toBeGreaterThanOrEqual(3);
+      expect(members.filter((m) => !m.exempt_from && m.status === 'official').length).toBeGreaterThanOrEqual(
+        3,
+      );
+      expect(
+        members.filter((m) => m.position === 'secretary'),
+        code,
+      ).toHaveLength(1);
+      const deputies = members.filter((m) => m.position === 'deputy_secretary').length;
+      const committee = members.filter((m) => m.position === 'committee_member').length;
+      if (official.length >= 9) {
+        expect(deputies, code).toBe(1);
+        expect(committee).toBeGreaterThanOrEqual(1);
+        expect(committee).toBeLessThanOrEqual(3);
+      }
+      for (const m of members) if (m.position !== 'member') expect(m.status).toBe('official');
+    }
+  });
+
+  it('keeps dates consistent and shares realistic', () => {
+    for (const m of data.members) {
+      expect(m.birth_date >= '1940-01-01' && m.birth_date <= '2003-12-31').toBe(true);
+      expect(m.admission_date >= plusYears(m.birth_date, 18), m.member_code).toBe(true);
+      expect(m.admission_date <= plusYears(m.birth_date, 60), m.member_code).toBe(true);
+      expect(m.admission_date <= DEMO_REFERENCE_DATE).toBe(true);
+      if (m.status === 'official') {
+        expect(m.official_date).not.toBeNull();
+        expect(m.official_date).toBe(plusYears(m.admission_date, 1).replace('-02-29', '-02-28'));
+        expect((m.official_date ?? '') <= DEMO_REFERENCE_DATE).toBe(true);
+      } else {
+        expect(m.official_date).toBeNull();
+        expect(m.admission_date > plusYears(DEMO_REFERENCE_DATE, -1)).toBe(true);
+      }
+      if (m.exempt_from !== null) {
+        expect(m.status).toBe('official');
+        expect(m.exempt_from >= m.admission_date && m.exempt_from <= DEMO_REFERENCE_DATE).toBe(true);
+        expect(plusYears(m.birth_date, 70) <= m.exempt_from).toBe(true);
+      }
+    }
+    const share = (pred: (m: DemoMemberRow) => boolean): number =>
+      data.members.filter(pred).length / data.members.length;
+    expect(share((m) => m.status === 'probationary')).toBeGreaterThan(0.02);
+    expect(share((m) => m.status === 'probationary')).toBeLessThan(0.045);
+    expect(share((m) => m.exempt_from !== null)).toBeCloseTo(0.02, 2);
+    expect(share((m) => m.full_name.startsWith('Nguyễn '))).toBeGreaterThan(0.33);
+    expect(share((m) => m.full_name.startsWith('Nguyễn '))).toBeLessThan(0.43);
+    for (const m of data.members) expect(m.full_name).toBe(m.full_name.normalize('NFC'));
+  });
+
+  it('has the 17-member secretary cell under Tân Hội and the demo accounts', () => {
+    const cell = data.orgs.find((o) => o.code === DEMO_SECRETARY_CELL_CODE);
+    const tanHoi = data.orgs.find((o) => o.name === 'Đảng bộ xã Tân Hội');
+    expect(cell?.kind).toBe('cell');
+    expect(cell?.category).toBe('village');
+    expect(cell?.parent_code).toBe(tanHoi?.code);
+    const members = byOrg.get(DEMO_SECRETARY_CELL_CODE) ?? [];
+    expect(members).toHaveLength(17);
+    expect(members.filter((m) => m.status === 'probationary')).toHaveLength(1);
+    const account = (username: string) => data.accounts.find((a) => a.username === username);
+    expect(data.accounts.map((a) => a.username)).toEqual([
+      'admin',
+      'committee',
+      'secretary',
+      'visitor',
+      'member',
+    ]);
+    expect(account('admin')).toMatchObject({ role: 'admin', orgCode: DEMO_ROOT_CODE });
+    expect(account('committee')).toMatchObject({ role: 'committee_member', orgCode: DEMO_ROOT_CODE });
+    expect(account('visitor')).toMatchObject({ role: 'visitor', orgCode: tanHoi?.code });
+    const secretary = members.find((m) => m.member_code === account('secretary')?.memberCode);
+    expect(account('secretary')).toMatchObject({ role: 'cell_secretary', orgCode: DEMO_SECRETARY_CELL_CODE });
+    expect(secretary?.position).toBe('secretary');
+    const member = members.find((m) => m.member_code === account('member')?.memberCode);
+    expect(account('member')).toMatchObject({ role: 'member', orgCode: DEMO_SECRETARY_CELL_CODE });
+    expect(member?.position).toBe('member');
+  });
+});
+
+describe('generateMembers', () => {
+  it('spreads 100,000 members with unique codes over the given cells quickly', () => {
+    const cells = data.orgs.filter((o) => o.kind === 'cell').map((o) => o.code);
+    const started = performance.now();
+    const members = generateMembers(100_000, cells, 1);
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(members).toHaveLength(100_000);
+    expect(new Set(members.map((m) => m.member_code)).size).toBe(100_000);
+    expect(new Set(members.map((m) => m.org_code)).size).toBe(cells.length);
+    expect(generateMembers(500, cells.slice(0, 10), 1)).toEqual(generateMembers(500, cells.slice(0, 10), 1));
+  });
+});

@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { type Database, loadPglite, openPostgres } from '../db/client.ts';
+
+/**
+ * A fresh, migrated database for one test file: a PGlite loaded from the run's template dump,
+ * or (TEST_DATABASE_URL set) a PostgreSQL database created from the run's template database.
+ */
+export async function createTestDatabase(): Promise<Database> {
+  const template = process.env.NENNEP_TEST_TEMPLATE;
+  if (!template)
+    throw new Error('NENNEP_TEST_TEMPLATE is not set: run the tests through vitest (global setup).');
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) return loadPglite(new Blob([readFileSync(template)]));
+  const name = `nennep_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const database = await openPostgres(target.toString(), 4);
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}

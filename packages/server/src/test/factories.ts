@@ -1,0 +1,147 @@
+import { foldForSearch, nameSortKey, type OrgCategory, type OrgKind, type Role } from '@nennep/core';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.ts';
+import type { Database, Db } from '../db/client.ts';
+import { accounts, grants, members } from '../db/schema/index.ts';
+import { hashPassword } from '../modules/auth/service.ts';
+import { insertOrg } from '../modules/orgs/commands.ts';
+import { findOrg, type OrgRow } from '../modules/orgs/queries.ts';
+import { createTestDatabase } from './db.ts';
+
+export const TEST_PASSWORD = 'test-pass-1234';
+let passwordHash: Promise<string> | null = null;
+
+export async function buildTestApp(): Promise<{
+  app: FastifyInstance;
+  database: Database;
+  db: Db;
+  close: () => Promise<void>;
+}> {
+  const database = await createTestDatabase();
+  const app = await buildApp(
+    { database, config: { secureCookies: false, sessionDays: 1 } },
+    { webDist: null },
+  );
+  await app.ready();
+  return {
+    app,
+    database,
+    db: database.db,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export async function buildOrg(
+  db: Db,
+  input: {
+    code: string;
+    name?: string;
+    kind: OrgKind;
+    category?: OrgCategory | null;
+    parent?: string | null;
+  },
+): Promise<OrgRow> {
+  const parent = input.parent ? await findOrg(db, input.parent) : null;
+  return insertOrg(
+    db,
+    null,
+    {
+      code: input.code,
+      name: input.name ?? `Tổ chức ${input.code}`,
+      kind: input.kind,
+      category: input.category ?? null,
+    },
+    parent,
+  );
+}
+
+export async function buildMember(
+  db: Db,
+  input: {
+    code: string;
+    name: string;
+    org: string;
+    status?: 'official' | 'probationary';
+    sex?: 'male' | 'female';
+    exemptFrom?: string | null;
+    birthDate?: string;
+  },
+) {
+  const org = await findOrg(db, input.org);
+  if (!org) throw new Error(`no org ${input.org}`);
+  const status = input.status ?? 'official';
+  const [row] = await db
+    .insert(members)
+    .values({
+      memberCode: input.code,
+      fullName: input.name,
+      sortKey: nameSortKey(input.name),
+      searchText: foldForSearch(input.name),
+      sex: input.sex ?? 'male',
+      birthDate: input.birthDate ?? '1970-01-01',
+      orgId: org.id,
+      orgPath: org.path,
+      status,
+      admissionDate: '2000-05-19',
+      officialDate: status === 'official' ? '2001-05-19' : null,
+      exemptFrom: input.exemptFrom ?? null,
+    })
+    .returning();
+  if (!row) throw new Error('insert returned nothing');
+  return row;
+}
+
+export async function buildAccount(
+  db: Db,
+  username: string,
+  role: Role,
+  orgCode: string,
+  memberId: number | null = null,
+) {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const org = await findOrg(db, orgCode);
+  if (!org) throw new Error(`no org ${orgCode}`);
+  const [account] = await db
+    .insert(accounts)
+    .values({ username, displayName: username, passwordHash: await passwordHash, memberId })
+    .returning();
+  if (!account) throw new Error('insert returned nothing');
+  await db.insert(grants).values({ accountId: account.id, role, orgId: org.id });
+  return account;
+}
+
+/** A logged-in client: carries the session cookie and the anti-forgery token. */
+export interface Client {
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+}
+
+export async function login(
+  app: FastifyInstance,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<Client> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+  });
+  if (response.statusCode !== 200)
+    throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'nennep_session');
+  const { csrfToken } = response.json() as { csrfToken: string };
+  const headers = { cookie: `nennep_session=${cookie?.value}`, 'x-csrf-token': csrfToken };
+  const request = (options: InjectOptions) =>
+    app.inject({ ...options, headers: { ...headers, ...options.headers } });
+  return {
+    request,
+    get: (url) => request({ method: 'GET', url }),
+    post: (url, payload) => request({ method: 'POST', url, payload: payload ?? {} }),
+    patch: (url, payload) => request({ method: 'PATCH', url, payload: payload ?? {} }),
+  };
+}

@@ -1,0 +1,170 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CloudUploadOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  TeamOutlined,
+  UserOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Button, Drawer, Dropdown, Layout, Menu, type MenuProps } from 'antd';
+import { Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { LangSwitch } from '../components/lang-switch';
+import { Loading } from '../components/query-state';
+import { endSession, useCurrentUser } from '../features/auth/session';
+import { useAnyAbilities } from '../features/orgs/api';
+import { apiPost } from '../lib/api';
+import { useIsMobile } from '../lib/use-mobile';
+
+const SECTIONS = ['/orgs', '/members', '/imports', '/accounts', '/audit'] as const;
+
+/** The menu key for a path: the section it lives in. */
+function sectionOf(pathname: string): string {
+  return SECTIONS.find((s) => pathname === s || pathname.startsWith(`${s}/`)) ?? '/';
+}
+
+function useMenuItems(): MenuProps['items'] {
+  const { t } = useTranslation();
+  const abilities = useAnyAbilities();
+  const items: NonNullable<MenuProps['items']> = [
+    { key: '/', icon: <HomeOutlined />, label: <Link to="/">{t('nav.home')}</Link> },
+    { key: '/orgs', icon: <ApartmentOutlined />, label: <Link to="/orgs">{t('nav.orgs')}</Link> },
+    { key: '/members', icon: <TeamOutlined />, label: <Link to="/members">{t('nav.members')}</Link> },
+  ];
+  if (abilities.update || abilities.manageMembers) {
+    items.push({
+      key: '/imports',
+      icon: <CloudUploadOutlined />,
+      label: <Link to="/imports">{t('nav.imports')}</Link>,
+    });
+  }
+  if (abilities.manageAccounts) {
+    items.push({
+      key: '/accounts',
+      icon: <UserSwitchOutlined />,
+      label: <Link to="/accounts">{t('nav.accounts')}</Link>,
+    });
+  }
+  if (abilities.readAudit) {
+    items.push({ key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">{t('nav.audit')}</Link> });
+  }
+  return items;
+}
+
+function UserMenu({ compact }: { compact: boolean }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const logout = async () => {
+    await apiPost('/api/auth/logout').catch(() => undefined);
+    endSession(queryClient);
+    void message.success(t('auth.loggedOut'));
+    navigate('/login', { replace: true });
+  };
+  const items: MenuProps['items'] = [
+    {
+      key: 'password',
+      icon: <KeyOutlined />,
+      label: t('nav.changePassword'),
+      onClick: () => navigate('/password'),
+    },
+    { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout'), onClick: logout },
+  ];
+  return (
+    <Dropdown menu={{ items }} trigger={['click']} placement="bottomRight">
+      <Button type="text" icon={<UserOutlined />} data-testid="user-menu" aria-label={me.displayName}>
+        {compact ? null : <span className="nn-user-name">{me.displayName}</span>}
+      </Button>
+    </Dropdown>
+  );
+}
+
+/** Side menu on desktop, drawer menu on phones; the routed page goes in the content area. */
+export function Shell() {
+  const { t } = useTranslation();
+  const isMobile = useIsMobile();
+  const location = useLocation();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [collapsed, setCollapsed] = useState(false);
+  const items = useMenuItems();
+  const selected = [sectionOf(location.pathname)];
+  const brand = (
+    <Link to="/" className="nn-brand">
+      <span className="nn-brand-star" aria-hidden>
+        ★
+      </span>
+      <span>{t('app.name')}</span>
+    </Link>
+  );
+
+  return (
+    <Layout className="nn-shell">
+      {isMobile ? null : (
+        <Layout.Sider
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          theme="light"
+          width={232}
+          className="nn-sider"
+        >
+          <div className="nn-sider-brand">{collapsed ? <span className="nn-brand-star">★</span> : brand}</div>
+          <Menu mode="inline" selectedKeys={selected} items={items} data-testid="nav-menu" />
+        </Layout.Sider>
+      )}
+      <Layout>
+        <Layout.Header className="nn-header">
+          {isMobile ? (
+            <>
+              <Button
+                type="text"
+                icon={<MenuOutlined />}
+                onClick={() => setDrawerOpen(true)}
+                aria-label={t('nav.menu')}
+                data-testid="nav-toggle"
+              />
+              {brand}
+            </>
+          ) : (
+            <span />
+          )}
+          <div className="nn-header-actions">
+            <LangSwitch compact={isMobile} />
+            <UserMenu compact={isMobile} />
+          </div>
+        </Layout.Header>
+        <Layout.Content className="nn-content">
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+      {isMobile ? (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={260}
+          title={brand}
+          styles={{ body: { padding: 0 } }}
+        >
+          <Menu
+            mode="inline"
+            selectedKeys={selected}
+            items={items}
+            onClick={() => setDrawerOpen(false)}
+            data-testid="nav-menu"
+          />
+        </Drawer>
+      ) : null}
+    </Layout>
+  );
+}

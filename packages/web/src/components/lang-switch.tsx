@@ -1,0 +1,35 @@
+import { GlobalOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { applyLang, currentLang } from '../app/i18n';
+import { meKey } from '../features/auth/session';
+import { apiPut } from '../lib/api';
+import type { Me } from '../lib/types';
+
+/** Toggles Vietnamese / English; remembered on the device and, when signed in, on the account. */
+export function LangSwitch({ compact = false }: { compact?: boolean }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const next = currentLang() === 'vi' ? 'en' : 'vi';
+  const onClick = async () => {
+    await applyLang(next);
+    const me = queryClient.getQueryData<Me | null>(meKey);
+    if (me) {
+      queryClient.setQueryData<Me | null>(meKey, (prev) => (prev ? { ...prev, locale: next } : prev));
+      apiPut('/api/auth/locale', { locale: next }).catch(() => undefined);
+    }
+  };
+  return (
+    <Button
+      type="text"
+      icon={<GlobalOutlined />}
+      onClick={onClick}
+      data-testid="lang-switch"
+      aria-label={t('lang.switchTo')}
+      title={t('lang.switchTo')}
+    >
+      {compact ? next.toUpperCase() : t(`lang.${next}`)}
+    </Button>
+  );
+}

@@ -1,0 +1,44 @@
+import { type QueryClient, useQuery } from '@tanstack/react-query';
+import { ApiError, api, setCsrfToken } from '../../lib/api';
+import type { Me } from '../../lib/types';
+
+export const meKey = ['me'] as const;
+
+/** The signed-in account, or null when there is no session. */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await api<Me>('/api/auth/me', { allow401: true });
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: Number.POSITIVE_INFINITY, retry: false });
+}
+
+/** The account behind the current page; only used below the sign-in gate. */
+export function useCurrentUser(): Me {
+  const me = useMe().data;
+  if (!me) throw new Error('useCurrentUser outside the sign-in gate');
+  return me;
+}
+
+/** Forgets everything cached for the previous account. */
+export function endSession(queryClient: QueryClient): void {
+  setCsrfToken(null);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });
+  queryClient.setQueryData(meKey, null);
+}
+
+export function startSession(queryClient: QueryClient, me: Me): void {
+  setCsrfToken(me.csrfToken);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });
+  queryClient.setQueryData(meKey, me);
+}

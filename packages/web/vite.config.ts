@@ -1,0 +1,38 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/** Vendor groups: each lands in its own chunk so that no chunk grows past ~500 kB minified. */
+const vendorGroups = [
+  {
+    name: 'vendor-react',
+    test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
+    priority: 30,
+  },
+  { name: 'vendor-icons', test: /node_modules[\\/]@ant-design[\\/]icons/, priority: 25 },
+  {
+    name: 'vendor-query',
+    test: /node_modules[\\/](@tanstack|i18next|react-i18next|dayjs)[\\/]/,
+    priority: 20,
+  },
+  { name: 'vendor-rc', test: /node_modules[\\/]@rc-component[\\/]/, priority: 15 },
+  { name: 'vendor-antd', test: /node_modules[\\/](antd|@ant-design)[\\/]/, priority: 10 },
+];
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 500,
+    rolldownOptions: {
+      output: {
+        codeSplitting: { groups: vendorGroups },
+      },
+    },
+  },
+  server: {
+    proxy: {
+      '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+    },
+  },
+});

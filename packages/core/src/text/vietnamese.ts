@@ -56,8 +56,9 @@ const TONES: Record<string, string> = {
 /** Marks that make a separate letter in Vietnamese (ă â ê ô ơ ư), recomposed before lookup. */
 const LETTER_MARKS = new Set(['\u0306', '\u0302', '\u031b']);
 
-const LEVEL_SEPARATOR = '\u0001';
-const FIELD_SEPARATOR = '\u0000';
+// PostgreSQL text cannot hold NUL: the lowest bytes used are 1 (between fields) and 2 (between levels).
+const FIELD_SEPARATOR = '\u0001';
+const LEVEL_SEPARATOR = '\u0002';
 const primaryOf = new Map<string, string>();
 ALPHABET.forEach((letter, index) => {
   primaryOf.set(letter, String.fromCharCode(0x40 + index));
@@ -88,14 +89,14 @@ function elementsOf(text: string): Element[] {
     if (mapped) {
       elements.push({ primary: mapped, secondary, tertiary });
     } else if (/\s/u.test(base)) {
-      elements.push({ primary: '\u0002', secondary: '0', tertiary: '0' });
+      elements.push({ primary: '\u0003', secondary: '0', tertiary: '0' });
     } else if (/\d/u.test(base)) {
       elements.push({ primary: String.fromCharCode(0x30 + Number(base)), secondary: '0', tertiary: '0' });
     } else if (/\p{L}/u.test(base)) {
       // A letter outside the Vietnamese alphabet: sort after z by code point.
       elements.push({ primary: `\u007e${base.toLowerCase()}`, secondary, tertiary });
     } else {
-      elements.push({ primary: '\u0003', secondary: '0', tertiary: '0' });
+      elements.push({ primary: '\u0004', secondary: '0', tertiary: '0' });
     }
   }
   return elements;

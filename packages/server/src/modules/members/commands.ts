@@ -36,7 +36,8 @@ function assertFacts(facts: Parameters<typeof checkMemberFacts>[0], today: strin
       vi: problems.map((p) => p.message.vi).join(' '),
       en: problems.map((p) => p.message.en).join(' '),
     };
-    throw new AppError(400, 'validation', { detail }, problems);
+    const camel = (field: string) => field.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+    throw new AppError(400, 'validation', { detail }, problems.map((p) => ({ ...p, field: camel(p.field) })));
   }
 }
 

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../db/client.ts';
+import { buildAccount, buildMember, buildOrg, buildTestApp, type Client, login } from '../../test/factories.ts';
+import { sql } from 'drizzle-orm';
+
+let ctx: Awaited<ReturnType<typeof buildTestApp>>;
+let admin: Client;
+
+beforeAll(async () => {
+  ctx = await buildTestApp();
+  const { db } = ctx;
+  await buildOrg(db, { code: 'P', name: 'Đảng bộ tỉnh', kind: 'committee' });
+  await buildOrg(db, { code: 'GA', name: 'Đảng bộ xã A', kind: 'grassroots_committee', parent: 'P' });
+  await buildOrg(db, { code: 'GB', name: 'Đảng bộ xã B', kind: 'grassroots_committee', parent: 'P' });
+  await buildOrg(db, { code: 'CA1', name: 'Chi bộ thôn 1', kind: 'cell', category: 'village', parent: 'GA' });
+  await buildOrg(db, { code: 'CA2', name: 'Chi bộ trường', kind: 'cell', category: 'school', parent: 'GA' });
+  await buildOrg(db, { code: 'GC', name: 'Chi bộ cơ sở Y tế', kind: 'grassroots_cell', category: 'health', parent: 'P' });
+  await buildMember(db, { code: 'M1', name: 'Nguyễn Văn Đức', org: 'CA1' });
+  await buildMember(db, { code: 'M2', name: 'Trần Thị Hoa', org: 'CA1', status: 'probationary' });
+  await buildMember(db, { code: 'M3', name: 'Lê Văn Cường', org: 'CA2', exemptFrom: '2020-01-01' });
+  await buildMember(db, { code: 'M4', name: 'Phạm Văn Tú', org: 'GC' });
+  await buildAccount(db, 'root', 'admin', 'P');
+  admin = await login(ctx.app, 'root');
+});
+afterAll(() => ctx.close());
+
+const auditCount = async (action: string) =>
+  (await rows<{ n: number }>(ctx.db, sql`SELECT count(*)::int AS n FROM audit_events WHERE action = ${action}`))[0]?.n;
+
+describe('organisation statistics', () => {
+  it('counts the subtree without its root', async () => {
+    const response = await admin.get('/api/orgs/P/stats');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({
+      grassrootsOrgs: 3,
+      byKind: { grassroots_committee: 2, grassroots_cell: 1, cell: 2 },
+      cellsByCategory: { village: 1, school: 1 },
+      members: { total: 4, official: 3, probationary: 1, exempt: 1 },
+    });
+    const ga = await admin.get('/api/orgs/GA/stats');
+    expect(ga.json()).toMatchObject({ grassrootsOrgs: 0, byKind: { cell: 2 }, members: { total: 3 } });
+  });
+});
+
+describe('the tree', () => {
+  it('lists roots and children with member and cell counts in Vietnamese order', async () => {
+    const roots = (await admin.get('/api/orgs/tree')).json();
+    expect(roots.roots).toMatchObject([{ code: 'P', memberCount: 4, cellCount: 3 }]);
+    const children = (await admin.get('/api/orgs/tree?parent=P')).json().children;
+    expect(children.map((c: { code: string }) => c.code)).toEqual(['GC', 'GA', 'GB']);
+    expect(children[1]).toMatchObject({ memberCount: 3, cellCount: 2, childCount: 2 });
+  });
+});
+
+describe('changing the tree', () => {
+  it('creates a node, with history and an audit event', async () => {
+    const response = await admin.post('/api/orgs', {
+      code: 'CB1',
+      name: 'Chi bộ thôn Bắc',
+      kind: 'cell',
+      category: 'village',
+      parentCode: 'GB',
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ code: 'CB1', parentCode: 'GB', depth: 2 });
+    expect(await auditCount('org.created')).toBeGreaterThan(0);
+  });
+
+  it('refuses a duplicate code, naming the field', async () => {
+    const response = await admin.post('/api/orgs', { code: 'CA1', name: 'X', kind: 'cell', parentCode: 'GB' });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error.fields[0].field).toBe('code');
+  });
+
+  it('refuses a kind that cannot stand under the parent', async () => {
+    const response = await admin.post('/api/orgs', { code: 'BAD', name: 'X', kind: 'cell', parentCode: 'P' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields[0].field).toBe('parentCode');
+  });
+
+  it('moves a node with its subtree and its members', async () => {
+    await buildOrg(ctx.db, { code: 'SUB', name: 'Đảng bộ bộ phận', kind: 'sub_committee', parent: 'GA' });
+    await admin.post('/api/orgs', { code: 'CS', name: 'Chi bộ S', kind: 'cell', category: 'other', parentCode: 'SUB' });
+    await buildMember(ctx.db, { code: 'MS', name: 'Đỗ Văn Sơn', org: 'CS' });
+    const moved = await admin.post('/api/orgs/SUB/move', { parentCode: 'GB' });
+    expect(moved.statusCode).toBe(200);
+    const gb = (await admin.get('/api/orgs/GB')).json();
+    const cs = (await admin.get('/api/orgs/CS')).json();
+    expect(cs.path.startsWith(gb.path)).toBe(true);
+    expect(cs.depth).toBe(3);
+    const members = (await admin.get('/api/members?org=GB')).json();
+    expect(members.items.map((m: { memberCode: string }) => m.memberCode)).toContain('MS');
+  });
+
+  it('refuses to move a node under its own subtree', async () => {
+    const response = await admin.post('/api/orgs/GB/move', { parentCode: 'CS' });
+    expect(response.statusCode).toBe(400);
+  });
+
+  it('renames with history', async () => {
+    expect((await admin.post('/api/orgs/CB1/rename', { name: 'Chi bộ thôn Bắc Hà' })).statusCode).toBe(200);
+    const history = (await admin.get('/api/orgs/CB1/history')).json();
+    expect(history.items[0]).toMatchObject({ kind: 'renamed', data: { from: 'Chi bộ thôn Bắc', to: 'Chi bộ thôn Bắc Hà' } });
+  });
+
+  it('merges a cell into another: members move, the old cell stays as merged', async () => {
+    const response = await admin.post('/api/orgs/CA2/merge', { intoCode: 'CA1' });
+    expect(response.statusCode).toBe(200);
+    const ca2 = (await admin.get('/api/orgs/CA2')).json();
+    expect(ca2.status).toBe('merged');
+    const m3 = (await admin.get('/api/members/M3')).json();
+    expect(m3.orgCode).toBe('CA1');
+    const history = (await admin.get('/api/members/M3/history')).json();
+    expect(history.items[0]).toMatchObject({ kind: 'transferred' });
+  });
+
+  it('splits a cell: a new sibling takes the chosen members', async () => {
+    const response = await admin.post('/api/orgs/CA1/split', {
+      newOrg: { code: 'CA3', name: 'Chi bộ thôn 3' },
+      memberCodes: ['M3'],
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ code: 'CA3', kind: 'cell', category: 'village', parentCode: 'GA' });
+    expect((await admin.get('/api/members/M3')).json().orgCode).toBe('CA3');
+  });
+
+  it('refuses to dissolve a cell with members, then dissolves an empty one', async () => {
+    const refused = await admin.post('/api/orgs/CA3/dissolve', {});
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toContain('đảng viên');
+    const ok = await admin.post('/api/orgs/CB1/dissolve', {});
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().status).toBe('dissolved');
+    const tree = (await admin.get('/api/orgs/tree?parent=GB')).json().children;
+    expect(tree.map((c: { code: string }) => c.code)).not.toContain('CB1');
+  });
+
+  it('finds organisations without accents', async () => {
+    const response = await admin.get(`/api/orgs/search?q=${encodeURIComponent('y te')}`);
+    expect(response.json().items.map((i: { code: string }) => i.code)).toEqual(['GC']);
+  });
+});

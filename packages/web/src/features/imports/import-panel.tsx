@@ -1,0 +1,228 @@
+import { CheckCircleOutlined, DownloadOutlined, FileAddOutlined, ReloadOutlined, SaveOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Flex, Progress, Result, Statistic, Table, Typography } from 'antd';
+import { type ChangeEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../lib/format';
+import type { ImportPreview, ImportResult, ImportRowError } from '../../lib/types';
+import { useAction, useNotifyError } from '../../lib/use-action';
+import { memberKeys } from '../members/api';
+import { orgKeys } from '../orgs/api';
+import { commitImport, FINISHED, fetchImportJob, type ImportKind, previewImport, templateUrl } from './api';
+
+type Phase = { step: 'idle' } | { step: 'uploading'; percent: number; sent: boolean } | { step: 'preview'; preview: ImportPreview };
+
+const ACCEPT = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
+
+function Templates({ kind }: { kind: ImportKind }) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" title={t('imports.templates')}>
+      <Typography.Paragraph type="secondary">{t('imports.templatesHelp')}</Typography.Paragraph>
+      <Flex wrap gap={8}>
+        <Button icon={<DownloadOutlined />} href={templateUrl(kind, 'xlsx')} download data-testid={`template-${kind}-xlsx`}>
+          {kind}.xlsx
+        </Button>
+        <Button icon={<DownloadOutlined />} href={templateUrl(kind, 'csv')} download data-testid={`template-${kind}-csv`}>
+          {kind}.csv
+        </Button>
+      </Flex>
+    </Card>
+  );
+}
+
+function ErrorTable({ errors }: { errors: ImportRowError[] }) {
+  const { t } = useTranslation();
+  return (
+    <Table<ImportRowError>
+      data-testid="import-errors"
+      size="small"
+      rowKey={(e) => `${e.row}:${e.field}:${e.message}`}
+      dataSource={errors}
+      scroll={{ x: 'max-content', y: 420 }}
+      pagination={errors.length > 200 ? { pageSize: 100, showSizeChanger: false } : false}
+      columns={[
+        { key: 'row', title: t('imports.row'), dataIndex: 'row', width: 72 },
+        { key: 'field', title: t('imports.column'), dataIndex: 'field', width: 160 },
+        { key: 'message', title: t('imports.error'), dataIndex: 'message' },
+      ]}
+    />
+  );
+}
+
+function ResultView({ result, onAgain }: { result: ImportResult; onAgain: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="success"
+      title={t('imports.resultTitle')}
+      subTitle={
+        <span data-testid="import-result" data-created={result.created} data-updated={result.updated}>
+          {t('imports.created', { count: result.created })} · {t('imports.updated', { count: result.updated })} ·{' '}
+          {t('imports.unchangedCount', { count: result.unchanged })}
+        </span>
+      }
+      extra={
+        <Button icon={<ReloadOutlined />} onClick={onAgain}>
+          {t('imports.again')}
+        </Button>
+      }
+    />
+  );
+}
+
+/** Commit with a progress bar fed by polling the job while the commit request is running. */
+function CommitStep({ preview, kind, onAgain }: { preview: ImportPreview; kind: ImportKind; onAgain: () => void }) {
+  const { t } = useTranslation();
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const commit = useAction({
+    mutationFn: () => commitImport(preview.jobId),
+    success: false,
+    invalidate: [kind === 'orgs' ? orgKeys.all : memberKeys.all, orgKeys.all],
+    onSuccess: (answer) => {
+      if (typeof answer?.created === 'number') {
+        setResult({ created: answer.created, updated: answer.updated ?? 0, unchanged: answer.unchanged ?? 0 });
+      }
+    },
+  });
+  const polling = (commit.isPending || (commit.isSuccess && !result)) && !commit.isError;
+  const job = useQuery({
+    queryKey: ['imports', 'job', preview.jobId],
+    queryFn: () => fetchImportJob(preview.jobId),
+    enabled: polling,
+    refetchInterval: (query) => (query.state.data && FINISHED.has(query.state.data.status) ? false : 700),
+  });
+  const finalResult = result ?? (job.data?.result && FINISHED.has(job.data.status) ? job.data.result : null);
+  if (finalResult) return <ResultView result={finalResult} onAgain={onAgain} />;
+  if (job.data && (job.data.status === 'failed' || job.data.status === 'error')) {
+    return <Alert type="error" showIcon title={t('imports.failed')} description={job.data.error ?? undefined} />;
+  }
+  const total = job.data?.total || preview.total || 1;
+  const processed = job.data?.processed ?? 0;
+  return (
+    <div>
+      {polling ? (
+        <div data-testid="import-commit-progress">
+          <Typography.Text>{t('imports.committing')}</Typography.Text>
+          <Progress percent={Math.min(100, Math.round((processed / total) * 100))} status="active" />
+          <Typography.Text type="secondary">
+            {formatNumber(processed)} / {formatNumber(total)}
+          </Typography.Text>
+        </div>
+      ) : (
+        <Button
+          type="primary"
+          icon={<SaveOutlined />}
+          disabled={!preview.valid}
+          onClick={() => commit.mutate(undefined)}
+          data-testid="import-commit"
+        >
+          {t('imports.commit')}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+function PreviewView({ preview, kind, onAgain }: { preview: ImportPreview; kind: ImportKind; onAgain: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="nn-stack" data-testid="import-preview">
+      <div className="nn-stat-grid">
+        <Statistic title={t('imports.totalRows')} value={preview.total} />
+        <Statistic title={t('imports.toCreate')} value={preview.summary.create} />
+        <Statistic title={t('imports.toUpdate')} value={preview.summary.update} />
+        <Statistic title={t('imports.unchanged')} value={preview.summary.unchanged} />
+      </div>
+      <Typography.Text type="secondary">
+        {t('imports.fileName')}: {preview.fileName}
+      </Typography.Text>
+      {preview.valid ? (
+        <Alert type="success" showIcon icon={<CheckCircleOutlined />} title={t('imports.valid')} />
+      ) : (
+        <Alert type="error" showIcon title={t('imports.invalid')} data-testid="import-invalid" />
+      )}
+      {preview.errors.length > 0 ? (
+        <div>
+          <Typography.Title level={5}>{t('imports.errorsTitle', { count: preview.errors.length })}</Typography.Title>
+          <ErrorTable errors={preview.errors} />
+        </div>
+      ) : null}
+      <Flex wrap gap={8} align="center">
+        <div style={{ flex: 1, minWidth: 240 }}>
+          <CommitStep preview={preview} kind={kind} onAgain={onAgain} />
+        </div>
+      </Flex>
+    </div>
+  );
+}
+
+/** One tab of the import page: template, upload with progress, preview with every row error, commit. */
+export function ImportPanel({ kind }: { kind: ImportKind }) {
+  const { t } = useTranslation();
+  const notifyError = useNotifyError();
+  const input = useRef<HTMLInputElement>(null);
+  const [phase, setPhase] = useState<Phase>({ step: 'idle' });
+  const reset = () => {
+    setPhase({ step: 'idle' });
+    if (input.current) input.current.value = '';
+  };
+
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    if (!/\.(xlsx|csv)$/i.test(file.name)) {
+      notifyError(new Error(t('imports.wrongType')));
+      event.target.value = '';
+      return;
+    }
+    setPhase({ step: 'uploading', percent: 0, sent: false });
+    try {
+      const preview = await previewImport(kind, file, {
+        onProgress: (percent) => setPhase((p) => (p.step === 'uploading' ? { ...p, percent } : p)),
+        onUploaded: () => setPhase((p) => (p.step === 'uploading' ? { ...p, sent: true } : p)),
+      });
+      setPhase({ step: 'preview', preview: { ...preview, errors: preview.errors ?? [] } });
+    } catch (error) {
+      notifyError(error);
+      reset();
+    }
+  };
+
+  return (
+    <div className="nn-stack">
+      <Templates kind={kind} />
+      <Card size="small" title={t('imports.chooseFile')}>
+        <input
+          ref={input}
+          type="file"
+          accept={ACCEPT}
+          className="nn-file-input"
+          onChange={onFile}
+          data-testid="import-file"
+          aria-label={t('imports.chooseFile')}
+          tabIndex={-1}
+        />
+        {phase.step === 'uploading' ? (
+          <div data-testid="import-upload-progress">
+            <Typography.Text>{phase.sent ? t('imports.checking') : t('imports.uploading')}</Typography.Text>
+            <Progress percent={phase.percent} status="active" />
+          </div>
+        ) : (
+          <Button
+            icon={<FileAddOutlined />}
+            onClick={() => input.current?.click()}
+            type={phase.step === 'idle' ? 'primary' : 'default'}
+          >
+            {t('imports.chooseFile')}
+          </Button>
+        )}
+        {phase.step === 'preview' ? (
+          <div style={{ marginTop: 16 }}>
+            <PreviewView key={phase.preview.jobId} preview={phase.preview} kind={kind} onAgain={reset} />
+          </div>
+        ) : null}
+      </Card>
+    </div>
+  );
+}

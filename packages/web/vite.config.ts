@@ -14,8 +14,6 @@ const vendorGroups = [
     test: /node_modules[\\/](@tanstack|i18next|react-i18next|dayjs)[\\/]/,
     priority: 20,
   },
-  { name: 'vendor-rc', test: /node_modules[\\/]@rc-component[\\/]/, priority: 15 },
-  { name: 'vendor-antd', test: /node_modules[\\/](antd|@ant-design)[\\/]/, priority: 10 },
 ];
 
 export default defineConfig({

@@ -1,12 +1,13 @@
+import { ArrowRightOutlined } from '@ant-design/icons';
 import { Empty, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, labelFor } from '../lib/format';
 import type { HistoryItem } from '../lib/types';
 
-const DATE_KEY = /(date|from|to|at)$/i;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
 
-/** Keys whose values are enum codes we can name (status: official → Chính thức). */
-const VALUE_LABELS: Record<string, string> = {
+/** Keys whose values are code-list entries we can name (status: official → Chính thức). */
+const VALUE_GROUPS: Record<string, string> = {
   status: 'status',
   fromStatus: 'status',
   toStatus: 'status',
@@ -14,33 +15,42 @@ const VALUE_LABELS: Record<string, string> = {
   category: 'category',
   position: 'position',
   role: 'role',
+  sex: 'sex',
 };
 
-function renderValue(key: string, value: unknown): string {
+/** Per event kind, keys whose value group differs from the default (a status change has from/to statuses). */
+const EVENT_GROUPS: Record<string, Record<string, string>> = {
+  status_changed: { from: 'status', to: 'status' },
+};
+
+function renderValue(key: string, value: unknown, group?: string): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'string') {
-    const group = VALUE_LABELS[key];
     if (group) return labelFor(`${group}.${value}`, value);
-    if (DATE_KEY.test(key) && /^\d{4}-\d{2}-\d{2}/.test(value)) {
-      return value.length > 10 ? formatDateTime(value) : formatDate(value);
-    }
+    if (ISO_DAY.test(value)) return value.length > 10 ? formatDateTime(value) : formatDate(value);
     return value;
   }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.map((v) => renderValue('', v)).join(', ');
+  if (Array.isArray(value)) {
+    const itemGroup = key === 'fields' || key === 'changed' ? 'fields' : group;
+    return value.map((v) => renderValue('', v, itemGroup)).join(', ');
+  }
   return JSON.stringify(value);
 }
 
-/** One line per field the server recorded with the event. */
-function EventData({ data }: { data: Record<string, unknown> | null }) {
+/** One line per field the server recorded with the event (internal ids left out). */
+function EventData({ kind, data }: { kind: string; data: Record<string, unknown> | null }) {
   if (!data) return null;
-  const entries = Object.entries(data).filter(([, v]) => v !== undefined);
+  const groups = { ...VALUE_GROUPS, ...EVENT_GROUPS[kind] };
+  const entries = Object.entries(data).filter(
+    ([key, value]) => value !== undefined && value !== null && value !== '' && !/Id$/.test(key),
+  );
   if (entries.length === 0) return null;
   return (
     <div className="nn-muted" style={{ fontSize: 13 }}>
       {entries.map(([key, value]) => (
         <div key={key}>
-          {labelFor(`fields.${key}`, key)}: {renderValue(key, value)}
+          {labelFor(`fields.${key}`, key)}: {renderValue(key, value, groups[key])}
         </div>
       ))}
     </div>
@@ -54,18 +64,26 @@ export function HistoryTimeline({ items, scope }: { items: HistoryItem[]; scope:
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.empty')} />;
   return (
     <Timeline
+      data-testid={`${scope}-history-timeline`}
       items={items.map((item, index) => ({
         key: `${item.at}-${index}`,
         content: (
           <div>
             <div className="nn-muted" style={{ fontSize: 12 }}>
+              {item.date ? `${formatDate(item.date)} · ` : ''}
               {formatDateTime(item.at)}
             </div>
             <Typography.Text strong>{labelFor(`${scope}.history.${item.kind}`, item.kind)}</Typography.Text>
             {item.actorName ? (
               <span className="nn-muted"> · {t('orgs.history.by', { name: item.actorName })}</span>
             ) : null}
-            <EventData data={item.data} />
+            {item.fromOrg || item.toOrg ? (
+              <div style={{ fontSize: 13 }}>
+                {item.fromOrg ? <>{item.fromOrg} </> : null}
+                <ArrowRightOutlined /> {item.toOrg ?? '—'}
+              </div>
+            ) : null}
+            <EventData kind={item.kind} data={item.data} />
           </div>
         ),
       }))}

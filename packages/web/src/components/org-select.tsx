@@ -78,7 +78,7 @@ export function OrgSelect({
   return (
     <Select<string>
       id={id}
-      value={value ?? undefined}
+      value={value || undefined}
       onChange={(next) => onChange?.(next ?? undefined)}
       placeholder={placeholder ?? t('orgs.pick')}
       allowClear={allowClear}

@@ -118,7 +118,13 @@ export interface OrgStats {
 
 export interface HistoryItem {
   kind: string;
+  /** When it was recorded. */
   at: string;
+  /** Effective day (member events), if different from `at`. */
+  date?: string | null;
+  /** Cell names for member transfers. */
+  fromOrg?: string | null;
+  toOrg?: string | null;
   data: Record<string, unknown> | null;
   actorName: string | null;
 }
@@ -155,6 +161,8 @@ export interface MemberPeriod {
   from: string;
   to: string | null;
   orgCode?: string | null;
+  /** The server currently sends the attached cell as `org_code`. */
+  org_code?: string | null;
   orgName?: string | null;
   reason?: string | null;
 }

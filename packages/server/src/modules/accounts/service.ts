@@ -97,6 +97,7 @@ export async function createAccount(
     grants: GrantInput[];
   },
 ) {
+  if (!actor.grants.some((g) => g.role === 'admin')) throw forbidden();
   const resolved = await resolveGrants(db, actor, input.grants);
   const memberId = await memberIdOf(db, actor, input.memberCode);
   const passwordHash = await hashPassword(input.password);

@@ -1,5 +1,74 @@
+import type { Role } from '@nennep/core';
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Deps } from '../../app.ts';
+import { type Actor, requireActor } from '../../http/access.ts';
+import { forbidden, invalidField, localeOf } from '../../http/errors.ts';
+import { MEMBER_WRITERS } from '../members/policy.ts';
+import { IMPORT_KINDS, type ImportKind } from './columns.ts';
+import { commitImportJob, importJobStatus, previewImport, renderError } from './service.ts';
+import { renderTemplate, TEMPLATE_NAMES } from './templates.ts';
+
+const tags = ['imports'];
+/** Who may import what (row scopes are checked per row by the validation). */
+const IMPORTERS: Record<ImportKind, readonly Role[]> = { orgs: ['admin'], members: MEMBER_WRITERS };
+
+function assertMayImport(actor: Actor, kind: ImportKind) {
+  if (!actor.grants.some((g) => IMPORTERS[kind].includes(g.role))) throw forbidden();
+}
+
+const jobParams = z.object({ jobId: z.uuid() });
 
 /** Import of organisations and members (preview, commit, templates). */
-export function importRoutes(_fastify: FastifyInstance, _deps: Deps) {}
+export function importRoutes(fastify: FastifyInstance, deps: Deps) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { database } = deps;
+
+  app.get(
+    '/imports/templates/:name',
+    { schema: { tags, params: z.object({ name: z.enum(TEMPLATE_NAMES) }) } },
+    async (request, reply) => {
+      requireActor(request.actor);
+      const { body, contentType } = await renderTemplate(request.params.name);
+      reply.header('content-type', contentType);
+      reply.header('content-disposition', `attachment; filename="${request.params.name}"`);
+      return body;
+    },
+  );
+
+  app.post(
+    '/imports/:kind',
+    { schema: { tags, params: z.object({ kind: z.enum(IMPORT_KINDS as [ImportKind, ...ImportKind[]]) }) } },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const { kind } = request.params;
+      assertMayImport(actor, kind);
+      const file = request.isMultipart() ? await request.file() : undefined;
+      if (!file) {
+        throw invalidField('file', { vi: 'Hãy chọn một tệp .xlsx hoặc .csv.', en: 'Choose an .xlsx or .csv file.' });
+      }
+      const buffer = await file.toBuffer();
+      const preview = await previewImport(database, actor, kind, buffer, file.filename || `${kind}.xlsx`);
+      const locale = localeOf(request);
+      return {
+        jobId: preview.jobId,
+        fileName: preview.fileName,
+        total: preview.total,
+        valid: preview.valid,
+        errors: preview.errors.map((e) => renderError(kind, e, locale)),
+        summary: preview.summary,
+      };
+    },
+  );
+
+  app.post('/imports/:jobId/commit', { schema: { tags, params: jobParams } }, async (request) => {
+    const actor = requireActor(request.actor);
+    return commitImportJob(database, actor, request.params.jobId);
+  });
+
+  app.get('/imports/:jobId', { schema: { tags, params: jobParams } }, async (request) => {
+    const actor = requireActor(request.actor);
+    return importJobStatus(database, actor, request.params.jobId, localeOf(request));
+  });
+}

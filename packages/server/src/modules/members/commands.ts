@@ -37,7 +37,12 @@ function assertFacts(facts: Parameters<typeof checkMemberFacts>[0], today: strin
       en: problems.map((p) => p.message.en).join(' '),
     };
     const camel = (field: string) => field.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
-    throw new AppError(400, 'validation', { detail }, problems.map((p) => ({ ...p, field: camel(p.field) })));
+    throw new AppError(
+      400,
+      'validation',
+      { detail },
+      problems.map((p) => ({ ...p, field: camel(p.field) })),
+    );
   }
 }
 

@@ -3,16 +3,66 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../db/client.ts';
-import { buildAccount, buildMember, buildOrg, buildTestApp, type Client, login } from '../../test/factories.ts';
+import {
+  buildAccount,
+  buildMember,
+  buildOrg,
+  buildTestApp,
+  type Client,
+  login,
+} from '../../test/factories.ts';
 
 let ctx: Awaited<ReturnType<typeof buildTestApp>>;
 let admin: Client;
 
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô', 'Dương'];
+const FAMILY = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Ngô',
+  'Dương',
+];
 const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Ngọc', 'Thanh', 'Quốc', 'Thu', 'Ánh'];
-const GIVEN = ['An', 'Anh', 'Ánh', 'Ân', 'Ăn', 'Bình', 'Cường', 'Dũng', 'Dung', 'Đức', 'Đông', 'Hà', 'Hạ', 'Hải', 'Hoa', 'Hòa', 'Hoà', 'Ơn', 'Ôn', 'Thủy', 'Thúy', 'Tú', 'Tư', 'Ưng', 'Ung', 'Yến'];
+const GIVEN = [
+  'An',
+  'Anh',
+  'Ánh',
+  'Ân',
+  'Ăn',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Dung',
+  'Đức',
+  'Đông',
+  'Hà',
+  'Hạ',
+  'Hải',
+  'Hoa',
+  'Hòa',
+  'Hoà',
+  'Ơn',
+  'Ôn',
+  'Thủy',
+  'Thúy',
+  'Tú',
+  'Tư',
+  'Ưng',
+  'Ung',
+  'Yến',
+];
 const names = fc.sample(
-  fc.tuple(fc.constantFrom(...FAMILY), fc.constantFrom(...MIDDLE), fc.constantFrom(...GIVEN)).map((p) => p.join(' ')),
+  fc
+    .tuple(fc.constantFrom(...FAMILY), fc.constantFrom(...MIDDLE), fc.constantFrom(...GIVEN))
+    .map((p) => p.join(' ')),
   { numRuns: 150, seed: 42 },
 );
 
@@ -70,7 +120,11 @@ describe('member list', () => {
   it('filters by cell, status and sex, with totals that match', async () => {
     const probationary = (await admin.get('/api/members?org=C2&status=probationary&pageSize=200')).json();
     expect(probationary.total).toBe(probationary.items.length);
-    expect(probationary.items.every((m: { status: string; orgCode: string }) => m.status === 'probationary' && m.orgCode === 'C2')).toBe(true);
+    expect(
+      probationary.items.every(
+        (m: { status: string; orgCode: string }) => m.status === 'probationary' && m.orgCode === 'C2',
+      ),
+    ).toBe(true);
     const women = (await admin.get('/api/members?sex=female&pageSize=200')).json();
     expect(women.total).toBe(names.filter((_, i) => i % 3 === 0).length);
   });
@@ -128,26 +182,49 @@ describe('member records', () => {
   });
 
   it('transfers, recognises as official, exempts — each with history and audit', async () => {
-    expect((await admin.post('/api/members/NEW1/transfer', { toOrgCode: 'C2', date: '2026-06-01' })).statusCode).toBe(200);
+    expect(
+      (await admin.post('/api/members/NEW1/transfer', { toOrgCode: 'C2', date: '2026-06-01' })).statusCode,
+    ).toBe(200);
     const official = await admin.post('/api/members/NEW1/status', { status: 'official', date: '2026-10-01' });
     expect(official.json()).toMatchObject({ status: 'official', officialDate: '2026-10-01', orgCode: 'C2' });
-    const exempt = await admin.post('/api/members/NEW1/periods', { kind: 'exempt', from: '2026-10-02', reason: 'Ốm' });
+    const exempt = await admin.post('/api/members/NEW1/periods', {
+      kind: 'exempt',
+      from: '2026-10-02',
+      reason: 'Ốm',
+    });
     expect(exempt.json()).toMatchObject({ exempt: true });
     const history = (await admin.get('/api/members/NEW1/history')).json();
-    expect(history.items.map((i: { kind: string }) => i.kind)).toEqual(['exempted', 'status_changed', 'transferred', 'created']);
+    expect(history.items.map((i: { kind: string }) => i.kind)).toEqual([
+      'exempted',
+      'status_changed',
+      'transferred',
+      'created',
+    ]);
     const audits = await rows<{ action: string }>(
       ctx.db,
       sql`SELECT action FROM audit_events WHERE entity_id = 'NEW1' ORDER BY id`,
     );
     expect(audits.map((a) => a.action)).toEqual(
-      expect.arrayContaining(['member.created', 'member.transferred', 'member.status_changed', 'member.exempted']),
+      expect.arrayContaining([
+        'member.created',
+        'member.transferred',
+        'member.status_changed',
+        'member.exempted',
+      ]),
     );
   });
 
   it('never goes back from official to probationary; death is final', async () => {
-    expect((await admin.post('/api/members/NEW1/status', { status: 'probationary', date: '2026-10-03' })).statusCode).toBe(400);
-    expect((await admin.post('/api/members/NEW1/status', { status: 'deceased', date: '2026-10-04' })).statusCode).toBe(200);
-    expect((await admin.post('/api/members/NEW1/status', { status: 'official', date: '2026-10-05' })).statusCode).toBe(400);
+    expect(
+      (await admin.post('/api/members/NEW1/status', { status: 'probationary', date: '2026-10-03' }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (await admin.post('/api/members/NEW1/status', { status: 'deceased', date: '2026-10-04' })).statusCode,
+    ).toBe(200);
+    expect(
+      (await admin.post('/api/members/NEW1/status', { status: 'official', date: '2026-10-05' })).statusCode,
+    ).toBe(400);
     const list = (await admin.get('/api/members?q=mai')).json();
     expect(list.items.map((m: { memberCode: string }) => m.memberCode)).not.toContain('NEW1');
   });

@@ -7,7 +7,7 @@ import {
   type OrgKind,
 } from '@nennep/core';
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { type Db, rows } from '../../db/client.ts';
 import { orgEvents, orgs } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/access.ts';
 import { audit } from '../../http/audit.ts';
@@ -186,25 +186,27 @@ export async function transferAllMembers(
   date: string,
   reason: string,
 ) {
-  const result = await tx.execute(sql`
+  const moved = await rows<{ member_id: number }>(
+    tx,
+    sql`
     WITH moved AS (
       UPDATE members SET org_id = ${to.id}, org_path = ${to.path}, updated_at = now()
       WHERE org_id = ${from.id} RETURNING id)
     INSERT INTO member_events (member_id, kind, date, from_org_id, to_org_id, data, actor_id)
     SELECT id, 'transferred', ${date}, ${from.id}, ${to.id}, ${JSON.stringify({ reason })}::jsonb, ${actor.id} FROM moved
-    RETURNING member_id`);
-  return (result as unknown as { rows: unknown[] }).rows.length;
+    RETURNING member_id`,
+  );
+  return moved.length;
 }
 
 export async function dissolveOrg(tx: Db, actor: Actor, org: OrgRow, note?: string) {
   assertActive(org, 'code');
-  const [counts] = (
-    (await tx.execute(sql`SELECT
+  const [counts] = await rows<{ children: number; members: number }>(
+    tx,
+    sql`SELECT
       (SELECT count(*)::int FROM orgs WHERE parent_id = ${org.id} AND status = 'active') AS children,
-      (SELECT count(*)::int FROM members WHERE org_id = ${org.id} AND status IN ('official', 'probationary')) AS members`)) as unknown as {
-      rows: { children: number; members: number }[];
-    }
-  ).rows;
+      (SELECT count(*)::int FROM members WHERE org_id = ${org.id} AND status IN ('official', 'probationary')) AS members`,
+  );
   if (counts && (counts.children > 0 || counts.members > 0)) {
     throw conflict({
       vi: `Không thể giải thể: còn ${counts.children} tổ chức trực thuộc và ${counts.members} đảng viên. Hãy chuyển hoặc sáp nhập trước.`,
@@ -250,7 +252,9 @@ export async function splitOrg(
     await moveOrg(tx, actor, child, created, `split ${org.code}`);
   }
   if (input.memberCodes.length > 0) {
-    const moved = await tx.execute(sql`
+    const moved = await rows<{ member_id: number }>(
+      tx,
+      sql`
       WITH moved AS (
         UPDATE members SET org_id = ${created.id}, org_path = ${created.path}, updated_at = now()
         WHERE org_id = ${org.id} AND member_code IN (${sql.join(
@@ -260,8 +264,9 @@ export async function splitOrg(
         RETURNING id, member_code)
       INSERT INTO member_events (member_id, kind, date, from_org_id, to_org_id, data, actor_id)
       SELECT id, 'transferred', ${today}, ${org.id}, ${created.id}, '{"reason":"split"}'::jsonb, ${actor.id} FROM moved
-      RETURNING member_id`);
-    const count = (moved as unknown as { rows: unknown[] }).rows.length;
+      RETURNING member_id`,
+    );
+    const count = moved.length;
     if (count !== new Set(input.memberCodes).size) {
       throw invalidField('memberCodes', {
         vi: `Có mã đảng viên không thuộc ${org.code}.`,

@@ -1,7 +1,14 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../db/client.ts';
-import { buildAccount, buildMember, buildOrg, buildTestApp, type Client, login } from '../../test/factories.ts';
-import { sql } from 'drizzle-orm';
+import {
+  buildAccount,
+  buildMember,
+  buildOrg,
+  buildTestApp,
+  type Client,
+  login,
+} from '../../test/factories.ts';
 
 let ctx: Awaited<ReturnType<typeof buildTestApp>>;
 let admin: Client;
@@ -14,7 +21,13 @@ beforeAll(async () => {
   await buildOrg(db, { code: 'GB', name: 'Đảng bộ xã B', kind: 'grassroots_committee', parent: 'P' });
   await buildOrg(db, { code: 'CA1', name: 'Chi bộ thôn 1', kind: 'cell', category: 'village', parent: 'GA' });
   await buildOrg(db, { code: 'CA2', name: 'Chi bộ trường', kind: 'cell', category: 'school', parent: 'GA' });
-  await buildOrg(db, { code: 'GC', name: 'Chi bộ cơ sở Y tế', kind: 'grassroots_cell', category: 'health', parent: 'P' });
+  await buildOrg(db, {
+    code: 'GC',
+    name: 'Chi bộ cơ sở Y tế',
+    kind: 'grassroots_cell',
+    category: 'health',
+    parent: 'P',
+  });
   await buildMember(db, { code: 'M1', name: 'Nguyễn Văn Đức', org: 'CA1' });
   await buildMember(db, { code: 'M2', name: 'Trần Thị Hoa', org: 'CA1', status: 'probationary' });
   await buildMember(db, { code: 'M3', name: 'Lê Văn Cường', org: 'CA2', exemptFrom: '2020-01-01' });
@@ -25,7 +38,12 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const auditCount = async (action: string) =>
-  (await rows<{ n: number }>(ctx.db, sql`SELECT count(*)::int AS n FROM audit_events WHERE action = ${action}`))[0]?.n;
+  (
+    await rows<{ n: number }>(
+      ctx.db,
+      sql`SELECT count(*)::int AS n FROM audit_events WHERE action = ${action}`,
+    )
+  )[0]?.n;
 
 describe('organisation statistics', () => {
   it('counts the subtree without its root', async () => {
@@ -67,7 +85,12 @@ describe('changing the tree', () => {
   });
 
   it('refuses a duplicate code, naming the field', async () => {
-    const response = await admin.post('/api/orgs', { code: 'CA1', name: 'X', kind: 'cell', parentCode: 'GB' });
+    const response = await admin.post('/api/orgs', {
+      code: 'CA1',
+      name: 'X',
+      kind: 'cell',
+      parentCode: 'GB',
+    });
     expect(response.statusCode).toBe(409);
     expect(response.json().error.fields[0].field).toBe('code');
   });
@@ -80,7 +103,13 @@ describe('changing the tree', () => {
 
   it('moves a node with its subtree and its members', async () => {
     await buildOrg(ctx.db, { code: 'SUB', name: 'Đảng bộ bộ phận', kind: 'sub_committee', parent: 'GA' });
-    await admin.post('/api/orgs', { code: 'CS', name: 'Chi bộ S', kind: 'cell', category: 'other', parentCode: 'SUB' });
+    await admin.post('/api/orgs', {
+      code: 'CS',
+      name: 'Chi bộ S',
+      kind: 'cell',
+      category: 'other',
+      parentCode: 'SUB',
+    });
     await buildMember(ctx.db, { code: 'MS', name: 'Đỗ Văn Sơn', org: 'CS' });
     const moved = await admin.post('/api/orgs/SUB/move', { parentCode: 'GB' });
     expect(moved.statusCode).toBe(200);
@@ -100,7 +129,10 @@ describe('changing the tree', () => {
   it('renames with history', async () => {
     expect((await admin.post('/api/orgs/CB1/rename', { name: 'Chi bộ thôn Bắc Hà' })).statusCode).toBe(200);
     const history = (await admin.get('/api/orgs/CB1/history')).json();
-    expect(history.items[0]).toMatchObject({ kind: 'renamed', data: { from: 'Chi bộ thôn Bắc', to: 'Chi bộ thôn Bắc Hà' } });
+    expect(history.items[0]).toMatchObject({
+      kind: 'renamed',
+      data: { from: 'Chi bộ thôn Bắc', to: 'Chi bộ thôn Bắc Hà' },
+    });
   });
 
   it('merges a cell into another: members move, the old cell stays as merged', async () => {
@@ -120,7 +152,12 @@ describe('changing the tree', () => {
       memberCodes: ['M3'],
     });
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toMatchObject({ code: 'CA3', kind: 'cell', category: 'village', parentCode: 'GA' });
+    expect(response.json()).toMatchObject({
+      code: 'CA3',
+      kind: 'cell',
+      category: 'village',
+      parentCode: 'GA',
+    });
     expect((await admin.get('/api/members/M3')).json().orgCode).toBe('CA3');
   });
 

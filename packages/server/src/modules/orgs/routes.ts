@@ -64,12 +64,9 @@ export function orgRoutes(fastify: FastifyInstance, deps: Deps) {
   const { db } = deps.database;
   const today = () => isoDateInVietnam(new Date());
   const readable = async (actor: Actor, code: string) => assertCanRead(actor, await findOrg(db, code));
-  const writable = async (actor: Actor, code: string, field = 'code') => {
-    const org = await findOrg(db, code);
-    if (!org) throw notFound('org');
-    assertCanRead(actor, org);
+  const writable = async (actor: Actor, code: string) => {
+    const org = await readable(actor, code);
     assertCanWrite(actor, org);
-    void field;
     return org;
   };
 
@@ -121,10 +118,7 @@ export function orgRoutes(fastify: FastifyInstance, deps: Deps) {
 
   app.post('/orgs', { schema: { tags, body: createOrgSchema } }, async (request, reply) => {
     const actor = requireActor(request.actor);
-    const parent = await findOrg(db, request.body.parentCode);
-    if (!parent) throw notFound('org');
-    assertCanRead(actor, parent);
-    assertCanWrite(actor, parent);
+    const parent = await writable(actor, request.body.parentCode);
     const created = await db.transaction((tx) => createOrg(tx, actor, request.body, parent));
     reply.status(201);
     return presentOrg(deps, actor, created);
@@ -147,7 +141,7 @@ export function orgRoutes(fastify: FastifyInstance, deps: Deps) {
     async (request) => {
       const actor = requireActor(request.actor);
       const org = await writable(actor, request.params.code);
-      const parent = await writable(actor, request.body.parentCode, 'parentCode');
+      const parent = await writable(actor, request.body.parentCode);
       await db.transaction((tx) => moveOrg(tx, actor, org, parent, request.body.note));
       return presentOrg(deps, actor, await readable(actor, org.code));
     },
@@ -159,7 +153,7 @@ export function orgRoutes(fastify: FastifyInstance, deps: Deps) {
     async (request) => {
       const actor = requireActor(request.actor);
       const org = await writable(actor, request.params.code);
-      const into = await writable(actor, request.body.intoCode, 'intoCode');
+      const into = await writable(actor, request.body.intoCode);
       await db.transaction((tx) => mergeOrg(tx, actor, org, into, today(), request.body.note));
       return presentOrg(deps, actor, await readable(actor, into.code));
     },

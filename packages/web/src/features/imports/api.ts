@@ -4,13 +4,15 @@ import { type UploadOptions, uploadFile } from '../../lib/upload';
 
 export type ImportKind = 'orgs' | 'members';
 
-export const templateUrl = (kind: ImportKind, format: 'xlsx' | 'csv') => `/api/imports/templates/${kind}.${format}`;
+export const templateUrl = (kind: ImportKind, format: 'xlsx' | 'csv') =>
+  `/api/imports/templates/${kind}.${format}`;
 
 /** Uploads the file and gets the checked preview; nothing is written yet. */
 export const previewImport = (kind: ImportKind, file: File, options: UploadOptions) =>
   uploadFile<ImportPreview>(`/api/imports/${kind}`, file, options);
 
-export const commitImport = (jobId: string) => apiPost<Partial<ImportResult> & Partial<ImportJob>>(`/api/imports/${seg(jobId)}/commit`);
+export const commitImport = (jobId: string) =>
+  apiPost<Partial<ImportResult> & Partial<ImportJob>>(`/api/imports/${seg(jobId)}/commit`);
 
 export const fetchImportJob = (jobId: string) => apiGet<ImportJob>(`/api/imports/${seg(jobId)}`);
 

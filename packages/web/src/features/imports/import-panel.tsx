@@ -1,4 +1,10 @@
-import { CheckCircleOutlined, DownloadOutlined, FileAddOutlined, ReloadOutlined, SaveOutlined } from '@ant-design/icons';
+import {
+  CheckCircleOutlined,
+  DownloadOutlined,
+  FileAddOutlined,
+  ReloadOutlined,
+  SaveOutlined,
+} from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Progress, Result, Statistic, Table, Typography } from 'antd';
 import { type ChangeEvent, useRef, useState } from 'react';
@@ -10,7 +16,10 @@ import { memberKeys } from '../members/api';
 import { orgKeys } from '../orgs/api';
 import { commitImport, FINISHED, fetchImportJob, type ImportKind, previewImport, templateUrl } from './api';
 
-type Phase = { step: 'idle' } | { step: 'uploading'; percent: number; sent: boolean } | { step: 'preview'; preview: ImportPreview };
+type Phase =
+  | { step: 'idle' }
+  | { step: 'uploading'; percent: number; sent: boolean }
+  | { step: 'preview'; preview: ImportPreview };
 
 const ACCEPT = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
 
@@ -20,10 +29,20 @@ function Templates({ kind }: { kind: ImportKind }) {
     <Card size="small" title={t('imports.templates')}>
       <Typography.Paragraph type="secondary">{t('imports.templatesHelp')}</Typography.Paragraph>
       <Flex wrap gap={8}>
-        <Button icon={<DownloadOutlined />} href={templateUrl(kind, 'xlsx')} download data-testid={`template-${kind}-xlsx`}>
+        <Button
+          icon={<DownloadOutlined />}
+          href={templateUrl(kind, 'xlsx')}
+          download
+          data-testid={`template-${kind}-xlsx`}
+        >
           {kind}.xlsx
         </Button>
-        <Button icon={<DownloadOutlined />} href={templateUrl(kind, 'csv')} download data-testid={`template-${kind}-csv`}>
+        <Button
+          icon={<DownloadOutlined />}
+          href={templateUrl(kind, 'csv')}
+          download
+          data-testid={`template-${kind}-csv`}
+        >
           {kind}.csv
         </Button>
       </Flex>
@@ -58,7 +77,8 @@ function ResultView({ result, onAgain }: { result: ImportResult; onAgain: () => 
       title={t('imports.resultTitle')}
       subTitle={
         <span data-testid="import-result" data-created={result.created} data-updated={result.updated}>
-          {t('imports.created', { count: result.created })} · {t('imports.updated', { count: result.updated })} ·{' '}
+          {t('imports.created', { count: result.created })} ·{' '}
+          {t('imports.updated', { count: result.updated })} ·{' '}
           {t('imports.unchangedCount', { count: result.unchanged })}
         </span>
       }
@@ -72,7 +92,15 @@ function ResultView({ result, onAgain }: { result: ImportResult; onAgain: () => 
 }
 
 /** Commit with a progress bar fed by polling the job while the commit request is running. */
-function CommitStep({ preview, kind, onAgain }: { preview: ImportPreview; kind: ImportKind; onAgain: () => void }) {
+function CommitStep({
+  preview,
+  kind,
+  onAgain,
+}: {
+  preview: ImportPreview;
+  kind: ImportKind;
+  onAgain: () => void;
+}) {
   const { t } = useTranslation();
   const [result, setResult] = useState<ImportResult | null>(null);
   const commit = useAction({
@@ -81,7 +109,11 @@ function CommitStep({ preview, kind, onAgain }: { preview: ImportPreview; kind: 
     invalidate: [kind === 'orgs' ? orgKeys.all : memberKeys.all, orgKeys.all],
     onSuccess: (answer) => {
       if (typeof answer?.created === 'number') {
-        setResult({ created: answer.created, updated: answer.updated ?? 0, unchanged: answer.unchanged ?? 0 });
+        setResult({
+          created: answer.created,
+          updated: answer.updated ?? 0,
+          unchanged: answer.unchanged ?? 0,
+        });
       }
     },
   });
@@ -95,7 +127,9 @@ function CommitStep({ preview, kind, onAgain }: { preview: ImportPreview; kind: 
   const finalResult = result ?? (job.data?.result && FINISHED.has(job.data.status) ? job.data.result : null);
   if (finalResult) return <ResultView result={finalResult} onAgain={onAgain} />;
   if (job.data && (job.data.status === 'failed' || job.data.status === 'error')) {
-    return <Alert type="error" showIcon title={t('imports.failed')} description={job.data.error ?? undefined} />;
+    return (
+      <Alert type="error" showIcon title={t('imports.failed')} description={job.data.error ?? undefined} />
+    );
   }
   const total = job.data?.total || preview.total || 1;
   const processed = job.data?.processed ?? 0;
@@ -124,7 +158,15 @@ function CommitStep({ preview, kind, onAgain }: { preview: ImportPreview; kind: 
   );
 }
 
-function PreviewView({ preview, kind, onAgain }: { preview: ImportPreview; kind: ImportKind; onAgain: () => void }) {
+function PreviewView({
+  preview,
+  kind,
+  onAgain,
+}: {
+  preview: ImportPreview;
+  kind: ImportKind;
+  onAgain: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <div className="nn-stack" data-testid="import-preview">
@@ -144,7 +186,9 @@ function PreviewView({ preview, kind, onAgain }: { preview: ImportPreview; kind:
       )}
       {preview.errors.length > 0 ? (
         <div>
-          <Typography.Title level={5}>{t('imports.errorsTitle', { count: preview.errors.length })}</Typography.Title>
+          <Typography.Title level={5}>
+            {t('imports.errorsTitle', { count: preview.errors.length })}
+          </Typography.Title>
           <ErrorTable errors={preview.errors} />
         </div>
       ) : null}

@@ -1,4 +1,10 @@
-import { DownOutlined, EditOutlined, PauseCircleOutlined, SwapOutlined, TagsOutlined } from '@ant-design/icons';
+import {
+  DownOutlined,
+  EditOutlined,
+  PauseCircleOutlined,
+  SwapOutlined,
+  TagsOutlined,
+} from '@ant-design/icons';
 import { Button, DatePicker, Dropdown, Form, Input, type MenuProps, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -12,7 +18,14 @@ import type { MemberDetail, MemberStatus } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { orgKeys } from '../orgs/api';
 import { memberCommands, memberKeys } from './api';
-import { CELL_KINDS, DATE_FORMAT, formValuesOf, MemberFields, type MemberFormValues, toMemberPatch } from './member-fields';
+import {
+  CELL_KINDS,
+  DATE_FORMAT,
+  formValuesOf,
+  MemberFields,
+  type MemberFormValues,
+  toMemberPatch,
+} from './member-fields';
 
 type ActionName = 'edit' | 'transfer' | 'status' | 'period';
 
@@ -60,7 +73,11 @@ function TransferModal({ member, onClose }: ModalProps) {
   const [form] = Form.useForm<TransferValues>();
   const transfer = useAction({
     mutationFn: (v: TransferValues) =>
-      memberCommands.transfer(member.memberCode, { toOrgCode: v.toOrgCode, date: toIsoDay(v.date) ?? '', note: v.note }),
+      memberCommands.transfer(member.memberCode, {
+        toOrgCode: v.toOrgCode,
+        date: toIsoDay(v.date) ?? '',
+        note: v.note,
+      }),
     form,
     invalidate: refresh,
     onSuccess: onClose,
@@ -75,7 +92,11 @@ function TransferModal({ member, onClose }: ModalProps) {
       loading={transfer.isPending}
       testId="member-transfer-form"
     >
-      <Form.Item name="toOrgCode" label={t('members.actions.toOrg')} rules={[rules.requiredSelect(t('members.actions.toOrg'))]}>
+      <Form.Item
+        name="toOrgCode"
+        label={t('members.actions.toOrg')}
+        rules={[rules.requiredSelect(t('members.actions.toOrg'))]}
+      >
         <OrgSelect kinds={CELL_KINDS} exclude={[member.orgCode]} />
       </Form.Item>
       <Form.Item name="date" label={t('common.date')} rules={[rules.requiredSelect(t('common.date'))]}>
@@ -101,7 +122,11 @@ function StatusModal({ member, onClose }: ModalProps) {
   const [form] = Form.useForm<StatusValues>();
   const change = useAction({
     mutationFn: (v: StatusValues) =>
-      memberCommands.status(member.memberCode, { status: v.status, date: toIsoDay(v.date) ?? '', reason: v.reason }),
+      memberCommands.status(member.memberCode, {
+        status: v.status,
+        date: toIsoDay(v.date) ?? '',
+        reason: v.reason,
+      }),
     form,
     invalidate: refresh,
     onSuccess: onClose,
@@ -177,7 +202,11 @@ function PeriodModal({ member, onClose }: ModalProps) {
           ]}
         />
       </Form.Item>
-      <Form.Item name="from" label={t('members.periods.from')} rules={[rules.requiredSelect(t('members.periods.from'))]}>
+      <Form.Item
+        name="from"
+        label={t('members.periods.from')}
+        rules={[rules.requiredSelect(t('members.periods.from'))]}
+      >
         <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item
@@ -195,7 +224,11 @@ function PeriodModal({ member, onClose }: ModalProps) {
           }),
         ]}
       >
-        <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder={t('members.periods.openEnded')} />
+        <DatePicker
+          format={DATE_FORMAT}
+          style={{ width: '100%' }}
+          placeholder={t('members.periods.openEnded')}
+        />
       </Form.Item>
       {kind === 'attached' ? (
         <Form.Item

@@ -27,13 +27,22 @@ export function MemberCreatePage() {
         <Form<MemberFormValues>
           form={form}
           layout="vertical"
-          initialValues={{ orgCode: params.get('org') ?? undefined, status: 'probationary', position: 'member' }}
+          initialValues={{
+            orgCode: params.get('org') ?? undefined,
+            status: 'probationary',
+            position: 'member',
+          }}
           onFinish={(v) => create.mutate(v)}
           scrollToFirstError
           data-testid="member-create-form"
         >
           <MemberFields mode="create" />
-          <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="member-create-submit">
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={create.isPending}
+            data-testid="member-create-submit"
+          >
             {t('common.save')}
           </Button>
           <Button style={{ marginInlineStart: 8 }} onClick={() => navigate(-1)}>

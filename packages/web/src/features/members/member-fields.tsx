@@ -48,7 +48,6 @@ export function toMemberPatch(v: MemberFormValues): MemberPatch {
   return {
     fullName: v.fullName.trim(),
     sex: v.sex,
-    birthDate: toIsoDay(v.birthDate) ?? null,
     admissionDate: toIsoDay(v.admissionDate),
     officialDate: toIsoDay(v.officialDate) ?? null,
     position: v.position,
@@ -61,7 +60,6 @@ export function formValuesOf(m: MemberDetail): Partial<MemberFormValues> {
   return {
     fullName: m.fullName,
     sex: m.sex,
-    birthDate: fromIsoDay(m.birthDate),
     admissionDate: fromIsoDay(m.admissionDate),
     officialDate: fromIsoDay(m.officialDate),
     position: m.position,
@@ -81,26 +79,43 @@ export function MemberFields({ mode }: { mode: 'create' | 'edit' }) {
   return (
     <>
       {mode === 'create' ? (
-        <Form.Item name="memberCode" label={t('members.code')} rules={[rules.required(t('members.code')), rules.code()]}>
+        <Form.Item
+          name="memberCode"
+          label={t('members.code')}
+          rules={[rules.required(t('members.code')), rules.code()]}
+        >
           <Input maxLength={40} data-testid="member-form-code" />
         </Form.Item>
       ) : null}
-      <Form.Item name="fullName" label={t('members.fullName')} rules={[rules.required(t('members.fullName'))]}>
+      <Form.Item
+        name="fullName"
+        label={t('members.fullName')}
+        rules={[rules.required(t('members.fullName'))]}
+      >
         <Input maxLength={120} autoComplete="off" data-testid="member-form-name" />
       </Form.Item>
       <Form.Item name="sex" label={t('members.sex')} rules={[rules.requiredSelect(t('members.sex'))]}>
         <Radio.Group options={options.sexes} />
       </Form.Item>
-      <Form.Item name="birthDate" label={t('members.birthDate')}>
-        <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
-      </Form.Item>
+      {mode === 'create' ? (
+        // Date of birth is personal data: edited from the personal panel, where it is shown.
+        <Form.Item name="birthDate" label={t('members.birthDate')}>
+          <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+        </Form.Item>
+      ) : null}
       {mode === 'create' ? (
         <>
           <Form.Item name="orgCode" label={t('members.org')} rules={[rules.requiredSelect(t('members.org'))]}>
             <OrgSelect kinds={CELL_KINDS} data-testid="member-form-org" />
           </Form.Item>
-          <Form.Item name="status" label={t('members.status')} rules={[rules.requiredSelect(t('members.status'))]}>
-            <Radio.Group options={options.statuses.filter((s) => s.value === 'official' || s.value === 'probationary')} />
+          <Form.Item
+            name="status"
+            label={t('members.status')}
+            rules={[rules.requiredSelect(t('members.status'))]}
+          >
+            <Radio.Group
+              options={options.statuses.filter((s) => s.value === 'official' || s.value === 'probationary')}
+            />
           </Form.Item>
         </>
       ) : null}

@@ -59,7 +59,7 @@ export function MemberTable({ data, loading, onPage }: ViewProps) {
       dataSource={data?.items ?? []}
       loading={loading}
       onRow={rowProps}
-      scroll={{ x: 'max-content' }}
+      scroll={{ x: 960 }}
       pagination={{
         current: data?.page ?? 1,
         pageSize: data?.pageSize ?? 50,

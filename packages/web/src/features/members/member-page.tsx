@@ -26,7 +26,9 @@ function PeriodsCard({ member }: { member: MemberDetail }) {
               <div>
                 <div>
                   <strong>{t(`members.periods.${p.kind}`)}</strong>
-                  {p.kind === 'attached' && (p.orgName || p.orgCode) ? ` — ${p.orgName ?? p.orgCode}` : ''}
+                  {p.kind === 'attached' && (p.orgName || p.orgCode || p.org_code)
+                    ? ` — ${p.orgName ?? p.orgCode ?? p.org_code}`
+                    : ''}
                 </div>
                 <div className="nn-muted">
                   {formatDate(p.from)} – {p.to ? formatDate(p.to) : t('members.periods.openEnded')}
@@ -58,13 +60,21 @@ function MemberView({ member }: { member: MemberDetail }) {
     { key: 'code', label: t('members.code'), children: member.memberCode },
     { key: 'fullName', label: t('members.fullName'), children: member.fullName },
     { key: 'sex', label: t('members.sex'), children: t(`sex.${member.sex}`) },
-    ...(member.birthDate ? [{ key: 'birth', label: t('members.birthDate'), children: formatDate(member.birthDate) }] : []),
+    ...(member.birthDate
+      ? [{ key: 'birth', label: t('members.birthDate'), children: formatDate(member.birthDate) }]
+      : []),
     { key: 'org', label: t('members.org'), children: <Link to={orgHref}>{member.orgName}</Link> },
     { key: 'position', label: t('members.position'), children: t(`position.${member.position}`) },
     { key: 'status', label: t('members.status'), children: t(`status.${member.status}`) },
-    { key: 'admission', label: t('members.admissionDate'), children: formatDate(member.admissionDate) || '—' },
+    {
+      key: 'admission',
+      label: t('members.admissionDate'),
+      children: formatDate(member.admissionDate) || '—',
+    },
     { key: 'official', label: t('members.officialDate'), children: formatDate(member.officialDate) || '—' },
-    ...(member.partyCardNo ? [{ key: 'card', label: t('members.partyCardNo'), children: member.partyCardNo }] : []),
+    ...(member.partyCardNo
+      ? [{ key: 'card', label: t('members.partyCardNo'), children: member.partyCardNo }]
+      : []),
     ...(member.notes ? [{ key: 'notes', label: t('members.notes'), children: member.notes }] : []),
   ];
   return (
@@ -112,5 +122,7 @@ function MemberView({ member }: { member: MemberDetail }) {
 export function MemberPage() {
   const { code = '' } = useParams();
   const member = useMember(code);
-  return <QueryState query={member}>{(data) => <MemberView key={data.memberCode} member={data} />}</QueryState>;
+  return (
+    <QueryState query={member}>{(data) => <MemberView key={data.memberCode} member={data} />}</QueryState>
+  );
 }

@@ -72,7 +72,12 @@ export function MembersPage() {
         sub={org.data ? org.data.name : undefined}
         extra={
           <>
-            <Button icon={<FileExcelOutlined />} href={exportUrl(filters)} download data-testid="member-export">
+            <Button
+              icon={<FileExcelOutlined />}
+              href={exportUrl(filters)}
+              download
+              data-testid="member-export"
+            >
               {t('members.export')}
             </Button>
             {canAdd ? (
@@ -97,7 +102,11 @@ export function MembersPage() {
             aria-label={t('common.search')}
           />
           <div className="nn-filter-wide">
-            <OrgSelect value={filters.org} onChange={(org) => setFilters({ org })} data-testid="member-filter-org" />
+            <OrgSelect
+              value={filters.org}
+              onChange={(org) => setFilters({ org })}
+              data-testid="member-filter-org"
+            />
           </div>
           <Select<MemberStatus>
             allowClear
@@ -130,7 +139,13 @@ export function MembersPage() {
             <Button
               onClick={() => {
                 setText('');
-                setFilters({ org: undefined, q: undefined, status: undefined, exempt: undefined, sex: undefined });
+                setFilters({
+                  org: undefined,
+                  q: undefined,
+                  status: undefined,
+                  exempt: undefined,
+                  sex: undefined,
+                });
               }}
             >
               {t('members.clearFilters')}

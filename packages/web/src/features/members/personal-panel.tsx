@@ -1,18 +1,20 @@
 import { EyeInvisibleOutlined, EyeOutlined, LockOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Form, Input } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Form, Input } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/form-modal';
 import { QueryState } from '../../components/query-state';
-import { formatDate, labelFor } from '../../lib/format';
+import { formatDate, fromIsoDay, labelFor, toIsoDay } from '../../lib/format';
 import type { MemberDetail, MemberPersonal } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { memberCommands, memberKeys, useMemberPersonal } from './api';
+import { DATE_FORMAT } from './member-fields';
 
 /** Editable personal fields (Decree 13/2023 sensitive data). */
 const EDITABLE = ['ethnicity', 'religion', 'hometown', 'citizenId', 'phone'] as const;
 type Editable = (typeof EDITABLE)[number];
-type PersonalValues = Partial<Record<Editable, string>>;
+type PersonalValues = Partial<Record<Editable, string>> & { birthDate?: Dayjs | null };
 
 function fieldLabel(key: string): string {
   return labelFor(`members.personal.${key}`, labelFor(`members.${key}`, labelFor(`fields.${key}`, key)));
@@ -24,20 +26,30 @@ function show(key: string, value: MemberPersonal[string]): string {
   return String(value);
 }
 
-function EditPersonalModal({ member, data, onClose }: { member: MemberDetail; data: MemberPersonal; onClose: () => void }) {
+function EditPersonalModal({
+  member,
+  data,
+  onClose,
+}: {
+  member: MemberDetail;
+  data: MemberPersonal;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<PersonalValues>();
-  const initial: PersonalValues = {};
+  const initial: PersonalValues = {
+    birthDate: typeof data.birthDate === 'string' ? fromIsoDay(data.birthDate) : undefined,
+  };
   for (const key of EDITABLE) {
     const value = data[key];
     if (typeof value === 'string') initial[key] = value;
   }
   const save = useAction({
     mutationFn: (v: PersonalValues) =>
-      memberCommands.update(
-        member.memberCode,
-        Object.fromEntries(EDITABLE.map((key) => [key, v[key]?.trim() ? v[key].trim() : null])),
-      ),
+      memberCommands.update(member.memberCode, {
+        ...Object.fromEntries(EDITABLE.map((key) => [key, v[key]?.trim() ? v[key].trim() : null])),
+        birthDate: toIsoDay(v.birthDate) ?? null,
+      }),
     form,
     success: t('common.saved'),
     invalidate: [memberKeys.personal(member.memberCode), memberKeys.history(member.memberCode)],
@@ -53,6 +65,9 @@ function EditPersonalModal({ member, data, onClose }: { member: MemberDetail; da
       loading={save.isPending}
       testId="member-personal-form"
     >
+      <Form.Item name="birthDate" label={t('members.birthDate')}>
+        <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+      </Form.Item>
       <Form.Item name="ethnicity" label={t('members.personal.ethnicity')}>
         <Input maxLength={60} />
       </Form.Item>
@@ -121,11 +136,17 @@ export function PersonalPanel({ member }: { member: MemberDetail }) {
                 }))}
               />
               {member.abilities.update ? (
-                <Button style={{ marginTop: 8 }} onClick={() => setEditing(true)} data-testid="member-personal-edit">
+                <Button
+                  style={{ marginTop: 8 }}
+                  onClick={() => setEditing(true)}
+                  data-testid="member-personal-edit"
+                >
                   {t('members.personal.edit')}
                 </Button>
               ) : null}
-              {editing ? <EditPersonalModal member={member} data={data} onClose={() => setEditing(false)} /> : null}
+              {editing ? (
+                <EditPersonalModal member={member} data={data} onClose={() => setEditing(false)} />
+              ) : null}
             </>
           )}
         </QueryState>

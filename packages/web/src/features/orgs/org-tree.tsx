@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadError, Loading } from '../../components/query-state';
+import { formatNumber } from '../../lib/format';
 import type { OrgTreeNode } from '../../lib/types';
 import { fetchTreeChildren, fetchTreeRoots, orgKeys } from './api';
 
@@ -27,8 +28,8 @@ function NodeTitle({ org }: { org: OrgTreeNode }) {
       <Tag style={{ marginInlineEnd: 0 }}>{t(`kind.${org.kind}`)}</Tag>
       {inactive ? <Tag color="default">{t(`orgStatus.${org.status}`)}</Tag> : null}
       <span className="nn-tree-counts">
-        {t('orgs.memberCount', { count: org.memberCount })}
-        {org.cellCount > 0 ? ` · ${t('orgs.cellCount', { count: org.cellCount })}` : ''}
+        {t('orgs.memberCount', { count: formatNumber(org.memberCount) })}
+        {org.cellCount > 0 ? ` · ${t('orgs.cellCount', { count: formatNumber(org.cellCount) })}` : ''}
       </span>
     </span>
   );

@@ -1,0 +1,68 @@
+import type { AddressInfo } from 'node:net';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { buildApp } from '../packages/server/src/app.ts';
+import { type Database, openPglite } from '../packages/server/src/db/client.ts';
+import { migrate } from '../packages/server/src/db/migrate.ts';
+import { seedDemo } from '../packages/server/src/seed/seed-demo.ts';
+
+/** The demo as `npm start` serves it (built web app, seeded demo), on a free loopback port, plus Chromium. */
+export interface Harness {
+  url: string;
+  browser: Browser;
+  database: Database;
+  page(options?: { width?: number; height?: number; locale?: 'vi' | 'en' }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function startHarness(): Promise<Harness> {
+  const database = await openPglite(null);
+  await migrate(database.raw);
+  await seedDemo(database);
+  const app = await buildApp({ database, config: { secureCookies: false, sessionDays: 1 } });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  return {
+    url,
+    browser,
+    database,
+    async page({ width = 360, height = 740, locale = 'vi' } = {}) {
+      const context = await browser.newContext({ viewport: { width, height }, locale: locale === 'vi' ? 'vi-VN' : 'en-GB' });
+      const page = await context.newPage();
+      if (locale === 'en') await context.addInitScript(() => localStorage.setItem('nennep.lang', 'en'));
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export async function signIn(page: Page, base: string, username: string, password = 'demo1234') {
+  await page.goto(`${base}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Width the page would need; more than the viewport means a sideways scroll on a phone. */
+export async function overflowX(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}

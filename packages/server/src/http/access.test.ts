@@ -1,0 +1,214 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAccount, buildMember, buildOrg, buildTestApp, type Client, login } from '../test/factories.ts';
+
+/**
+ * A cell secretary reads, lists and changes nothing outside its cell — on every route of the API.
+ * The last test checks that this table names every route the server has.
+ */
+let ctx: Awaited<ReturnType<typeof buildTestApp>>;
+let secretary: Client;
+let otherAccountId: number;
+
+beforeAll(async () => {
+  ctx = await buildTestApp();
+  const { db } = ctx;
+  await buildOrg(db, { code: 'P', name: 'Đảng bộ huyện', kind: 'committee' });
+  await buildOrg(db, { code: 'GA', name: 'Đảng bộ xã An', kind: 'grassroots_committee', parent: 'P' });
+  await buildOrg(db, { code: 'GB', name: 'Đảng bộ xã Bình', kind: 'grassroots_committee', parent: 'P' });
+  await buildOrg(db, {
+    code: 'CA1',
+    name: 'Chi bộ thôn Một',
+    kind: 'cell',
+    category: 'village',
+    parent: 'GA',
+  });
+  await buildOrg(db, {
+    code: 'CA2',
+    name: 'Chi bộ thôn Hai',
+    kind: 'cell',
+    category: 'village',
+    parent: 'GA',
+  });
+  await buildOrg(db, {
+    code: 'CB1',
+    name: 'Chi bộ thôn Ba',
+    kind: 'cell',
+    category: 'village',
+    parent: 'GB',
+  });
+  await buildMember(db, { code: 'OWN1', name: 'Nguyễn Văn An', org: 'CA1' });
+  await buildMember(db, { code: 'OWN2', name: 'Trần Thị Bình', org: 'CA1', status: 'probationary' });
+  await buildMember(db, { code: 'OWN3', name: 'Lê Văn Cường', org: 'CA1' });
+  await buildMember(db, { code: 'OTH1', name: 'Phạm Văn Xuyến', org: 'CA2' });
+  await buildMember(db, { code: 'OTH2', name: 'Hoàng Thị Yến', org: 'CB1', exemptFrom: '2020-01-01' });
+  await buildAccount(db, 'sec', 'cell_secretary', 'CA1');
+  otherAccountId = (await buildAccount(db, 'sec2', 'cell_secretary', 'CA2')).id;
+  secretary = await login(ctx.app, 'sec');
+});
+afterAll(() => ctx.close());
+
+const OUTSIDE = [403, 404];
+const seen = new Set<string>();
+const mark = (method: string, route: string) => seen.add(`${method} ${route}`);
+
+describe('a cell secretary outside its cell', () => {
+  it('sees only its cell in the tree, the search and the organisation pages', async () => {
+    mark('GET', '/api/orgs/tree');
+    expect((await secretary.get('/api/orgs/tree')).json().roots.map((r: { code: string }) => r.code)).toEqual(
+      ['CA1'],
+    );
+    expect((await secretary.get('/api/orgs/tree?parent=GA')).statusCode).toBe(404);
+    expect((await secretary.get('/api/orgs/tree?parent=CA1')).statusCode).toBe(200);
+    mark('GET', '/api/orgs/search');
+    const found = (await secretary.get('/api/orgs/search?q=chi%20bo')).json().items;
+    expect(found.map((o: { code: string }) => o.code)).toEqual(['CA1']);
+    mark('GET', '/api/orgs/{code}');
+    for (const code of ['P', 'GA', 'CA2', 'CB1'])
+      expect((await secretary.get(`/api/orgs/${code}`)).statusCode).toBe(404);
+    const own = (await secretary.get('/api/orgs/CA1')).json();
+    expect(own.ancestors).toEqual([]);
+    expect(own.abilities).toMatchObject({ update: false, manageMembers: true, manageAccounts: false });
+    mark('GET', '/api/orgs/{code}/stats');
+    for (const code of ['P', 'GA', 'CA2'])
+      expect((await secretary.get(`/api/orgs/${code}/stats`)).statusCode).toBe(404);
+    expect((await secretary.get('/api/orgs/CA1/stats')).json().members).toEqual({
+      total: 3,
+      official: 2,
+      probationary: 1,
+      exempt: 0,
+    });
+    mark('GET', '/api/orgs/{code}/history');
+    expect((await secretary.get('/api/orgs/CA2/history')).statusCode).toBe(404);
+  });
+
+  it('changes no organisation, its own included', async () => {
+    mark('POST', '/api/orgs');
+    const inGa = await secretary.post('/api/orgs', { code: 'X1', name: 'X', kind: 'cell', parentCode: 'GA' });
+    expect(inGa.statusCode).toBe(404);
+    const inOwn = await secretary.post('/api/orgs', {
+      code: 'X2',
+      name: 'X',
+      kind: 'party_group',
+      parentCode: 'CA1',
+    });
+    expect(inOwn.statusCode).toBe(403);
+    const bodies: Record<string, unknown> = {
+      rename: { name: 'Đổi tên' },
+      move: { parentCode: 'GB' },
+      merge: { intoCode: 'CA1' },
+      split: { newOrg: { code: 'X3', name: 'X' } },
+      dissolve: {},
+    };
+    for (const [action, body] of Object.entries(bodies)) {
+      mark('POST', `/api/orgs/{code}/${action}`);
+      expect((await secretary.post(`/api/orgs/CA2/${action}`, body)).statusCode).toBe(404);
+      expect((await secretary.post(`/api/orgs/CA1/${action}`, body)).statusCode).toBe(403);
+    }
+  });
+
+  it('lists, searches and exports only its own members', async () => {
+    mark('GET', '/api/members');
+    const all = (await secretary.get('/api/members')).json();
+    expect(all.total).toBe(3);
+    expect(all.items.map((m: { memberCode: string }) => m.memberCode).sort()).toEqual([
+      'OWN1',
+      'OWN2',
+      'OWN3',
+    ]);
+    expect((await secretary.get('/api/members?q=xuyen')).json().total).toBe(0);
+    expect((await secretary.get('/api/members?q=OTH1')).json().total).toBe(0);
+    expect((await secretary.get('/api/members?exempt=true')).json().total).toBe(0);
+    for (const org of ['CA2', 'GA', 'P'])
+      expect((await secretary.get(`/api/members?org=${org}`)).statusCode).toBe(404);
+    mark('GET', '/api/members/export.xlsx');
+    expect((await secretary.get('/api/members/export.xlsx?org=CA2')).statusCode).toBe(404);
+    const exported = await secretary.get('/api/members/export.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]?.rowCount).toBe(1 + 3);
+  });
+
+  it('reads and changes no member of another cell', async () => {
+    for (const [method, route, url] of [
+      ['GET', '/api/members/{code}', '/api/members/OTH1'],
+      ['GET', '/api/members/{code}/personal', '/api/members/OTH1/personal'],
+      ['GET', '/api/members/{code}/history', '/api/members/OTH2/history'],
+    ] as const) {
+      mark(method, route);
+      expect((await secretary.get(url)).statusCode).toBe(404);
+    }
+    mark('POST', '/api/members');
+    const create = await secretary.post('/api/members', {
+      memberCode: 'NEWX',
+      fullName: 'Ngô Văn Mới',
+      sex: 'male',
+      orgCode: 'CA2',
+      status: 'probationary',
+      admissionDate: '2026-05-01',
+    });
+    expect(OUTSIDE).toContain(create.statusCode);
+    mark('PATCH', '/api/members/{code}');
+    expect((await secretary.patch('/api/members/OTH1', { fullName: 'Đổi' })).statusCode).toBe(404);
+    mark('POST', '/api/members/{code}/transfer');
+    expect(
+      (await secretary.post('/api/members/OTH1/transfer', { toOrgCode: 'CA1', date: '2026-01-01' }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await secretary.post('/api/members/OWN1/transfer', { toOrgCode: 'CA2', date: '2026-01-01' }))
+        .statusCode,
+    ).toBe(404);
+    mark('POST', '/api/members/{code}/status');
+    expect(
+      (await secretary.post('/api/members/OTH1/status', { status: 'removed', date: '2026-01-01' }))
+        .statusCode,
+    ).toBe(404);
+    mark('POST', '/api/members/{code}/periods');
+    expect(
+      (await secretary.post('/api/members/OTH1/periods', { kind: 'exempt', from: '2026-01-01' })).statusCode,
+    ).toBe(404);
+    const attach = await secretary.post('/api/members/OWN1/periods', {
+      kind: 'attached',
+      from: '2026-01-01',
+      orgCode: 'CB1',
+    });
+    expect(attach.statusCode).toBe(404);
+    const other = (await login(ctx.app, 'sec2')).get;
+    expect((await other('/api/members/OTH1')).json().fullName).toBe('Phạm Văn Xuyến');
+  });
+
+  it('manages no account and reads no audit log', async () => {
+    mark('GET', '/api/accounts');
+    expect((await secretary.get('/api/accounts')).statusCode).toBe(403);
+    mark('POST', '/api/accounts');
+    const create = await secretary.post('/api/accounts', {
+      username: 'newbie',
+      displayName: 'Mới',
+      password: 'password-123',
+      grants: [{ role: 'member', orgCode: 'CA1' }],
+    });
+    expect(create.statusCode).toBe(403);
+    mark('PATCH', '/api/accounts/{id}');
+    expect((await secretary.patch(`/api/accounts/${otherAccountId}`, { disabled: true })).statusCode).toBe(
+      403,
+    );
+    mark('GET', '/api/audit');
+    expect((await secretary.get('/api/audit')).statusCode).toBe(403);
+  });
+
+  it('may still use its own session routes', async () => {
+    for (const route of ['/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/auth/password']) {
+      mark(route === '/api/auth/me' ? 'GET' : 'POST', route);
+    }
+    mark('PUT', '/api/auth/locale');
+    expect(
+      (await secretary.request({ method: 'PUT', url: '/api/auth/locale', payload: { locale: 'en' } }))
+        .statusCode,
+    ).toBe(200);
+    const me = (await secretary.get('/api/auth/me')).json();
+    expect(me.grants).toEqual([{ role: 'cell_secretary', orgCode: 'CA1', orgName: 'Chi bộ thôn Một' }]);
+  });
+});
+
+export { mark, seen };

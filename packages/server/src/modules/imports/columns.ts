@@ -1,0 +1,198 @@
+/**
+ * The columns of import files and the words accepted in them. Headers and coded values are matched
+ * after folding (no accents, lowercase, punctuation as spaces), so "Mã cấp trên", "MA CAP TREN" and
+ * "parent_code" name the same column, and "Chi bộ trực thuộc" the same kind as "cell".
+ */
+import {
+  foldForSearch,
+  type Locale,
+  ORG_CATEGORIES,
+  ORG_KIND_LABELS,
+  ORG_KINDS,
+  type OrgCategory,
+  type OrgKind,
+  POSITIONS,
+  type Position,
+} from '@nennep/core';
+import type { Bilingual } from '../../http/errors.ts';
+
+export type ImportKind = 'orgs' | 'members';
+export const IMPORT_KINDS: readonly ImportKind[] = ['orgs', 'members'];
+
+export interface ColumnSpec {
+  key: string;
+  /** Header of the Vietnamese template. */
+  vi: string;
+  required: boolean;
+  /** Other headers accepted (compared folded). */
+  aliases: string[];
+  /** Columns holding dates (dd/mm/yyyy, ISO, or date cells). */
+  date?: boolean;
+}
+
+export const ORG_COLUMNS: readonly ColumnSpec[] = [
+  { key: 'code', vi: 'Mã', required: true, aliases: ['Mã tổ chức'] },
+  { key: 'name', vi: 'Tên', required: true, aliases: ['Tên tổ chức'] },
+  { key: 'kind', vi: 'Loại', required: true, aliases: ['Loại tổ chức'] },
+  { key: 'category', vi: 'Loại hình', required: false, aliases: [] },
+  { key: 'parent_code', vi: 'Mã cấp trên', required: false, aliases: ['Mã tổ chức cấp trên', 'Cấp trên'] },
+];
+
+export const MEMBER_COLUMNS: readonly ColumnSpec[] = [
+  { key: 'member_code', vi: 'Mã đảng viên', required: true, aliases: ['Mã ĐV'] },
+  { key: 'full_name', vi: 'Họ và tên', required: true, aliases: ['Họ tên'] },
+  { key: 'sex', vi: 'Giới tính', required: true, aliases: [] },
+  { key: 'birth_date', vi: 'Ngày sinh', required: false, aliases: [], date: true },
+  { key: 'org_code', vi: 'Mã chi bộ', required: true, aliases: ['Mã tổ chức'] },
+  { key: 'status', vi: 'Trạng thái', required: true, aliases: [] },
+  { key: 'admission_date', vi: 'Ngày vào Đảng', required: true, aliases: ['Ngày kết nạp'], date: true },
+  { key: 'official_date', vi: 'Ngày chính thức', required: false, aliases: [], date: true },
+  { key: 'position', vi: 'Chức vụ', required: false, aliases: [] },
+  { key: 'party_card_no', vi: 'Số thẻ đảng viên', required: false, aliases: ['Số thẻ', 'Số thẻ đảng'] },
+  { key: 'exempt_from', vi: 'Miễn sinh hoạt từ', required: false, aliases: ['Ngày miễn sinh hoạt'], date: true },
+  { key: 'notes', vi: 'Ghi chú', required: false, aliases: [] },
+];
+
+export const columnsOf = (kind: ImportKind): readonly ColumnSpec[] =>
+  kind === 'orgs' ? ORG_COLUMNS : MEMBER_COLUMNS;
+
+/** Folded form used for every comparison of headers and coded values. */
+export function fold(text: string): string {
+  return foldForSearch(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** The column's name in a message: the Vietnamese header, or the English key. */
+export function columnLabel(kind: ImportKind, key: string, locale: Locale): string {
+  if (locale === 'en') return key;
+  return columnsOf(kind).find((c) => c.key === key)?.vi ?? key;
+}
+
+export interface HeaderMatch {
+  /** Keys of the recognised columns, in the order of the file. */
+  keys: (string | null)[];
+  errors: { field: string; message: Bilingual }[];
+}
+
+/** Recognises the header row; unknown columns (e.g. "STT") are ignored, a missing required one is an error. */
+export function matchHeader(kind: ImportKind, header: readonly string[]): HeaderMatch {
+  const lookup = new Map<string, string>();
+  for (const column of columnsOf(kind)) {
+    for (const name of [column.key, column.vi, ...column.aliases]) lookup.set(fold(name), column.key);
+  }
+  const keys: (string | null)[] = [];
+  const seen = new Set<string>();
+  const errors: HeaderMatch['errors'] = [];
+  for (const cell of header) {
+    const key = lookup.get(fold(cell)) ?? null;
+    if (key && seen.has(key)) {
+      errors.push({
+        field: key,
+        message: { vi: `Cột "${cell}" bị lặp lại.`, en: `Column "${cell}" appears twice.` },
+      });
+      keys.push(null);
+      continue;
+    }
+    if (key) seen.add(key);
+    keys.push(key);
+  }
+  for (const column of columnsOf(kind)) {
+    if (column.required && !seen.has(column.key)) {
+      errors.push({
+        field: column.key,
+        message: { vi: `Thiếu cột "${column.vi}".`, en: `Missing column "${column.key}".` },
+      });
+    }
+  }
+  return { keys, errors };
+}
+
+function dictionary<T extends string>(entries: Record<T, readonly string[]>): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const [value, words] of Object.entries(entries) as [T, readonly string[]][]) {
+    map.set(fold(value), value);
+    for (const word of words) map.set(fold(word), value);
+  }
+  return map;
+}
+
+const KIND_WORDS = dictionary<OrgKind>(
+  Object.fromEntries(
+    ORG_KINDS.map((kind) => [kind, [ORG_KIND_LABELS[kind].vi, ORG_KIND_LABELS[kind].en]]),
+  ) as Record<OrgKind, string[]>,
+);
+
+/** Vietnamese names of the default categories (domain.md §1). */
+export const CATEGORY_LABELS: Record<OrgCategory, string> = {
+  village: 'Thôn, ấp, bản, làng',
+  street_group: 'Tổ dân phố, khóm, khu phố',
+  residential_cluster: 'Cụm dân cư',
+  agency: 'Cơ quan',
+  public_service: 'Đơn vị sự nghiệp',
+  school: 'Trường học',
+  health: 'Y tế',
+  enterprise: 'Doanh nghiệp',
+  cooperative: 'Hợp tác xã',
+  credit_fund: 'Quỹ tín dụng nhân dân',
+  armed_forces: 'Quân sự, công an',
+  other: 'Khác',
+};
+
+const CATEGORY_WORDS = dictionary<OrgCategory>({
+  village: [CATEGORY_LABELS.village, 'thôn', 'ấp', 'bản', 'làng', 'xóm'],
+  street_group: [CATEGORY_LABELS.street_group, 'tổ dân phố', 'khóm', 'khu phố'],
+  residential_cluster: [CATEGORY_LABELS.residential_cluster, 'khu dân cư'],
+  agency: [CATEGORY_LABELS.agency, 'cơ quan Đảng', 'cơ quan chính quyền'],
+  public_service: [CATEGORY_LABELS.public_service],
+  school: [CATEGORY_LABELS.school, 'trường'],
+  health: [CATEGORY_LABELS.health, 'bệnh viện', 'trạm y tế'],
+  enterprise: [CATEGORY_LABELS.enterprise],
+  cooperative: [CATEGORY_LABELS.cooperative, 'HTX'],
+  credit_fund: [CATEGORY_LABELS.credit_fund, 'quỹ tín dụng'],
+  armed_forces: [CATEGORY_LABELS.armed_forces, 'quân sự', 'công an', 'lực lượng vũ trang'],
+  other: [CATEGORY_LABELS.other],
+});
+
+export const SEX_LABELS = { male: 'Nam', female: 'Nữ' } as const;
+const SEX_WORDS = dictionary<'male' | 'female'>({ male: ['Nam'], female: ['Nữ'] });
+
+export const STATUS_LABELS = { official: 'Chính thức', probationary: 'Dự bị' } as const;
+const STATUS_WORDS = dictionary<'official' | 'probationary'>({
+  official: ['Chính thức', 'Đảng viên chính thức'],
+  probationary: ['Dự bị', 'Đảng viên dự bị'],
+});
+
+export const POSITION_LABELS: Record<Position, string> = {
+  secretary: 'Bí thư',
+  deputy_secretary: 'Phó Bí thư',
+  committee_member: 'Chi ủy viên',
+  member: 'Đảng viên',
+};
+const POSITION_WORDS = dictionary<Position>(
+  Object.fromEntries(POSITIONS.map((p) => [p, [POSITION_LABELS[p]]])) as Record<Position, string[]>,
+);
+
+export const parseKind = (text: string): OrgKind | null => KIND_WORDS.get(fold(text)) ?? null;
+export const parseCategory = (text: string): OrgCategory | null => CATEGORY_WORDS.get(fold(text)) ?? null;
+export const parseSex = (text: string) => SEX_WORDS.get(fold(text)) ?? null;
+export const parseStatus = (text: string) => STATUS_WORDS.get(fold(text)) ?? null;
+export const parsePosition = (text: string): Position | null => POSITION_WORDS.get(fold(text)) ?? null;
+
+/** Accepted words of a coded column, for error messages. */
+export const ACCEPTED: Record<string, Bilingual> = {
+  kind: {
+    vi: ORG_KINDS.map((k) => ORG_KIND_LABELS[k].vi).join(', '),
+    en: ORG_KINDS.join(', '),
+  },
+  category: {
+    vi: ORG_CATEGORIES.map((c) => CATEGORY_LABELS[c]).join('; '),
+    en: ORG_CATEGORIES.join(', '),
+  },
+  sex: { vi: 'Nam, Nữ', en: 'male, female (Nam, Nữ)' },
+  status: { vi: 'Chính thức, Dự bị', en: 'official, probationary (chính thức, dự bị)' },
+  position: {
+    vi: POSITIONS.map((p) => POSITION_LABELS[p]).join(', '),
+    en: POSITIONS.join(', '),
+  },
+};

@@ -1,0 +1,186 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client.ts';
+import { buildAccount, buildMember, buildOrg, buildTestApp, type Client, login } from '../../test/factories.ts';
+import { runImport } from './service.ts';
+
+let app: FastifyInstance;
+let database: Database;
+let close: () => Promise<void>;
+let admin: Client;
+let communeAdmin: Client;
+
+const csv = (...lines: string[]) => Buffer.from(['Mã,Tên,Loại,Loại hình,Mã cấp trên', ...lines].join('\n'), 'utf8');
+
+function upload(client: Client, content: Buffer) {
+  const boundary = '----nennep-orgs';
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="to-chuc.csv"\r\n\r\n`),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return client.request({
+    method: 'POST',
+    url: '/api/imports/orgs',
+    payload,
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
+}
+
+async function importAndCommit(client: Client, content: Buffer) {
+  const preview = (await upload(client, content)).json();
+  expect(preview.errors).toEqual([]);
+  return { preview, result: (await client.post(`/api/imports/${preview.jobId}/commit`)).json() };
+}
+
+async function tables() {
+  const names = ['orgs', 'members', 'member_events', 'org_events', 'audit_events'];
+  const result: Record<string, unknown> = {};
+  for (const name of names) {
+    const [row] = await database.raw.query(
+      `SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS sum FROM ${name} t`,
+    );
+    result[name] = row;
+  }
+  return result;
+}
+
+const orgRow = async (code: string) =>
+  (await database.raw.query<{ id: number; path: string; depth: number; name: string; parent: string | null }>(
+    `SELECT o.id::int AS id, o.path, o.depth, o.name, p.code AS parent FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id
+     WHERE o.code = $1`,
+    [code],
+  ))[0];
+
+beforeAll(async () => {
+  const built = await buildTestApp();
+  ({ app, database, close } = built);
+  const { db } = built;
+  await buildOrg(db, { code: 'ROOT', kind: 'committee' });
+  await buildOrg(db, { code: 'XA', kind: 'grassroots_committee', parent: 'ROOT' });
+  await buildOrg(db, { code: 'CB1', kind: 'cell', parent: 'XA' });
+  await buildOrg(db, { code: 'XB', kind: 'grassroots_committee', parent: 'ROOT' });
+  await buildMember(db, { code: 'M1', name: 'Nguyễn Văn An', org: 'CB1' });
+  await buildAccount(db, 'admin', 'admin', 'ROOT');
+  await buildAccount(db, 'xa-admin', 'admin', 'XA');
+  admin = await login(app, 'admin');
+  communeAdmin = await login(app, 'xa-admin');
+});
+afterAll(() => close());
+
+describe('orgs import', () => {
+  it('reports unknown parents, duplicates, cycles, kinds and categories row by row, writing nothing', async () => {
+    const before = await tables();
+    const preview = (
+      await upload(
+        admin,
+        csv(
+          'N1,Chi bộ N1,Chi bộ trực thuộc,thôn,NOPE',
+          'N2,Chi bộ N2,cell,,XA',
+          'N2,Chi bộ N2 bis,cell,,XA',
+          'C1,Đảng bộ C1,Đảng bộ cơ sở,,C2',
+          'C2,Đảng bộ C2,Đảng bộ cơ sở,,C1',
+          'N3,Chi bộ N3,Chi bộ trực thuộc,,ROOT',
+          'N4,Ban N4,ban,,XA',
+          'N5,Chi bộ N5,cell,hành tinh,XA',
+          'N6,,cell,,XA',
+          'XA,Tổ chức XA,Đảng bộ cơ sở,,CB1',
+          'N7 X,Chi bộ,cell,,XA',
+        ),
+      )
+    ).json();
+    expect(preview.valid).toBe(false);
+    const where = preview.errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`);
+    expect(where).toEqual([
+      '8:kind',
+      '9:category',
+      '10:name',
+      '12:code',
+      '2:parent_code',
+      '4:code',
+      '5:parent_code',
+      '6:parent_code',
+      '7:parent_code',
+      '11:parent_code',
+    ]);
+    const text = (row: number) => preview.errors.find((e: { row: number }) => e.row === row)?.message;
+    expect(text(2)).toBe('Mã cấp trên: Không tìm thấy tổ chức cấp trên NOPE (trong tệp hoặc trong hệ thống).');
+    expect(text(5)).toBe('Mã cấp trên: Vòng lặp cấp trên: C1 → C2 → C1.');
+    expect(text(7)).toBe('Mã cấp trên: Chi bộ trực thuộc không thể trực thuộc đảng bộ cấp trên (ROOT).');
+    expect(text(11)).toBe('Mã cấp trên: Vòng lặp cấp trên: XA → CB1 → XA.');
+    expect((await admin.post(`/api/imports/${preview.jobId}/commit`)).statusCode).toBe(409);
+    expect(await tables()).toEqual(before);
+  });
+
+  it('creates a tree whose parents come later in the file, then changes nothing on re-import', async () => {
+    const file = csv(
+      'XC.CB1,Chi bộ thôn 1,Chi bộ trực thuộc,Thôn,XC',
+      'XC,Đảng bộ xã C,Đảng bộ cơ sở,,ROOT',
+      'XC.CB2,Chi bộ tổ dân phố 2,chi bo truc thuoc,Tổ dân phố,XC',
+    );
+    const { preview, result } = await importAndCommit(admin, file);
+    expect(preview.summary).toEqual({ create: 3, update: 0, unchanged: 0 });
+    expect(result).toEqual({ created: 3, updated: 0, unchanged: 0 });
+    const xc = await orgRow('XC');
+    const cell = await orgRow('XC.CB1');
+    expect(cell).toMatchObject({ path: `${xc?.path}${cell?.id}/`, depth: 2, parent: 'XC' });
+    const dto = (await admin.get('/api/orgs/XC.CB2')).json();
+    expect(dto).toMatchObject({ kind: 'cell', category: 'street_group', parentCode: 'XC' });
+    const events = await database.raw.query<{ kind: string }>(
+      "SELECT e.kind FROM org_events e JOIN orgs o ON o.id = e.org_id WHERE o.code LIKE 'XC%'",
+    );
+    expect(events.map((e) => e.kind)).toEqual(['created', 'created', 'created']);
+
+    const before = await tables();
+    const again = await importAndCommit(admin, file);
+    expect(again.result).toEqual({ created: 0, updated: 0, unchanged: 3 });
+    const after = await tables();
+    expect({ ...after, audit_events: null }).toEqual({ ...before, audit_events: null });
+  });
+
+  it('renames and moves existing nodes: paths of the subtree, its members and its audit trail follow', async () => {
+    const old = await orgRow('CB1');
+    await database.raw.query(
+      "INSERT INTO audit_events (actor_name, action, entity_type, entity_id, org_path) VALUES ('t', 'x', 'member', 'M1', $1)",
+      [old?.path],
+    );
+    const { preview, result } = await importAndCommit(
+      admin,
+      csv(
+        'XC,Đảng bộ xã C (mới),Đảng bộ cơ sở,,ROOT',
+        'CB1,Tổ chức CB1,Chi bộ trực thuộc,,XC',
+        'XC.CB1,Chi bộ thôn 1,Chi bộ trực thuộc,Thôn,XC',
+      ),
+    );
+    expect(preview.summary).toEqual({ create: 0, update: 2, unchanged: 1 });
+    expect(result).toEqual({ created: 0, updated: 2, unchanged: 1 });
+    const xc = await orgRow('XC');
+    const moved = await orgRow('CB1');
+    expect(xc?.name).toBe('Đảng bộ xã C (mới)');
+    expect(moved).toMatchObject({ path: `${xc?.path}${old?.id}/`, parent: 'XC', depth: 2 });
+    const [member] = await database.raw.query("SELECT org_path FROM members WHERE member_code = 'M1'");
+    expect(member).toEqual({ org_path: moved?.path });
+    const [trail] = await database.raw.query("SELECT org_path FROM audit_events WHERE action = 'x'");
+    expect(trail).toEqual({ org_path: moved?.path });
+    const history = (await admin.get('/api/orgs/CB1/history')).json();
+    expect(history.items.map((i: { kind: string }) => i.kind)).toContain('moved');
+    const renamed = (await admin.get('/api/orgs/XC/history')).json();
+    expect(renamed.items[0]).toMatchObject({ kind: 'renamed' });
+  });
+
+  it('keeps an admin inside their subtrees and leaves new roots to the command line', async () => {
+    const preview = (await upload(communeAdmin, csv('N9,Chi bộ N9,cell,,XB', 'N10,Chi bộ N10,cell,,XA'))).json();
+    expect(preview.errors).toEqual([
+      { row: 2, field: 'parent_code', message: 'Mã cấp trên: Tổ chức cấp trên XB nằm ngoài phạm vi bạn quản trị.' },
+    ]);
+    const root = (await upload(admin, csv('R2,Đảng bộ tỉnh B,Đảng bộ cấp trên,,'))).json();
+    expect(root.errors.map((e: { field: string }) => e.field)).toEqual(['parent_code']);
+    const before = await tables();
+    const bad = await runImport(database, null, 'orgs', csv('R3,Chi bộ,cell,,'), 'x.csv');
+    expect(bad).toMatchObject({ valid: false, errors: [{ row: 2, field: 'parent_code' }] });
+    expect(await tables()).toEqual(before);
+    const cli = await runImport(database, null, 'orgs', csv('R2,Đảng bộ tỉnh B,Đảng bộ cấp trên,,'), 'x.csv');
+    expect(cli).toMatchObject({ valid: true, result: { created: 1, updated: 0, unchanged: 0 } });
+    expect(await orgRow('R2')).toMatchObject({ depth: 0, parent: null });
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * Downloadable templates: the Vietnamese header row and one example row, as .xlsx (dates as real date
+ * cells shown dd/mm/yyyy) or as .csv (UTF-8 with BOM and CRLF, which Excel opens correctly).
+ * Fixed timestamps, so the same template is the same bytes every time.
+ */
+import { ORG_KIND_LABELS } from '@nennep/core';
+import ExcelJS from 'exceljs';
+import { CATEGORY_LABELS, columnsOf, type ImportKind, POSITION_LABELS, SEX_LABELS, STATUS_LABELS } from './columns.ts';
+
+export const TEMPLATE_NAMES = ['orgs.xlsx', 'members.xlsx', 'orgs.csv', 'members.csv'] as const;
+export type TemplateName = (typeof TEMPLATE_NAMES)[number];
+
+const EXAMPLES: Record<ImportKind, Record<string, string>[]> = {
+  orgs: [
+    {
+      code: 'XA-TANHOI',
+      name: 'Đảng bộ xã Tân Hội',
+      kind: ORG_KIND_LABELS.grassroots_committee.vi,
+      category: '',
+      parent_code: 'HUYEN',
+    },
+    {
+      code: 'XA-TANHOI.THON1',
+      name: 'Chi bộ thôn 1',
+      kind: ORG_KIND_LABELS.cell.vi,
+      category: CATEGORY_LABELS.village.split(',')[0] ?? 'Thôn',
+      parent_code: 'XA-TANHOI',
+    },
+  ],
+  members: [
+    {
+      member_code: 'DV000001',
+      full_name: 'Nguyễn Văn Đức',
+      sex: SEX_LABELS.male,
+      birth_date: '1975-03-15',
+      org_code: 'XA-TANHOI.THON1',
+      status: STATUS_LABELS.official,
+      admission_date: '2000-05-19',
+      official_date: '2001-05-19',
+      position: POSITION_LABELS.secretary,
+      party_card_no: '12345678',
+      exempt_from: '',
+      notes: '',
+    },
+  ],
+};
+
+const EPOCH = new Date(Date.UTC(2026, 0, 1));
+const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+const display = (iso: string) => iso.split('-').reverse().join('/');
+
+export function templateKind(name: TemplateName): ImportKind {
+  return name.startsWith('orgs') ? 'orgs' : 'members';
+}
+
+export async function renderTemplate(name: TemplateName): Promise<{ body: Buffer; contentType: string }> {
+  const kind = templateKind(name);
+  const columns = columnsOf(kind);
+  const examples = EXAMPLES[kind];
+  if (name.endsWith('.csv')) {
+    const lines = [
+      columns.map((c) => csvField(c.vi)).join(','),
+      ...examples.map((e) => columns.map((c) => csvField(c.date && e[c.key] ? display(e[c.key] ?? '') : (e[c.key] ?? ''))).join(',')),
+    ];
+    return { body: Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8'), contentType: 'text/csv; charset=utf-8' };
+  }
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Nền Nếp';
+  workbook.created = EPOCH;
+  workbook.modified = EPOCH;
+  const sheet = workbook.addWorksheet(kind === 'orgs' ? 'To chuc' : 'Dang vien');
+  sheet.columns = columns.map((c) => ({
+    header: c.vi,
+    key: c.key,
+    width: Math.max(14, c.vi.length + 4),
+    style: c.date ? { numFmt: 'dd/mm/yyyy' } : {},
+  }));
+  sheet.getRow(1).font = { bold: true };
+  for (const example of examples) {
+    sheet.addRow(
+      Object.fromEntries(
+        columns.map((c) => {
+          const value = example[c.key] ?? '';
+          return [c.key, c.date && value ? new Date(`${value}T00:00:00Z`) : value];
+        }),
+      ),
+    );
+  }
+  return {
+    body: Buffer.from(await workbook.xlsx.writeBuffer()),
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  };
+}

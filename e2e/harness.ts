@@ -41,7 +41,10 @@ export async function startHarness(): Promise<Harness> {
     browser,
     database,
     async page({ width = 360, height = 740, locale = 'vi' } = {}) {
-      const context = await browser.newContext({ viewport: { width, height }, locale: locale === 'vi' ? 'vi-VN' : 'en-GB' });
+      const context = await browser.newContext({
+        viewport: { width, height },
+        locale: locale === 'vi' ? 'vi-VN' : 'en-GB',
+      });
       const page = await context.newPage();
       if (locale === 'en') await context.addInitScript(() => localStorage.setItem('nennep.lang', 'en'));
       return page;

@@ -14,6 +14,13 @@ const vendorGroups = [
     test: /node_modules[\\/](@tanstack|i18next|react-i18next|dayjs)[\\/]/,
     priority: 20,
   },
+  {
+    // The antd runtime every page needs (theme, CSS-in-JS, locale, shared utilities); components stay
+    // with the pages that use them.
+    name: 'vendor-antd-core',
+    test: /node_modules[\\/](@ant-design[\\/](cssinjs|cssinjs-utils|colors|fast-color)|@rc-component[\\/](util|motion|resize-observer|portal)|antd[\\/]es[\\/](_util|config-provider|theme|style|locale|app|message|notification|modal|button|spin|result|space|grid|layout|menu|drawer|dropdown))[\\/]/,
+    priority: 15,
+  },
 ];
 
 export default defineConfig({

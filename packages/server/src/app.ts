@@ -86,9 +86,11 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; webDist?
 
   const webDist = options.webDist === undefined ? WEB_DIST : options.webDist;
   if (webDist && existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // Files are looked up on each request, so a rebuilt web app is served without a restart; a missing
+    // file under /assets/ is a 404 (never index.html, which a browser would take for a broken script).
+    await app.register(fastifyStatic, { root: webDist, wildcard: true });
     app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      if (request.url.startsWith('/api/') || request.url.startsWith('/assets/') || request.method !== 'GET') {
         throw new AppError(404, 'not_found', { entity: { vi: 'đường dẫn', en: 'Route' } });
       }
       return reply.sendFile('index.html');

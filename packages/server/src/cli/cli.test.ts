@@ -65,7 +65,10 @@ describe('nennep CLI on the embedded database', () => {
 
   it('refuses to open a data folder that a running server holds', async () => {
     // This test process stands in for the server: it is alive and not the CLI.
-    writeFileSync(path.join(dataDir, 'nennep.lock'), JSON.stringify({ pid: process.pid, purpose: 'server', url: 'http://127.0.0.1:3000' }));
+    writeFileSync(
+      path.join(dataDir, 'nennep.lock'),
+      JSON.stringify({ pid: process.pid, purpose: 'server', url: 'http://127.0.0.1:3000' }),
+    );
     const result = await nennep(['stats', 'TINH']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`tiến trình ${process.pid}`);

@@ -70,6 +70,8 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
 /** Opens PostgreSQL through a connection URL. */
 export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection the server ends (restart, failover) must not crash the process.
+  pool.on('error', (error) => console.error(`PostgreSQL: ${error.message}`));
   // Dates stay strings ("2024-05-01"), as in PGlite with Drizzle's date columns.
   pg.types.setTypeParser(1082, (v: string) => v);
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;

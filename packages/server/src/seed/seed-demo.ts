@@ -32,7 +32,9 @@ function failure(kind: string, errors: ImportError[]): Error {
 }
 
 /** Seeds the demo; a database that already has organisations is left as it is (all counts 0). */
-export async function seedDemo(database: Database): Promise<{ orgs: number; members: number; accounts: number }> {
+export async function seedDemo(
+  database: Database,
+): Promise<{ orgs: number; members: number; accounts: number }> {
   const data = generateDemoData();
   const hashes = await Promise.all(data.accounts.map(() => hashPassword(DEMO_PASSWORD)));
   const today = isoDateInVietnam(new Date());
@@ -51,7 +53,10 @@ export async function seedDemo(database: Database): Promise<{ orgs: number; memb
     await auditImport(conn, null, 'members', 'seed-demo', 'seed-demo', members);
 
     const orgIds = new Map(
-      (await conn.query<{ id: number; code: string }>('SELECT id::int AS id, code FROM orgs')).map((o) => [o.code, o.id]),
+      (await conn.query<{ id: number; code: string }>('SELECT id::int AS id, code FROM orgs')).map((o) => [
+        o.code,
+        o.id,
+      ]),
     );
     const codes = data.accounts.flatMap((a) => (a.memberCode ? [a.memberCode] : []));
     const memberIds = new Map(
@@ -66,11 +71,21 @@ export async function seedDemo(database: Database): Promise<{ orgs: number; memb
       const [created] = await conn.query<{ id: number }>(
         `INSERT INTO accounts (username, display_name, password_hash, member_id) VALUES ($1, $2, $3, $4)
          RETURNING id::int AS id`,
-        [account.username, account.displayName, hashes[index], account.memberCode ? (memberIds.get(account.memberCode) ?? null) : null],
+        [
+          account.username,
+          account.displayName,
+          hashes[index],
+          account.memberCode ? (memberIds.get(account.memberCode) ?? null) : null,
+        ],
       );
       const orgId = orgIds.get(account.orgCode);
-      if (!created || orgId === undefined) throw new Error(`demo account ${account.username}: no org ${account.orgCode}`);
-      await conn.query('INSERT INTO grants (account_id, role, org_id) VALUES ($1, $2, $3)', [created.id, account.role, orgId]);
+      if (!created || orgId === undefined)
+        throw new Error(`demo account ${account.username}: no org ${account.orgCode}`);
+      await conn.query('INSERT INTO grants (account_id, role, org_id) VALUES ($1, $2, $3)', [
+        created.id,
+        account.role,
+        orgId,
+      ]);
     }
     await conn.query(
       `INSERT INTO audit_events (actor_id, actor_name, action, entity_type, entity_id, org_path, detail)

@@ -1,14 +1,43 @@
 import { Result } from 'antd';
 import { type ComponentType, lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Link } from 'react-router';
+import { createBrowserRouter, Link, useRouteError } from 'react-router';
 import { Loading } from '../components/query-state';
 import { RequireAuth } from './require-auth';
 import { Shell } from './shell';
 
-/** `React.lazy` for a named export, so that each page becomes its own chunk. */
+const RELOADED = 'nennep.chunk-reload';
+
+/**
+ * `React.lazy` for a named export, so that each page becomes its own chunk. When a new version was
+ * deployed while this tab was open, its old chunk names are gone: reload once to pick up the new ones.
+ */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(async () => ({ default: (await load())[name] }));
+  return lazy(async () => {
+    try {
+      const module = await load();
+      sessionStorage.removeItem(RELOADED);
+      return { default: module[name] };
+    } catch (error) {
+      if (sessionStorage.getItem(RELOADED)) throw error;
+      sessionStorage.setItem(RELOADED, '1');
+      window.location.reload();
+      return new Promise<never>(() => undefined);
+    }
+  });
+}
+
+function RouteError() {
+  const { t } = useTranslation();
+  const error = useRouteError();
+  return (
+    <Result
+      status="error"
+      title={t('common.pageError')}
+      subTitle={error instanceof Error ? error.message : undefined}
+      extra={<a href="/">{t('nav.home')}</a>}
+    />
+  );
 }
 
 const LoginPage = page(() => import('../features/auth/login-page'), 'LoginPage');
@@ -38,6 +67,7 @@ function NotFound() {
 export const router = createBrowserRouter([
   {
     path: '/login',
+    errorElement: <RouteError />,
     element: (
       <Suspense fallback={<Loading />}>
         <LoginPage />
@@ -45,6 +75,7 @@ export const router = createBrowserRouter([
     ),
   },
   {
+    errorElement: <RouteError />,
     element: (
       <RequireAuth>
         <Shell />

@@ -115,6 +115,7 @@ export function Shell() {
           theme="light"
           width={232}
           className="nn-sider"
+          style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
         >
           <div className="nn-sider-brand">{collapsed ? <span className="nn-brand-star">★</span> : brand}</div>
           <Menu mode="inline" selectedKeys={selected} items={items} data-testid="nav-menu" />

@@ -16,6 +16,7 @@ const VALUE_GROUPS: Record<string, string> = {
   position: 'position',
   role: 'role',
   sex: 'sex',
+  source: 'sources',
 };
 
 /** Per event kind, keys whose value group differs from the default (a status change has from/to statuses). */
@@ -38,13 +39,20 @@ function renderValue(key: string, value: unknown, group?: string): string {
   return JSON.stringify(value);
 }
 
+const READING_ORDER = ['from', 'to'];
+const rank = (key: string) => {
+  const index = READING_ORDER.indexOf(key);
+  return index === -1 ? 0 : index - READING_ORDER.length;
+};
+
 /** One line per field the server recorded with the event (internal ids left out). */
 function EventData({ kind, data }: { kind: string; data: Record<string, unknown> | null }) {
   if (!data) return null;
   const groups = { ...VALUE_GROUPS, ...EVENT_GROUPS[kind] };
-  const entries = Object.entries(data).filter(
-    ([key, value]) => value !== undefined && value !== null && value !== '' && !/Id$/.test(key),
-  );
+  // jsonb returns keys shortest first ("to" before "from"): put pairs back in reading order.
+  const entries = Object.entries(data)
+    .filter(([key, value]) => value !== undefined && value !== null && value !== '' && !/Id$/.test(key))
+    .sort(([a], [b]) => rank(a) - rank(b));
   if (entries.length === 0) return null;
   return (
     <div className="nn-muted" style={{ fontSize: 13 }}>
@@ -70,7 +78,9 @@ export function HistoryTimeline({ items, scope }: { items: HistoryItem[]; scope:
         content: (
           <div>
             <div className="nn-muted" style={{ fontSize: 12 }}>
-              {item.date ? `${formatDate(item.date)} · ` : ''}
+              {item.date && formatDate(item.date) !== formatDate(item.at)
+                ? `${formatDate(item.date)} · `
+                : ''}
               {formatDateTime(item.at)}
             </div>
             <Typography.Text strong>{labelFor(`${scope}.history.${item.kind}`, item.kind)}</Typography.Text>

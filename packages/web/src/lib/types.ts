@@ -156,15 +156,12 @@ export interface Page<T> {
 }
 
 export interface MemberPeriod {
-  id?: number;
   kind: 'exempt' | 'attached';
   from: string;
   to: string | null;
-  orgCode?: string | null;
-  /** The server currently sends the attached cell as `org_code`. */
-  org_code?: string | null;
-  orgName?: string | null;
-  reason?: string | null;
+  orgCode: string | null;
+  orgName: string | null;
+  reason: string | null;
 }
 
 export interface MemberDetail extends MemberListItem {

@@ -10,11 +10,13 @@ export function useNotifyError() {
   const { message } = App.useApp();
   const { t } = useTranslation();
   return useCallback(
-    (error: unknown, form?: FormInstance) => {
-      const unmatched = applyFieldErrors(form, error);
+    (error: unknown, form?: FormInstance, withFields = true) => {
+      const unmatched = withFields ? applyFieldErrors(form, error) : [];
       const text = error instanceof Error ? error.message : t('common.unknownError', { status: '?' });
       const extra = unmatched.filter((m) => !text.includes(m));
-      void message.error([text, ...extra].join(' — '));
+      // A long list belongs in a table, not a toast: show the first few.
+      const shown = extra.length > 3 ? [...extra.slice(0, 3), '…'] : extra;
+      void message.error([text, ...shown].join(' — '));
     },
     [message, t],
   );
@@ -28,6 +30,8 @@ interface ActionOptions<TVars, TResult> {
   /** Query keys (prefixes) to refetch after success. */
   invalidate?: QueryKey[];
   onSuccess?: (result: TResult, vars: TVars) => void;
+  /** Runs after the toast; with it, field errors are left to this handler. */
+  onError?: (error: unknown) => void;
 }
 
 /** A write: runs the call, shows errors where they belong, refreshes what it changed. */
@@ -45,6 +49,9 @@ export function useAction<TVars, TResult>(options: ActionOptions<TVars, TResult>
       );
       options.onSuccess?.(result, vars);
     },
-    onError: (error) => notifyError(error, options.form),
+    onError: (error) => {
+      notifyError(error, options.form, !options.onError);
+      options.onError?.(error);
+    },
   });
 }

@@ -1,7 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../db/client.ts';
-import { buildAccount, buildMember, buildOrg, buildTestApp, type Client, login } from '../../test/factories.ts';
+import {
+  buildAccount,
+  buildMember,
+  buildOrg,
+  buildTestApp,
+  type Client,
+  login,
+} from '../../test/factories.ts';
 
 let ctx: Awaited<ReturnType<typeof buildTestApp>>;
 let communeAdmin: Client;
@@ -35,7 +42,10 @@ describe('accounts inside an admin subtree', () => {
     const secretary = await login(ctx.app, 'bithu.an', 'mat-khau-123');
     const me = (await secretary.get('/api/auth/me')).json();
     expect(me).toMatchObject({ memberCode: 'MA', grants: [{ role: 'cell_secretary', orgCode: 'CA' }] });
-    const [event] = await rows<{ detail: unknown }>(ctx.db, sql`SELECT detail FROM audit_events WHERE action = 'account.created'`);
+    const [event] = await rows<{ detail: unknown }>(
+      ctx.db,
+      sql`SELECT detail FROM audit_events WHERE action = 'account.created'`,
+    );
     expect(JSON.stringify(event?.detail)).not.toContain('mat-khau');
   });
 
@@ -74,13 +84,20 @@ describe('accounts inside an admin subtree', () => {
   });
 
   it('cannot change an account granted above it', async () => {
-    expect((await communeAdmin.patch(`/api/accounts/${provinceAdminId}`, { disabled: true })).statusCode).toBe(403);
+    expect(
+      (await communeAdmin.patch(`/api/accounts/${provinceAdminId}`, { disabled: true })).statusCode,
+    ).toBe(403);
   });
 
   it('disables an account and ends its sessions', async () => {
     const secretary = await login(ctx.app, 'bithu.an', 'mat-khau-123');
-    const [account] = await rows<{ id: number }>(ctx.db, sql`SELECT id FROM accounts WHERE username = 'bithu.an'`);
-    expect((await communeAdmin.patch(`/api/accounts/${account?.id}`, { disabled: true })).statusCode).toBe(200);
+    const [account] = await rows<{ id: number }>(
+      ctx.db,
+      sql`SELECT id FROM accounts WHERE username = 'bithu.an'`,
+    );
+    expect((await communeAdmin.patch(`/api/accounts/${account?.id}`, { disabled: true })).statusCode).toBe(
+      200,
+    );
     expect((await secretary.get('/api/auth/me')).statusCode).toBe(401);
     const again = await ctx.app.inject({
       method: 'POST',
@@ -95,7 +112,12 @@ describe('accounts inside an admin subtree', () => {
     expect(log.total).toBeGreaterThan(0);
     expect(log.items.map((i: { action: string }) => i.action)).toContain('account.created');
     const province = await login(ctx.app, 'province');
-    await province.post('/api/orgs', { code: 'GC', name: 'Đảng bộ xã C', kind: 'grassroots_committee', parentCode: 'P' });
+    await province.post('/api/orgs', {
+      code: 'GC',
+      name: 'Đảng bộ xã C',
+      kind: 'grassroots_committee',
+      parentCode: 'P',
+    });
     const after = (await communeAdmin.get('/api/audit')).json();
     expect(after.items.map((i: { entityId: string }) => i.entityId)).not.toContain('GC');
     expect((await communeAdmin.get('/api/audit?org=P')).statusCode).toBe(404);
@@ -107,7 +129,9 @@ describe('API documentation', () => {
     const response = await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' });
     const doc = response.json();
     expect(doc.openapi).toBe('3.1.0');
-    expect(doc.paths['/api/members'].get.parameters.map((p: { name: string }) => p.name)).toContain('pageSize');
+    expect(doc.paths['/api/members'].get.parameters.map((p: { name: string }) => p.name)).toContain(
+      'pageSize',
+    );
     expect(doc.paths['/api/orgs'].post.requestBody).toBeDefined();
     const ui = await ctx.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(ui.statusCode).toBe(200);

@@ -49,7 +49,13 @@ export const MEMBER_COLUMNS: readonly ColumnSpec[] = [
   { key: 'official_date', vi: 'Ngày chính thức', required: false, aliases: [], date: true },
   { key: 'position', vi: 'Chức vụ', required: false, aliases: [] },
   { key: 'party_card_no', vi: 'Số thẻ đảng viên', required: false, aliases: ['Số thẻ', 'Số thẻ đảng'] },
-  { key: 'exempt_from', vi: 'Miễn sinh hoạt từ', required: false, aliases: ['Ngày miễn sinh hoạt'], date: true },
+  {
+    key: 'exempt_from',
+    vi: 'Miễn sinh hoạt từ',
+    required: false,
+    aliases: ['Ngày miễn sinh hoạt'],
+    date: true,
+  },
   { key: 'notes', vi: 'Ghi chú', required: false, aliases: [] },
 ];
 
@@ -173,11 +179,24 @@ const POSITION_WORDS = dictionary<Position>(
   Object.fromEntries(POSITIONS.map((p) => [p, [POSITION_LABELS[p]]])) as Record<Position, string[]>,
 );
 
-export const parseKind = (text: string): OrgKind | null => KIND_WORDS.get(fold(text)) ?? null;
-export const parseCategory = (text: string): OrgCategory | null => CATEGORY_WORDS.get(fold(text)) ?? null;
-export const parseSex = (text: string) => SEX_WORDS.get(fold(text)) ?? null;
-export const parseStatus = (text: string) => STATUS_WORDS.get(fold(text)) ?? null;
-export const parsePosition = (text: string): Position | null => POSITION_WORDS.get(fold(text)) ?? null;
+/** A reader of one coded column; remembers the cells it has seen (files repeat a handful of words). */
+function reader<T extends string>(words: Map<string, T>): (text: string) => T | null {
+  const seen = new Map<string, T | null>();
+  return (text) => {
+    let value = seen.get(text);
+    if (value === undefined) {
+      value = words.get(fold(text)) ?? null;
+      if (seen.size < 10_000) seen.set(text, value);
+    }
+    return value;
+  };
+}
+
+export const parseKind = reader(KIND_WORDS);
+export const parseCategory = reader(CATEGORY_WORDS);
+export const parseSex = reader(SEX_WORDS);
+export const parseStatus = reader(STATUS_WORDS);
+export const parsePosition = reader(POSITION_WORDS);
 
 /** Accepted words of a coded column, for error messages. */
 export const ACCEPTED: Record<string, Bilingual> = {

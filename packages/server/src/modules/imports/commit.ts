@@ -11,7 +11,9 @@ import type pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
 import type { Database } from '../../db/client.ts';
 import type { Actor } from '../../http/access.ts';
-import type { MemberPlan, MemberSnapshot, OrgPlan, OrgSnapshot } from './validate.ts';
+import type { OrgSnapshot } from './validate.ts';
+import type { MemberPlan, MemberSnapshot } from './validate-members.ts';
+import type { OrgPlan } from './validate-orgs.ts';
 
 /** One connection inside one transaction. */
 export interface Conn {
@@ -77,7 +79,10 @@ export const copyLine = (values: readonly (string | number | boolean | null | un
 
 const CHUNK = 10_000;
 
-/** COPY in chunks, reporting the rows written after each. */
+/**
+ * COPY in chunks, reporting the rows written after each. The next chunk's text is built while the
+ * previous one is in flight (on PostgreSQL the server works meanwhile).
+ */
 async function copyChunked(
   conn: Conn,
   table: string,
@@ -86,20 +91,25 @@ async function copyChunked(
   line: (index: number) => string,
   onRows?: (rows: number) => void,
 ) {
+  let inFlight: Promise<void> | null = null;
   for (let start = 0; start < count; start += CHUNK) {
     const end = Math.min(count, start + CHUNK);
     const lines: string[] = [];
     for (let i = start; i < end; i++) lines.push(line(i));
-    await conn.copy(table, columns, lines);
-    onRows?.(end - start);
+    if (inFlight) await inFlight;
+    inFlight = conn.copy(table, columns, lines).then(() => onRows?.(end - start));
   }
+  if (inFlight) await inFlight;
 }
 
 /** Reserves `count` ids from a table's identity sequence in one statement. */
 async function reserveIds(conn: Conn, table: 'orgs' | 'members', count: number): Promise<number[]> {
   if (count === 0) return [];
+  const [sequence] = await conn.query<{ name: string }>(
+    `SELECT pg_get_serial_sequence('${table}', 'id') AS name`,
+  );
   const [row] = await conn.query<{ ids: number[] }>(
-    `SELECT array_agg(nextval(pg_get_serial_sequence('${table}', 'id'))::int) AS ids FROM generate_series(1, $1::int)`,
+    `SELECT array_agg(nextval('${sequence?.name}'::regclass)::int) AS ids FROM generate_series(1, $1::int)`,
     [count],
   );
   return row?.ids ?? [];
@@ -132,10 +142,10 @@ export async function commitOrgs(conn: Conn, plan: OrgPlan, orgs: OrgSnapshot[],
   const actorId = actor?.id ?? null;
   const ids = await reserveIds(conn, 'orgs', plan.creates.length);
   const idOf = new Map(orgs.map((o) => [o.code, o.id]));
-  plan.creates.forEach((c, i) => idOf.set(c.code, ids[i] as number));
+  for (const [i, c] of plan.creates.entries()) idOf.set(c.code, ids[i] as number);
   const parentIdOf = new Map<number, number | null>(orgs.map((o) => [o.id, o.parentId]));
   const parentId = (code: string | null) => (code === null ? null : (idOf.get(code) ?? null));
-  plan.creates.forEach((c, i) => parentIdOf.set(ids[i] as number, parentId(c.parentCode)));
+  for (const [i, c] of plan.creates.entries()) parentIdOf.set(ids[i] as number, parentId(c.parentCode));
   for (const u of plan.updates) if (u.moved) parentIdOf.set(u.org.id, parentId(u.parentCode));
   const paths = new Map<number, string>();
   const pathOf = (id: number): string => {
@@ -158,7 +168,17 @@ export async function commitOrgs(conn: Conn, plan: OrgPlan, orgs: OrgSnapshot[],
       const id = ids[i] as number;
       if (!c) return '';
       const path = pathOf(id);
-      return copyLine([id, c.code, c.name, c.kind, c.category, parentIdOf.get(id), path, depthOf(path), collationKey(c.name)]);
+      return copyLine([
+        id,
+        c.code,
+        c.name,
+        c.kind,
+        c.category,
+        parentIdOf.get(id),
+        path,
+        depthOf(path),
+        collationKey(c.name),
+      ]);
     },
   );
 
@@ -174,7 +194,15 @@ export async function commitOrgs(conn: Conn, plan: OrgPlan, orgs: OrgSnapshot[],
         const u = updates.get(o.id);
         const path = pathOf(o.id);
         const name = u?.name ?? o.name;
-        return copyLine([o.id, name, u?.renamed ? collationKey(name) : null, u ? u.category : o.category, parentIdOf.get(o.id), path, depthOf(path)]);
+        return copyLine([
+          o.id,
+          name,
+          u?.renamed ? collationKey(name) : null,
+          u ? u.category : o.category,
+          parentIdOf.get(o.id),
+          path,
+          depthOf(path),
+        ]);
       }),
     );
     await conn.query(`UPDATE orgs o SET name = s.name, sort_key = COALESCE(s.sort_key, o.sort_key), category = s.category,
@@ -200,13 +228,16 @@ export async function commitOrgs(conn: Conn, plan: OrgPlan, orgs: OrgSnapshot[],
   const events: string[] = [];
   const event = (orgId: number, kind: string, data: Record<string, unknown>) =>
     events.push(copyLine([orgId, kind, JSON.stringify({ ...data, source: SOURCE }), actorId]));
-  plan.creates.forEach((c, i) =>
-    event(ids[i] as number, 'created', { code: c.code, name: c.name, parentCode: c.parentCode }),
-  );
+  for (const [i, c] of plan.creates.entries()) {
+    event(ids[i] as number, 'created', { code: c.code, name: c.name, parentCode: c.parentCode });
+  }
+
   for (const u of plan.updates) {
     if (u.renamed) event(u.org.id, 'renamed', { from: u.org.name, to: u.name, note: null });
-    if (u.moved) event(u.org.id, 'moved', { fromParentId: u.org.parentId, toParentCode: u.parentCode, note: null });
-    if (u.recategorized) event(u.org.id, 'updated', { fields: ['category'], from: u.org.category, to: u.category });
+    if (u.moved)
+      event(u.org.id, 'moved', { fromParentId: u.org.parentId, toParentCode: u.parentCode, note: null });
+    if (u.recategorized)
+      event(u.org.id, 'updated', { fields: ['category'], from: u.org.category, to: u.category });
   }
   if (events.length > 0) await conn.copy('org_events', ['org_id', 'kind', 'data', 'actor_id'], events);
   return { paths: plan.creates.map((_, i) => pathOf(ids[i] as number)) };
@@ -250,24 +281,57 @@ export async function commitMembers(
   };
   const values = (m: MemberPlan['creates'][number] | MemberPlan['updates'][number]['after']) => {
     const [sortKey, searchText] = keysOf(m.fullName);
-    return [m.memberCode, m.fullName, sortKey, searchText, m.sex, m.birthDate, m.orgId, m.orgPath, m.status,
-      m.admissionDate, m.officialDate, m.position, m.partyCardNo, m.exemptFrom, m.notes];
+    return [
+      m.memberCode,
+      m.fullName,
+      sortKey,
+      searchText,
+      m.sex,
+      m.birthDate,
+      m.orgId,
+      m.orgPath,
+      m.status,
+      m.admissionDate,
+      m.officialDate,
+      m.position,
+      m.partyCardNo,
+      m.exemptFrom,
+      m.notes,
+    ];
   };
 
   const ids = await reserveIds(conn, 'members', plan.creates.length);
   const created = plan.creates;
-  await copyChunked(conn, 'members', ['id', ...MEMBER_COLUMNS], created.length, (i) => {
-    const m = created[i];
-    return m ? copyLine([ids[i], ...values(m)]) : '';
-  }, onRows);
+  await copyChunked(
+    conn,
+    'members',
+    ['id', ...MEMBER_COLUMNS],
+    created.length,
+    (i) => {
+      const m = created[i];
+      return m ? copyLine([ids[i], ...values(m)]) : '';
+    },
+    onRows,
+  );
   const eventColumns = ['member_id', 'kind', 'date', 'from_org_id', 'to_org_id', 'data', 'actor_id'];
   await copyChunked(conn, 'member_events', eventColumns, created.length, (i) => {
     const m = created[i];
     if (!m) return '';
-    return copyLine([ids[i], 'created', m.admissionDate, null, m.orgId, `{"orgCode":${JSON.stringify(m.orgCode)},"source":"import"}`, actorId]);
+    return copyLine([
+      ids[i],
+      'created',
+      m.admissionDate,
+      null,
+      m.orgId,
+      `{"orgCode":${JSON.stringify(m.orgCode)},"source":"import"}`,
+      actorId,
+    ]);
   });
-  const exempt = created.flatMap((m, i) => (m.exemptFrom ? [copyLine([ids[i], 'exempt', m.exemptFrom, SOURCE])] : []));
-  if (exempt.length > 0) await conn.copy('member_periods', ['member_id', 'kind', 'from_date', 'reason'], exempt);
+  const exempt = created.flatMap((m, i) =>
+    m.exemptFrom ? [copyLine([ids[i], 'exempt', m.exemptFrom, SOURCE])] : [],
+  );
+  if (exempt.length > 0)
+    await conn.copy('member_periods', ['member_id', 'kind', 'from_date', 'reason'], exempt);
 
   const updates = plan.updates;
   if (updates.length === 0) return;
@@ -275,12 +339,25 @@ export async function commitMembers(
     search_text text, sex text, birth_date date, org_id bigint, org_path text, status text, admission_date date,
     official_date date, position text, party_card_no text, exempt_from date, notes text, exempt_changed boolean)
     ON COMMIT DROP`);
-  await copyChunked(conn, 'import_member_changes', ['id', ...MEMBER_COLUMNS, 'exempt_changed'], updates.length, (i) => {
-    const u = updates[i];
-    return u ? copyLine([u.before.id, ...values(u.after), u.changed.includes('exempt_from') ? 't' : 'f']) : '';
-  }, onRows);
-  const set = MEMBER_COLUMNS.filter((c) => c !== 'member_code').map((c) => `${c} = s.${c}`).join(', ');
-  await conn.query(`UPDATE members m SET ${set}, updated_at = now() FROM import_member_changes s WHERE m.id = s.id`);
+  await copyChunked(
+    conn,
+    'import_member_changes',
+    ['id', ...MEMBER_COLUMNS, 'exempt_changed'],
+    updates.length,
+    (i) => {
+      const u = updates[i];
+      return u
+        ? copyLine([u.before.id, ...values(u.after), u.changed.includes('exempt_from') ? 't' : 'f'])
+        : '';
+    },
+    onRows,
+  );
+  const set = MEMBER_COLUMNS.filter((c) => c !== 'member_code')
+    .map((c) => `${c} = s.${c}`)
+    .join(', ');
+  await conn.query(
+    `UPDATE members m SET ${set}, updated_at = now() FROM import_member_changes s WHERE m.id = s.id`,
+  );
   await conn.query(
     `UPDATE member_periods p SET to_date = GREATEST(p.from_date,
        CASE WHEN s.exempt_from IS NULL THEN $1::date ELSE LEAST($1::date, s.exempt_from - 1) END)
@@ -293,13 +370,29 @@ export async function commitMembers(
   const events: string[] = [];
   for (const u of updates) {
     const { before, after } = u;
-    const event = (kind: string, date: string | null, from: number | null, to: number | null, data: Record<string, unknown>) =>
-      events.push(copyLine([before.id, kind, date, from, to, JSON.stringify({ ...data, source: SOURCE }), actorId]));
+    const event = (
+      kind: string,
+      date: string | null,
+      from: number | null,
+      to: number | null,
+      data: Record<string, unknown>,
+    ) =>
+      events.push(
+        copyLine([before.id, kind, date, from, to, JSON.stringify({ ...data, source: SOURCE }), actorId]),
+      );
     if (u.changed.includes('org_code')) {
-      event('transferred', today, before.orgId, after.orgId, { fromOrgCode: before.orgCode, toOrgCode: after.orgCode, note: null });
+      event('transferred', today, before.orgId, after.orgId, {
+        fromOrgCode: before.orgCode,
+        toOrgCode: after.orgCode,
+        note: null,
+      });
     }
     if (u.changed.includes('status')) {
-      event('status_changed', after.officialDate ?? today, null, null, { from: before.status, to: after.status, reason: null });
+      event('status_changed', after.officialDate ?? today, null, null, {
+        from: before.status,
+        to: after.status,
+        reason: null,
+      });
     }
     const fields = u.changed.filter((k) => k !== 'org_code' && k !== 'status').map(fieldName);
     if (fields.length > 0) event('updated', null, null, null, { fields });
@@ -309,5 +402,3 @@ export async function commitMembers(
 
 /** Column key → the member field name used in history and audit ("birth_date" → "birthDate"). */
 const fieldName = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-
-export type { MemberSnapshot };

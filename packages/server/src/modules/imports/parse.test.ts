@@ -48,9 +48,9 @@ describe('parseSpreadsheet: csv', () => {
   });
 
   it('refuses text that is not UTF-8, and files without data', async () => {
-    await expect(parseSpreadsheet(Buffer.from([0x4d, 0xe3, 0x2c, 0x0a, 0x41, 0xf0, 0x0a]), 'a.csv')).rejects.toThrow(
-      FileError,
-    );
+    await expect(
+      parseSpreadsheet(Buffer.from([0x4d, 0xe3, 0x2c, 0x0a, 0x41, 0xf0, 0x0a]), 'a.csv'),
+    ).rejects.toThrow(FileError);
     await expect(parseSpreadsheet(csv('\n\n'), 'a.csv')).rejects.toThrow(FileError);
     await expect(parseSpreadsheet(Buffer.from('PK\u0003\u0004garbage'), 'a.xlsx')).rejects.toThrow(FileError);
   });
@@ -80,17 +80,27 @@ describe('parseSpreadsheet: xlsx', () => {
   });
 
   it('reads dates under built-in formats and rich text', async () => {
-    const buffer = await xlsx([['a', 'b'], [new Date(Date.UTC(2001, 0, 31)), 'x']], (sheet) => {
-      sheet.getCell('A2').numFmt = 'm/d/yy';
-      sheet.getCell('B2').value = { richText: [{ text: 'Chi ' }, { text: 'bộ', font: { bold: true } }] };
-    });
+    const buffer = await xlsx(
+      [
+        ['a', 'b'],
+        [new Date(Date.UTC(2001, 0, 31)), 'x'],
+      ],
+      (sheet) => {
+        sheet.getCell('A2').numFmt = 'm/d/yy';
+        sheet.getCell('B2').value = { richText: [{ text: 'Chi ' }, { text: 'bộ', font: { bold: true } }] };
+      },
+    );
     const sheet = await parseSpreadsheet(buffer, 'x.xlsx');
     expect(sheet.rows[0]?.cells).toEqual(['2001-01-31', 'Chi bộ']);
   });
 
   it('reads the first sheet of a workbook written with shared strings by the streaming writer', async () => {
     const filename = path.join(tmpdir(), `nennep-parse-${process.pid}.xlsx`);
-    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename, useSharedStrings: true, useStyles: true });
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename,
+      useSharedStrings: true,
+      useStyles: true,
+    });
     const sheet = writer.addWorksheet('Tổ chức');
     sheet.addRow(['Mã', 'Tên']).commit();
     const row = sheet.addRow(['A', new Date(Date.UTC(1999, 11, 31))]);

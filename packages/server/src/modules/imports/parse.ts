@@ -216,9 +216,10 @@ function runsText(xml: string): string {
   return unescapeXml(text);
 }
 
-
 /** Built-in number formats that show dates (ECMA-376 §18.8.30). */
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57, 58]);
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57, 58,
+]);
 
 function isDateFormat(code: string): boolean {
   const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
@@ -356,7 +357,8 @@ function sharedStrings(xml: string): string[] {
     const close = xml.indexOf('</si>', tagEnd);
     const body = xml.slice(tagEnd + 1, close);
     // Fast path for the usual `<t>text</t>` item.
-    if (body.startsWith('<t>') && body.indexOf('<', 3) === body.length - 4) list.push(unescapeXml(body.slice(3, -4)));
+    if (body.startsWith('<t>') && body.indexOf('<', 3) === body.length - 4)
+      list.push(unescapeXml(body.slice(3, -4)));
     else list.push(runsText(body));
     pos = close + 5;
   }
@@ -367,7 +369,8 @@ export async function parseXlsx(buffer: Buffer): Promise<Sheet> {
   const zip = readZip(buffer);
   const { path, date1904 } = firstSheetPath(zip, buffer);
   const sheet = zip.get(path);
-  if (!sheet) throw unreadable('Không tìm thấy trang tính trong tệp .xlsx.', 'No worksheet in the .xlsx file.');
+  if (!sheet)
+    throw unreadable('Không tìm thấy trang tính trong tệp .xlsx.', 'No worksheet in the .xlsx file.');
   const stylesEntry = zip.get('xl/styles.xml');
   const dates = stylesEntry ? dateStyles(entryData(buffer, stylesEntry).toString('utf8')) : [];
   const sstEntry = zip.get('xl/sharedStrings.xml');

@@ -46,7 +46,10 @@ export function importRoutes(fastify: FastifyInstance, deps: Deps) {
       assertMayImport(actor, kind);
       const file = request.isMultipart() ? await request.file() : undefined;
       if (!file) {
-        throw invalidField('file', { vi: 'Hãy chọn một tệp .xlsx hoặc .csv.', en: 'Choose an .xlsx or .csv file.' });
+        throw invalidField('file', {
+          vi: 'Hãy chọn một tệp .xlsx hoặc .csv.',
+          en: 'Choose an .xlsx or .csv file.',
+        });
       }
       const buffer = await file.toBuffer();
       const preview = await previewImport(database, actor, kind, buffer, file.filename || `${kind}.xlsx`);

@@ -1,11 +1,18 @@
 /**
  * Downloadable templates: the Vietnamese header row and one example row, as .xlsx (dates as real date
  * cells shown dd/mm/yyyy) or as .csv (UTF-8 with BOM and CRLF, which Excel opens correctly).
- * Fixed timestamps, so the same template is the same bytes every time.
+ * The workbook's own dates are fixed, so nothing in it reveals when it was downloaded.
  */
 import { ORG_KIND_LABELS } from '@nennep/core';
 import ExcelJS from 'exceljs';
-import { CATEGORY_LABELS, columnsOf, type ImportKind, POSITION_LABELS, SEX_LABELS, STATUS_LABELS } from './columns.ts';
+import {
+  CATEGORY_LABELS,
+  columnsOf,
+  type ImportKind,
+  POSITION_LABELS,
+  SEX_LABELS,
+  STATUS_LABELS,
+} from './columns.ts';
 
 export const TEMPLATE_NAMES = ['orgs.xlsx', 'members.xlsx', 'orgs.csv', 'members.csv'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
@@ -60,9 +67,16 @@ export async function renderTemplate(name: TemplateName): Promise<{ body: Buffer
   if (name.endsWith('.csv')) {
     const lines = [
       columns.map((c) => csvField(c.vi)).join(','),
-      ...examples.map((e) => columns.map((c) => csvField(c.date && e[c.key] ? display(e[c.key] ?? '') : (e[c.key] ?? ''))).join(',')),
+      ...examples.map((e) =>
+        columns
+          .map((c) => csvField(c.date && e[c.key] ? display(e[c.key] ?? '') : (e[c.key] ?? '')))
+          .join(','),
+      ),
     ];
-    return { body: Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8'), contentType: 'text/csv; charset=utf-8' };
+    return {
+      body: Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8'),
+      contentType: 'text/csv; charset=utf-8',
+    };
   }
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Nền Nếp';

@@ -1,7 +1,14 @@
-import { canHoldMembers, checkMemberFacts, ORG_KIND_LABELS, parseVietnameseDate } from '@nennep/core';
+import {
+  canHoldMembers,
+  checkMemberFacts,
+  ORG_KIND_LABELS,
+  type Position,
+  parseVietnameseDate,
+} from '@nennep/core';
 import { type Actor, can } from '../../http/access.ts';
 import { MEMBER_WRITERS } from '../members/policy.ts';
 import { ACCEPTED, parsePosition, parseSex, parseStatus } from './columns.ts';
+import type { SheetRow } from './parse.ts';
 import {
   cellReader,
   checkCode,
@@ -9,14 +16,61 @@ import {
   firstOccurrence,
   type ImportError,
   type ImportRecords,
-  MEMBER_FIELDS,
-  type MemberPlan,
-  type MemberSnapshot,
-  type MemberValues,
   type OrgSnapshot,
   type Problems,
   problems,
+  sortErrors,
 } from './validate.ts';
+
+export interface MemberValues {
+  memberCode: string;
+  fullName: string;
+  sex: 'male' | 'female';
+  birthDate: string | null;
+  orgId: number;
+  orgCode: string;
+  orgPath: string;
+  status: string;
+  admissionDate: string;
+  officialDate: string | null;
+  position: Position | string;
+  partyCardNo: string | null;
+  exemptFrom: string | null;
+  notes: string | null;
+}
+
+export interface MemberSnapshot extends MemberValues {
+  id: number;
+}
+
+export interface MemberUpdate {
+  row: number;
+  before: MemberSnapshot;
+  after: MemberValues;
+  /** Fields (column keys) whose value changes. */
+  changed: string[];
+}
+
+export interface MemberPlan {
+  creates: (MemberValues & { row: number })[];
+  updates: MemberUpdate[];
+  unchanged: number;
+}
+
+/** Column key ↔ value field, for comparing a row with the stored member. */
+export const MEMBER_FIELDS: readonly [string, keyof MemberValues][] = [
+  ['full_name', 'fullName'],
+  ['sex', 'sex'],
+  ['birth_date', 'birthDate'],
+  ['org_code', 'orgId'],
+  ['status', 'status'],
+  ['admission_date', 'admissionDate'],
+  ['official_date', 'officialDate'],
+  ['position', 'position'],
+  ['party_card_no', 'partyCardNo'],
+  ['exempt_from', 'exemptFrom'],
+  ['notes', 'notes'],
+];
 
 const ENDED: Record<string, { vi: string; en: string }> = {
   removed: { vi: 'đã bị xóa tên', en: 'has been removed' },
@@ -25,7 +79,13 @@ const ENDED: Record<string, { vi: string; en: string }> = {
 };
 
 /** The cell a member is placed in: it must exist, hold members, be active and (API) be in scope. */
-function checkCell(p: Problems, row: number, code: string, org: OrgSnapshot | undefined, actor: Actor | null) {
+function checkCell(
+  p: Problems,
+  row: number,
+  code: string,
+  org: OrgSnapshot | undefined,
+  actor: Actor | null,
+) {
   if (!org) {
     p.add(row, 'org_code', `Không tìm thấy chi bộ ${code}.`, `Cell ${code} not found.`);
     return null;
@@ -41,14 +101,107 @@ function checkCell(p: Problems, row: number, code: string, org: OrgSnapshot | un
     return null;
   }
   if (org.status !== 'active') {
-    p.add(row, 'org_code', `Chi bộ ${code} đã giải thể hoặc sáp nhập.`, `Cell ${code} has been dissolved or merged.`);
+    p.add(
+      row,
+      'org_code',
+      `Chi bộ ${code} đã giải thể hoặc sáp nhập.`,
+      `Cell ${code} has been dissolved or merged.`,
+    );
     return null;
   }
   if (actor && !can(actor, MEMBER_WRITERS, org.path)) {
-    p.add(row, 'org_code', `Chi bộ ${code} nằm ngoài phạm vi bạn quản lý.`, `Cell ${code} is outside your scope.`);
+    p.add(
+      row,
+      'org_code',
+      `Chi bộ ${code} nằm ngoài phạm vi bạn quản lý.`,
+      `Cell ${code} is outside your scope.`,
+    );
     return null;
   }
   return org;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Fast path for `yyyy-mm-dd` (what date cells become): the date when valid, null when not a real date
+ * (same rules as core's parseVietnameseDate), undefined for any other shape.
+ */
+function isoDate(text: string): string | null | undefined {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  for (let i = 0; i < 10; i++) {
+    const c = text.charCodeAt(i);
+    if (i !== 4 && i !== 7 && (c < 48 || c > 57)) return undefined;
+  }
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return null;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 1 : 0;
+  return day > (DAYS_IN_MONTH[month - 1] ?? 31) + leap ? null : text;
+}
+
+/** Reads the cells of the current row; methods rather than per-row closures (100,000 rows). */
+class RowReader {
+  at: SheetRow = { row: 0, cells: [] };
+  private readonly dates = new Map<string, string | null>();
+  constructor(
+    private readonly p: Problems,
+    private readonly cell: (row: SheetRow, key: string) => string | undefined,
+  ) {}
+
+  /** undefined: no such column; null: empty; false: not a date. */
+  date(key: string, required = false): string | null | undefined | false {
+    const text = this.cell(this.at, key);
+    if (text === undefined || text === '') {
+      if (required) this.p.add(this.at.row, key, 'Không được để trống.', 'Required.');
+      return text === undefined ? undefined : null;
+    }
+    let iso = isoDate(text);
+    if (iso === undefined) {
+      iso = this.dates.get(text);
+      if (iso === undefined) {
+        iso = parseVietnameseDate(text);
+        this.dates.set(text, iso);
+      }
+    }
+    if (iso === null) {
+      this.p.add(
+        this.at.row,
+        key,
+        `Ngày "${text}" không hợp lệ (cần dd/mm/yyyy).`,
+        `Invalid date "${text}" (use dd/mm/yyyy).`,
+      );
+      return false;
+    }
+    return iso;
+  }
+
+  coded<T>(key: string, parse: (text: string) => T | null, required: boolean): T | null | undefined {
+    const text = this.cell(this.at, key);
+    if (text === undefined || text === '') {
+      if (required) this.p.add(this.at.row, key, 'Không được để trống.', 'Required.');
+      return text === undefined ? undefined : null;
+    }
+    const value = parse(text);
+    if (value === null) {
+      const accepted = ACCEPTED[key];
+      this.p.add(
+        this.at.row,
+        key,
+        `Giá trị "${text}" không hợp lệ; dùng: ${accepted?.vi}.`,
+        `Invalid value "${text}"; use: ${accepted?.en}.`,
+      );
+    }
+    return value;
+  }
+
+  text(key: string, max: number): string | null | undefined {
+    const text = this.cell(this.at, key);
+    if (text === undefined) return undefined;
+    if (text === '') return null;
+    return checkLength(this.p, this.at.row, key, text, 1, max) ? text : null;
+  }
 }
 
 /**
@@ -66,98 +219,74 @@ export function validateMembers(
   const p = problems();
   const cell = cellReader(records);
   const seen = new Map<string, number>();
-  const dates = new Map<string, string | null>();
   const plan: MemberPlan = { creates: [], updates: [], unchanged: 0 };
 
+  const read = new RowReader(p, cell);
   for (const r of records.rows) {
     const mark = p.errors.length;
     const row = r.row;
-    /** undefined: no such column; null: empty; false: not a date. */
-    const date = (key: string, required = false): string | null | undefined | false => {
-      const text = cell(r, key);
-      if (text === undefined || text === '') {
-        if (required) p.add(row, key, 'Không được để trống.', 'Required.');
-        return text === undefined ? undefined : null;
-      }
-      let iso = dates.get(text);
-      if (iso === undefined) {
-        iso = parseVietnameseDate(text);
-        dates.set(text, iso);
-      }
-      if (iso === null) {
-        p.add(row, key, `Ngày "${text}" không hợp lệ (cần dd/mm/yyyy).`, `Invalid date "${text}" (use dd/mm/yyyy).`);
-        return false;
-      }
-      return iso;
-    };
-    const coded = <T>(key: string, parse: (text: string) => T | null, required: boolean): T | null | undefined => {
-      const text = cell(r, key);
-      if (text === undefined || text === '') {
-        if (required) p.add(row, key, 'Không được để trống.', 'Required.');
-        return text === undefined ? undefined : null;
-      }
-      const value = parse(text);
-      if (value === null) {
-        const accepted = ACCEPTED[key];
-        p.add(row, key, `Giá trị "${text}" không hợp lệ; dùng: ${accepted?.vi}.`, `Invalid value "${text}"; use: ${accepted?.en}.`);
-      }
-      return value;
-    };
-    const optionalText = (key: string, max: number): string | null | undefined => {
-      const text = cell(r, key);
-      if (text === undefined) return undefined;
-      if (text === '') return null;
-      return checkLength(p, row, key, text, 1, max) ? text : null;
-    };
-
+    read.at = r;
     const code = checkCode(p, row, 'member_code', cell(r, 'member_code'));
     const fullName = cell(r, 'full_name') ?? '';
     checkLength(p, row, 'full_name', fullName, 2, 120);
-    const sex = coded('sex', parseSex, true);
-    const birthDate = date('birth_date');
+    const sex = read.coded('sex', parseSex, true);
+    const birthDate = read.date('birth_date');
     const orgCode = checkCode(p, row, 'org_code', cell(r, 'org_code'));
     const org = orgCode ? checkCell(p, row, orgCode, orgsByCode.get(orgCode), actor) : null;
-    const status = coded('status', parseStatus, true);
-    const admissionDate = date('admission_date', true);
-    const officialDate = date('official_date');
-    const position = coded('position', parsePosition, false);
-    const partyCardNo = optionalText('party_card_no', 40);
-    const exemptFrom = date('exempt_from');
-    const notes = optionalText('notes', 2000);
+    const status = read.coded('status', parseStatus, true);
+    const admissionDate = read.date('admission_date', true);
+    const officialDate = read.date('official_date');
+    const position = read.coded('position', parsePosition, false);
+    const partyCardNo = read.text('party_card_no', 40);
+    const exemptFrom = read.date('exempt_from');
+    const notes = read.text('notes', 2000);
     if (!code || !firstOccurrence(p, seen, row, 'member_code', code)) continue;
 
     const before = existing.get(code);
     if (before) {
       const ended = ENDED[before.status];
       if (ended) {
-        p.add(row, 'status', `Đảng viên ${code} ${ended.vi}; không thể nhập lại.`, `Member ${code} ${ended.en}; cannot be imported again.`);
+        p.add(
+          row,
+          'status',
+          `Đảng viên ${code} ${ended.vi}; không thể nhập lại.`,
+          `Member ${code} ${ended.en}; cannot be imported again.`,
+        );
       } else if (before.status === 'official' && status === 'probationary') {
-        p.add(row, 'status', `Đảng viên ${code} đã là đảng viên chính thức.`, `Member ${code} is already an official member.`);
+        p.add(
+          row,
+          'status',
+          `Đảng viên ${code} đã là đảng viên chính thức.`,
+          `Member ${code} is already an official member.`,
+        );
       }
       if (actor && !can(actor, MEMBER_WRITERS, before.orgPath)) {
-        p.add(row, 'member_code', `Mã ${code} thuộc đảng viên ngoài phạm vi bạn quản lý.`, `Code ${code} belongs to a member outside your scope.`);
+        p.add(
+          row,
+          'member_code',
+          `Mã ${code} thuộc đảng viên ngoài phạm vi bạn quản lý.`,
+          `Code ${code} belongs to a member outside your scope.`,
+        );
       }
     }
     if (p.errors.length > mark || !org || !sex || !status || !admissionDate) continue;
     if (birthDate === false || officialDate === false || exemptFrom === false) continue;
 
-    const keep = <K extends keyof MemberValues>(value: MemberValues[K] | undefined, field: K, fallback: MemberValues[K]) =>
-      value !== undefined ? value : before ? before[field] : fallback;
     const after: MemberValues = {
       memberCode: code,
       fullName,
       sex,
-      birthDate: keep(birthDate, 'birthDate', null),
+      birthDate: birthDate !== undefined ? birthDate : (before?.birthDate ?? null),
       orgId: org.id,
       orgCode: org.code,
       orgPath: org.path,
       status,
       admissionDate,
-      officialDate: keep(officialDate, 'officialDate', null),
+      officialDate: officialDate !== undefined ? officialDate : (before?.officialDate ?? null),
       position: position === undefined ? (before?.position ?? 'member') : (position ?? 'member'),
-      partyCardNo: keep(partyCardNo, 'partyCardNo', null),
-      exemptFrom: keep(exemptFrom, 'exemptFrom', null),
-      notes: keep(notes, 'notes', null),
+      partyCardNo: partyCardNo !== undefined ? partyCardNo : (before?.partyCardNo ?? null),
+      exemptFrom: exemptFrom !== undefined ? exemptFrom : (before?.exemptFrom ?? null),
+      notes: notes !== undefined ? notes : (before?.notes ?? null),
     };
     const facts = checkMemberFacts(
       {
@@ -176,9 +305,10 @@ export function validateMembers(
       plan.creates.push({ ...after, row });
       continue;
     }
-    const changed = MEMBER_FIELDS.filter(([, field]) => after[field] !== before[field]).map(([key]) => key);
+    const changed: string[] = [];
+    for (const [key, field] of MEMBER_FIELDS) if (after[field] !== before[field]) changed.push(key);
     if (changed.length > 0) plan.updates.push({ row, before, after, changed });
     else plan.unchanged++;
   }
-  return { errors: p.errors, plan };
+  return { errors: sortErrors('members', p.errors), plan };
 }

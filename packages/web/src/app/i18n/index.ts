@@ -47,6 +47,7 @@ export async function applyLang(lang: Lang, remember = true): Promise<void> {
 
 const initial: Lang = storedLang() ?? 'vi';
 dayjs.locale(initial === 'vi' ? 'vi' : 'en');
+document.documentElement.lang = initial;
 
 void i18n.use(initReactI18next).init({
   resources: { vi: { translation: vi }, en: { translation: en } },

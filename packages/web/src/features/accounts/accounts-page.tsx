@@ -1,5 +1,5 @@
 import { EditOutlined, KeyOutlined, LockOutlined, UnlockOutlined, UserAddOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Table, type TableColumnsType, Tag } from 'antd';
+import { App, Button, Card, Flex, Table, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -72,29 +72,32 @@ export function AccountsPage() {
       key: 'actions',
       title: t('common.actions'),
       render: (_, a) => (
-        <Flex wrap gap={4}>
-          <Button
-            size="small"
-            icon={<EditOutlined />}
-            onClick={() => setDialog({ kind: 'edit', account: a })}
-          >
-            {t('common.edit')}
-          </Button>
-          <Button
-            size="small"
-            icon={<KeyOutlined />}
-            onClick={() => setDialog({ kind: 'password', account: a })}
-          >
-            {t('accounts.resetPassword')}
-          </Button>
-          <Button
-            size="small"
-            danger={!a.disabled}
-            icon={a.disabled ? <UnlockOutlined /> : <LockOutlined />}
-            onClick={() => askToggle(a)}
-          >
-            {a.disabled ? t('accounts.enable') : t('accounts.disable')}
-          </Button>
+        <Flex gap={4}>
+          <Tooltip title={t('common.edit')}>
+            <Button
+              size="small"
+              icon={<EditOutlined />}
+              aria-label={t('common.edit')}
+              onClick={() => setDialog({ kind: 'edit', account: a })}
+            />
+          </Tooltip>
+          <Tooltip title={t('accounts.resetPassword')}>
+            <Button
+              size="small"
+              icon={<KeyOutlined />}
+              aria-label={t('accounts.resetPassword')}
+              onClick={() => setDialog({ kind: 'password', account: a })}
+            />
+          </Tooltip>
+          <Tooltip title={a.disabled ? t('accounts.enable') : t('accounts.disable')}>
+            <Button
+              size="small"
+              danger={!a.disabled}
+              icon={a.disabled ? <UnlockOutlined /> : <LockOutlined />}
+              aria-label={a.disabled ? t('accounts.enable') : t('accounts.disable')}
+              onClick={() => askToggle(a)}
+            />
+          </Tooltip>
         </Flex>
       ),
     },

@@ -11,10 +11,17 @@ import type { AuditItem } from '../../lib/types';
 
 const PAGE_SIZE = 50;
 
+/** `{ created: 7000, fileName: "x" }` → `Thêm mới: 7000 · Tệp: x`. */
 function detailText(detail: unknown): string {
   if (detail === null || detail === undefined || detail === '') return '';
   if (typeof detail === 'string') return detail;
-  return JSON.stringify(detail);
+  if (typeof detail !== 'object' || Array.isArray(detail)) return JSON.stringify(detail);
+  return Object.entries(detail as Record<string, unknown>)
+    .filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .map(
+      ([k, v]) => `${labelFor(`fields.${k}`, k)}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`,
+    )
+    .join(' · ');
 }
 
 export function AuditPage() {
@@ -47,8 +54,16 @@ export function AuditPage() {
     {
       key: 'entity',
       title: t('audit.entity'),
-      render: (_, a) =>
-        `${a.entityType}${a.entityId !== null && a.entityId !== undefined ? ` ${a.entityId}` : ''}`,
+      render: (_, a) => {
+        const id = a.entityId === null || a.entityId === undefined ? '' : String(a.entityId);
+        // Import job ids are UUIDs: the first block is enough to tell them apart on screen.
+        const short = id.length > 20 ? `${id.slice(0, 8)}…` : id;
+        return (
+          <span title={id}>
+            {labelFor(`entityTypes.${a.entityType}`, a.entityType)} {short}
+          </span>
+        );
+      },
     },
     {
       key: 'detail',

@@ -9,7 +9,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Progress, Result, Statistic, Table, Typography } from 'antd';
 import { type ChangeEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../lib/format';
+import { ApiError } from '../../lib/api';
+import { formatNumber, labelFor } from '../../lib/format';
 import type { ImportPreview, ImportResult, ImportRowError } from '../../lib/types';
 import { useAction, useNotifyError } from '../../lib/use-action';
 import { memberKeys } from '../members/api';
@@ -50,19 +51,32 @@ function Templates({ kind }: { kind: ImportKind }) {
   );
 }
 
+/** `row.12.fullName` field errors → error table rows. */
+function rowErrorsOf(error: unknown): ImportRowError[] {
+  if (!(error instanceof ApiError)) return [];
+  return error.fields.flatMap((f) => {
+    const match = /^row\.(\d+)\.(.+)$/.exec(f.field);
+    return match ? [{ row: Number(match[1]), field: match[2] ?? '', message: f.message }] : [];
+  });
+}
+
+/** Column header as written in the template (the server names the column by its key). */
+const columnName = (field: string) => labelFor(`imports.columns.${field}`, field);
+
 function ErrorTable({ errors }: { errors: ImportRowError[] }) {
   const { t } = useTranslation();
   return (
     <Table<ImportRowError>
       data-testid="import-errors"
       size="small"
+      tableLayout="fixed"
       rowKey={(e) => `${e.row}:${e.field}:${e.message}`}
       dataSource={errors}
-      scroll={{ x: 'max-content', y: 420 }}
+      scroll={{ y: 420 }}
       pagination={errors.length > 200 ? { pageSize: 100, showSizeChanger: false } : false}
       columns={[
-        { key: 'row', title: t('imports.row'), dataIndex: 'row', width: 72 },
-        { key: 'field', title: t('imports.column'), dataIndex: 'field', width: 160 },
+        { key: 'row', title: t('imports.row'), dataIndex: 'row', width: 64 },
+        { key: 'field', title: t('imports.column'), render: (_, e) => columnName(e.field), width: '25%' },
         { key: 'message', title: t('imports.error'), dataIndex: 'message' },
       ]}
     />
@@ -103,7 +117,10 @@ function CommitStep({
 }) {
   const { t } = useTranslation();
   const [result, setResult] = useState<ImportResult | null>(null);
+  // The server re-checks at commit time; rows that became invalid come back as `row.N.field` errors.
+  const [lateErrors, setLateErrors] = useState<ImportRowError[]>([]);
   const commit = useAction({
+    onError: (error) => setLateErrors(rowErrorsOf(error)),
     mutationFn: () => commitImport(preview.jobId),
     success: false,
     invalidate: [kind === 'orgs' ? orgKeys.all : memberKeys.all, orgKeys.all],
@@ -124,6 +141,17 @@ function CommitStep({
     enabled: polling,
     refetchInterval: (query) => (query.state.data && FINISHED.has(query.state.data.status) ? false : 700),
   });
+  if (lateErrors.length > 0) {
+    return (
+      <div className="nn-stack">
+        <Alert type="error" showIcon title={t('imports.invalid')} data-testid="import-invalid" />
+        <ErrorTable errors={lateErrors} />
+        <Button icon={<ReloadOutlined />} onClick={onAgain}>
+          {t('imports.again')}
+        </Button>
+      </div>
+    );
+  }
   const finalResult = result ?? (job.data?.result && FINISHED.has(job.data.status) ? job.data.result : null);
   if (finalResult) return <ResultView result={finalResult} onAgain={onAgain} />;
   if (job.data && (job.data.status === 'failed' || job.data.status === 'error')) {

@@ -26,9 +26,7 @@ function PeriodsCard({ member }: { member: MemberDetail }) {
               <div>
                 <div>
                   <strong>{t(`members.periods.${p.kind}`)}</strong>
-                  {p.kind === 'attached' && (p.orgName || p.orgCode || p.org_code)
-                    ? ` — ${p.orgName ?? p.orgCode ?? p.org_code}`
-                    : ''}
+                  {p.kind === 'attached' && (p.orgName || p.orgCode) ? ` — ${p.orgName ?? p.orgCode}` : ''}
                 </div>
                 <div className="nn-muted">
                   {formatDate(p.from)} – {p.to ? formatDate(p.to) : t('members.periods.openEnded')}

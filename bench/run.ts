@@ -1,0 +1,83 @@
+/**
+ * `npm run bench`: the import and member-list benchmarks on PGlite (a data folder, as `npm start`) and
+ * on PostgreSQL (BENCH_DATABASE_URL, or a throwaway local cluster). Writes bench/results/*.json.
+ * BENCH_ROWS changes the member count (default 100,000); BENCH_SKIP_POSTGRES=1 skips PostgreSQL.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { BENCH_ROWS, benchImport, type ImportFigures, prepareFiles } from './import.ts';
+import { benchMemberList, type ListFigures } from './member-list.ts';
+import { startPostgres } from './pg.ts';
+
+const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+const work = mkdtempSync(path.join(tmpdir(), 'nennep-bench-'));
+
+async function main() {
+  const log = (text: string) => process.stderr.write(`${text}\n`);
+  log(`Preparing ${BENCH_ROWS.toLocaleString('en')} members as .xlsx…`);
+  const files = await prepareFiles(work);
+
+  const importJson: {
+    rows: number;
+    pglite: ImportFigures | null;
+    postgres: ImportFigures | null;
+    note?: string;
+  } = {
+    rows: BENCH_ROWS,
+    pglite: null,
+    postgres: null,
+  };
+  const listJson: { members: number; pglite: ListFigures | null; postgres: ListFigures | null } = {
+    members: BENCH_ROWS,
+    pglite: null,
+    postgres: null,
+  };
+
+  log('PGlite: COPY and import…');
+  const pgliteTarget = { driver: 'pglite' as const, dir: path.join(work, 'pglite') };
+  importJson.pglite = await benchImport(pgliteTarget, files);
+  log('PGlite: member list…');
+  const { members, ...pgliteList } = await benchMemberList(pgliteTarget);
+  listJson.members = members;
+  listJson.pglite = pgliteList;
+
+  if (process.env.BENCH_SKIP_POSTGRES !== '1') {
+    log('PostgreSQL: starting…');
+    const server = await startPostgres();
+    const name = `nennep_bench_${process.pid}`;
+    const admin = new pg.Client({ connectionString: server.url });
+    try {
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+      const url = new URL(server.url);
+      url.pathname = `/${name}`;
+      const target = { driver: 'postgres' as const, url: url.toString() };
+      log('PostgreSQL: COPY and import…');
+      importJson.postgres = await benchImport(target, files);
+      log('PostgreSQL: member list…');
+      const { members: _count, ...postgresList } = await benchMemberList(target);
+      listJson.postgres = postgresList;
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    } finally {
+      await admin.end().catch(() => undefined);
+      await server.stop();
+    }
+  } else {
+    importJson.note = 'PostgreSQL skipped (BENCH_SKIP_POSTGRES=1)';
+  }
+
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(path.join(RESULTS, 'import.json'), `${JSON.stringify(importJson, null, 2)}\n`);
+  writeFileSync(path.join(RESULTS, 'member-list.json'), `${JSON.stringify(listJson, null, 2)}\n`);
+  console.log(`bench/results/import.json\n${JSON.stringify(importJson, null, 2)}`);
+  console.log(`bench/results/member-list.json\n${JSON.stringify(listJson, null, 2)}`);
+}
+
+try {
+  await main();
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

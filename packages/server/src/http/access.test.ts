@@ -1,6 +1,14 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAccount, buildMember, buildOrg, buildTestApp, type Client, login } from '../test/factories.ts';
+import {
+  buildAccount,
+  buildMember,
+  buildOrg,
+  buildTestApp,
+  type Client,
+  login,
+  uploadFile,
+} from '../test/factories.ts';
 
 /**
  * A cell secretary reads, lists and changes nothing outside its cell — on every route of the API.
@@ -211,4 +219,48 @@ describe('a cell secretary outside its cell', () => {
   });
 });
 
-export { mark, seen };
+describe('a cell secretary importing', () => {
+  it('imports no organisations, and no members outside its cell', async () => {
+    mark('GET', '/api/imports/templates/{name}');
+    expect((await secretary.get('/api/imports/templates/members.csv')).statusCode).toBe(200);
+    mark('POST', '/api/imports/{kind}');
+    const orgs = Buffer.from('code,name,kind,category,parent_code\nX9,Chi bộ X,cell,village,CA1\n');
+    expect((await uploadFile(secretary, '/api/imports/orgs', 'x.csv', orgs)).statusCode).toBe(403);
+    const members = Buffer.from(
+      'member_code,full_name,sex,birth_date,org_code,status,admission_date,official_date\n' +
+        'IMP1,Ngô Văn Nhập,male,01/01/1980,CA2,official,01/01/2005,01/01/2006\n',
+    );
+    const preview = (await uploadFile(secretary, '/api/imports/members', 'x.csv', members)).json();
+    expect(preview.valid).toBe(false);
+    expect(preview.errors[0]).toMatchObject({ row: 2, field: 'org_code' });
+    mark('POST', '/api/imports/{jobId}/commit');
+    expect((await secretary.post(`/api/imports/${preview.jobId}/commit`)).statusCode).toBe(409);
+    expect((await secretary.get('/api/members?q=nhap')).json().total).toBe(0);
+  });
+
+  it("cannot read or commit another account's import", async () => {
+    const other = await login(ctx.app, 'sec2');
+    const members = Buffer.from(
+      'member_code,full_name,sex,birth_date,org_code,status,admission_date,official_date\n' +
+        'IMP2,Ngô Văn Hai,male,01/01/1980,CA2,official,01/01/2005,01/01/2006\n',
+    );
+    const theirs = (await uploadFile(other, '/api/imports/members', 'y.csv', members)).json();
+    expect(theirs.valid).toBe(true);
+    mark('GET', '/api/imports/{jobId}');
+    expect((await secretary.get(`/api/imports/${theirs.jobId}`)).statusCode).toBe(404);
+    expect((await secretary.post(`/api/imports/${theirs.jobId}/commit`)).statusCode).toBe(404);
+  });
+});
+
+describe('the table above', () => {
+  it('names every route of the API', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(routes.length).toBeGreaterThan(30);
+    expect(routes.filter((route) => !seen.has(route))).toEqual([]);
+  });
+});

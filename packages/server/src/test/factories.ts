@@ -145,3 +145,20 @@ export async function login(
     patch: (url, payload) => request({ method: 'PATCH', url, payload: payload ?? {} }),
   };
 }
+
+/** Posts a file as `multipart/form-data` (field `file`), as the import page does. */
+export function uploadFile(client: Client, url: string, fileName: string, content: Buffer, lang = 'vi') {
+  const boundary = `----nennep${Math.random().toString(16).slice(2)}`;
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n`),
+    Buffer.from('Content-Type: application/octet-stream\r\n\r\n'),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return client.request({
+    method: 'POST',
+    url,
+    payload,
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'accept-language': lang },
+  });
+}

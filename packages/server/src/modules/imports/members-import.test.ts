@@ -3,7 +3,14 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
-import { buildAccount, buildOrg, buildTestApp, type Client, login } from '../../test/factories.ts';
+import {
+  buildAccount,
+  buildOrg,
+  buildTestApp,
+  type Client,
+  login,
+  uploadFile,
+} from '../../test/factories.ts';
 import { parseSpreadsheet } from './parse.ts';
 import { runImport } from './service.ts';
 
@@ -18,21 +25,8 @@ const HEADER =
   'Mã đảng viên,Họ và tên,Giới tính,Ngày sinh,Mã chi bộ,Trạng thái,Ngày vào Đảng,Ngày chính thức,Chức vụ';
 const csv = (...lines: string[]) => Buffer.from(`\uFEFF${[HEADER, ...lines].join('\r\n')}\r\n`, 'utf8');
 
-function upload(client: Client, kind: string, fileName: string, content: Buffer, lang = 'vi') {
-  const boundary = `----nennep${Math.random().toString(16).slice(2)}`;
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n`),
-    Buffer.from('Content-Type: application/octet-stream\r\n\r\n'),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return client.request({
-    method: 'POST',
-    url: `/api/imports/${kind}`,
-    payload,
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'accept-language': lang },
-  });
-}
+const upload = (client: Client, kind: string, fileName: string, content: Buffer, lang = 'vi') =>
+  uploadFile(client, `/api/imports/${kind}`, fileName, content, lang);
 
 /** Row counts and a checksum of every table an import writes (import_jobs aside: previews are kept). */
 async function tables() {

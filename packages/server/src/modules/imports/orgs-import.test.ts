@@ -8,6 +8,7 @@ import {
   buildTestApp,
   type Client,
   login,
+  uploadFile,
 } from '../../test/factories.ts';
 import { runImport } from './service.ts';
 
@@ -20,22 +21,8 @@ let communeAdmin: Client;
 const csv = (...lines: string[]) =>
   Buffer.from(['Mã,Tên,Loại,Loại hình,Mã cấp trên', ...lines].join('\n'), 'utf8');
 
-function upload(client: Client, content: Buffer) {
-  const boundary = '----nennep-orgs';
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="to-chuc.csv"\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return client.request({
-    method: 'POST',
-    url: '/api/imports/orgs',
-    payload,
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  });
-}
+const upload = (client: Client, content: Buffer) =>
+  uploadFile(client, '/api/imports/orgs', 'to-chuc.csv', content);
 
 async function importAndCommit(client: Client, content: Buffer) {
   const preview = (await upload(client, content)).json();

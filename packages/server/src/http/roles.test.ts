@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAccount, buildMember, buildOrg, buildTestApp, login } from '../test/factories.ts';
+
+/** What each role of domain.md §10 may read in the registry, beyond the cell secretary's own test. */
+let ctx: Awaited<ReturnType<typeof buildTestApp>>;
+
+beforeAll(async () => {
+  ctx = await buildTestApp();
+  const { db } = ctx;
+  await buildOrg(db, { code: 'P', kind: 'committee' });
+  await buildOrg(db, { code: 'GA', kind: 'grassroots_committee', parent: 'P' });
+  await buildOrg(db, { code: 'CA1', kind: 'cell', category: 'village', parent: 'GA' });
+  await buildOrg(db, { code: 'CA2', kind: 'cell', category: 'village', parent: 'GA' });
+  await buildOrg(db, { code: 'GB', kind: 'grassroots_committee', parent: 'P' });
+  const self = await buildMember(db, { code: 'SELF', name: 'Nguyễn Văn Mình', org: 'CA1' });
+  await buildMember(db, { code: 'PEER', name: 'Trần Văn Bạn', org: 'CA1' });
+  await buildMember(db, { code: 'FAR', name: 'Lê Văn Xa', org: 'CA2' });
+  await buildAccount(db, 'member', 'member', 'CA1', self.id);
+  await buildAccount(db, 'visitor', 'visitor', 'GA');
+  await buildAccount(db, 'committee', 'committee_member', 'GA');
+});
+afterAll(() => ctx.close());
+
+describe('a member', () => {
+  it('reads its own record and personal data, and no one else’s; lists nobody', async () => {
+    const member = await login(ctx.app, 'member');
+    expect((await member.get('/api/members/SELF')).json()).toMatchObject({
+      fullName: 'Nguyễn Văn Mình',
+      abilities: { update: false, readPersonal: true },
+    });
+    expect((await member.get('/api/members/SELF/personal')).statusCode).toBe(200);
+    expect((await member.get('/api/members/PEER')).statusCode).toBe(404);
+    expect((await member.get('/api/members')).statusCode).toBe(403);
+    expect((await member.patch('/api/members/SELF', { fullName: 'Tự sửa' })).statusCode).toBe(403);
+    expect((await member.get('/api/orgs/tree')).json().roots.map((r: { code: string }) => r.code)).toEqual([
+      'CA1',
+    ]);
+  });
+});
+
+describe('a visitor', () => {
+  it('sees the tree of its committee but no member data', async () => {
+    const visitor = await login(ctx.app, 'visitor');
+    expect((await visitor.get('/api/orgs/GA/stats')).json().members.total).toBe(3);
+    expect((await visitor.get('/api/orgs/GB')).statusCode).toBe(404);
+    expect((await visitor.get('/api/members?org=GA')).statusCode).toBe(403);
+    expect((await visitor.get('/api/members/FAR')).statusCode).toBe(404);
+  });
+});
+
+describe('a committee member', () => {
+  it('reads the members of its subtree without personal data, and changes nothing', async () => {
+    const committee = await login(ctx.app, 'committee');
+    expect((await committee.get('/api/members?org=GA')).json().total).toBe(3);
+    const far = (await committee.get('/api/members/FAR')).json();
+    expect(far.abilities).toEqual({ update: false, readPersonal: false });
+    expect((await committee.get('/api/members/FAR/personal')).statusCode).toBe(404);
+    expect(
+      (await committee.post('/api/members/FAR/status', { status: 'removed', date: '2026-01-01' })).statusCode,
+    ).toBe(403);
+    expect((await committee.get('/api/members?org=P')).statusCode).toBe(404);
+  });
+});

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CELL_KINDS, foldForSearch, nameSortKey } from '@nennep/core';
 import ExcelJS from 'exceljs';
+import { copyLine, withTransaction } from '../packages/server/src/db/bulk.ts';
 import { type Database, openPglite, openPostgres } from '../packages/server/src/db/client.ts';
 import { migrate } from '../packages/server/src/db/migrate.ts';
 import {
@@ -19,7 +20,6 @@ import {
   SEX_LABELS,
   STATUS_LABELS,
 } from '../packages/server/src/modules/imports/columns.ts';
-import { copyLine } from '../packages/server/src/modules/imports/commit.ts';
 import { runImport } from '../packages/server/src/modules/imports/service.ts';
 import { generateDemoData, generateMembers } from '../packages/server/src/seed/demo-data.ts';
 
@@ -138,33 +138,31 @@ async function childCopy(database: Database, orgsCsv: string) {
       )
     ).map((o) => [o.code, o]),
   );
-  const text = `${members
-    .map((m) => {
-      const cell = cells.get(m.org_code);
-      return copyLine([
-        m.member_code,
-        m.full_name,
-        nameSortKey(m.full_name),
-        foldForSearch(m.full_name),
-        m.sex,
-        m.birth_date,
-        cell?.id,
-        cell?.path,
-        m.status,
-        m.admission_date,
-        m.official_date,
-        m.position,
-        m.party_card_no,
-        m.exempt_from,
-        m.notes,
-      ]);
-    })
-    .join('\n')}\n`;
+  const lines = members.map((m) => {
+    const cell = cells.get(m.org_code);
+    return copyLine([
+      m.member_code,
+      m.full_name,
+      nameSortKey(m.full_name),
+      foldForSearch(m.full_name),
+      m.sex,
+      m.birth_date,
+      cell?.id,
+      cell?.path,
+      m.status,
+      m.admission_date,
+      m.official_date,
+      m.position,
+      m.party_card_no,
+      m.exempt_from,
+      m.notes,
+    ]);
+  });
   const time = async (table: string, like: string) => {
     await database.raw.query(`DROP TABLE IF EXISTS ${table}`);
     await database.raw.query(`CREATE TABLE ${table} (LIKE members ${like})`);
     const started = performance.now();
-    await database.raw.copyFrom(table, COPY_COLUMNS, text);
+    await withTransaction(database, (conn) => conn.copy(table, COPY_COLUMNS, lines));
     const ms = performance.now() - started;
     await database.raw.query(`DROP TABLE ${table}`);
     return ms;

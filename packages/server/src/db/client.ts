@@ -16,8 +16,10 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export interface Database {
   db: Db;
   driver: 'pglite' | 'postgres';
-  /** Runs raw SQL with positional parameters, bypassing Drizzle (bulk paths, benchmarks). */
+  /** Runs raw SQL with positional parameters, bypassing Drizzle (migrations, benchmarks). For COPY see bulk.ts. */
   raw: RawClient;
+  /** The driver's own client, for work Drizzle does not cover (COPY in db/bulk.ts). */
+  native: { driver: 'pglite'; pglite: PGlite } | { driver: 'postgres'; pool: pg.Pool };
   close(): Promise<void>;
   /** PGlite only: the whole data folder as a gzipped tarball (test templates, backups). */
   dump?: () => Promise<Blob>;
@@ -25,8 +27,6 @@ export interface Database {
 
 export interface RawClient {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
-  /** COPY rows (already in COPY text format) into a table. */
-  copyFrom(table: string, columns: string[], text: string): Promise<void>;
 }
 
 /** Options for the embedded database. */
@@ -43,12 +43,8 @@ export function fromPglite(client: PGlite): Database {
         const result = await client.query<T>(text, params);
         return result.rows;
       },
-      async copyFrom(table, columns, text) {
-        await client.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], {
-          blob: new Blob([text]),
-        });
-      },
     },
+    native: { driver: 'pglite', pglite: client },
     close: () => client.close(),
     dump: async () => (await client.dumpDataDir('gzip')) as Blob,
   };
@@ -83,11 +79,8 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
         const result = await pool.query(text, params);
         return result.rows as T[];
       },
-      async copyFrom(table, columns, text) {
-        const { copyFromText } = await import('./pg-copy.ts');
-        await copyFromText(pool, table, columns, text);
-      },
     },
+    native: { driver: 'postgres', pool },
     close: () => pool.end(),
   };
 }

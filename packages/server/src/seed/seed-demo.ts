@@ -5,9 +5,9 @@
  */
 import { isoDateInVietnam } from '@nennep/core';
 import { sql } from 'drizzle-orm';
+import { withTransaction } from '../db/bulk.ts';
 import { type Database, type Db, rows } from '../db/client.ts';
 import { hashPassword } from '../modules/auth/service.ts';
-import { withTransaction } from '../modules/imports/commit.ts';
 import { applyRecords, auditImport, recordsOf } from '../modules/imports/service.ts';
 import type { ImportError } from '../modules/imports/validate.ts';
 import { generateDemoData } from './demo-data.ts';

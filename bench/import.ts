@@ -20,6 +20,7 @@ import {
   SEX_LABELS,
   STATUS_LABELS,
 } from '../packages/server/src/modules/imports/columns.ts';
+import { MEMBER_COLUMNS } from '../packages/server/src/modules/imports/commit.ts';
 import { runImport } from '../packages/server/src/modules/imports/service.ts';
 import { generateDemoData, generateMembers } from '../packages/server/src/seed/demo-data.ts';
 
@@ -108,24 +109,6 @@ async function open(target: Target): Promise<Database> {
   return database;
 }
 
-const COPY_COLUMNS = [
-  'member_code',
-  'full_name',
-  'sort_key',
-  'search_text',
-  'sex',
-  'birth_date',
-  'org_id',
-  'org_path',
-  'status',
-  'admission_date',
-  'official_date',
-  'position',
-  'party_card_no',
-  'exempt_from',
-  'notes',
-];
-
 /** Child: load the organisations, then time COPY of the members (as text) into empty copies of `members`. */
 async function childCopy(database: Database, orgsCsv: string) {
   const orgs = await runImport(database, null, 'orgs', readFileSync(orgsCsv), 'orgs.csv');
@@ -162,7 +145,7 @@ async function childCopy(database: Database, orgsCsv: string) {
     await database.raw.query(`DROP TABLE IF EXISTS ${table}`);
     await database.raw.query(`CREATE TABLE ${table} (LIKE members ${like})`);
     const started = performance.now();
-    await withTransaction(database, (conn) => conn.copy(table, COPY_COLUMNS, lines));
+    await withTransaction(database, (conn) => conn.copy(table, MEMBER_COLUMNS, lines));
     const ms = performance.now() - started;
     await database.raw.query(`DROP TABLE ${table}`);
     return ms;

@@ -138,7 +138,8 @@ export async function commitOrgs(conn: Conn, plan: OrgPlan, orgs: OrgSnapshot[],
   return { paths: plan.creates.map((_, i) => pathOf(ids[i] as number)) };
 }
 
-const MEMBER_COLUMNS = [
+/** The columns of `members` an import writes, in COPY order (the benchmark COPYs the same). */
+export const MEMBER_COLUMNS = [
   'member_code',
   'full_name',
   'sort_key',

@@ -1,0 +1,177 @@
+/**
+ * Meetings (sinh hoạt chi bộ), domain.md §3: the shared vocabulary of the rules engine, the server and
+ * the documents. Everything here is plain data; the rules are pure functions beside it.
+ */
+
+export const MEETING_KINDS = ['regular', 'thematic', 'cell_committee', 'extraordinary', 'model'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+export const MEETING_STATUSES = [
+  'planned',
+  'prepared',
+  'in_progress',
+  'held',
+  'adopted',
+  'cancelled',
+] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+/** Roll call of one member (điểm danh). */
+export const ATTENDANCE_STATUSES = [
+  'present',
+  'absent_excused',
+  'absent_unexcused',
+  'exempt',
+  'attached_elsewhere',
+] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+/** What a vote decides; recognition and admission need two thirds, the rest more than half. */
+export const VOTE_SUBJECTS = ['resolution', 'recognition', 'admission', 'exemption', 'other'] as const;
+export type VoteSubject = (typeof VOTE_SUBJECTS)[number];
+
+export interface Bilingual {
+  vi: string;
+  en: string;
+}
+
+/** One member's line in the roll call, with what the vote rules need to know. */
+export interface AttendanceFact {
+  memberId: number;
+  status: AttendanceStatus;
+  memberStatus: 'official' | 'probationary';
+  /** Suspended (đình chỉ sinh hoạt) or detained (tạm giam) on the day. */
+  suspended?: boolean;
+  reason?: string | null;
+}
+
+/** The automatic facts a score sheet reads; the server computes them from what was recorded. */
+export interface MeetingFacts {
+  kind: MeetingKind;
+  /** Actual duration in minutes (end − start); null when not recorded. */
+  durationMinutes: number | null;
+  /** Minimum for this meeting under its rule set (90, or 120 when thematic and regular are combined). */
+  minDurationMinutes: number;
+  /** Members expected (exempt members left out), present among them. */
+  expected: number;
+  present: number;
+  unexcusedAbsences: number;
+  /** Someone absent (even excused) more than 3 times in a row this year, counting this meeting. */
+  anyoneAbsentOverThreeInRow: boolean;
+  /** Distinct members present who spoke. */
+  speakers: number;
+  /** Materials published at least 1 day before the start. */
+  materialsPublishedDayBefore: boolean;
+  /** The cell committee met before this meeting (or the cell has no cell committee). */
+  cellCommitteeMetBefore: boolean;
+  /** Share of the previous resolution's tasks done, 0–100; null when there was no previous resolution. */
+  previousTasksDonePercent: number | null;
+}
+
+export const FACT_KEYS = [
+  'durationShortfallMinutes',
+  'durationPercent',
+  'attendancePercent',
+  'unexcusedAbsences',
+  'absentOverThreeInRow',
+  'speakingPercent',
+  'materialsPublishedDayBefore',
+  'cellCommitteeMetBefore',
+  'previousTasksDonePercent',
+] as const;
+export type FactKey = (typeof FACT_KEYS)[number];
+
+/** An option of a criterion: points given when the fact lies in [min, max) (bounds optional). */
+export interface CriterionOption {
+  label: Bilingual;
+  points: number;
+  /** For automatic criteria: inclusive lower bound of the fact's value. */
+  min?: number;
+  /** For automatic criteria: exclusive upper bound of the fact's value. */
+  below?: number;
+  /** For boolean facts: the value that selects this option. */
+  equals?: boolean;
+}
+
+export interface Criterion {
+  id: string;
+  group: string;
+  label: Bilingual;
+  max: number;
+  /** `auto`: read from a fact; `manual`: entered by the cell (and, separately, by a visitor). */
+  kind: 'auto' | 'manual';
+  fact?: FactKey;
+  /** For auto criteria: when true, any unexcused absence caps this criterion at its lowest option. */
+  capOnUnexcused?: boolean;
+  options: CriterionOption[];
+}
+
+export interface ScoreSheet {
+  criteria: Criterion[];
+}
+
+export const QUALITY_LEVELS = ['good', 'fair', 'average', 'poor'] as const;
+export type QualityLevel = (typeof QUALITY_LEVELS)[number];
+
+export interface LevelRules {
+  /** Inclusive lower bounds: Tốt ≥ good, Khá ≥ fair, Trung bình ≥ average, else Kém. */
+  good: number;
+  fair: number;
+  average: number;
+  /** Criteria that must be at their maximum for "Tốt". */
+  requiredAtMaxForGood: string[];
+}
+
+export interface AgendaTemplateItem {
+  title: Bilingual;
+  /** Section of the standard order: opening, content, closing. */
+  section: 'opening' | 'content' | 'closing';
+}
+
+/** A dated rule set, owned by an organisation node and inherited down its subtree. */
+export interface RuleSetContent {
+  /** Days of the month on which regular meetings are held, inclusive. */
+  meetingWindow: { fromDay: number; toDay: number };
+  defaultStartTime: string;
+  minDurationMinutes: { regular: number; combined: number; thematic: number; other: number };
+  /** A thematic meeting at least once every this many months. */
+  thematicEveryMonths: number;
+  /** Official members from which a cell elects a cell committee (chi ủy). */
+  cellCommitteeFrom: number;
+  /** Days before the cell meeting that the cell committee meets. */
+  cellCommitteeDaysBefore: number;
+  agendaTemplates: Record<MeetingKind, AgendaTemplateItem[]>;
+  scoreSheet: ScoreSheet;
+  levels: LevelRules;
+}
+
+export interface CriterionScore {
+  criterionId: string;
+  points: number;
+  max: number;
+  /** One line of explanation, as printed in the minutes. */
+  explanation: Bilingual;
+}
+
+export interface QualityScore {
+  total: number;
+  max: number;
+  level: QualityLevel;
+  criteria: CriterionScore[];
+}
+
+export interface VoteCount {
+  for: number;
+  against: number;
+  abstain: number;
+}
+
+export interface VoteOutcome {
+  /** Official members whose votes count (QĐ 24-QĐ/TW point 9.3.2). */
+  eligible: number;
+  /** Votes needed to pass. */
+  needed: number;
+  passed: boolean;
+  rule: 'majority' | 'two_thirds';
+  statement: Bilingual;
+}

@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: the import and member-list benchmarks on PGlite (a data folder, as `npm start`) and
+ * `npm run bench`: the minutes benchmark (score + DOCX + PDF of 1,000 meetings, BENCH_MEETINGS), then the
+ * import and member-list benchmarks on PGlite (a data folder, as `npm start`) and
  * on PostgreSQL (BENCH_DATABASE_URL, or a throwaway local cluster). Writes bench/results/*.json.
  * BENCH_ROWS changes the member count (default 100,000); BENCH_SKIP_POSTGRES=1 skips PostgreSQL.
  */
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { BENCH_ROWS, benchImport, type ImportFigures, prepareFiles } from './import.ts';
 import { benchMemberList, type ListFigures } from './member-list.ts';
+import { BENCH_MEETINGS, benchMinutes } from './minutes.ts';
 import { startPostgres } from './pg.ts';
 
 const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
@@ -17,6 +19,12 @@ const work = mkdtempSync(path.join(tmpdir(), 'nennep-bench-'));
 
 async function main() {
   const log = (text: string) => process.stderr.write(`${text}\n`);
+  log(`Minutes: score, DOCX and PDF of ${BENCH_MEETINGS.toLocaleString('en')} meetings…`);
+  const minutesJson = await benchMinutes();
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(path.join(RESULTS, 'minutes.json'), `${JSON.stringify(minutesJson, null, 2)}\n`);
+  console.log(`bench/results/minutes.json\n${JSON.stringify(minutesJson, null, 2)}`);
+
   log(`Preparing ${BENCH_ROWS.toLocaleString('en')} members as .xlsx…`);
   const files = await prepareFiles(work);
 

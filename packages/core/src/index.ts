@@ -1,5 +1,7 @@
 export * from './account.ts';
 export * from './dates.ts';
+export * from './meeting-api.ts';
+export * from './meetings/index.ts';
 export * from './member.ts';
 export * from './member-rules.ts';
 export * from './messages.ts';

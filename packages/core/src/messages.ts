@@ -48,6 +48,23 @@ export const FIELD_LABELS: Record<string, { vi: string; en: string }> = {
   q: { vi: 'Từ khóa', en: 'Search' },
   file: { vi: 'Tệp', en: 'File' },
   locale: { vi: 'Ngôn ngữ', en: 'Language' },
+  startTime: { vi: 'Giờ bắt đầu', en: 'Start time' },
+  place: { vi: 'Địa điểm', en: 'Place' },
+  agenda: { vi: 'Chương trình', en: 'Agenda' },
+  agendaIndex: { vi: 'Nội dung', en: 'Agenda item' },
+  summary: { vi: 'Ý kiến', en: 'Opinion' },
+  text: { vi: 'Nội dung', en: 'Text' },
+  deadline: { vi: 'Hạn', en: 'Deadline' },
+  subject: { vi: 'Nội dung biểu quyết', en: 'Vote subject' },
+  for: { vi: 'Tán thành', en: 'For' },
+  against: { vi: 'Không tán thành', en: 'Against' },
+  abstain: { vi: 'Không biểu quyết', en: 'Abstain' },
+  effectiveFrom: { vi: 'Hiệu lực từ', en: 'Effective from' },
+  content: { vi: 'Nội dung bộ quy tắc', en: 'Rule set content' },
+  publishAt: { vi: 'Thời điểm công bố', en: 'Publish at' },
+  guestName: { vi: 'Khách mời', en: 'Guest' },
+  chairMemberCode: { vi: 'Chủ trì', en: 'Chair' },
+  minuteTakerMemberCode: { vi: 'Thư ký', en: 'Minute-taker' },
 };
 
 /** Label of a field path such as `grants.0.role` or `body.fullName`. */
@@ -98,4 +115,9 @@ export const ENTITY_LABELS: Record<string, { vi: string; en: string }> = {
   account: { vi: 'tài khoản', en: 'Account' },
   import: { vi: 'lượt nhập dữ liệu', en: 'Import' },
   route: { vi: 'đường dẫn', en: 'Route' },
+  meeting: { vi: 'cuộc họp', en: 'Meeting' },
+  material: { vi: 'tài liệu', en: 'Material' },
+  task: { vi: 'nhiệm vụ', en: 'Task' },
+  rule_set: { vi: 'bộ quy tắc', en: 'Rule set' },
+  notification: { vi: 'thông báo', en: 'Notification' },
 };

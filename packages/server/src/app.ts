@@ -21,8 +21,12 @@ import { accountRoutes } from './modules/accounts/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { importRoutes } from './modules/imports/routes.ts';
+import { meetingRoutes } from './modules/meetings/routes.ts';
+import { minutesRoutes } from './modules/meetings/routes-docs.ts';
+import { meetingRunRoutes } from './modules/meetings/routes-run.ts';
 import { memberRoutes } from './modules/members/routes.ts';
 import { orgRoutes } from './modules/orgs/routes.ts';
+import { ruleSetRoutes } from './modules/rule-sets/routes.ts';
 
 export type App = FastifyInstance;
 
@@ -79,6 +83,10 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; webDist?
       accountRoutes(api, deps);
       auditRoutes(api, deps);
       importRoutes(api, deps);
+      ruleSetRoutes(api, deps);
+      meetingRoutes(api, deps);
+      meetingRunRoutes(api, deps);
+      minutesRoutes(api, deps);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

@@ -91,6 +91,15 @@ export interface CriterionOption {
   below?: number;
   /** For boolean facts: the value that selects this option. */
   equals?: boolean;
+  /** For automatic criteria: exclusive lower bound ("more than 50%"), where `min` would be inclusive. */
+  above?: number;
+  /**
+   * The fact this option reads when it is not the criterion's own: the duration criterion reads the
+   * shortfall in minutes for "short by ≤ 15 min" and the share of the minimum for "at least half".
+   */
+  fact?: FactKey;
+  /** Selects this option when the fact is unknown (null), e.g. "no previous resolution → full points". */
+  whenMissing?: boolean;
 }
 
 export interface Criterion {
@@ -108,6 +117,8 @@ export interface Criterion {
 
 export interface ScoreSheet {
   criteria: Criterion[];
+  /** Headings of the criterion groups, in print order (optional: a sheet may leave groups unlabelled). */
+  groups?: { id: string; label: Bilingual }[];
 }
 
 export const QUALITY_LEVELS = ['good', 'fair', 'average', 'poor'] as const;

@@ -253,7 +253,7 @@ describe('a cell secretary importing', () => {
 });
 
 describe('the table above', () => {
-  it('names every route of the API', async () => {
+  it('names every registry route of the API', async () => {
     const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
       paths: Record<string, Record<string, unknown>>;
     };
@@ -261,6 +261,8 @@ describe('the table above', () => {
       Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
     );
     expect(routes.length).toBeGreaterThan(30);
-    expect(routes.filter((route) => !seen.has(route))).toEqual([]);
+    // Meetings, tasks and rule sets have their own table (access-meetings.test.ts).
+    const registry = routes.filter((route) => !/ \/api\/(meetings|tasks|rule-sets)/.test(route));
+    expect(registry.filter((route) => !seen.has(route))).toEqual([]);
   });
 });

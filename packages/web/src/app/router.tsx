@@ -51,6 +51,13 @@ const MemberPage = page(() => import('../features/members/member-page'), 'Member
 const ImportsPage = page(() => import('../features/imports/imports-page'), 'ImportsPage');
 const AccountsPage = page(() => import('../features/accounts/accounts-page'), 'AccountsPage');
 const AuditPage = page(() => import('../features/audit/audit-page'), 'AuditPage');
+const MeetingsPage = page(() => import('../features/meetings/meetings-page'), 'MeetingsPage');
+const MeetingPage = page(() => import('../features/meetings/meeting-page'), 'MeetingPage');
+const RuleSetsPage = page(() => import('../features/rule-sets/rule-sets-page'), 'RuleSetsPage');
+const RuleSetEditorPage = page(
+  () => import('../features/rule-sets/rule-set-editor-page'),
+  'RuleSetEditorPage',
+);
 
 function NotFound() {
   const { t } = useTranslation();
@@ -92,6 +99,10 @@ export const router = createBrowserRouter([
       { path: 'imports', element: <ImportsPage /> },
       { path: 'accounts', element: <AccountsPage /> },
       { path: 'audit', element: <AuditPage /> },
+      { path: 'meetings', element: <MeetingsPage /> },
+      { path: 'meetings/:id', element: <MeetingPage /> },
+      { path: 'rule-sets', element: <RuleSetsPage /> },
+      { path: 'rule-sets/new', element: <RuleSetEditorPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

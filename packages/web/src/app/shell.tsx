@@ -1,7 +1,9 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
   CloudUploadOutlined,
+  ControlOutlined,
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -22,7 +24,7 @@ import { useAnyAbilities } from '../features/orgs/api';
 import { apiPost } from '../lib/api';
 import { useIsMobile } from '../lib/use-mobile';
 
-const SECTIONS = ['/orgs', '/members', '/imports', '/accounts', '/audit'] as const;
+const SECTIONS = ['/orgs', '/members', '/meetings', '/rule-sets', '/imports', '/accounts', '/audit'] as const;
 
 /** The menu key for a path: the section it lives in. */
 function sectionOf(pathname: string): string {
@@ -36,7 +38,23 @@ function useMenuItems(): MenuProps['items'] {
     { key: '/', icon: <HomeOutlined />, label: <Link to="/">{t('nav.home')}</Link> },
     { key: '/orgs', icon: <ApartmentOutlined />, label: <Link to="/orgs">{t('nav.orgs')}</Link> },
     { key: '/members', icon: <TeamOutlined />, label: <Link to="/members">{t('nav.members')}</Link> },
+    {
+      key: '/meetings',
+      icon: <CalendarOutlined />,
+      label: (
+        <Link to="/meetings" data-testid="nav-meetings">
+          {t('nav.meetings')}
+        </Link>
+      ),
+    },
   ];
+  if (abilities.update) {
+    items.push({
+      key: '/rule-sets',
+      icon: <ControlOutlined />,
+      label: <Link to="/rule-sets">{t('nav.ruleSets')}</Link>,
+    });
+  }
   if (abilities.update || abilities.manageMembers) {
     items.push({
       key: '/imports',

@@ -1,4 +1,5 @@
 export * from './accounts.ts';
 export * from './audit.ts';
+export * from './meetings.ts';
 export * from './members.ts';
 export * from './orgs.ts';

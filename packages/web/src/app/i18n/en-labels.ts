@@ -1,3 +1,4 @@
+import { enMeetings } from './en-meetings';
 import type { Messages } from './index';
 
 /** English names of code-list values and of recorded fields. */
@@ -119,6 +120,8 @@ export const enLabels: Pick<
       orgs: 'Organisations imported',
       members: 'Members imported',
     },
+    meeting: { ...enMeetings.meetingEvents, planned: 'Meetings planned' },
+    rule_set: { created: 'Meeting rules issued' },
   },
   entityTypes: {
     org: 'Organisation',
@@ -127,6 +130,8 @@ export const enLabels: Pick<
     account: 'Account',
     import: 'Import',
     session: 'Session',
+    meeting: 'Meeting',
+    rule_set: 'Meeting rules',
   },
   sources: {
     import: 'File import',

@@ -1,9 +1,11 @@
 import { enLabels } from './en-labels';
+import { enMeetings } from './en-meetings';
 import type { Messages } from './index';
 
 /** English texts; the compiler checks that the keys match `vi.ts`. */
 export const en: Messages = {
   ...enLabels,
+  ...enMeetings,
   app: {
     name: 'Nền Nếp',
     tagline: 'Party organisations and members',
@@ -54,6 +56,8 @@ export const en: Messages = {
     home: 'Home',
     orgs: 'Organisations',
     members: 'Members',
+    meetings: 'Cell meetings',
+    ruleSets: 'Meeting rules',
     imports: 'Import',
     accounts: 'Accounts',
     audit: 'Audit log',

@@ -1,3 +1,5 @@
+import { viMeetings } from './vi-meetings';
+
 /** Vietnamese names of code-list values and of recorded fields (kinds, statuses, audit actions…). */
 export const viLabels = {
   fields: {
@@ -104,6 +106,8 @@ export const viLabels = {
       orgs: 'Nhập tổ chức từ tệp',
       members: 'Nhập đảng viên từ tệp',
     },
+    meeting: { ...viMeetings.meetingEvents, planned: 'Lập kế hoạch sinh hoạt' },
+    rule_set: { created: 'Ban hành quy định sinh hoạt' },
   },
   entityTypes: {
     org: 'Tổ chức',
@@ -112,6 +116,8 @@ export const viLabels = {
     account: 'Tài khoản',
     import: 'Lượt nhập',
     session: 'Phiên đăng nhập',
+    meeting: 'Cuộc họp',
+    rule_set: 'Quy định sinh hoạt',
   },
   sources: {
     import: 'Nhập từ tệp',

@@ -1,8 +1,10 @@
 import { viLabels } from './vi-labels';
+import { viMeetings } from './vi-meetings';
 
 /** Vietnamese texts: the reference language; `en.ts` must have the same keys. */
 export const vi = {
   ...viLabels,
+  ...viMeetings,
   app: {
     name: 'Nền Nếp',
     tagline: 'Quản lý tổ chức đảng và đảng viên',
@@ -53,6 +55,8 @@ export const vi = {
     home: 'Trang chủ',
     orgs: 'Tổ chức đảng',
     members: 'Đảng viên',
+    meetings: 'Sinh hoạt chi bộ',
+    ruleSets: 'Quy định sinh hoạt',
     imports: 'Nhập dữ liệu',
     accounts: 'Tài khoản',
     audit: 'Nhật ký',

@@ -1,0 +1,174 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ATTENDANCE_STATUSES, type AttendanceFact, VOTE_SUBJECTS } from './types.ts';
+import { eligibleBase, voteOutcome } from './vote.ts';
+
+let nextId = 1;
+const member = (status: AttendanceFact['status'], extra: Partial<AttendanceFact> = {}): AttendanceFact => ({
+  memberId: nextId++,
+  status,
+  memberStatus: 'official',
+  ...extra,
+});
+const present = (n: number) => Array.from({ length: n }, () => member('present'));
+
+describe('eligible base (QĐ 24-QĐ/TW 9.3.2)', () => {
+  it('leaves out attached, absent exempt, suspended, excused absentees and probationary members', () => {
+    const attendance = [
+      ...present(10),
+      member('absent_unexcused'),
+      member('absent_excused', { reason: 'ốm' }),
+      member('exempt'),
+      member('attached_elsewhere'),
+      member('present', { suspended: true }),
+      member('present', { memberStatus: 'probationary' }),
+    ];
+    expect(eligibleBase(attendance)).toBe(11);
+  });
+});
+
+describe('vote outcome', () => {
+  it('passes a resolution with more than half and states the count', () => {
+    const attendance = present(12);
+    const outcome = voteOutcome('resolution', { for: 10, against: 1, abstain: 1 }, attendance);
+    expect(outcome).toMatchObject({ eligible: 12, needed: 7, passed: true, rule: 'majority' });
+    expect(outcome.statement.vi).toBe(
+      'Tán thành 10/12 (83,3%), không tán thành 1, không biểu quyết 1: thông qua (quá nửa)',
+    );
+    expect(outcome.statement.en).toBe('For 10/12 (83.3%), against 1, abstaining 1: passed (more than half)');
+    // Exactly half is not more than half.
+    expect(voteOutcome('resolution', { for: 6, against: 6, abstain: 0 }, attendance)).toMatchObject({
+      passed: false,
+      statement: {
+        vi: 'Tán thành 6/12 (50%), không tán thành 6, không biểu quyết 0: không thông qua (chưa quá nửa, cần 7/12)',
+      },
+    });
+  });
+
+  it('needs two thirds to recognise an official member', () => {
+    // 17 members as in the Cần Thơ model meeting, one absent with reason: base 16, ⌈32/3⌉ = 11.
+    const attendance = [...present(16), member('absent_excused', { reason: 'công tác' })];
+    const ten = voteOutcome('recognition', { for: 10, against: 6, abstain: 0 }, attendance);
+    expect(ten).toMatchObject({ eligible: 16, needed: 11, passed: false, rule: 'two_thirds' });
+    expect(ten.statement.vi).toBe(
+      'Tán thành 10/16 (62,5%), không tán thành 6, không biểu quyết 0: không thông qua (chưa đạt hai phần ba, cần 11/16)',
+    );
+    const eleven = voteOutcome('recognition', { for: 11, against: 5, abstain: 0 }, attendance);
+    expect(eleven).toMatchObject({ passed: true, needed: 11 });
+    expect(eleven.statement.vi).toMatch(/thông qua \(đạt ít nhất hai phần ba, cần 11\/16\)$/);
+    // 12 eligible: exactly two thirds (8) is enough.
+    expect(voteOutcome('admission', { for: 8, against: 4, abstain: 0 }, present(12)).passed).toBe(true);
+    expect(voteOutcome('admission', { for: 7, against: 5, abstain: 0 }, present(12)).passed).toBe(false);
+  });
+
+  it('counts absent eligible members against the threshold', () => {
+    // 12 eligible but only 8 present: 6 for is half of the base, not more.
+    const attendance = [...present(8), ...Array.from({ length: 4 }, () => member('absent_unexcused'))];
+    expect(voteOutcome('resolution', { for: 6, against: 2, abstain: 0 }, attendance).passed).toBe(false);
+    expect(voteOutcome('resolution', { for: 7, against: 1, abstain: 0 }, attendance).passed).toBe(true);
+  });
+
+  it('refuses more votes than eligible members present, and impossible counts', () => {
+    const attendance = [...present(5), member('present', { memberStatus: 'probationary' })];
+    expect(() => voteOutcome('resolution', { for: 4, against: 1, abstain: 1 }, attendance)).toThrow(
+      RangeError,
+    );
+    expect(() => voteOutcome('resolution', { for: -1, against: 0, abstain: 0 }, attendance)).toThrow(
+      RangeError,
+    );
+    expect(() => voteOutcome('resolution', { for: 1.5, against: 0, abstain: 0 }, attendance)).toThrow(
+      RangeError,
+    );
+    expect(voteOutcome('resolution', { for: 0, against: 0, abstain: 0 }, []).passed).toBe(false);
+    // Absent members are in the base but cast no vote: 5 present of 7 eligible cannot give 6 votes.
+    const absentees = [...present(5), member('absent_unexcused'), member('absent_unexcused')];
+    expect(voteOutcome('resolution', { for: 5, against: 0, abstain: 0 }, absentees).eligible).toBe(7);
+    expect(() => voteOutcome('resolution', { for: 5, against: 1, abstain: 0 }, absentees)).toThrow(
+      /only 5 eligible members present/,
+    );
+  });
+});
+
+const factArb: fc.Arbitrary<AttendanceFact> = fc.record(
+  {
+    memberId: fc.nat(),
+    status: fc.constantFrom(...ATTENDANCE_STATUSES),
+    memberStatus: fc.constantFrom('official' as const, 'probationary' as const),
+    suspended: fc.boolean(),
+    reason: fc.option(fc.string()),
+  },
+  { requiredKeys: ['memberId', 'status', 'memberStatus'] },
+);
+const probationaryArb = factArb.map((f) => ({ ...f, memberStatus: 'probationary' as const }));
+
+/** The base as QĐ 24 words it: summoned official members minus each excluded case, each counted once. */
+function expectedBase(attendance: AttendanceFact[]): number {
+  const official = attendance.filter((a) => a.memberStatus === 'official');
+  const excluded = official.filter(
+    (a) =>
+      a.status === 'attached_elsewhere' ||
+      a.status === 'exempt' ||
+      a.suspended === true ||
+      a.status === 'absent_excused',
+  );
+  return official.length - excluded.length;
+}
+
+/** A valid count for the attendance: votes split among eligible members present. */
+const withCount = (base: fc.Arbitrary<AttendanceFact[]>) =>
+  base.chain((attendance) => {
+    const voters = attendance.filter(
+      (a) => a.memberStatus === 'official' && !a.suspended && a.status === 'present',
+    ).length;
+    return fc
+      .tuple(
+        fc.integer({ min: 0, max: voters }),
+        fc.integer({ min: 0, max: voters }),
+        fc.integer({ min: 0, max: voters }),
+      )
+      .filter(([f, a, b]) => f + a + b <= voters)
+      .map(([f, a, b]) => ({ attendance, count: { for: f, against: a, abstain: b } }));
+  });
+
+describe('vote: properties', () => {
+  it('the eligible base leaves out exactly the cases of QĐ 24', () => {
+    fc.assert(
+      fc.property(fc.array(factArb, { maxLength: 40 }), (attendance) => {
+        expect(eligibleBase(attendance)).toBe(expectedBase(attendance));
+      }),
+    );
+  });
+
+  it('probationary members never change the base or the outcome', () => {
+    fc.assert(
+      fc.property(
+        withCount(fc.array(factArb, { maxLength: 30 })),
+        fc.array(probationaryArb, { maxLength: 10 }),
+        fc.constantFrom(...VOTE_SUBJECTS),
+        fc.nat(),
+        ({ attendance, count }, extra, subject, at) => {
+          const position = attendance.length === 0 ? 0 : at % (attendance.length + 1);
+          const mixed = [...attendance.slice(0, position), ...extra, ...attendance.slice(position)];
+          expect(eligibleBase(mixed)).toBe(eligibleBase(attendance));
+          expect(voteOutcome(subject, count, mixed)).toEqual(voteOutcome(subject, count, attendance));
+        },
+      ),
+    );
+  });
+
+  it('passes exactly when the votes for reach the rule of the subject', () => {
+    fc.assert(
+      fc.property(
+        withCount(fc.array(factArb, { maxLength: 30 })),
+        fc.constantFrom(...VOTE_SUBJECTS),
+        ({ attendance, count }, subject) => {
+          const base = expectedBase(attendance);
+          const outcome = voteOutcome(subject, count, attendance);
+          const twoThirds = subject === 'recognition' || subject === 'admission';
+          const expected = base > 0 && (twoThirds ? 3 * count.for >= 2 * base : 2 * count.for > base);
+          expect(outcome.passed).toBe(expected);
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildAccount,
+  buildMember,
+  buildOrg,
+  buildTestApp,
+  type Client,
+  login,
+  uploadFile,
+} from '../test/factories.ts';
+
+/** A cell secretary sees and changes no meeting, task or rule set of another cell — on every such route. */
+let ctx: Awaited<ReturnType<typeof buildTestApp>>;
+let secretary: Client;
+let theirs: number;
+let taskId: number;
+const seen = new Set<string>();
+const mark = (method: string, route: string) => seen.add(`${method} ${route}`);
+
+beforeAll(async () => {
+  ctx = await buildTestApp();
+  const { db } = ctx;
+  await buildOrg(db, { code: 'P', kind: 'committee' });
+  await buildOrg(db, { code: 'GA', kind: 'grassroots_committee', parent: 'P' });
+  await buildOrg(db, { code: 'CA1', kind: 'cell', category: 'village', parent: 'GA' });
+  await buildOrg(db, { code: 'CA2', kind: 'cell', category: 'village', parent: 'GA' });
+  for (const cell of ['CA1', 'CA2']) {
+    for (const i of [1, 2, 3, 4])
+      await buildMember(db, { code: `${cell}M${i}`, name: `Nguyễn Văn ${cell} ${i}`, org: cell });
+  }
+  await buildAccount(db, 'admin', 'admin', 'P');
+  await buildAccount(db, 'sec', 'cell_secretary', 'CA1');
+  const admin = await login(ctx.app, 'admin');
+  await admin.post('/api/meetings/plan', { orgCode: 'GA', from: '2026-06-01', to: '2026-06-30' });
+  const created = await admin.post('/api/meetings', {
+    orgCode: 'CA2',
+    kind: 'regular',
+    date: '2026-07-04',
+    startTime: '19:30',
+  });
+  theirs = created.json().id;
+  taskId = (
+    await admin.post(`/api/meetings/${theirs}/tasks`, { memberCode: 'CA2M1', text: 'Việc của chi bộ khác' })
+  ).json().id;
+  secretary = await login(ctx.app, 'sec');
+});
+afterAll(() => ctx.close());
+
+describe('a cell secretary and the meetings of another cell', () => {
+  it('lists and plans only its own cell', async () => {
+    mark('GET', '/api/meetings');
+    const list = (await secretary.get('/api/meetings?from=2026-01-01&to=2026-12-31')).json().items;
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.every((m: { orgCode: string }) => m.orgCode === 'CA1')).toBe(true);
+    expect((await secretary.get('/api/meetings?org=CA2')).statusCode).toBe(404);
+    mark('POST', '/api/meetings/plan');
+    expect(
+      (await secretary.post('/api/meetings/plan', { orgCode: 'GA', from: '2026-07-01', to: '2026-07-31' }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await secretary.post('/api/meetings/plan', { orgCode: 'CA1', from: '2026-07-01', to: '2026-07-31' }))
+        .statusCode,
+    ).toBe(200);
+    mark('POST', '/api/meetings');
+    const create = await secretary.post('/api/meetings', {
+      orgCode: 'CA2',
+      kind: 'extraordinary',
+      date: '2026-07-10',
+      startTime: '08:00',
+    });
+    expect(create.statusCode).toBe(404);
+  });
+
+  it('reads nothing of it and changes nothing, on every meeting route', async () => {
+    const base = `/api/meetings/${theirs}`;
+    const calls: [string, string, string, unknown?][] = [
+      ['GET', '/api/meetings/{id}', base],
+      ['PATCH', '/api/meetings/{id}', base, { place: 'X' }],
+      [
+        'POST',
+        '/api/meetings/{id}/reschedule',
+        `${base}/reschedule`,
+        { date: '2026-07-05', startTime: '19:30', reason: 'x' },
+      ],
+      ['POST', '/api/meetings/{id}/cancel', `${base}/cancel`, { reason: 'x' }],
+      ['GET', '/api/meetings/{id}/materials/{materialId}', `${base}/materials/1`],
+      ['POST', '/api/meetings/{id}/start', `${base}/start`, {}],
+      ['POST', '/api/meetings/{id}/end', `${base}/end`, {}],
+      [
+        'PUT',
+        '/api/meetings/{id}/attendance/{memberCode}',
+        `${base}/attendance/CA2M1`,
+        { status: 'absent_unexcused' },
+      ],
+      ['POST', '/api/meetings/{id}/reply', `${base}/reply`, { reply: 'confirm' }],
+      ['POST', '/api/meetings/{id}/guests', `${base}/guests`, { name: 'X' }],
+      [
+        'POST',
+        '/api/meetings/{id}/opinions',
+        `${base}/opinions`,
+        { memberCode: 'CA2M1', agendaIndex: 0, summary: 'x' },
+      ],
+      ['POST', '/api/meetings/{id}/tasks', `${base}/tasks`, { text: 'x' }],
+      [
+        'POST',
+        '/api/meetings/{id}/votes',
+        `${base}/votes`,
+        { subject: 'other', text: 'x', for: 1, against: 0, abstain: 0 },
+      ],
+      ['PUT', '/api/meetings/{id}/manual-scores', `${base}/manual-scores`, { chairing: 1 }],
+      ['POST', '/api/meetings/{id}/conclusion', `${base}/conclusion`, { text: 'x' }],
+      ['GET', '/api/meetings/{id}/score', `${base}/score`],
+      ['GET', '/api/meetings/{id}/documents/{name}', `${base}/documents/minutes.docx`],
+      ['POST', '/api/meetings/{id}/adopt', `${base}/adopt`, { for: 3, against: 0, abstain: 0 }],
+      ['POST', '/api/meetings/{id}/addenda', `${base}/addenda`, { date: '2026-07-06', text: 'x' }],
+      ['PATCH', '/api/tasks/{taskId}', `/api/tasks/${taskId}`, { status: 'done' }],
+    ];
+    for (const [method, route, url, payload] of calls) {
+      mark(method, route);
+      const response = await secretary.request({
+        method: method as 'GET',
+        url,
+        ...(payload ? { payload: payload as object } : {}),
+      });
+      expect(response.statusCode, `${method} ${url}`).toBe(404);
+    }
+    mark('POST', '/api/meetings/{id}/materials');
+    const upload = await uploadFile(secretary, `${base}/materials`, 'tai-lieu.pdf', Buffer.from('%PDF-1.4'));
+    expect(upload.statusCode).toBe(404);
+  });
+
+  it('reads and changes no rule set outside its cell, and adds none in it', async () => {
+    mark('GET', '/api/rule-sets');
+    expect((await secretary.get('/api/rule-sets?org=CA2')).statusCode).toBe(404);
+    expect((await secretary.get('/api/rule-sets?org=CA1')).statusCode).toBe(200);
+    mark('POST', '/api/rule-sets');
+    const post = (org: string) =>
+      secretary.post('/api/rule-sets', { orgCode: org, name: 'X', effectiveFrom: '2026-01-01', content: {} });
+    expect((await post('CA2')).statusCode).toBe(404);
+    expect((await post('CA1')).statusCode).toBe(403);
+    mark('POST', '/api/rule-sets/preview');
+    expect(
+      (await secretary.post('/api/rule-sets/preview', { meetingId: theirs, content: {} })).statusCode,
+    ).toBe(404);
+  });
+
+  it('this table names every meeting, task and rule-set route', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const routes = Object.entries(doc.paths)
+      .flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`))
+      .filter((route) => / \/api\/(meetings|tasks|rule-sets)/.test(route));
+    expect(routes.length).toBeGreaterThan(20);
+    expect(routes.filter((route) => !seen.has(route))).toEqual([]);
+  });
+});

@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import {
+  documentNumber,
+  type MinutesModel,
+  type ResolutionModel,
+  type VoteCount,
+  voteOutcome,
+} from '@nennep/core';
+import { eq, sql } from 'drizzle-orm';
+import { type Db, rows } from '../../db/client.ts';
+import { addenda, issuedDocuments, meetings } from '../../db/schema/index.ts';
+import type { Actor } from '../../http/access.ts';
+import { AppError } from '../../http/errors.ts';
+import { renderMinutesDocx, renderResolutionDocx } from '../documents/index.ts';
+import { buildMinutes } from './minutes.ts';
+import { recordMeetingEvent } from './plan.ts';
+import type { MeetingRow } from './queries.ts';
+import { assertHeld, attendanceFacts } from './run.ts';
+
+export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** The term of office (nhiệm kỳ) a date falls in; numbers restart at 01 in each term. */
+async function termOf(tx: Db, orgId: number, date: string): Promise<string> {
+  const [term] = await rows<{ label: string }>(
+    tx,
+    sql`SELECT label FROM org_terms WHERE org_id = ${orgId} AND starts_on <= ${date} ORDER BY starts_on DESC LIMIT 1`,
+  );
+  return term?.label ?? 'default';
+}
+
+/** The next number of a document type for the cell in the term (01, 02, …), taken inside the transaction. */
+export async function nextNumber(tx: Db, orgId: number, date: string, docType: string): Promise<number> {
+  const term = await termOf(tx, orgId, date);
+  const [row] = await rows<{ last: number }>(
+    tx,
+    sql`INSERT INTO document_counters (org_id, term, doc_type, last) VALUES (${orgId}, ${term}, ${docType}, 1)
+        ON CONFLICT (org_id, term, doc_type) DO UPDATE SET last = document_counters.last + 1 RETURNING last`,
+  );
+  return row?.last ?? 1;
+}
+
+/**
+ * Adopts the minutes by the meeting's vote: numbers the minutes (BB) and the resolution (NQ), freezes
+ * their models and the score, and locks the meeting. From then on every write route refuses; corrections
+ * are dated addenda, and the documents render to the same bytes every time.
+ */
+export async function adoptMinutes(tx: Db, actor: Actor, meeting: MeetingRow, count: VoteCount) {
+  assertHeld(meeting);
+  const outcome = voteOutcome('resolution', count, await attendanceFacts(tx, meeting));
+  if (!outcome.passed) {
+    throw new AppError(409, 'conflict', {
+      detail: {
+        vi: `Biên bản chưa được thông qua: ${outcome.statement.vi}`,
+        en: `The minutes were not adopted: ${outcome.statement.en}`,
+      },
+    });
+  }
+  const hasResolution =
+    (
+      await rows<{ n: number }>(
+        tx,
+        sql`SELECT count(*)::int AS n FROM votes WHERE meeting_id = ${meeting.id} AND subject = 'resolution'`,
+      )
+    )[0]?.n ?? 0;
+  const minutesNo = documentNumber(await nextNumber(tx, meeting.orgId, meeting.scheduledDate, 'BB'), 'BB');
+  const resolutionNo = hasResolution
+    ? documentNumber(await nextNumber(tx, meeting.orgId, meeting.scheduledDate, 'NQ'), 'NQ')
+    : null;
+  const data = await buildMinutes(tx, meeting, { minutes: minutesNo, resolution: resolutionNo });
+  const frozen: MinutesModel = { ...data.minutes, addenda: [] };
+  const hash = sha256(await renderMinutesDocx(frozen));
+  await tx
+    .insert(issuedDocuments)
+    .values({ meetingId: meeting.id, docType: 'BB', number: minutesNo, model: frozen, sha256: hash });
+  if (data.resolution && resolutionNo) {
+    const resolutionHash = sha256(await renderResolutionDocx(data.resolution));
+    await tx.insert(issuedDocuments).values({
+      meetingId: meeting.id,
+      docType: 'NQ',
+      number: resolutionNo,
+      model: data.resolution,
+      sha256: resolutionHash,
+    });
+  }
+  await tx
+    .update(meetings)
+    .set({
+      status: 'adopted',
+      adoptedAt: new Date(),
+      score: data.score,
+      total: data.score.total,
+      level: data.score.level,
+      contentHash: hash,
+    })
+    .where(eq(meetings.id, meeting.id));
+  await recordMeetingEvent(tx, actor, meeting, 'adopted', {
+    minutes: minutesNo,
+    resolution: resolutionNo,
+    vote: count,
+    sha256: hash,
+  });
+  return { minutes: minutesNo, resolution: resolutionNo, contentHash: hash };
+}
+
+/** The frozen model of an issued document, or null before adoption. */
+export async function issuedModel(tx: Db, meetingId: number, docType: 'BB' | 'NQ') {
+  const [row] = await rows<{ model: MinutesModel | ResolutionModel }>(
+    tx,
+    sql`SELECT model FROM issued_documents WHERE meeting_id = ${meetingId} AND doc_type = ${docType}`,
+  );
+  return row?.model ?? null;
+}
+
+export async function addAddendum(tx: Db, actor: Actor, meeting: MeetingRow, date: string, text: string) {
+  if (meeting.status !== 'adopted') {
+    throw new AppError(409, 'conflict', {
+      detail: {
+        vi: 'Chỉ lập phụ lục cho biên bản đã thông qua.',
+        en: 'Addenda are for adopted minutes only.',
+      },
+    });
+  }
+  const [row] = await tx
+    .insert(addenda)
+    .values({ meetingId: meeting.id, date, text, createdBy: actor.id })
+    .returning({ id: addenda.id });
+  await recordMeetingEvent(tx, actor, meeting, 'addendum', { date });
+  return row?.id ?? 0;
+}

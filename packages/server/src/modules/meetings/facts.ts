@@ -1,0 +1,113 @@
+import {
+  type MeetingFacts,
+  type MeetingKind,
+  minDurationFor,
+  type QualityScore,
+  type RuleSetContent,
+  scoreMeeting,
+} from '@nennep/core';
+import { eq, sql } from 'drizzle-orm';
+import { type Db, rows } from '../../db/client.ts';
+import { ruleSets } from '../../db/schema/index.ts';
+import type { MeetingRow } from './queries.ts';
+import { rollCall } from './queries.ts';
+
+const ABSENT = new Set(['absent_excused', 'absent_unexcused']);
+
+/** The instant a meeting starts: recorded, else scheduled (Vietnam time, UTC+7). */
+export function startOf(meeting: MeetingRow): Date {
+  return meeting.startedAt ?? new Date(`${meeting.scheduledDate}T${meeting.startTime}:00+07:00`);
+}
+
+export async function rulesOf(db: Db, meeting: MeetingRow): Promise<RuleSetContent> {
+  if (!meeting.ruleSetId) throw new Error(`meeting ${meeting.id} has no rule set`);
+  const [row] = await db
+    .select({ content: ruleSets.content })
+    .from(ruleSets)
+    .where(eq(ruleSets.id, meeting.ruleSetId));
+  if (!row) throw new Error(`rule set ${meeting.ruleSetId} missing`);
+  return row.content as RuleSetContent;
+}
+
+/**
+ * Longest run of absences (excused or not) in a row, per member, over this year's meetings of the cell
+ * up to and including this one — the "absent more than 3 times in a row" flag of HD 12.
+ */
+export async function absenceRuns(db: Db, meeting: MeetingRow): Promise<Map<number, number>> {
+  const year = meeting.scheduledDate.slice(0, 4);
+  const lines = await rows<{ memberId: number; status: string }>(
+    db,
+    sql`SELECT a.member_id::int AS "memberId", a.status FROM attendance a JOIN meetings mt ON mt.id = a.meeting_id
+        WHERE mt.org_id = ${meeting.orgId} AND mt.kind IN ('regular', 'thematic', 'model', 'extraordinary')
+          AND mt.status IN ('in_progress', 'held', 'adopted') AND mt.scheduled_date BETWEEN ${`${year}-01-01`} AND ${meeting.scheduledDate}
+          AND (mt.scheduled_date < ${meeting.scheduledDate} OR mt.id = ${meeting.id})
+        ORDER BY mt.scheduled_date, mt.id`,
+  );
+  const run = new Map<number, number>();
+  for (const line of lines)
+    run.set(line.memberId, ABSENT.has(line.status) ? (run.get(line.memberId) ?? 0) + 1 : 0);
+  return run;
+}
+
+/** Everything the score sheet's automatic criteria read, computed from what was recorded. */
+export async function meetingFacts(
+  db: Db,
+  meeting: MeetingRow,
+  rules: RuleSetContent,
+): Promise<MeetingFacts> {
+  const roll = await rollCall(db, meeting.id);
+  const expected = roll.filter((l) => l.status !== 'exempt' && l.status !== 'attached_elsewhere');
+  const presentIds = new Set(roll.filter((l) => l.status === 'present').map((l) => l.memberId));
+  const speakers = await rows<{ memberId: number }>(
+    db,
+    sql`SELECT DISTINCT member_id::int AS "memberId" FROM opinions WHERE meeting_id = ${meeting.id} AND member_id IS NOT NULL`,
+  );
+  const start = startOf(meeting);
+  const dayBefore = new Date(start.getTime() - 86_400_000).toISOString();
+  const [materials] = await rows<{ total: number; early: number }>(
+    db,
+    sql`SELECT count(*)::int AS total, count(*) FILTER (WHERE publish_at <= ${dayBefore})::int AS early
+        FROM materials WHERE meeting_id = ${meeting.id}`,
+  );
+  const official = roll.filter((l) => l.memberStatus === 'official').length;
+  const [committee] = await rows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM meetings WHERE org_id = ${meeting.orgId} AND kind = 'cell_committee'
+          AND status IN ('held', 'adopted') AND scheduled_date <= ${meeting.scheduledDate}
+          AND scheduled_date >= ${meeting.scheduledDate}::date - 14 AND id <> ${meeting.id}`,
+  );
+  const [previous] = await rows<{ total: number; done: number }>(
+    db,
+    sql`SELECT count(t.*)::int AS total, count(t.*) FILTER (WHERE t.status = 'done')::int AS done
+        FROM tasks t WHERE t.status <> 'dropped' AND t.meeting_id = (
+          SELECT id FROM meetings WHERE org_id = ${meeting.orgId} AND kind IN ('regular', 'model')
+            AND status IN ('held', 'adopted') AND scheduled_date < ${meeting.scheduledDate}
+          ORDER BY scheduled_date DESC, id DESC LIMIT 1)`,
+  );
+  const runs = await absenceRuns(db, meeting);
+  const durationMinutes =
+    meeting.startedAt && meeting.endedAt
+      ? Math.round((meeting.endedAt.getTime() - meeting.startedAt.getTime()) / 60_000)
+      : null;
+  return {
+    kind: meeting.kind as MeetingFacts['kind'],
+    durationMinutes,
+    minDurationMinutes: minDurationFor(rules, meeting.kind as MeetingKind, meeting.combined),
+    expected: expected.length,
+    present: expected.filter((l) => presentIds.has(l.memberId)).length,
+    unexcusedAbsences: roll.filter((l) => l.status === 'absent_unexcused').length,
+    anyoneAbsentOverThreeInRow: [...runs.values()].some((n) => n > 3),
+    speakers: speakers.filter((s) => presentIds.has(s.memberId)).length,
+    materialsPublishedDayBefore: (materials?.total ?? 0) > 0 && materials?.early === materials?.total,
+    cellCommitteeMetBefore: official < rules.cellCommitteeFrom || (committee?.n ?? 0) > 0,
+    previousTasksDonePercent:
+      previous && previous.total > 0 ? Math.round((previous.done / previous.total) * 1000) / 10 : null,
+  };
+}
+
+/** Scores a meeting with its own rule set (the one it references), automatic facts plus manual points. */
+export async function scoreOf(db: Db, meeting: MeetingRow, rules?: RuleSetContent): Promise<QualityScore> {
+  const content = rules ?? (await rulesOf(db, meeting));
+  const facts = await meetingFacts(db, meeting, content);
+  return scoreMeeting(content.scoreSheet, content.levels, facts, meeting.manualScores);
+}

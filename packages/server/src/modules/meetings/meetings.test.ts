@@ -1,0 +1,295 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../db/client.ts';
+import {
+  buildAccount,
+  buildMember,
+  buildOrg,
+  buildTestApp,
+  type Client,
+  login,
+} from '../../test/factories.ts';
+
+let ctx: Awaited<ReturnType<typeof buildTestApp>>;
+let admin: Client;
+let secretary: Client;
+let meetingId: number;
+
+const NAMES = [
+  'Nguyễn Văn An',
+  'Trần Thị Bình',
+  'Lê Văn Cường',
+  'Phạm Thị Dung',
+  'Hoàng Văn Em',
+  'Vũ Thị Giang',
+  'Đặng Văn Hải',
+  'Bùi Thị Hoa',
+  'Đỗ Văn Khánh',
+  'Ngô Thị Lan',
+  'Dương Văn Minh',
+  'Lý Thị Nga',
+];
+
+beforeAll(async () => {
+  ctx = await buildTestApp();
+  const { db } = ctx;
+  await buildOrg(db, { code: 'P', name: 'Đảng bộ huyện Thử', kind: 'committee' });
+  await buildOrg(db, { code: 'GA', name: 'Đảng bộ xã Tân Hội', kind: 'grassroots_committee', parent: 'P' });
+  await buildOrg(db, {
+    code: 'C',
+    name: 'Chi bộ thôn Thượng Hội',
+    kind: 'cell',
+    category: 'village',
+    parent: 'GA',
+  });
+  await buildOrg(db, {
+    code: 'SMALL',
+    name: 'Chi bộ trường',
+    kind: 'cell',
+    category: 'school',
+    parent: 'GA',
+  });
+  for (const [i, name] of NAMES.entries()) {
+    await buildMember(db, {
+      code: `M${String(i + 1).padStart(2, '0')}`,
+      name,
+      org: 'C',
+      status: i >= 10 ? 'probationary' : 'official',
+      exemptFrom: i === 9 ? '2024-01-01' : null,
+    });
+  }
+  for (const i of [1, 2, 3]) await buildMember(db, { code: `S${i}`, name: `Phan Văn Số ${i}`, org: 'SMALL' });
+  await buildAccount(db, 'admin', 'admin', 'P');
+  await buildAccount(db, 'bithu', 'cell_secretary', 'C');
+  admin = await login(ctx.app, 'admin');
+  secretary = await login(ctx.app, 'bithu');
+});
+afterAll(() => ctx.close());
+
+describe('planning', () => {
+  it('plans regular, thematic and cell-committee meetings for every cell, once', async () => {
+    const first = await admin.post('/api/meetings/plan', {
+      orgCode: 'GA',
+      from: '2026-01-01',
+      to: '2026-03-31',
+    });
+    expect(first.statusCode).toBe(200);
+    const again = await admin.post('/api/meetings/plan', {
+      orgCode: 'GA',
+      from: '2026-01-01',
+      to: '2026-03-31',
+    });
+    expect(again.json().created).toBe(0);
+    const list = (await admin.get('/api/meetings?org=GA&from=2026-01-01&to=2026-03-31')).json().items as {
+      orgCode: string;
+      kind: string;
+      date: string;
+    }[];
+    const of = (org: string, kind: string) => list.filter((m) => m.orgCode === org && m.kind === kind);
+    expect(of('C', 'regular')).toHaveLength(3);
+    expect(of('SMALL', 'regular')).toHaveLength(3);
+    expect(of('C', 'thematic').length).toBeGreaterThanOrEqual(1);
+    // C has 10 official members (≥ 9): a cell committee meets before each of its meetings; SMALL has none.
+    expect(of('C', 'cell_committee').length).toBeGreaterThanOrEqual(3);
+    expect(of('SMALL', 'cell_committee')).toHaveLength(0);
+    for (const m of of('C', 'regular')) expect(Number(m.date.slice(8))).toBeGreaterThanOrEqual(3);
+  });
+
+  it('refuses planning outside the secretary’s cell', async () => {
+    expect(
+      (await secretary.post('/api/meetings/plan', { orgCode: 'GA', from: '2026-04-01', to: '2026-04-30' }))
+        .statusCode,
+    ).toBe(404);
+  });
+});
+
+describe('running and adopting a meeting', () => {
+  it('records the meeting as the secretary runs it', async () => {
+    const created = await secretary.post('/api/meetings', {
+      orgCode: 'C',
+      kind: 'regular',
+      date: '2026-05-04',
+      startTime: '19:30',
+      place: 'Nhà văn hóa thôn Thượng Hội',
+    });
+    expect(created.statusCode).toBe(201);
+    meetingId = created.json().id;
+    const base = `/api/meetings/${meetingId}`;
+    expect(
+      (await secretary.patch(base, { chairMemberCode: 'M01', minuteTakerMemberCode: 'M02' })).statusCode,
+    ).toBe(200);
+    expect((await secretary.post(`${base}/start`, { at: '2026-05-04T19:30:00+07:00' })).statusCode).toBe(200);
+    const excused = await secretary.request({
+      method: 'PUT',
+      url: `${base}/attendance/M03`,
+      payload: { status: 'absent_excused', reason: 'Đi công tác' },
+    });
+    expect(excused.statusCode).toBe(200);
+    const noReason = await secretary.request({
+      method: 'PUT',
+      url: `${base}/attendance/M04`,
+      payload: { status: 'absent_excused' },
+    });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.fields[0].field).toBe('reason');
+    await secretary.post(`${base}/guests`, { name: 'Đồng chí Trần Văn Thắng', role: 'Đảng ủy viên xã' });
+    for (const [code, index] of [
+      ['M01', 1],
+      ['M05', 2],
+      ['M06', 4],
+      ['M11', 4],
+      ['M07', 4],
+      ['M08', 5],
+    ] as const) {
+      const opinion = await secretary.post(`${base}/opinions`, {
+        memberCode: code,
+        agendaIndex: index,
+        summary: `Ý kiến của ${code}`,
+      });
+      expect(opinion.statusCode).toBe(201);
+    }
+    await secretary.post(`${base}/tasks`, {
+      memberCode: 'M05',
+      text: 'Vận động hội viên nộp quỹ',
+      deadline: '2026-05-30',
+    });
+    expect((await secretary.post(`${base}/end`, { at: '2026-05-04T21:10:00+07:00' })).statusCode).toBe(200);
+  });
+
+  it('counts only eligible official members in a vote; recognition needs two thirds', async () => {
+    const base = `/api/meetings/${meetingId}`;
+    // 12 members: 10 official (1 exempt, 1 absent with reason) → 8 eligible.
+    const tooMany = await secretary.post(`${base}/votes`, {
+      subject: 'resolution',
+      text: 'X',
+      for: 9,
+      against: 0,
+      abstain: 0,
+    });
+    expect(tooMany.statusCode).toBe(400);
+    const recognition = await secretary.post(`${base}/votes`, {
+      subject: 'recognition',
+      text: 'Công nhận đảng viên chính thức',
+      memberCode: 'M11',
+      for: 5,
+      against: 3,
+      abstain: 0,
+    });
+    expect(recognition.json().outcome).toMatchObject({ eligible: 8, passed: false, rule: 'two_thirds' });
+    const resolution = await secretary.post(`${base}/votes`, {
+      subject: 'resolution',
+      text: 'Nghị quyết lãnh đạo thực hiện nhiệm vụ tháng 5 năm 2026',
+      for: 8,
+      against: 0,
+      abstain: 0,
+    });
+    expect(resolution.json().outcome).toMatchObject({ eligible: 8, passed: true, rule: 'majority' });
+  });
+
+  it('scores from the recorded facts plus the cell’s manual points', async () => {
+    const base = `/api/meetings/${meetingId}`;
+    const bad = await secretary.request({
+      method: 'PUT',
+      url: `${base}/manual-scores`,
+      payload: { chairing: 99 },
+    });
+    expect(bad.statusCode).toBe(400);
+    const score = await secretary.request({
+      method: 'PUT',
+      url: `${base}/manual-scores`,
+      payload: { chairing: 10 },
+    });
+    expect(score.statusCode).toBe(200);
+    const body = score.json();
+    expect(body.total).toBe(body.criteria.reduce((sum: number, c: { points: number }) => sum + c.points, 0));
+    const duration = body.criteria.find((c: { criterionId: string }) => c.criterionId === 'duration');
+    expect(duration.points).toBe(5);
+  });
+
+  it('adopts the minutes: numbered, hashed, locked', async () => {
+    const base = `/api/meetings/${meetingId}`;
+    await secretary.post(`${base}/conclusion`, { text: 'Chi bộ thống nhất các nhiệm vụ tháng 5.' });
+    const adopted = await secretary.post(`${base}/adopt`, { for: 8, against: 0, abstain: 0 });
+    expect(adopted.statusCode).toBe(200);
+    expect(adopted.json()).toMatchObject({ minutes: 'Số 01-BB/CB', resolution: 'Số 01-NQ/CB' });
+    const page = (await secretary.get(base)).json();
+    expect(page.status).toBe('adopted');
+    expect(page.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(page.abilities).toMatchObject({ run: false, addendum: true });
+  });
+
+  it('refuses every write on adopted minutes and keeps them unchanged', async () => {
+    const base = `/api/meetings/${meetingId}`;
+    const snapshot = async () =>
+      JSON.stringify(
+        await rows(
+          ctx.db,
+          sql`SELECT m.*, (SELECT json_agg(a ORDER BY member_id) FROM attendance a WHERE a.meeting_id = m.id) AS a,
+          (SELECT count(*) FROM opinions WHERE meeting_id = m.id) AS o, (SELECT count(*) FROM votes WHERE meeting_id = m.id) AS v
+          FROM meetings m WHERE m.id = ${meetingId}`,
+        ),
+      );
+    const before = await snapshot();
+    const writes: [string, string, unknown][] = [
+      ['PATCH', base, { place: 'Khác' }],
+      ['POST', `${base}/reschedule`, { date: '2026-05-05', startTime: '19:30', reason: 'x' }],
+      ['POST', `${base}/cancel`, { reason: 'x' }],
+      ['POST', `${base}/start`, {}],
+      ['POST', `${base}/end`, {}],
+      ['PUT', `${base}/attendance/M04`, { status: 'absent_unexcused' }],
+      ['POST', `${base}/guests`, { name: 'X' }],
+      ['POST', `${base}/opinions`, { memberCode: 'M04', agendaIndex: 1, summary: 'x' }],
+      ['POST', `${base}/tasks`, { text: 'x' }],
+      ['POST', `${base}/votes`, { subject: 'other', text: 'x', for: 1, against: 0, abstain: 0 }],
+      ['PUT', `${base}/manual-scores`, { chairing: 1 }],
+      ['POST', `${base}/conclusion`, { text: 'x' }],
+      ['POST', `${base}/adopt`, { for: 8, against: 0, abstain: 0 }],
+    ];
+    for (const [method, url, payload] of writes) {
+      const response = await secretary.request({ method: method as 'POST', url, payload: payload as object });
+      expect(response.statusCode, `${method} ${url}`).toBe(409);
+      expect(response.json().error.message).toContain('đã được thông qua');
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('renders the adopted documents to the same bytes every time; corrections are dated addenda', async () => {
+    const base = `/api/meetings/${meetingId}`;
+    for (const name of ['minutes.docx', 'resolution.docx', 'minutes.pdf']) {
+      const a = await secretary.get(`${base}/documents/${name}`);
+      const b = await secretary.get(`${base}/documents/${name}`);
+      expect(a.statusCode).toBe(200);
+      expect(Buffer.compare(a.rawPayload, b.rawPayload), name).toBe(0);
+    }
+    const [hash] = await rows<{ sha256: string }>(
+      ctx.db,
+      sql`SELECT sha256 FROM issued_documents WHERE meeting_id = ${meetingId} AND doc_type = 'BB'`,
+    );
+    const docx = await secretary.get(`${base}/documents/minutes.docx`);
+    const { createHash } = await import('node:crypto');
+    expect(createHash('sha256').update(docx.rawPayload).digest('hex')).toBe(hash?.sha256);
+    const addendum = await secretary.post(`${base}/addenda`, {
+      date: '2026-05-10',
+      text: 'Đính chính tên khách mời.',
+    });
+    expect(addendum.statusCode).toBe(201);
+    const again = await secretary.get(`${base}/documents/minutes.docx`);
+    expect(Buffer.compare(again.rawPayload, docx.rawPayload)).toBe(0);
+  });
+
+  it('keeps an adopted meeting’s score when a newer rule set is added', async () => {
+    const before = (await secretary.get(`/api/meetings/${meetingId}/score`)).json();
+    const rules = (await admin.get('/api/rule-sets?org=GA')).json();
+    const current = rules.items.find((r: { id: number }) => r.id === rules.effectiveId);
+    const stricter = structuredClone(current.content);
+    stricter.levels.good = 99;
+    const created = await admin.post('/api/rule-sets', {
+      orgCode: 'GA',
+      name: 'Quy định mới',
+      effectiveFrom: '2026-05-01',
+      content: stricter,
+    });
+    expect(created.statusCode).toBe(201);
+    expect((await secretary.get(`/api/meetings/${meetingId}/score`)).json()).toEqual(before);
+  });
+});

@@ -1,0 +1,158 @@
+import {
+  levelLabel,
+  type MeetingKind,
+  type MinutesModel,
+  meetingSubtitle,
+  placeDateLine,
+  type QualityScore,
+  type ResolutionModel,
+} from '@nennep/core';
+import type { Db } from '../../db/client.ts';
+import { findOrgById } from '../orgs/queries.ts';
+import { scoreOf, startOf } from './facts.ts';
+import {
+  addendaOf,
+  guestsOf,
+  type MeetingRow,
+  opinionsOf,
+  type RollCallLine,
+  rollCall,
+  tasksOf,
+  votesOf,
+} from './queries.ts';
+
+const POSITION_VI: Record<string, string> = {
+  secretary: 'Bí thư',
+  deputy_secretary: 'Phó Bí thư',
+  committee_member: 'Chi ủy viên',
+  member: 'Đảng viên',
+};
+
+/** "Đảng bộ xã Tân Hội" → "Tân Hội": the locality printed before the date line. */
+export function localityOf(name: string): string {
+  const match = /(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|thôn|khu)\s+(.+)$/iu.exec(name);
+  return (match?.[1] ?? name).trim();
+}
+
+const vnTime = (date: Date) =>
+  new Intl.DateTimeFormat('vi-VN', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    hour: '2-digit',
+    minute: '2-digit',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(date);
+
+const nameOf = (roll: RollCallLine[], id: number | null) => roll.find((l) => l.memberId === id);
+
+export interface MinutesData {
+  minutes: MinutesModel;
+  resolution: ResolutionModel | null;
+  score: QualityScore;
+}
+
+/**
+ * Builds the minutes and the resolution from what was recorded. Numbers are those given at adoption
+ * (before it, blanks to be filled), so a draft and the adopted text differ only there.
+ */
+export async function buildMinutes(
+  db: Db,
+  meeting: MeetingRow,
+  numbers: { minutes: string | null; resolution: string | null },
+): Promise<MinutesData> {
+  const cell = await findOrgById(db, meeting.orgId);
+  const superior = cell?.parentId ? await findOrgById(db, cell.parentId) : null;
+  const [roll, opinions, tasks, votes, guests, addenda, score] = await Promise.all([
+    rollCall(db, meeting.id),
+    opinionsOf(db, meeting.id),
+    tasksOf(db, meeting.id),
+    votesOf(db, meeting.id),
+    guestsOf(db, meeting.id),
+    addendaOf(db, meeting.id),
+    scoreOf(db, meeting),
+  ]);
+  const locality = localityOf(superior?.name ?? cell?.name ?? '');
+  const dateLine = placeDateLine(locality, meeting.scheduledDate);
+  const header = (number: string | null, type: string) => ({
+    superior: (superior?.name ?? '').toLocaleUpperCase('vi'),
+    issuer: (cell?.name ?? '').toLocaleUpperCase('vi'),
+    number: number ?? `Số    -${type}/CB`,
+    placeDate: dateLine,
+  });
+  const counted = roll.filter((l) => l.status !== 'attached_elsewhere');
+  const present = roll.filter((l) => l.status === 'present');
+  const chair = nameOf(roll, meeting.chairMemberId);
+  const taker = nameOf(roll, meeting.minuteTakerMemberId);
+  const resolutionVote = votes.find((v) => v.subject === 'resolution') ?? null;
+  const kind = meeting.kind as MeetingKind;
+  const minutes: MinutesModel = {
+    header: header(numbers.minutes, 'BB'),
+    title: 'BIÊN BẢN',
+    subtitle: meetingSubtitle(kind, meeting.scheduledDate),
+    startedAt: vnTime(startOf(meeting)),
+    endedAt: meeting.endedAt ? vnTime(meeting.endedAt) : null,
+    place: meeting.place ?? cell?.name ?? '',
+    chair: { name: chair?.fullName ?? '', role: chair ? POSITION_VI[chair.position] : undefined },
+    secretary: { name: taker?.fullName ?? '', role: taker ? POSITION_VI[taker.position] : undefined },
+    guests: guests.map((g) => ({ name: g.name, role: g.role ?? undefined })),
+    rollCall: {
+      total: counted.length,
+      official: counted.filter((l) => l.memberStatus === 'official').length,
+      probationary: counted.filter((l) => l.memberStatus === 'probationary').length,
+      attachedHere: 0,
+      exempt: roll.filter((l) => l.status === 'exempt').length,
+      present: present.length,
+      presentOfficial: present.filter((l) => l.memberStatus === 'official').length,
+      presentProbationary: present.filter((l) => l.memberStatus === 'probationary').length,
+      absentExcused: roll
+        .filter((l) => l.status === 'absent_excused')
+        .map((l) => ({ name: l.fullName, reason: l.reason ?? '' })),
+      absentUnexcused: roll.filter((l) => l.status === 'absent_unexcused').map((l) => l.fullName),
+    },
+    agenda: meeting.agenda.map((a) => a.title),
+    discussion: meeting.agenda
+      .map((item, index) => ({
+        item: item.title,
+        opinions: opinions
+          .filter((o) => o.agendaIndex === index)
+          .map((o) => ({ speaker: o.speaker, text: o.summary })),
+        conclusion: null,
+      }))
+      .filter((d) => d.opinions.length > 0),
+    tasks: tasks.map((t) => ({ member: t.member ?? 'Chi bộ', task: t.text, deadline: t.deadline })),
+    personnel: votes
+      .filter((v) => v.subject !== 'resolution')
+      .map((v) => ({ text: v.member ? `${v.text} (${v.member})` : v.text, result: v.statement.vi })),
+    resolution: resolutionVote
+      ? { text: meeting.conclusion ?? resolutionVote.text, vote: resolutionVote.statement.vi }
+      : null,
+    score,
+    levelText: levelLabel(score.level, 'vi'),
+    closing: meeting.endedAt ? `Cuộc họp kết thúc lúc ${vnTime(meeting.endedAt)}.` : '',
+    signatures: {
+      left: { title: 'NGƯỜI GHI BIÊN BẢN', name: taker?.fullName ?? '' },
+      right: { title: 'CHỦ TRÌ', name: chair?.fullName ?? '' },
+    },
+    addenda: addenda.map((a) => ({ date: a.date, text: a.text })),
+  };
+  const resolution: ResolutionModel | null = resolutionVote
+    ? {
+        header: header(numbers.resolution, 'NQ'),
+        title: 'NGHỊ QUYẾT',
+        subtitle: resolutionVote.text,
+        preamble: `Căn cứ kết quả ${meetingSubtitle(kind, meeting.scheduledDate).toLocaleLowerCase('vi')}; ${resolutionVote.statement.vi}`,
+        sections: [
+          { heading: 'QUYẾT NGHỊ', paragraphs: (meeting.conclusion ?? resolutionVote.text).split(/\n+/u) },
+        ],
+        tasks: tasks.map((t) => ({ member: t.member ?? 'Chi bộ', task: t.text, deadline: t.deadline })),
+        signature: { onBehalf: 'T/M CHI BỘ', title: 'BÍ THƯ', name: chair?.fullName ?? '' },
+        recipients: [
+          superior ? `${superior.name} (để báo cáo)` : 'Cấp ủy cấp trên (để báo cáo)',
+          'Đảng viên trong chi bộ',
+          'Lưu chi bộ',
+        ],
+      }
+    : null;
+  return { minutes, resolution, score };
+}

@@ -1,0 +1,89 @@
+import { sql } from 'drizzle-orm';
+import { type Db, rows } from '../../db/client.ts';
+import type { Actor } from '../../http/access.ts';
+import { findOrgById } from '../orgs/queries.ts';
+import { meetingAbilities } from './policy.ts';
+import {
+  addendaOf,
+  documentsOf,
+  guestsOf,
+  type MeetingRow,
+  materialsOf,
+  opinionsOf,
+  rollCall,
+  tasksOf,
+  votesOf,
+} from './queries.ts';
+
+export function presentSummary(meeting: MeetingRow & { orgCode?: string; orgName?: string }) {
+  return {
+    id: meeting.id,
+    orgCode: meeting.orgCode,
+    orgName: meeting.orgName,
+    kind: meeting.kind,
+    status: meeting.status,
+    combined: meeting.combined,
+    title: meeting.title,
+    date: meeting.scheduledDate,
+    startTime: meeting.startTime,
+    place: meeting.place,
+    total: meeting.total,
+    level: meeting.level,
+  };
+}
+
+/**
+ * The meeting page: members see the schedule, published materials and, once adopted, the documents;
+ * those who may read the record see the roll call, opinions, votes and score as well.
+ */
+export async function presentMeeting(db: Db, actor: Actor, meeting: MeetingRow, now = new Date()) {
+  const abilities = meetingAbilities(actor, meeting);
+  const org = await findOrgById(db, meeting.orgId);
+  const materials = (await materialsOf(db, meeting.id)).filter(
+    (m) => abilities.readRecord || new Date(m.publishAt) <= now,
+  );
+  const documents = await documentsOf(db, meeting.id);
+  const base = {
+    ...presentSummary({ ...meeting, orgCode: org?.code, orgName: org?.name }),
+    startedAt: meeting.startedAt,
+    endedAt: meeting.endedAt,
+    agenda: meeting.agenda,
+    materials,
+    documents: abilities.readRecord ? documents : documents.filter((d) => d.docType === 'NQ'),
+    contentHash: meeting.contentHash,
+    abilities,
+  };
+  if (!abilities.readRecord) return { ...base, record: null };
+  const [roll, opinions, tasks, votes, guests, addenda, history] = await Promise.all([
+    rollCall(db, meeting.id),
+    opinionsOf(db, meeting.id),
+    tasksOf(db, meeting.id),
+    votesOf(db, meeting.id),
+    guestsOf(db, meeting.id),
+    addendaOf(db, meeting.id),
+    rows<{ kind: string; at: string; data: Record<string, unknown>; actorName: string | null }>(
+      db,
+      sql`SELECT e.kind, e.at, e.data, a.username AS "actorName" FROM meeting_events e
+          LEFT JOIN accounts a ON a.id = e.actor_id WHERE e.meeting_id = ${meeting.id} ORDER BY e.id DESC LIMIT 200`,
+    ),
+  ]);
+  const chair = roll.find((l) => l.memberId === meeting.chairMemberId);
+  const taker = roll.find((l) => l.memberId === meeting.minuteTakerMemberId);
+  return {
+    ...base,
+    record: {
+      chairMemberCode: chair?.memberCode ?? null,
+      minuteTakerMemberCode: taker?.memberCode ?? null,
+      rollCall: roll.map(({ memberId: _, ...line }) => line),
+      guests,
+      opinions,
+      tasks,
+      votes,
+      manualScores: meeting.manualScores,
+      conclusion: meeting.conclusion,
+      score: meeting.score,
+      addenda,
+      history,
+    },
+  };
+}

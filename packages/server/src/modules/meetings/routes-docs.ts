@@ -1,0 +1,101 @@
+import { addendumSchema, adoptSchema, type MinutesModel, type ResolutionModel } from '@nennep/core';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../app.ts';
+import { requireActor } from '../../http/access.ts';
+import { notFound } from '../../http/errors.ts';
+import {
+  renderMinutesDocx,
+  renderMinutesPdf,
+  renderResolutionDocx,
+  renderResolutionPdf,
+} from '../documents/index.ts';
+import { addAddendum, adoptMinutes, issuedModel } from './adopt.ts';
+import { buildMinutes } from './minutes.ts';
+import { assertCanRun, canReadRecord } from './policy.ts';
+import { addendaOf } from './queries.ts';
+import { meetingAccess, meetingParams } from './routes.ts';
+
+const tags = ['minutes'];
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Minutes and resolution as DOCX and PDF; adoption; dated addenda. */
+export function minutesRoutes(fastify: FastifyInstance, deps: Deps) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps.database;
+  const { visible, runnable, writable } = meetingAccess(deps);
+
+  app.get(
+    '/meetings/:id/documents/:name',
+    {
+      schema: {
+        tags,
+        params: meetingParams.extend({
+          name: z.enum(['minutes.docx', 'minutes.pdf', 'resolution.docx', 'resolution.pdf']),
+        }),
+        querystring: z.object({ addenda: z.enum(['true', 'false']).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request.actor);
+      const meeting = await visible(actor, request.params.id);
+      const [doc, format] = request.params.name.split('.') as ['minutes' | 'resolution', 'docx' | 'pdf'];
+      // Members read adopted resolutions; the minutes and drafts are for those who read the record.
+      const memberMayRead = doc === 'resolution' && meeting.status === 'adopted';
+      if (!canReadRecord(actor, meeting) && !memberMayRead) throw notFound('meeting');
+      let model: MinutesModel | ResolutionModel | null;
+      if (meeting.status === 'adopted') {
+        model = await issuedModel(db, meeting.id, doc === 'minutes' ? 'BB' : 'NQ');
+        if (model && doc === 'minutes' && request.query.addenda === 'true') {
+          const addenda = await addendaOf(db, meeting.id);
+          model = {
+            ...(model as MinutesModel),
+            addenda: addenda.map((a) => ({ date: a.date, text: a.text })),
+          };
+        }
+      } else {
+        const draft = await buildMinutes(db, meeting, { minutes: null, resolution: null });
+        model = doc === 'minutes' ? draft.minutes : draft.resolution;
+      }
+      if (!model) throw notFound('meeting');
+      const bytes =
+        doc === 'minutes'
+          ? format === 'docx'
+            ? await renderMinutesDocx(model as MinutesModel)
+            : await renderMinutesPdf(model as MinutesModel)
+          : format === 'docx'
+            ? await renderResolutionDocx(model as ResolutionModel)
+            : await renderResolutionPdf(model as ResolutionModel);
+      const fileName = `${doc === 'minutes' ? 'bien-ban' : 'nghi-quyet'}-${meeting.scheduledDate}.${format}`;
+      reply.header('content-type', format === 'docx' ? DOCX : 'application/pdf');
+      reply.header('content-disposition', `attachment; filename="${fileName}"`);
+      return bytes;
+    },
+  );
+
+  app.post(
+    '/meetings/:id/adopt',
+    { schema: { tags, params: meetingParams, body: adoptSchema } },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const meeting = await writable(actor, request.params.id);
+      return db.transaction((tx) => adoptMinutes(tx, actor, meeting, request.body));
+    },
+  );
+
+  app.post(
+    '/meetings/:id/addenda',
+    { schema: { tags, params: meetingParams, body: addendumSchema } },
+    async (request, reply) => {
+      const actor = requireActor(request.actor);
+      const meeting = await runnable(actor, request.params.id);
+      assertCanRun(actor, meeting);
+      const id = await db.transaction((tx) =>
+        addAddendum(tx, actor, meeting, request.body.date, request.body.text),
+      );
+      reply.status(201);
+      return { id };
+    },
+  );
+}

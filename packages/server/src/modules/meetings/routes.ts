@@ -1,0 +1,209 @@
+import {
+  cancelSchema,
+  createMeetingSchema,
+  isoDateInVietnam,
+  meetingListQuerySchema,
+  planMeetingsSchema,
+  rescheduleSchema,
+  updateMeetingSchema,
+} from '@nennep/core';
+import { eq, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../app.ts';
+import { rows } from '../../db/client.ts';
+import { materials, meetings } from '../../db/schema/index.ts';
+import { type Actor, ANY_ROLE, narrowScopes, requireActor } from '../../http/access.ts';
+import { forbidden, invalidField, notFound } from '../../http/errors.ts';
+import { assertCanRead } from '../orgs/policy.ts';
+import { findOrg } from '../orgs/queries.ts';
+import { cancel, createMeeting, planSubtree, recordMeetingEvent, reschedule } from './plan.ts';
+import { assertCanRun, assertCanSeeMeeting, assertNotAdopted, canReadRecord } from './policy.ts';
+import { presentMeeting, presentSummary } from './present.ts';
+import { findMeeting, type MeetingRow } from './queries.ts';
+import { memberInRollCall } from './run.ts';
+
+export const meetingParams = z.object({ id: z.coerce.number().int().positive() });
+const tags = ['meetings'];
+
+/** Shared lookups of the meetings routes: a meeting the actor may see, run, or change. */
+export function meetingAccess(deps: Deps) {
+  const { db } = deps.database;
+  const visible = async (actor: Actor, id: number) => assertCanSeeMeeting(actor, await findMeeting(db, id));
+  const runnable = async (actor: Actor, id: number) => {
+    const meeting = await visible(actor, id);
+    assertCanRun(actor, meeting);
+    return meeting;
+  };
+  /** Open for changes: runnable and not adopted (adopted minutes never change). */
+  const writable = async (actor: Actor, id: number) => {
+    const meeting = await runnable(actor, id);
+    assertNotAdopted(meeting);
+    return meeting;
+  };
+  return { visible, runnable, writable };
+}
+
+export function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps.database;
+  const { visible, writable } = meetingAccess(deps);
+
+  app.get('/meetings', { schema: { tags, querystring: meetingListQuerySchema } }, async (request) => {
+    const actor = requireActor(request.actor);
+    const org = request.query.org ? assertCanRead(actor, await findOrg(db, request.query.org)) : null;
+    const scopes = narrowScopes(actor, ANY_ROLE, org?.path ?? null);
+    if (scopes.length === 0) throw forbidden();
+    const today = isoDateInVietnam(new Date());
+    const from = request.query.from ?? `${today.slice(0, 7)}-01`;
+    const to = request.query.to ?? `${today.slice(0, 4)}-12-31`;
+    const inScope = sql.join(
+      scopes.map((s) => sql`m.org_path LIKE ${`${s}%`}`),
+      sql` OR `,
+    );
+    const list = await rows<MeetingRow & { orgCode: string; orgName: string }>(
+      db,
+      sql`SELECT m.id::int AS id, m.org_id::int AS "orgId", m.org_path AS "orgPath", m.kind, m.status, m.combined, m.title,
+            m.scheduled_date::text AS "scheduledDate", m.start_time AS "startTime", m.place, m.total, m.level,
+            o.code AS "orgCode", o.name AS "orgName"
+          FROM meetings m JOIN orgs o ON o.id = m.org_id
+          WHERE (${inScope}) AND m.scheduled_date BETWEEN ${from} AND ${to}
+            ${request.query.kind ? sql`AND m.kind = ${request.query.kind}` : sql``}
+          ORDER BY m.scheduled_date, m.start_time, o.sort_key LIMIT 5000`,
+    );
+    return { from, to, items: list.map(presentSummary) };
+  });
+
+  app.post('/meetings/plan', { schema: { tags, body: planMeetingsSchema } }, async (request) => {
+    const actor = requireActor(request.actor);
+    const org = assertCanRead(actor, await findOrg(db, request.body.orgCode));
+    assertCanRun(actor, { orgPath: org.path, status: 'planned' });
+    return db.transaction((tx) => planSubtree(tx, actor, org, request.body.from, request.body.to));
+  });
+
+  app.post('/meetings', { schema: { tags, body: createMeetingSchema } }, async (request, reply) => {
+    const actor = requireActor(request.actor);
+    const org = assertCanRead(actor, await findOrg(db, request.body.orgCode));
+    assertCanRun(actor, { orgPath: org.path, status: 'planned' });
+    const meeting = await db.transaction((tx) => createMeeting(tx, actor, org, request.body));
+    reply.status(201);
+    return presentMeeting(db, actor, meeting);
+  });
+
+  app.get('/meetings/:id', { schema: { tags, params: meetingParams } }, async (request) => {
+    const actor = requireActor(request.actor);
+    return presentMeeting(db, actor, await visible(actor, request.params.id));
+  });
+
+  app.patch(
+    '/meetings/:id',
+    { schema: { tags, params: meetingParams, body: updateMeetingSchema } },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const meeting = await writable(actor, request.params.id);
+      const body = request.body;
+      await db.transaction(async (tx) => {
+        const patch: Partial<MeetingRow> = {};
+        if (body.place !== undefined) patch.place = body.place;
+        if (body.title !== undefined) patch.title = body.title;
+        if (body.agenda) patch.agenda = body.agenda;
+        if (body.chairMemberCode !== undefined) {
+          patch.chairMemberId = body.chairMemberCode
+            ? (await memberInRollCall(tx, meeting, body.chairMemberCode, 'chairMemberCode')).memberId
+            : null;
+        }
+        if (body.minuteTakerMemberCode !== undefined) {
+          patch.minuteTakerMemberId = body.minuteTakerMemberCode
+            ? (await memberInRollCall(tx, meeting, body.minuteTakerMemberCode, 'minuteTakerMemberCode'))
+                .memberId
+            : null;
+        }
+        await tx.update(meetings).set(patch).where(eq(meetings.id, meeting.id));
+        await recordMeetingEvent(tx, actor, meeting, 'updated', { fields: Object.keys(body) });
+      });
+      return presentMeeting(db, actor, (await findMeeting(db, meeting.id)) ?? meeting);
+    },
+  );
+
+  app.post(
+    '/meetings/:id/reschedule',
+    { schema: { tags, params: meetingParams, body: rescheduleSchema } },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const meeting = await writable(actor, request.params.id);
+      const { date, startTime, reason } = request.body;
+      await db.transaction((tx) => reschedule(tx, actor, meeting, date, startTime, reason));
+      return presentMeeting(db, actor, (await findMeeting(db, meeting.id)) ?? meeting);
+    },
+  );
+
+  app.post(
+    '/meetings/:id/cancel',
+    { schema: { tags, params: meetingParams, body: cancelSchema } },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const meeting = await writable(actor, request.params.id);
+      await db.transaction((tx) => cancel(tx, actor, meeting, request.body.reason));
+      return presentMeeting(db, actor, (await findMeeting(db, meeting.id)) ?? meeting);
+    },
+  );
+
+  app.post(
+    '/meetings/:id/materials',
+    {
+      schema: {
+        tags,
+        params: meetingParams,
+        querystring: z.object({ publishAt: z.iso.datetime({ offset: true }).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request.actor);
+      const meeting = await writable(actor, request.params.id);
+      const file = request.isMultipart() ? await request.file() : undefined;
+      if (!file) throw invalidField('file', { vi: 'Hãy chọn tệp tài liệu.', en: 'Choose a file.' });
+      const bytes = await file.toBuffer();
+      const publishAt = request.query.publishAt ? new Date(request.query.publishAt) : new Date();
+      const id = await db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(materials)
+          .values({
+            meetingId: meeting.id,
+            fileName: file.filename || 'tai-lieu',
+            contentType: file.mimetype || 'application/octet-stream',
+            size: bytes.length,
+            bytes,
+            publishAt,
+            uploadedBy: actor.id,
+          })
+          .returning({ id: materials.id });
+        await recordMeetingEvent(tx, actor, meeting, 'material_added', {
+          fileName: file.filename,
+          publishAt,
+        });
+        return row?.id ?? 0;
+      });
+      reply.status(201);
+      return { id };
+    },
+  );
+
+  app.get(
+    '/meetings/:id/materials/:materialId',
+    { schema: { tags, params: meetingParams.extend({ materialId: z.coerce.number().int().positive() }) } },
+    async (request, reply) => {
+      const actor = requireActor(request.actor);
+      const meeting = await visible(actor, request.params.id);
+      const [file] = await db.select().from(materials).where(eq(materials.id, request.params.materialId));
+      const published = file && (file.publishAt <= new Date() || canReadRecord(actor, meeting));
+      if (!file || file.meetingId !== meeting.id || !published) throw notFound('material');
+      reply.header('content-type', file.contentType);
+      reply.header(
+        'content-disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      );
+      return file.bytes;
+    },
+  );
+}

@@ -1,0 +1,256 @@
+import {
+  type AttendanceFact,
+  type AttendanceStatus,
+  type VoteCount,
+  type VoteSubject,
+  voteOutcome,
+} from '@nennep/core';
+import { and, eq, sql } from 'drizzle-orm';
+import { type Db, rows } from '../../db/client.ts';
+import { attendance, guests, meetings, opinions, tasks, votes } from '../../db/schema/index.ts';
+import type { Actor } from '../../http/access.ts';
+import { AppError, invalidField } from '../../http/errors.ts';
+import { recordMeetingEvent } from './plan.ts';
+import { cellMembers, type MeetingRow, rollCall } from './queries.ts';
+
+/**
+ * Puts every active member of the cell on the roll call (once): exempt members as exempt, the others
+ * present until marked otherwise — on a phone, the secretary only touches the absent ones.
+ */
+export async function ensureRollCall(tx: Db, meeting: MeetingRow) {
+  const list = await cellMembers(tx, meeting.orgId);
+  const attached = await rows<{ id: number }>(
+    tx,
+    sql`SELECT member_id::int AS id FROM member_periods WHERE kind = 'attached'
+        AND from_date <= ${meeting.scheduledDate} AND (to_date IS NULL OR to_date >= ${meeting.scheduledDate})`,
+  );
+  const attachedElsewhere = new Set(attached.map((r) => r.id));
+  if (list.length === 0) return;
+  await tx
+    .insert(attendance)
+    .values(
+      list.map((m) => ({
+        meetingId: meeting.id,
+        memberId: m.id,
+        memberStatus: m.status,
+        status: m.exempt ? 'exempt' : attachedElsewhere.has(m.id) ? 'attached_elsewhere' : 'present',
+      })),
+    )
+    .onConflictDoNothing();
+}
+
+/** The member's id in this meeting's roll call, or a field error. */
+export async function memberInRollCall(tx: Db, meeting: MeetingRow, code: string, field = 'memberCode') {
+  await ensureRollCall(tx, meeting);
+  const line = (await rollCall(tx, meeting.id)).find((l) => l.memberCode === code);
+  if (!line) {
+    throw invalidField(field, {
+      vi: `${code} không phải đảng viên của chi bộ này.`,
+      en: `${code} is not a member of this cell.`,
+    });
+  }
+  return line;
+}
+
+export async function setClock(tx: Db, actor: Actor, meeting: MeetingRow, which: 'start' | 'end', at: Date) {
+  if (which === 'start') {
+    await ensureRollCall(tx, meeting);
+    await tx
+      .update(meetings)
+      .set({ startedAt: at, status: 'in_progress' })
+      .where(eq(meetings.id, meeting.id));
+  } else {
+    if (!meeting.startedAt)
+      throw invalidField('at', { vi: 'Cuộc họp chưa bắt đầu.', en: 'The meeting has not started.' });
+    if (at <= meeting.startedAt) {
+      throw invalidField('at', {
+        vi: 'Giờ kết thúc phải sau giờ bắt đầu.',
+        en: 'The end must come after the start.',
+      });
+    }
+    await tx.update(meetings).set({ endedAt: at, status: 'held' }).where(eq(meetings.id, meeting.id));
+  }
+  await recordMeetingEvent(tx, actor, meeting, which === 'start' ? 'started' : 'ended', {
+    at: at.toISOString(),
+  });
+}
+
+export async function markAttendance(
+  tx: Db,
+  actor: Actor,
+  meeting: MeetingRow,
+  code: string,
+  status: AttendanceStatus,
+  reason: string | null,
+) {
+  const line = await memberInRollCall(tx, meeting, code);
+  await tx
+    .update(attendance)
+    .set({ status, reason })
+    .where(and(eq(attendance.meetingId, meeting.id), eq(attendance.memberId, line.memberId)));
+  await recordMeetingEvent(tx, actor, meeting, 'attendance', { member: code, status });
+}
+
+/** A member's own answer before the meeting: confirm, or excuse with a reason. */
+export async function reply(
+  tx: Db,
+  actor: Actor,
+  meeting: MeetingRow,
+  memberCode: string,
+  answer: 'confirm' | 'excuse',
+  reason: string | null,
+) {
+  if (answer === 'excuse' && !reason) {
+    throw invalidField('reason', { vi: 'Hãy nêu lý do vắng mặt.', en: 'Give the reason for the absence.' });
+  }
+  const line = await memberInRollCall(tx, meeting, memberCode);
+  await tx
+    .update(attendance)
+    .set(
+      answer === 'excuse'
+        ? { reply: 'excuse', status: 'absent_excused', reason }
+        : { reply: 'confirm', status: 'present', reason: null },
+    )
+    .where(and(eq(attendance.meetingId, meeting.id), eq(attendance.memberId, line.memberId)));
+  await recordMeetingEvent(tx, actor, meeting, answer === 'excuse' ? 'excused' : 'confirmed', {
+    member: memberCode,
+  });
+}
+
+export async function addGuest(tx: Db, actor: Actor, meeting: MeetingRow, name: string, role: string | null) {
+  await tx.insert(guests).values({ meetingId: meeting.id, name, role });
+  await recordMeetingEvent(tx, actor, meeting, 'guest_added', { name });
+}
+
+export async function addOpinion(
+  tx: Db,
+  actor: Actor,
+  meeting: MeetingRow,
+  input: { memberCode?: string | null; guestName?: string | null; agendaIndex: number; summary: string },
+) {
+  if (input.agendaIndex >= meeting.agenda.length) {
+    throw invalidField('agendaIndex', {
+      vi: 'Không có nội dung này trong chương trình.',
+      en: 'No such agenda item.',
+    });
+  }
+  const memberId = input.memberCode ? (await memberInRollCall(tx, meeting, input.memberCode)).memberId : null;
+  const [row] = await tx
+    .insert(opinions)
+    .values({
+      meetingId: meeting.id,
+      memberId,
+      guestName: input.guestName ?? null,
+      agendaIndex: input.agendaIndex,
+      summary: input.summary,
+    })
+    .returning({ id: opinions.id });
+  await recordMeetingEvent(tx, actor, meeting, 'opinion_added', {
+    member: input.memberCode ?? input.guestName,
+  });
+  return row?.id ?? 0;
+}
+
+export async function addTask(
+  tx: Db,
+  actor: Actor,
+  meeting: MeetingRow,
+  input: { memberCode?: string | null; text: string; deadline?: string | null },
+) {
+  const memberId = input.memberCode ? (await memberInRollCall(tx, meeting, input.memberCode)).memberId : null;
+  const [row] = await tx
+    .insert(tasks)
+    .values({
+      meetingId: meeting.id,
+      orgPath: meeting.orgPath,
+      memberId,
+      text: input.text,
+      deadline: input.deadline ?? null,
+    })
+    .returning({ id: tasks.id });
+  await recordMeetingEvent(tx, actor, meeting, 'task_added', { member: input.memberCode ?? null });
+  return row?.id ?? 0;
+}
+
+/** The roll call as the vote rules read it. */
+export async function attendanceFacts(tx: Db, meeting: MeetingRow): Promise<AttendanceFact[]> {
+  await ensureRollCall(tx, meeting);
+  return (await rollCall(tx, meeting.id)).map((l) => ({
+    memberId: l.memberId,
+    status: l.status as AttendanceStatus,
+    memberStatus: l.memberStatus,
+    suspended: l.suspended,
+    reason: l.reason,
+  }));
+}
+
+/** Records a vote with its outcome under QĐ 24-QĐ/TW: only eligible official members count. */
+export async function recordVote(
+  tx: Db,
+  actor: Actor,
+  meeting: MeetingRow,
+  input: { subject: VoteSubject; text: string; memberCode?: string | null } & VoteCount,
+) {
+  const facts = await attendanceFacts(tx, meeting);
+  let outcome: ReturnType<typeof voteOutcome>;
+  try {
+    outcome = voteOutcome(
+      input.subject,
+      { for: input.for, against: input.against, abstain: input.abstain },
+      facts,
+    );
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    throw invalidField('for', {
+      vi: `Số phiếu vượt quá số đảng viên chính thức có quyền biểu quyết có mặt. ${text}`,
+      en: `More votes than eligible official members present. ${text}`,
+    });
+  }
+  const memberId = input.memberCode ? (await memberInRollCall(tx, meeting, input.memberCode)).memberId : null;
+  const [row] = await tx
+    .insert(votes)
+    .values({
+      meetingId: meeting.id,
+      subject: input.subject,
+      text: input.text,
+      memberId,
+      votesFor: input.for,
+      votesAgainst: input.against,
+      abstain: input.abstain,
+      eligible: outcome.eligible,
+      passed: outcome.passed,
+      statement: outcome.statement,
+    })
+    .returning({ id: votes.id });
+  await recordMeetingEvent(tx, actor, meeting, 'vote_recorded', {
+    subject: input.subject,
+    passed: outcome.passed,
+  });
+  return { id: row?.id ?? 0, outcome };
+}
+
+export async function setManualScores(
+  tx: Db,
+  actor: Actor,
+  meeting: MeetingRow,
+  scores: Record<string, number>,
+) {
+  await tx
+    .update(meetings)
+    .set({ manualScores: { ...meeting.manualScores, ...scores } })
+    .where(eq(meetings.id, meeting.id));
+  await recordMeetingEvent(tx, actor, meeting, 'manual_scores', { criteria: Object.keys(scores) });
+}
+
+export async function setConclusion(tx: Db, actor: Actor, meeting: MeetingRow, text: string) {
+  await tx.update(meetings).set({ conclusion: text }).where(eq(meetings.id, meeting.id));
+  await recordMeetingEvent(tx, actor, meeting, 'conclusion');
+}
+
+export function assertHeld(meeting: MeetingRow) {
+  if (!meeting.startedAt || !meeting.endedAt) {
+    throw new AppError(409, 'conflict', {
+      detail: { vi: 'Cần ghi giờ bắt đầu và kết thúc trước.', en: 'Record the start and end times first.' },
+    });
+  }
+}

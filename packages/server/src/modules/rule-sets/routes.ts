@@ -1,0 +1,74 @@
+import { isoDateInVietnam, isoDateSchema, orgCodeSchema, scoreMeeting } from '@nennep/core';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../app.ts';
+import { assertCan, requireActor } from '../../http/access.ts';
+import { meetingFacts } from '../meetings/facts.ts';
+import { assertCanSeeMeeting, canReadRecord } from '../meetings/policy.ts';
+import { findMeeting } from '../meetings/queries.ts';
+import { assertCanRead } from '../orgs/policy.ts';
+import { findOrg } from '../orgs/queries.ts';
+import { createRuleSet, parseRuleSetContent, pick, ruleSetFor, ruleSetsAlong } from './service.ts';
+
+const tags = ['rule-sets'];
+
+/** Dated rule sets: read along the tree, added by admins, previewed on a past meeting. */
+export function ruleSetRoutes(fastify: FastifyInstance, deps: Deps) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps.database;
+
+  app.get(
+    '/rule-sets',
+    { schema: { tags, querystring: z.object({ org: orgCodeSchema, date: isoDateSchema.optional() }) } },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const org = assertCanRead(actor, await findOrg(db, request.query.org));
+      const date = request.query.date ?? isoDateInVietnam(new Date());
+      await db.transaction((tx) => ruleSetFor(tx, org.path, date));
+      const candidates = await ruleSetsAlong(db, org.path);
+      const effective = pick(candidates, org.path, date);
+      return {
+        effectiveId: effective?.id ?? null,
+        items: candidates.map((r) => ({ ...r, orgPath: undefined, inherited: r.orgPath !== org.path })),
+      };
+    },
+  );
+
+  app.post(
+    '/rule-sets',
+    {
+      schema: {
+        tags,
+        body: z.object({
+          orgCode: orgCodeSchema,
+          name: z.string().trim().min(1).max(200),
+          effectiveFrom: isoDateSchema,
+          content: z.unknown(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request.actor);
+      const org = assertCanRead(actor, await findOrg(db, request.body.orgCode));
+      assertCan(actor, ['admin'], org.path);
+      const id = await db.transaction((tx) => createRuleSet(tx, actor, org, request.body));
+      reply.status(201);
+      return { id };
+    },
+  );
+
+  /** How a past meeting would score under draft rules; nothing is stored. */
+  app.post(
+    '/rule-sets/preview',
+    { schema: { tags, body: z.object({ meetingId: z.number().int().positive(), content: z.unknown() }) } },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const meeting = assertCanSeeMeeting(actor, await findMeeting(db, request.body.meetingId));
+      if (!canReadRecord(actor, meeting)) assertCan(actor, ['admin'], meeting.orgPath);
+      const content = parseRuleSetContent(request.body.content);
+      const facts = await meetingFacts(db, meeting, content);
+      return scoreMeeting(content.scoreSheet, content.levels, facts, meeting.manualScores);
+    },
+  );
+}

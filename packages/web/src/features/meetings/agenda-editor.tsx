@@ -1,0 +1,157 @@
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Flex, Input, Select, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AgendaItem, AgendaSection, MeetingDetail } from '../../lib/types';
+import { useAction } from '../../lib/use-action';
+import { meetingCommands, useSetMeeting } from './api';
+
+const SECTIONS: AgendaSection[] = ['opening', 'content', 'closing'];
+const SECTION_COLORS: Record<AgendaSection, string> = { opening: 'blue', content: 'red', closing: 'green' };
+
+interface Row extends AgendaItem {
+  key: number;
+}
+
+let nextKey = 1;
+const withKeys = (items: AgendaItem[]): Row[] => items.map((item) => ({ ...item, key: nextKey++ }));
+
+export function AgendaList({ agenda }: { agenda: AgendaItem[] }) {
+  const { t } = useTranslation();
+  if (agenda.length === 0)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('prepare.agendaEmpty')} />;
+  return (
+    <ol className="nn-agenda" data-testid="agenda-list">
+      {agenda.map((item, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: agenda items are identified by their place
+        <li key={i}>
+          <Tag color={SECTION_COLORS[item.section]}>{t(`agendaSection.${item.section}`)}</Tag> {item.title}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/**
+ * The agenda, from the rule set's template, edited per meeting. Once opinions point at items by their
+ * place, items may be renamed or added at the end but no longer moved or removed.
+ */
+export function AgendaEditor({
+  meeting,
+  editable,
+  opinionCount,
+}: {
+  meeting: MeetingDetail;
+  editable: boolean;
+  opinionCount: number;
+}) {
+  const { t } = useTranslation();
+  const setMeeting = useSetMeeting();
+  const [rows, setRows] = useState<Row[]>(() => withKeys(meeting.agenda));
+  const [dirty, setDirty] = useState(false);
+  const frozen = opinionCount > 0;
+  const save = useAction({
+    mutationFn: () =>
+      meetingCommands.update(meeting.id, {
+        agenda: rows
+          .filter((r) => r.title.trim())
+          .map((r) => ({ title: r.title.trim(), section: r.section })),
+      }),
+    success: t('common.saved'),
+    onSuccess: (m) => {
+      setMeeting(m);
+      setRows(withKeys(m.agenda));
+      setDirty(false);
+    },
+  });
+  const change = (next: Row[]) => {
+    setRows(next);
+    setDirty(true);
+  };
+  const patch = (key: number, part: Partial<AgendaItem>) =>
+    change(rows.map((r) => (r.key === key ? { ...r, ...part } : r)));
+  const move = (index: number, by: number) => {
+    const next = [...rows];
+    const [row] = next.splice(index, 1);
+    if (row) next.splice(index + by, 0, row);
+    change(next);
+  };
+  if (!editable) {
+    return (
+      <Card size="small" title={t('prepare.agenda')}>
+        <AgendaList agenda={meeting.agenda} />
+      </Card>
+    );
+  }
+  return (
+    <Card size="small" title={t('prepare.agenda')} data-testid="agenda-editor">
+      <div className="nn-card-list">
+        {rows.map((row, index) => (
+          <div key={row.key} className="nn-agenda-row" data-testid="agenda-row">
+            <span className="nn-agenda-index">{index + 1}.</span>
+            <div className="nn-agenda-fields">
+              <Input.TextArea
+                autoSize={{ minRows: 1, maxRows: 4 }}
+                value={row.title}
+                maxLength={300}
+                aria-label={t('prepare.agendaItem')}
+                onChange={(e) => patch(row.key, { title: e.target.value })}
+              />
+              <Flex gap={4} wrap align="center">
+                <Select<AgendaSection>
+                  size="small"
+                  value={row.section}
+                  style={{ width: 120 }}
+                  onChange={(section) => patch(row.key, { section })}
+                  options={SECTIONS.map((s) => ({ value: s, label: t(`agendaSection.${s}`) }))}
+                />
+                <Button
+                  size="small"
+                  icon={<ArrowUpOutlined />}
+                  aria-label={t('prepare.moveUp')}
+                  disabled={frozen || index === 0}
+                  onClick={() => move(index, -1)}
+                />
+                <Button
+                  size="small"
+                  icon={<ArrowDownOutlined />}
+                  aria-label={t('prepare.moveDown')}
+                  disabled={frozen || index === rows.length - 1}
+                  onClick={() => move(index, 1)}
+                />
+                <Button
+                  size="small"
+                  danger
+                  icon={<DeleteOutlined />}
+                  aria-label={t('prepare.remove')}
+                  disabled={frozen && index < meeting.agenda.length}
+                  onClick={() => change(rows.filter((r) => r.key !== row.key))}
+                />
+              </Flex>
+            </div>
+          </div>
+        ))}
+      </div>
+      <Flex gap={8} wrap style={{ marginTop: 12 }}>
+        <Button
+          icon={<PlusOutlined />}
+          size="large"
+          onClick={() => change([...rows, ...withKeys([{ title: '', section: 'content' }])])}
+          data-testid="agenda-add"
+        >
+          {t('prepare.addItem')}
+        </Button>
+        <Button
+          type="primary"
+          size="large"
+          disabled={!dirty}
+          loading={save.isPending}
+          onClick={() => save.mutate(undefined)}
+          data-testid="agenda-save"
+        >
+          {t('prepare.saveAgenda')}
+        </Button>
+      </Flex>
+    </Card>
+  );
+}

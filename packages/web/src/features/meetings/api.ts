@@ -1,0 +1,160 @@
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiGet, apiPatch, apiPost, apiPut, toQueryString } from '../../lib/api';
+import type {
+  AgendaItem,
+  AttendanceStatus,
+  MeetingDetail,
+  MeetingKind,
+  MeetingSummary,
+  QualityScore,
+  RuleSet,
+  TaskStatus,
+  VoteOutcome,
+  VoteSubject,
+} from '../../lib/types';
+
+export interface MeetingFilters {
+  org?: string;
+  from?: string;
+  to?: string;
+  kind?: MeetingKind;
+}
+
+export const meetingKeys = {
+  all: ['meetings'] as const,
+  lists: ['meetings', 'list'] as const,
+  list: (filters: MeetingFilters) => ['meetings', 'list', filters] as const,
+  detail: (id: number) => ['meetings', 'detail', id] as const,
+  score: (id: number) => ['meetings', 'score', id] as const,
+  rules: (org: string, date: string) => ['meetings', 'rules', org, date] as const,
+};
+
+const base = (id: number) => `/api/meetings/${id}`;
+
+export function useMeetings(filters: MeetingFilters, enabled = true) {
+  return useQuery({
+    queryKey: meetingKeys.list(filters),
+    queryFn: () =>
+      apiGet<{ from: string; to: string; items: MeetingSummary[] }>('/api/meetings', { ...filters }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useMeeting(id: number) {
+  return useQuery({
+    queryKey: meetingKeys.detail(id),
+    queryFn: () => apiGet<MeetingDetail>(base(id)),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+/** The live score (before adoption it follows every change; after, the frozen one). */
+export function useMeetingScore(id: number, enabled: boolean) {
+  return useQuery({
+    queryKey: meetingKeys.score(id),
+    queryFn: () => apiGet<QualityScore>(`${base(id)}/score`),
+    enabled,
+    staleTime: 0,
+  });
+}
+
+/**
+ * The rule set in force for the meeting's cell on its day: the score sheet's labels and options and the
+ * minimum duration come from there.
+ */
+export function useMeetingRules(org: string, date: string, enabled = true) {
+  return useQuery({
+    queryKey: meetingKeys.rules(org, date),
+    queryFn: async () => {
+      const answer = await apiGet<{ effectiveId: number | null; items: RuleSet[] }>('/api/rule-sets', {
+        org,
+        date,
+      });
+      return answer.items.find((r) => r.id === answer.effectiveId) ?? null;
+    },
+    enabled: enabled && !!org,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Writes that answer with the whole meeting put it straight into the cache (no second round trip). */
+export function useSetMeeting() {
+  const queryClient = useQueryClient();
+  return (meeting: MeetingDetail) => queryClient.setQueryData(meetingKeys.detail(meeting.id), meeting);
+}
+
+export interface MeetingInput {
+  orgCode: string;
+  kind: MeetingKind;
+  date: string;
+  startTime: string;
+  place?: string | null;
+  combined: boolean;
+  title?: string | null;
+}
+
+export interface MeetingPatch {
+  place?: string | null;
+  title?: string | null;
+  agenda?: AgendaItem[];
+  chairMemberCode?: string | null;
+  minuteTakerMemberCode?: string | null;
+}
+
+export interface VoteInput {
+  subject: VoteSubject;
+  text: string;
+  memberCode?: string | null;
+  for: number;
+  against: number;
+  abstain: number;
+}
+
+export const meetingCommands = {
+  plan: (body: { orgCode: string; from: string; to: string }) =>
+    apiPost<{ created: number; cells: number }>('/api/meetings/plan', body),
+  create: (body: MeetingInput) => apiPost<MeetingDetail>('/api/meetings', body),
+  update: (id: number, body: MeetingPatch) => apiPatch<MeetingDetail>(base(id), body),
+  reschedule: (id: number, body: { date: string; startTime: string; reason: string }) =>
+    apiPost<MeetingDetail>(`${base(id)}/reschedule`, body),
+  cancel: (id: number, reason: string) => apiPost<MeetingDetail>(`${base(id)}/cancel`, { reason }),
+  clock: (id: number, which: 'start' | 'end', at?: string) =>
+    apiPost<MeetingDetail>(`${base(id)}/${which}`, at ? { at } : {}),
+  attendance: (id: number, code: string, status: AttendanceStatus, reason?: string | null) =>
+    apiPut<MeetingDetail>(`${base(id)}/attendance/${encodeURIComponent(code)}`, {
+      status,
+      reason: reason ?? null,
+    }),
+  guest: (id: number, body: { name: string; role?: string | null }) =>
+    apiPost<{ ok: true }>(`${base(id)}/guests`, body),
+  opinion: (
+    id: number,
+    body: { memberCode?: string | null; guestName?: string | null; agendaIndex: number; summary: string },
+  ) => apiPost<{ id: number }>(`${base(id)}/opinions`, body),
+  task: (id: number, body: { memberCode?: string | null; text: string; deadline?: string | null }) =>
+    apiPost<{ id: number }>(`${base(id)}/tasks`, body),
+  taskStatus: (taskId: number, status: TaskStatus) =>
+    apiPatch<{ ok: true }>(`/api/tasks/${taskId}`, { status }),
+  vote: (id: number, body: VoteInput) =>
+    apiPost<{ id: number; outcome: VoteOutcome }>(`${base(id)}/votes`, body),
+  manualScores: (id: number, scores: Record<string, number>) =>
+    apiPut<QualityScore>(`${base(id)}/manual-scores`, scores),
+  conclusion: (id: number, text: string) => apiPost<{ ok: true }>(`${base(id)}/conclusion`, { text }),
+  reply: (id: number, reply: 'confirm' | 'excuse', reason?: string | null) =>
+    apiPost<{ ok: true }>(`${base(id)}/reply`, { reply, reason: reason ?? null }),
+  adopt: (id: number, body: { for: number; against: number; abstain: number }) =>
+    apiPost<{ minutes: string; resolution: string | null; contentHash: string }>(`${base(id)}/adopt`, body),
+  addendum: (id: number, body: { date: string; text: string }) =>
+    apiPost<{ id: number }>(`${base(id)}/addenda`, body),
+};
+
+export type DocumentName = 'minutes.docx' | 'minutes.pdf' | 'resolution.docx' | 'resolution.pdf';
+
+export const documentUrl = (id: number, name: DocumentName, addenda = false) =>
+  `${base(id)}/documents/${name}${toQueryString({ addenda: addenda ? 'true' : undefined })}`;
+
+export const materialUrl = (id: number, materialId: number) => `${base(id)}/materials/${materialId}`;
+
+export const materialUploadUrl = (id: number, publishAt: string) =>
+  `${base(id)}/materials${toQueryString({ publishAt })}`;

@@ -1,0 +1,275 @@
+import { UserAddOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Flex, Form, Input, Modal, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { applyFieldErrors } from '../../lib/form-errors';
+import { useRules } from '../../lib/rules';
+import type { AttendanceStatus, RollCallLine } from '../../lib/types';
+import { useAction } from '../../lib/use-action';
+import { meetingCommands, meetingKeys, useSetMeeting } from './api';
+import { countRoll, type RollCall } from './roll-call';
+import type { TabProps } from './shared';
+
+const MAIN: AttendanceStatus[] = ['present', 'absent_excused', 'absent_unexcused'];
+const RARE: AttendanceStatus[] = ['exempt', 'attached_elsewhere'];
+const TAG_COLORS: Record<AttendanceStatus, string> = {
+  present: 'green',
+  absent_excused: 'gold',
+  absent_unexcused: 'red',
+  exempt: 'default',
+  attached_elsewhere: 'purple',
+};
+
+/** "Có mặt 15/17 (chính thức 14, dự bị 1)", and the absences on a second line. */
+export function RollCounts({ lines }: { lines: RollCallLine[] }) {
+  const { t } = useTranslation();
+  const c = countRoll(lines);
+  return (
+    <div className="nn-roll-counts">
+      <div className="nn-big-text" data-testid="attendance-counts">
+        {t('roll.counts', {
+          present: c.present,
+          total: c.total,
+          official: c.presentOfficial,
+          probationary: c.presentProbationary,
+        })}
+      </div>
+      <div className="nn-muted" data-testid="attendance-others">
+        {t('roll.others', {
+          excused: c.excused,
+          unexcused: c.unexcused,
+          exempt: c.exempt,
+          elsewhere: c.elsewhere,
+        })}
+      </div>
+    </div>
+  );
+}
+
+function AttendanceRow({
+  line,
+  editable,
+  busy,
+  onMark,
+}: {
+  line: RollCallLine;
+  editable: boolean;
+  busy: boolean;
+  onMark: (line: RollCallLine, status: AttendanceStatus) => void;
+}) {
+  const { t } = useTranslation();
+  const button = (status: AttendanceStatus, rare: boolean) => (
+    <Button
+      key={status}
+      size={rare ? 'small' : 'large'}
+      type={line.status === status ? 'primary' : 'default'}
+      danger={line.status === status && status === 'absent_unexcused'}
+      className={`nn-att-btn nn-att-${status}${line.status === status ? ' nn-att-on' : ''}`}
+      aria-pressed={line.status === status}
+      disabled={busy}
+      onClick={() => onMark(line, status)}
+      data-testid={`attendance-${status}`}
+    >
+      {t(`attendance.${status}`)}
+    </Button>
+  );
+  return (
+    <div
+      className="nn-att-row"
+      data-testid="attendance-row"
+      data-code={line.memberCode}
+      data-status={line.status}
+    >
+      <Flex wrap gap={4} align="center" justify="space-between">
+        <span className="nn-att-name">{line.fullName}</span>
+        <Flex wrap gap={4}>
+          {line.memberStatus === 'probationary' ? <Tag color="cyan">{t('roll.probationary')}</Tag> : null}
+          {line.position !== 'member' ? <Tag>{t(`position.${line.position}`)}</Tag> : null}
+          {line.reply === 'confirm' ? <Tag color="green">{t('roll.confirmed')}</Tag> : null}
+          {line.reply === 'excuse' ? <Tag color="gold">{t('roll.excused')}</Tag> : null}
+          {editable ? null : <Tag color={TAG_COLORS[line.status]}>{t(`attendance.${line.status}`)}</Tag>}
+        </Flex>
+      </Flex>
+      {line.reason ? <div className="nn-muted">{line.reason}</div> : null}
+      {editable ? (
+        <>
+          <div className="nn-att-main">{MAIN.map((s) => button(s, false))}</div>
+          <Flex gap={4} wrap style={{ marginTop: 4 }}>
+            {RARE.map((s) => button(s, true))}
+          </Flex>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+/** Asks why a member is absent; the server's field error lands on the reason. */
+function ReasonModal({
+  line,
+  onSubmit,
+  onClose,
+  loading,
+  error,
+}: {
+  line: RollCallLine;
+  onSubmit: (reason: string) => void;
+  onClose: () => void;
+  loading: boolean;
+  error: unknown;
+}) {
+  const { t } = useTranslation();
+  const rules = useRules();
+  const [form] = Form.useForm<{ reason: string }>();
+  useEffect(() => {
+    if (error) applyFieldErrors(form, error);
+  }, [error, form]);
+  return (
+    <Modal
+      open
+      title={t('roll.reasonTitle', { name: line.fullName })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ loading, size: 'large', 'data-testid': 'reason-ok' }}
+      cancelButtonProps={{ size: 'large' }}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => onSubmit(v.reason.trim())}
+        initialValues={{ reason: line.reason ?? '' }}
+      >
+        <Flex wrap gap={6} style={{ marginBottom: 12 }}>
+          {t('roll.quickReasons')
+            .split('|')
+            .map((r) => (
+              <Button key={r} onClick={() => form.setFieldsValue({ reason: r })}>
+                {r}
+              </Button>
+            ))}
+        </Flex>
+        <Form.Item name="reason" label={t('roll.reason')} rules={[rules.required(t('roll.reason'))]}>
+          <Input.TextArea
+            rows={2}
+            maxLength={300}
+            placeholder={t('roll.reasonHint')}
+            data-testid="attendance-reason"
+            autoFocus
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function GuestsCard({ meeting, record, editable }: TabProps) {
+  const { t } = useTranslation();
+  const rules = useRules();
+  const [form] = Form.useForm<{ name: string; role?: string }>();
+  const add = useAction({
+    mutationFn: (v: { name: string; role?: string }) =>
+      meetingCommands.guest(meeting.id, { name: v.name.trim(), role: v.role?.trim() || null }),
+    form,
+    success: t('roll.saved'),
+    invalidate: [meetingKeys.detail(meeting.id)],
+    onSuccess: () => form.resetFields(),
+  });
+  return (
+    <Card size="small" title={`${t('roll.guests')} (${record.guests.length})`}>
+      {record.guests.length === 0 ? (
+        <div className="nn-muted">{t('roll.noGuests')}</div>
+      ) : (
+        <ul className="nn-plain-list" data-testid="guest-list">
+          {record.guests.map((g) => (
+            <li key={g.id}>
+              <strong>{g.name}</strong>
+              {g.role ? <span className="nn-muted"> — {g.role}</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {editable ? (
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) => add.mutate(v)}
+          style={{ marginTop: 12 }}
+          data-testid="guest-form"
+        >
+          <Form.Item name="name" label={t('roll.guestName')} rules={[rules.required(t('roll.guestName'))]}>
+            <Input size="large" maxLength={120} />
+          </Form.Item>
+          <Form.Item name="role" label={t('roll.guestRole')}>
+            <Input size="large" maxLength={200} />
+          </Form.Item>
+          <Button size="large" htmlType="submit" icon={<UserAddOutlined />} loading={add.isPending}>
+            {t('roll.addGuest')}
+          </Button>
+        </Form>
+      ) : null}
+    </Card>
+  );
+}
+
+/** "Điểm danh": one row per member with big status buttons; live counts on top; guests below. */
+export function AttendanceTab({ meeting, record, editable, roll }: TabProps & { roll: RollCall }) {
+  const { t } = useTranslation();
+  const setMeeting = useSetMeeting();
+  const [asking, setAsking] = useState<RollCallLine | null>(null);
+  const mark = useAction({
+    mutationFn: (v: { code: string; status: AttendanceStatus; reason?: string }) =>
+      meetingCommands.attendance(meeting.id, v.code, v.status, v.reason),
+    success: false,
+    onSuccess: (m) => {
+      setMeeting(m);
+      setAsking(null);
+    },
+    onError: () => undefined,
+  });
+  const onMark = (line: RollCallLine, status: AttendanceStatus) => {
+    if (status === 'absent_excused') setAsking(line);
+    else mark.mutate({ code: line.memberCode, status });
+  };
+  const busyCode = mark.isPending ? mark.variables?.code : undefined;
+  return (
+    <div className="nn-stack">
+      <Card size="small" className="nn-sticky-card">
+        <RollCounts lines={roll.lines} />
+      </Card>
+      {roll.tentative && editable && roll.lines.length > 0 ? (
+        <Alert type="info" showIcon title={t('roll.tentative')} />
+      ) : null}
+      <Card size="small" loading={roll.loading}>
+        {roll.lines.length === 0 ? (
+          <Empty description={t('roll.empty')} />
+        ) : (
+          <div className="nn-att-list" data-testid="attendance-list">
+            {roll.lines.map((line) => (
+              <AttendanceRow
+                key={line.memberCode}
+                line={line}
+                editable={editable}
+                busy={busyCode === line.memberCode}
+                onMark={onMark}
+              />
+            ))}
+          </div>
+        )}
+      </Card>
+      <GuestsCard meeting={meeting} record={record} editable={editable} />
+      {asking ? (
+        <ReasonModal
+          line={asking}
+          loading={mark.isPending}
+          error={mark.error}
+          onClose={() => {
+            setAsking(null);
+            mark.reset();
+          }}
+          onSubmit={(reason) => mark.mutate({ code: asking.memberCode, status: 'absent_excused', reason })}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { MeetingStatus, MeetingSummary, QualityLevel } from '../../lib/types';
+
+export const STATUS_COLORS: Record<MeetingStatus, string> = {
+  planned: 'blue',
+  prepared: 'geekblue',
+  in_progress: 'orange',
+  held: 'gold',
+  adopted: 'green',
+  cancelled: 'default',
+};
+
+export const LEVEL_COLORS: Record<QualityLevel, string> = {
+  good: 'green',
+  fair: 'blue',
+  average: 'orange',
+  poor: 'red',
+};
+
+/** Hex colours for dots and bars, in step with the tag colours above. */
+export const LEVEL_HEX: Record<QualityLevel, string> = {
+  good: '#389e0d',
+  fair: '#1677ff',
+  average: '#d46b08',
+  poor: '#cf1322',
+};
+export const STATUS_HEX: Record<MeetingStatus, string> = {
+  planned: '#1677ff',
+  prepared: '#2f54eb',
+  in_progress: '#fa8c16',
+  held: '#d4b106',
+  adopted: '#389e0d',
+  cancelled: '#bfbfbf',
+};
+
+/** A meeting's colour on the calendar: its rating once scored, else its status. */
+export const meetingColor = (m: Pick<MeetingSummary, 'status' | 'level'>) =>
+  m.level && m.status === 'adopted' ? LEVEL_HEX[m.level] : STATUS_HEX[m.status];
+
+export function StatusTag({ status }: { status: MeetingStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={STATUS_COLORS[status]} data-testid="meeting-status">
+      {t(`meetingStatus.${status}`)}
+    </Tag>
+  );
+}
+
+export function LevelTag({ level, total }: { level: QualityLevel | null; total?: number | null }) {
+  const { t } = useTranslation();
+  if (!level) return null;
+  return (
+    <Tag color={LEVEL_COLORS[level]}>
+      {t(`level.${level}`)}
+      {total !== null && total !== undefined ? ` · ${total}` : ''}
+    </Tag>
+  );
+}
+
+/** "Sinh hoạt chi bộ thường kỳ tháng 11/2026", or the meeting's own title when it has one. */
+export function useMeetingTitle() {
+  const { t } = useTranslation();
+  return (m: Pick<MeetingSummary, 'kind' | 'title' | 'date'>) =>
+    m.title || `${t(`meetingHeading.${m.kind}`)} ${dayjs(m.date).format('MM/YYYY')}`;
+}
+
+/** "19:30" from "19:30" or "19:30:00". */
+export const hhmm = (time: string | null | undefined) => (time ?? '').slice(0, 5);

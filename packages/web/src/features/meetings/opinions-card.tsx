@@ -1,0 +1,189 @@
+import { SendOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Form, Input, Select } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../lib/api';
+import { applyFieldErrors } from '../../lib/form-errors';
+import { useRules } from '../../lib/rules';
+import type { MeetingDetail, MeetingRecord } from '../../lib/types';
+import { useAction } from '../../lib/use-action';
+import { meetingCommands, meetingKeys } from './api';
+import { memberOptions, type RollCall } from './roll-call';
+
+interface OpinionValues {
+  speaker: string;
+  agendaIndex: number;
+  summary: string;
+}
+
+/** The server names the speaker `memberCode` or `guestName`; the form has one speaker field. */
+function onSpeaker(error: unknown): unknown {
+  if (!(error instanceof ApiError)) return error;
+  const fields = error.fields.map((f) =>
+    f.field.endsWith('memberCode') || f.field.endsWith('guestName') ? { ...f, field: 'speaker' } : f,
+  );
+  return new ApiError(error.status, error.code, error.message, fields);
+}
+
+/** The item most opinions go to: the first of the content section (or the first item). */
+const defaultItem = (meeting: MeetingDetail) => {
+  const discussion = meeting.agenda.findIndex((a) => a.section === 'content');
+  return Math.max(discussion, 0);
+};
+
+export function OpinionForm({
+  meeting,
+  record,
+  roll,
+}: {
+  meeting: MeetingDetail;
+  record: MeetingRecord;
+  roll: RollCall;
+}) {
+  const { t } = useTranslation();
+  const rules = useRules();
+  const [form] = Form.useForm<OpinionValues>();
+  const [item, setItem] = useState(() => defaultItem(meeting));
+  const add = useAction({
+    mutationFn: (v: OpinionValues) =>
+      meetingCommands.opinion(meeting.id, {
+        memberCode: v.speaker.startsWith('m:') ? v.speaker.slice(2) : null,
+        guestName: v.speaker.startsWith('g:') ? v.speaker.slice(2) : null,
+        agendaIndex: v.agendaIndex,
+        summary: v.summary.trim(),
+      }),
+    success: t('opinions.saved'),
+    invalidate: [meetingKeys.detail(meeting.id)],
+    onSuccess: (_, v) => {
+      setItem(v.agendaIndex);
+      form.resetFields();
+      form.setFieldsValue({ agendaIndex: v.agendaIndex });
+    },
+    onError: (error) => applyFieldErrors(form, onSpeaker(error)),
+  });
+  const speakers = [
+    {
+      label: t('opinions.member'),
+      title: 'members',
+      options: memberOptions(roll.lines.filter((l) => l.status !== 'attached_elsewhere')).map((o) => ({
+        value: `m:${o.value}`,
+        label: o.label,
+      })),
+    },
+    ...(record.guests.length > 0
+      ? [
+          {
+            label: t('opinions.guest'),
+            title: 'guests',
+            options: record.guests.map((g) => ({
+              value: `g:${g.name}`,
+              label: g.role ? `${g.name} (${g.role})` : g.name,
+            })),
+          },
+        ]
+      : []),
+  ];
+  return (
+    <Form<OpinionValues>
+      form={form}
+      layout="vertical"
+      onFinish={(v) => add.mutate(v)}
+      initialValues={{ agendaIndex: item }}
+      data-testid="opinion-form"
+    >
+      <Form.Item
+        name="speaker"
+        label={t('opinions.speaker')}
+        rules={[rules.requiredSelect(t('opinions.speaker'))]}
+      >
+        <Select
+          size="large"
+          showSearch={{ optionFilterProp: 'label' }}
+          options={speakers}
+          placeholder={t('prepare.pickMember')}
+          data-testid="opinion-speaker"
+        />
+      </Form.Item>
+      <Form.Item
+        name="agendaIndex"
+        label={t('opinions.item')}
+        rules={[rules.requiredSelect(t('opinions.item'))]}
+      >
+        <Select<number>
+          size="large"
+          options={meeting.agenda.map((a, i) => ({ value: i, label: `${i + 1}. ${a.title}` }))}
+          data-testid="opinion-item"
+          popupMatchSelectWidth
+        />
+      </Form.Item>
+      <Form.Item name="summary" label={t('opinions.text')} rules={[rules.required(t('opinions.text'))]}>
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={4000} data-testid="opinion-text" />
+      </Form.Item>
+      <Button
+        type="primary"
+        size="large"
+        htmlType="submit"
+        icon={<SendOutlined />}
+        loading={add.isPending}
+        block
+        data-testid="opinion-submit"
+      >
+        {t('opinions.submit')}
+      </Button>
+    </Form>
+  );
+}
+
+/** Opinions grouped by agenda item, in the order of the agenda. */
+export function OpinionList({ meeting, record }: { meeting: MeetingDetail; record: MeetingRecord }) {
+  const { t } = useTranslation();
+  const speakers = new Set(record.opinions.flatMap((o) => (o.memberCode ? [o.memberCode] : []))).size;
+  const groups = meeting.agenda
+    .map((item, index) => ({ item, index, opinions: record.opinions.filter((o) => o.agendaIndex === index) }))
+    .filter((g) => g.opinions.length > 0);
+  return (
+    <div data-testid="opinion-list">
+      <div className="nn-muted" style={{ marginBottom: 8 }} data-testid="opinion-summary">
+        {t('opinions.summary', { speakers, count: record.opinions.length })}
+      </div>
+      {groups.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('opinions.empty')} />
+      ) : (
+        groups.map((g) => (
+          <div key={g.index} className="nn-opinion-group" data-testid="opinion-group">
+            <div className="nn-opinion-item">
+              {g.index + 1}. {g.item.title}
+            </div>
+            {g.opinions.map((o) => (
+              <div key={o.id} className="nn-opinion" data-testid="opinion">
+                <strong>{o.speaker}:</strong> {o.summary}
+              </div>
+            ))}
+          </div>
+        ))
+      )}
+    </div>
+  );
+}
+
+export function OpinionsCard({
+  meeting,
+  record,
+  editable,
+  roll,
+}: {
+  meeting: MeetingDetail;
+  record: MeetingRecord;
+  editable: boolean;
+  roll: RollCall;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" title={t('opinions.title')}>
+      {editable ? <OpinionForm meeting={meeting} record={record} roll={roll} /> : null}
+      <div style={{ marginTop: editable ? 16 : 0 }}>
+        <OpinionList meeting={meeting} record={record} />
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,119 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, DatePicker, Empty, Flex, Form, Input, Select, Tag } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { formatDate, toIsoDay } from '../../lib/format';
+import { useRules } from '../../lib/rules';
+import { type MeetingDetail, type MeetingRecord, TASK_STATUSES, type TaskStatus } from '../../lib/types';
+import { useAction } from '../../lib/use-action';
+import { meetingCommands, meetingKeys } from './api';
+import { memberOptions, type RollCall } from './roll-call';
+import { DATE_FORMAT } from './shared';
+
+const STATUS_COLORS: Record<TaskStatus, string> = { open: 'blue', done: 'green', dropped: 'default' };
+
+interface TaskValues {
+  memberCode?: string;
+  text: string;
+  deadline?: Dayjs | null;
+}
+
+/**
+ * Tasks assigned at the meeting. Their status is followed afterwards (the next meeting scores the share
+ * done), so the cell's runners may update it even once the minutes are locked: it is not part of them.
+ */
+export function TasksCard({
+  meeting,
+  record,
+  editable,
+  roll,
+}: {
+  meeting: MeetingDetail;
+  record: MeetingRecord;
+  editable: boolean;
+  roll: RollCall;
+}) {
+  const { t } = useTranslation();
+  const rules = useRules();
+  const [form] = Form.useForm<TaskValues>();
+  const canFollow = meeting.abilities.run || meeting.abilities.addendum;
+  const refresh = [meetingKeys.detail(meeting.id)];
+  const add = useAction({
+    mutationFn: (v: TaskValues) =>
+      meetingCommands.task(meeting.id, {
+        memberCode: v.memberCode ?? null,
+        text: v.text.trim(),
+        deadline: toIsoDay(v.deadline) ?? null,
+      }),
+    form,
+    success: t('common.saved'),
+    invalidate: refresh,
+    onSuccess: () => form.resetFields(),
+  });
+  const follow = useAction({
+    mutationFn: (v: { id: number; status: TaskStatus }) => meetingCommands.taskStatus(v.id, v.status),
+    success: t('common.saved'),
+    invalidate: refresh,
+  });
+  return (
+    <Card size="small" title={t('tasks.title')}>
+      {record.tasks.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.empty')} />
+      ) : (
+        <div className="nn-card-list" data-testid="task-list">
+          {record.tasks.map((task) => (
+            <div key={task.id} className="nn-task" data-testid="task-row">
+              <div>{task.text}</div>
+              <Flex wrap gap={8} align="center" justify="space-between">
+                <span className="nn-muted">
+                  {task.member ?? t('tasks.cell')}
+                  {task.deadline ? ` · ${t('tasks.deadline')}: ${formatDate(task.deadline)}` : ''}
+                </span>
+                {canFollow ? (
+                  <Select<TaskStatus>
+                    size="small"
+                    value={task.status}
+                    style={{ minWidth: 150 }}
+                    aria-label={t('tasks.status')}
+                    onChange={(status) => follow.mutate({ id: task.id, status })}
+                    options={TASK_STATUSES.map((s) => ({ value: s, label: t(`taskStatus.${s}`) }))}
+                  />
+                ) : (
+                  <Tag color={STATUS_COLORS[task.status]}>{t(`taskStatus.${task.status}`)}</Tag>
+                )}
+              </Flex>
+            </div>
+          ))}
+        </div>
+      )}
+      {editable ? (
+        <Form<TaskValues>
+          form={form}
+          layout="vertical"
+          onFinish={(v) => add.mutate(v)}
+          style={{ marginTop: 16 }}
+          data-testid="task-form"
+        >
+          <Form.Item name="memberCode" label={t('tasks.member')}>
+            <Select
+              size="large"
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('tasks.cell')}
+              options={memberOptions(roll.lines)}
+            />
+          </Form.Item>
+          <Form.Item name="text" label={t('tasks.text')} rules={[rules.required(t('tasks.text'))]}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
+          </Form.Item>
+          <Form.Item name="deadline" label={t('tasks.deadline')}>
+            <DatePicker format={DATE_FORMAT} size="large" style={{ width: '100%', maxWidth: 260 }} />
+          </Form.Item>
+          <Button size="large" htmlType="submit" icon={<PlusOutlined />} loading={add.isPending}>
+            {t('tasks.add')}
+          </Button>
+        </Form>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,201 @@
+import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Flex, Form, Input, Select, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentLang } from '../../app/i18n';
+import { useRules } from '../../lib/rules';
+import { type MeetingRecord, VOTE_SUBJECTS, type VoteOutcome, type VoteSubject } from '../../lib/types';
+import { useAction } from '../../lib/use-action';
+import { meetingCommands, meetingKeys } from './api';
+import { memberOptions, type RollCall } from './roll-call';
+import type { TabProps } from './shared';
+import { Stepper } from './stepper';
+
+interface VoteValues {
+  subject: VoteSubject;
+  text: string;
+  memberCode?: string;
+  for: number;
+  against: number;
+  abstain: number;
+}
+
+/** Subjects about one member: recognition and exemption name a member of the cell (admission does not). */
+const ABOUT_MEMBER: VoteSubject[] = ['recognition', 'exemption'];
+
+/** Official members present and not suspended: the most votes that can be cast (not the base, which is the server's). */
+export const presentOfficial = (roll: RollCall) =>
+  roll.lines.filter((l) => l.memberStatus === 'official' && l.status === 'present' && !l.suspended).length;
+
+export function OutcomeAlert({ outcome }: { outcome: VoteOutcome }) {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      type={outcome.passed ? 'success' : 'error'}
+      showIcon
+      data-testid="vote-outcome"
+      data-passed={outcome.passed}
+      title={outcome.statement[currentLang()]}
+      description={t('votes.eligible', { eligible: outcome.eligible, needed: outcome.needed })}
+    />
+  );
+}
+
+function VoteForm({ meeting, roll }: TabProps & { roll: RollCall }) {
+  const { t } = useTranslation();
+  const rules = useRules();
+  const [form] = Form.useForm<VoteValues>();
+  const subject = Form.useWatch('subject', form) ?? 'resolution';
+  const [outcome, setOutcome] = useState<VoteOutcome | null>(null);
+  const most = presentOfficial(roll);
+  // The roll call may arrive after the form: suggest "all present in favour" until the user changes it.
+  useEffect(() => {
+    if (!form.isFieldTouched('for')) form.setFieldsValue({ for: most });
+  }, [form, most]);
+  const textFor = (s: VoteSubject) =>
+    t(`votes.defaultText.${s}`, { month: dayjs(meeting.date).format('MM/YYYY') });
+  const vote = useAction({
+    mutationFn: (v: VoteValues) =>
+      meetingCommands.vote(meeting.id, {
+        subject: v.subject,
+        text: v.text.trim(),
+        memberCode: ABOUT_MEMBER.includes(v.subject) ? (v.memberCode ?? null) : null,
+        for: v.for,
+        against: v.against,
+        abstain: v.abstain,
+      }),
+    form,
+    success: false,
+    invalidate: [meetingKeys.detail(meeting.id)],
+    onSuccess: (result) => setOutcome(result.outcome),
+  });
+  const onSubject = (next: VoteSubject) => {
+    const text = form.getFieldValue('text') as string | undefined;
+    // Replace the wording only while it is still the suggestion for the previous subject.
+    if (!text || VOTE_SUBJECTS.some((s) => textFor(s) === text)) form.setFieldsValue({ text: textFor(next) });
+    setOutcome(null);
+  };
+  return (
+    <Card size="small" title={t('votes.title')}>
+      <Form<VoteValues>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => vote.mutate(v)}
+        onValuesChange={() => setOutcome(null)}
+        initialValues={{
+          subject: 'resolution',
+          text: textFor('resolution'),
+          for: most,
+          against: 0,
+          abstain: 0,
+        }}
+        data-testid="vote-form"
+      >
+        <Form.Item name="subject" label={t('votes.subject')}>
+          <Select<VoteSubject>
+            size="large"
+            onChange={onSubject}
+            options={VOTE_SUBJECTS.map((s) => ({ value: s, label: t(`voteSubject.${s}`) }))}
+            data-testid="vote-subject"
+          />
+        </Form.Item>
+        <Form.Item name="text" label={t('votes.text')} rules={[rules.required(t('votes.text'))]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} data-testid="vote-text" />
+        </Form.Item>
+        {ABOUT_MEMBER.includes(subject) ? (
+          <Form.Item
+            name="memberCode"
+            label={t('votes.member')}
+            rules={[rules.requiredSelect(t('votes.member'))]}
+          >
+            <Select
+              size="large"
+              showSearch={{ optionFilterProp: 'label' }}
+              options={memberOptions(
+                subject === 'recognition'
+                  ? roll.lines.filter((l) => l.memberStatus === 'probationary')
+                  : roll.lines,
+              )}
+              data-testid="vote-member"
+            />
+          </Form.Item>
+        ) : null}
+        <div className="nn-muted" style={{ marginBottom: 8 }} data-testid="vote-present-official">
+          {t('votes.presentOfficial', { count: most })}
+        </div>
+        <div className="nn-vote-grid">
+          <Form.Item name="for" label={t('votes.for')}>
+            <Stepper data-testid="vote-for" aria-label={t('votes.for')} />
+          </Form.Item>
+          <Form.Item name="against" label={t('votes.against')}>
+            <Stepper data-testid="vote-against" aria-label={t('votes.against')} />
+          </Form.Item>
+          <Form.Item name="abstain" label={t('votes.abstain')}>
+            <Stepper data-testid="vote-abstain" aria-label={t('votes.abstain')} />
+          </Form.Item>
+        </div>
+        <Button
+          type="primary"
+          size="large"
+          block
+          htmlType="submit"
+          loading={vote.isPending}
+          data-testid="vote-submit"
+        >
+          {t('votes.submit')}
+        </Button>
+      </Form>
+      {outcome ? (
+        <div style={{ marginTop: 12 }}>
+          <OutcomeAlert outcome={outcome} />
+        </div>
+      ) : null}
+    </Card>
+  );
+}
+
+function VoteList({ record }: { record: MeetingRecord }) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" title={t('votes.recorded')}>
+      {record.votes.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('votes.empty')} />
+      ) : (
+        <div className="nn-card-list" data-testid="vote-list">
+          {record.votes.map((v) => (
+            <div key={v.id} className="nn-vote" data-testid="vote-row">
+              <Flex wrap gap={4} align="center">
+                <Tag>{t(`voteSubject.${v.subject}`)}</Tag>
+                {v.passed ? (
+                  <Tag color="green" icon={<CheckCircleFilled />}>
+                    {t('votes.passed')}
+                  </Tag>
+                ) : (
+                  <Tag color="red" icon={<CloseCircleFilled />}>
+                    {t('votes.failed')}
+                  </Tag>
+                )}
+              </Flex>
+              <div>
+                {v.text}
+                {v.member ? <strong> — {v.member}</strong> : null}
+              </div>
+              <div className="nn-muted">{v.statement[currentLang()]}</div>
+            </div>
+          ))}
+        </div>
+      )}
+    </Card>
+  );
+}
+
+/** "Biểu quyết": resolution, recognition, admission, exemption; the outcome as the server states it. */
+export function VotesTab(props: TabProps & { roll: RollCall }) {
+  return (
+    <div className="nn-stack">
+      {props.editable ? <VoteForm {...props} /> : null}
+      <VoteList record={props.record} />
+    </div>
+  );
+}

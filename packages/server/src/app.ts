@@ -21,6 +21,7 @@ import { accountRoutes } from './modules/accounts/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { importRoutes } from './modules/imports/routes.ts';
+import { inboxRoutes } from './modules/inbox/routes.ts';
 import { meetingRoutes } from './modules/meetings/routes.ts';
 import { minutesRoutes } from './modules/meetings/routes-docs.ts';
 import { meetingRunRoutes } from './modules/meetings/routes-run.ts';
@@ -87,6 +88,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; webDist?
       meetingRoutes(api, deps);
       meetingRunRoutes(api, deps);
       minutesRoutes(api, deps);
+      inboxRoutes(api, deps);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

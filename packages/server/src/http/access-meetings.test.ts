@@ -84,6 +84,7 @@ describe('a cell secretary and the meetings of another cell', () => {
         { date: '2026-07-05', startTime: '19:30', reason: 'x' },
       ],
       ['POST', '/api/meetings/{id}/cancel', `${base}/cancel`, { reason: 'x' }],
+      ['POST', '/api/meetings/{id}/notify', `${base}/notify`, {}],
       ['GET', '/api/meetings/{id}/materials/{materialId}', `${base}/materials/1`],
       ['POST', '/api/meetings/{id}/start', `${base}/start`, {}],
       ['POST', '/api/meetings/{id}/end', `${base}/end`, {}],

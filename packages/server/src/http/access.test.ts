@@ -210,6 +210,12 @@ describe('a cell secretary outside its cell', () => {
       mark(route === '/api/auth/me' ? 'GET' : 'POST', route);
     }
     mark('PUT', '/api/auth/locale');
+    // The inbox and "my tasks" hold only the signed-in account's own rows (see inbox.test.ts).
+    for (const route of ['GET /api/inbox', 'POST /api/inbox/{notificationId}/read', 'GET /api/me/tasks']) {
+      const [method, path] = route.split(' ') as [string, string];
+      mark(method, path);
+    }
+    expect((await secretary.post('/api/inbox/999999/read')).statusCode).toBe(404);
     expect(
       (await secretary.request({ method: 'PUT', url: '/api/auth/locale', payload: { locale: 'en' } }))
         .statusCode,

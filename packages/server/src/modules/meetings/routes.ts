@@ -1,6 +1,7 @@
 import {
   cancelSchema,
   createMeetingSchema,
+  formatVietnameseDate,
   isoDateInVietnam,
   meetingListQuerySchema,
   planMeetingsSchema,
@@ -16,8 +17,9 @@ import { rows } from '../../db/client.ts';
 import { materials, meetings } from '../../db/schema/index.ts';
 import { type Actor, ANY_ROLE, narrowScopes, requireActor } from '../../http/access.ts';
 import { forbidden, invalidField, notFound } from '../../http/errors.ts';
+import { accountsFor, memberAccountsOf, notify } from '../inbox/service.ts';
 import { assertCanRead } from '../orgs/policy.ts';
-import { findOrg } from '../orgs/queries.ts';
+import { findOrg, findOrgById } from '../orgs/queries.ts';
 import { cancel, createMeeting, planSubtree, recordMeetingEvent, reschedule } from './plan.ts';
 import { assertCanRun, assertCanSeeMeeting, assertNotAdopted, canReadRecord } from './policy.ts';
 import { presentMeeting, presentSummary } from './present.ts';
@@ -148,6 +150,32 @@ export function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
       return presentMeeting(db, actor, (await findMeeting(db, meeting.id)) ?? meeting);
     },
   );
+
+  /** Tells the cell's members and the committee that follows the cell: time, place, agenda, materials. */
+  app.post('/meetings/:id/notify', { schema: { tags, params: meetingParams } }, async (request) => {
+    const actor = requireActor(request.actor);
+    const meeting = await writable(actor, request.params.id);
+    return db.transaction(async (tx) => {
+      const org = await findOrgById(tx, meeting.orgId);
+      const members = await memberAccountsOf(tx, meeting.orgId);
+      const committee = await accountsFor(tx, meeting.orgPath, ['committee_member', 'visitor']);
+      const when = `${meeting.startTime} ngày ${formatVietnameseDate(meeting.scheduledDate)}`;
+      const sent = await notify(tx, [...members, ...committee], {
+        kind: 'meeting_invitation',
+        title: `Mời dự sinh hoạt chi bộ: ${org?.name ?? ''}, ${when}`,
+        body: [
+          meeting.place ? `Địa điểm: ${meeting.place}` : null,
+          ...meeting.agenda.map((a, i) => `${i + 1}. ${a.title}`),
+        ]
+          .filter(Boolean)
+          .join('\n'),
+        link: `/meetings/${meeting.id}`,
+        dedupeKey: `invite:${meeting.id}:${meeting.scheduledDate}:${meeting.startTime}`,
+      });
+      await recordMeetingEvent(tx, actor, meeting, 'notified', { recipients: sent });
+      return { sent };
+    });
+  });
 
   app.post(
     '/meetings/:id/materials',

@@ -1,0 +1,83 @@
+import type { Role } from '@nennep/core';
+import { sql } from 'drizzle-orm';
+import { type Db, rows } from '../../db/client.ts';
+import { notifications } from '../../db/schema/index.ts';
+
+export interface Notice {
+  kind: string;
+  title: string;
+  body?: string | null;
+  link?: string | null;
+  /** The same key reaches an account once: alerts raised again by a later run are not repeated. */
+  dedupeKey?: string | null;
+}
+
+/** Puts a notice in the in-app inbox of each account (once per dedupe key). Returns how many were new. */
+export async function notify(tx: Db, accountIds: number[], notice: Notice): Promise<number> {
+  const unique = [...new Set(accountIds)];
+  if (unique.length === 0) return 0;
+  const inserted = await tx
+    .insert(notifications)
+    .values(
+      unique.map((accountId) => ({
+        accountId,
+        kind: notice.kind,
+        title: notice.title,
+        body: notice.body ?? null,
+        link: notice.link ?? null,
+        dedupeKey: notice.dedupeKey ?? null,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ id: notifications.id });
+  return inserted.length;
+}
+
+/**
+ * Accounts holding one of the roles on a node or above it (the node's own secretary, the committees that
+ * follow it). `below: true` also takes accounts granted inside the node's subtree.
+ */
+export async function accountsFor(
+  tx: Db,
+  path: string,
+  roles: readonly Role[],
+  below = false,
+): Promise<number[]> {
+  const list = await rows<{ id: number }>(
+    tx,
+    sql`SELECT DISTINCT g.account_id::int AS id FROM grants g JOIN orgs o ON o.id = g.org_id
+        JOIN accounts a ON a.id = g.account_id
+        WHERE a.disabled = false AND g.role IN (${sql.join(
+          roles.map((r) => sql`${r}`),
+          sql`, `,
+        )})
+          AND (${path} LIKE o.path || '%' ${below ? sql`OR o.path LIKE ${`${path}%`}` : sql``})`,
+  );
+  return list.map((r) => r.id);
+}
+
+/** Accounts linked to the members of a cell (the members' own accounts). */
+export async function memberAccountsOf(tx: Db, orgId: number): Promise<number[]> {
+  const list = await rows<{ id: number }>(
+    tx,
+    sql`SELECT a.id::int AS id FROM accounts a JOIN members m ON m.id = a.member_id
+        WHERE m.org_id = ${orgId} AND m.status IN ('official', 'probationary') AND a.disabled = false`,
+  );
+  return list.map((r) => r.id);
+}
+
+export function inboxOf(db: Db, accountId: number, limit = 100) {
+  return rows<{
+    id: number;
+    kind: string;
+    title: string;
+    body: string | null;
+    link: string | null;
+    createdAt: string;
+    readAt: string | null;
+  }>(
+    db,
+    sql`SELECT id::int AS id, kind, title, body, link, created_at AS "createdAt", read_at AS "readAt"
+        FROM notifications WHERE account_id = ${accountId} ORDER BY created_at DESC, id DESC LIMIT ${limit}`,
+  );
+}

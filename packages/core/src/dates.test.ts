@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatVietnameseDate, isoDateInVietnam, parseVietnameseDate } from './dates.ts';
+import { formatVietnameseDate, isoDateInVietnam, lastDayOfMonth, parseVietnameseDate } from './dates.ts';
 
 describe('dates', () => {
   it('reads dd/mm/yyyy and ISO dates', () => {
@@ -20,5 +20,13 @@ describe('dates', () => {
   it('uses the Vietnamese calendar day', () => {
     expect(isoDateInVietnam(new Date('2026-01-31T17:30:00Z'))).toBe('2026-02-01');
     expect(formatVietnameseDate('2026-02-05')).toBe('05/02/2026');
+  });
+});
+
+describe('months', () => {
+  it('knows the last day of a month, leap years included', () => {
+    expect(lastDayOfMonth('2024-02')).toBe('2024-02-29');
+    expect(lastDayOfMonth('2026-02')).toBe('2026-02-28');
+    expect(lastDayOfMonth('2026-12')).toBe('2026-12-31');
   });
 });

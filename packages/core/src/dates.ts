@@ -34,3 +34,9 @@ export function formatVietnameseDate(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-');
   return `${d}/${m}/${y}`;
 }
+
+/** The last day of a month given as yyyy-mm, as an ISO date: "2024-02" → "2024-02-29". */
+export function lastDayOfMonth(month: string): string {
+  const days = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+  return `${month}-${String(days).padStart(2, '0')}`;
+}

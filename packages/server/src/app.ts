@@ -18,8 +18,10 @@ import type { Database } from './db/client.ts';
 import { AppError, handleError } from './http/errors.ts';
 import { registerSession } from './http/session.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
+import { alertRoutes } from './modules/alerts/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { calendarRoutes } from './modules/calendar/routes.ts';
 import { importRoutes } from './modules/imports/routes.ts';
 import { inboxRoutes } from './modules/inbox/routes.ts';
 import { meetingRoutes } from './modules/meetings/routes.ts';
@@ -27,6 +29,7 @@ import { minutesRoutes } from './modules/meetings/routes-docs.ts';
 import { meetingRunRoutes } from './modules/meetings/routes-run.ts';
 import { memberRoutes } from './modules/members/routes.ts';
 import { orgRoutes } from './modules/orgs/routes.ts';
+import { overviewRoutes } from './modules/overview/routes.ts';
 import { ruleSetRoutes } from './modules/rule-sets/routes.ts';
 
 export type App = FastifyInstance;
@@ -88,6 +91,9 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; webDist?
       meetingRoutes(api, deps);
       meetingRunRoutes(api, deps);
       minutesRoutes(api, deps);
+      alertRoutes(api, deps);
+      overviewRoutes(api, deps);
+      calendarRoutes(api, deps);
       inboxRoutes(api, deps);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isoDateInVietnam } from '@nennep/core';
 import { buildApp } from './app.ts';
+import { runAlertsCommand } from './cli/alerts.ts';
 import { createAdmin } from './cli/create-admin.ts';
 import { loadConfig } from './config.ts';
 import { DataDirBusyError } from './db/lock.ts';
@@ -17,7 +18,8 @@ const USAGE = `Cách dùng / usage: nennep <lệnh>
   create-admin --username U --org MÃ [--org-name TÊN] [--name TÊN] [--password MK]
                               tạo quản trị viên đầu tiên trên một tổ chức (tạo tổ chức gốc nếu chưa có)
   import orgs|members TỆP     nhập tổ chức hoặc đảng viên từ .xlsx / .csv
-  stats MÃ                    thống kê một tổ chức (JSON)`;
+  stats MÃ                    thống kê một tổ chức (JSON)
+  alerts [--date YYYY-MM-DD]  gửi cảnh báo sinh hoạt chi bộ vào hộp thư`;
 
 async function serve() {
   const config = loadConfig();
@@ -105,6 +107,10 @@ async function main(argv: string[]): Promise<number> {
         console.log(JSON.stringify(report.result));
         return 0;
       });
+    }
+    case 'alerts': {
+      const { values } = parseArgs({ args: rest, options: { date: { type: 'string' } } });
+      return withDatabase('alerts', (database) => runAlertsCommand(database, values.date));
     }
     case 'stats': {
       const [code] = rest;

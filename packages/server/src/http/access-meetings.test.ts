@@ -131,6 +131,12 @@ describe('a cell secretary and the meetings of another cell', () => {
     expect(upload.statusCode).toBe(404);
   });
 
+  it('sees no committee overview', async () => {
+    mark('GET', '/api/meetings-overview');
+    expect((await secretary.get('/api/meetings-overview?org=CA2&month=2026-06')).statusCode).toBe(404);
+    expect((await secretary.get('/api/meetings-overview?org=CA1&month=2026-06')).statusCode).toBe(403);
+  });
+
   it('reads and changes no rule set outside its cell, and adds none in it', async () => {
     mark('GET', '/api/rule-sets');
     expect((await secretary.get('/api/rule-sets?org=CA2')).statusCode).toBe(404);

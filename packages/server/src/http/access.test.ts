@@ -258,6 +258,28 @@ describe('a cell secretary importing', () => {
   });
 });
 
+describe('a cell secretary with alerts and calendars', () => {
+  it('runs no alerts and subscribes to no calendar of another cell', async () => {
+    mark('POST', '/api/alerts/run');
+    expect((await secretary.post('/api/alerts/run', {})).statusCode).toBe(403);
+    mark('POST', '/api/calendar/feeds');
+    expect((await secretary.post('/api/calendar/feeds', { orgCode: 'CA2' })).statusCode).toBe(404);
+    const own = await secretary.post('/api/calendar/feeds', { orgCode: 'CA1' });
+    expect(own.statusCode).toBe(201);
+    mark('GET', '/api/calendar/feeds');
+    const other = await login(ctx.app, 'sec2');
+    expect((await other.get('/api/calendar/feeds')).json().items ?? []).toEqual([]);
+    mark('DELETE', '/api/calendar/feeds/{token}');
+    expect(
+      (await other.request({ method: 'DELETE', url: `/api/calendar/feeds/${own.json().token}` })).statusCode,
+    ).toBe(404);
+    mark('GET', '/api/calendar/{token}.ics');
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/calendar/not-a-token.ics' })).statusCode).toBe(
+      404,
+    );
+  });
+});
+
 describe('the table above', () => {
   it('names every registry route of the API', async () => {
     const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {

@@ -14,6 +14,7 @@ import {
   tasksOf,
   votesOf,
 } from './queries.ts';
+import { defaultRollCall } from './run.ts';
 
 export function presentSummary(meeting: MeetingRow & { orgCode?: string; orgName?: string }) {
   return {
@@ -54,7 +55,7 @@ export async function presentMeeting(db: Db, actor: Actor, meeting: MeetingRow, 
     abilities,
   };
   if (!abilities.readRecord) return { ...base, record: null };
-  const [roll, opinions, tasks, votes, guests, addenda, history] = await Promise.all([
+  const [recorded, opinions, tasks, votes, guests, addenda, history] = await Promise.all([
     rollCall(db, meeting.id),
     opinionsOf(db, meeting.id),
     tasksOf(db, meeting.id),
@@ -67,6 +68,9 @@ export async function presentMeeting(db: Db, actor: Actor, meeting: MeetingRow, 
           LEFT JOIN accounts a ON a.id = e.actor_id WHERE e.meeting_id = ${meeting.id} ORDER BY e.id DESC LIMIT 200`,
     ),
   ]);
+  // Before the roll call is written (it is at the start, or at the first mark), show the one it will start from.
+  const roll =
+    recorded.length > 0 || meeting.status !== 'planned' ? recorded : await defaultRollCall(db, meeting);
   const chair = roll.find((l) => l.memberId === meeting.chairMemberId);
   const taker = roll.find((l) => l.memberId === meeting.minuteTakerMemberId);
   return {

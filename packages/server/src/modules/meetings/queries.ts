@@ -126,13 +126,15 @@ export function documentsOf(db: Db, meetingId: number) {
 export function cellMembers(db: Db, orgId: number) {
   return rows<{
     id: number;
+    memberCode: string;
     status: 'official' | 'probationary';
     exempt: boolean;
     fullName: string;
     position: string;
   }>(
     db,
-    sql`SELECT id::int AS id, status, (exempt_from IS NOT NULL) AS exempt, full_name AS "fullName", position
-        FROM members WHERE org_id = ${orgId} AND status IN ('official', 'probationary') ORDER BY sort_key`,
+    sql`SELECT id::int AS id, member_code AS "memberCode", status, (exempt_from IS NOT NULL) AS exempt,
+          full_name AS "fullName", position
+        FROM members WHERE org_id = ${orgId} AND status IN ('official', 'probationary') ORDER BY sort_key, member_code`,
   );
 }

@@ -11,29 +11,46 @@ import { attendance, guests, meetings, opinions, tasks, votes } from '../../db/s
 import type { Actor } from '../../http/access.ts';
 import { AppError, invalidField } from '../../http/errors.ts';
 import { recordMeetingEvent } from './plan.ts';
-import { cellMembers, type MeetingRow, rollCall } from './queries.ts';
+import { cellMembers, type MeetingRow, type RollCallLine, rollCall } from './queries.ts';
 
 /**
- * Puts every active member of the cell on the roll call (once): exempt members as exempt, the others
- * present until marked otherwise — on a phone, the secretary only touches the absent ones.
+ * The roll call a meeting starts from: every active member of the cell, exempt members as exempt, those
+ * attending another cell meanwhile as attached elsewhere, the others present until marked otherwise — on a
+ * phone, the secretary only touches the absent ones.
  */
-export async function ensureRollCall(tx: Db, meeting: MeetingRow) {
-  const list = await cellMembers(tx, meeting.orgId);
+export async function defaultRollCall(db: Db, meeting: MeetingRow): Promise<RollCallLine[]> {
+  const list = await cellMembers(db, meeting.orgId);
   const attached = await rows<{ id: number }>(
-    tx,
+    db,
     sql`SELECT member_id::int AS id FROM member_periods WHERE kind = 'attached'
         AND from_date <= ${meeting.scheduledDate} AND (to_date IS NULL OR to_date >= ${meeting.scheduledDate})`,
   );
   const attachedElsewhere = new Set(attached.map((r) => r.id));
-  if (list.length === 0) return;
+  return list.map((m) => ({
+    memberId: m.id,
+    memberCode: m.memberCode,
+    fullName: m.fullName,
+    position: m.position,
+    memberStatus: m.status,
+    status: m.exempt ? 'exempt' : attachedElsewhere.has(m.id) ? 'attached_elsewhere' : 'present',
+    reason: null,
+    reply: null,
+    suspended: false,
+  }));
+}
+
+/** Writes the default roll call for the members not on it yet (once each). */
+export async function ensureRollCall(tx: Db, meeting: MeetingRow) {
+  const lines = await defaultRollCall(tx, meeting);
+  if (lines.length === 0) return;
   await tx
     .insert(attendance)
     .values(
-      list.map((m) => ({
+      lines.map((l) => ({
         meetingId: meeting.id,
-        memberId: m.id,
-        memberStatus: m.status,
-        status: m.exempt ? 'exempt' : attachedElsewhere.has(m.id) ? 'attached_elsewhere' : 'present',
+        memberId: l.memberId,
+        memberStatus: l.memberStatus,
+        status: l.status,
       })),
     )
     .onConflictDoNothing();

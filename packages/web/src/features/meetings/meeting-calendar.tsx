@@ -4,7 +4,7 @@ import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MeetingSummary } from '../../lib/types';
-import { hhmm, LevelTag, meetingColor, StatusTag, useMeetingTitle } from './meeting-tags';
+import { hhmm, LevelTag, meetingColor, StatusTag, useMeetingTitle, weekday } from './meeting-tags';
 
 const rowProps = (m: MeetingSummary) =>
   ({ 'data-testid': 'meeting-row', 'data-id': m.id, 'data-status': m.status }) as HTMLAttributes<HTMLElement>;
@@ -96,7 +96,7 @@ export function MeetingList({ items, showOrg }: { items: MeetingSummary[]; showO
       {[...days.entries()].map(([date, list]) => (
         <div key={date} className="nn-day">
           <div className={`nn-day-head${date === today ? ' nn-today' : ''}`}>
-            {dayjs(date).format('dddd, DD/MM/YYYY')}
+            {weekday(date)}, {dayjs(date).format('DD/MM/YYYY')}
           </div>
           <div className="nn-card-list">
             {list.map((m) => (

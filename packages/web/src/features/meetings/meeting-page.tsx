@@ -20,7 +20,7 @@ import { useIsMobile } from '../../lib/use-mobile';
 import { useMeeting } from './api';
 import { AttendanceTab } from './attendance-tab';
 import { ConductTab } from './conduct-tab';
-import { hhmm, LevelTag, StatusTag, useMeetingTitle } from './meeting-tags';
+import { hhmm, LevelTag, StatusTag, useMeetingTitle, weekday } from './meeting-tags';
 import { MemberView } from './member-view';
 import { MinutesTab } from './minutes-tab';
 import { PrepareTab } from './prepare-tab';
@@ -144,7 +144,7 @@ function MeetingHeader({ meeting }: { meeting: MeetingDetail }) {
               <Tag icon={<LockOutlined />}>{t('meetings.lockedShort')}</Tag>
             ) : null}
             <span data-testid="meeting-when">
-              {dayjs(meeting.date).format('dddd')}, {formatDate(meeting.date)} · {hhmm(meeting.startTime)}
+              {weekday(meeting.date)}, {formatDate(meeting.date)} · {hhmm(meeting.startTime)}
               {meeting.place ? ` · ${meeting.place}` : ''}
             </span>
             {running ? (

@@ -68,3 +68,9 @@ export function useMeetingTitle() {
 
 /** "19:30" from "19:30" or "19:30:00". */
 export const hhmm = (time: string | null | undefined) => (time ?? '').slice(0, 5);
+
+/** "Thứ ba" (capitalised: dayjs writes Vietnamese weekdays in lower case). */
+export const weekday = (date: string) => {
+  const name = dayjs(date).format('dddd');
+  return name.charAt(0).toLocaleUpperCase() + name.slice(1);
+};

@@ -1,6 +1,5 @@
 import { CheckOutlined, CloseOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Flex, Form, Input } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/form-modal';
@@ -12,7 +11,7 @@ import { useCurrentUser } from '../auth/session';
 import { AgendaList } from './agenda-editor';
 import { documentUrl, meetingCommands } from './api';
 import { MaterialsList } from './materials-card';
-import { hhmm } from './meeting-tags';
+import { hhmm, weekday } from './meeting-tags';
 
 type Answer = { reply: 'confirm' } | { reply: 'excuse'; reason: string };
 
@@ -164,7 +163,7 @@ export function MemberView({ meeting }: { meeting: MeetingDetail }) {
             {
               key: 'when',
               label: t('memberView.when'),
-              children: `${hhmm(meeting.startTime)}, ${dayjs(meeting.date).format('dddd')} ${formatDate(meeting.date)}`,
+              children: `${hhmm(meeting.startTime)}, ${weekday(meeting.date)} ${formatDate(meeting.date)}`,
             },
             {
               key: 'where',
@@ -176,13 +175,13 @@ export function MemberView({ meeting }: { meeting: MeetingDetail }) {
       </Card>
       {upcoming && me.memberCode ? <ReplyCard meeting={meeting} /> : null}
       {meeting.status === 'held' ? <Alert type="info" showIcon title={t('memberView.closed')} /> : null}
-      <Card size="small" title={t('memberView.agenda')}>
-        <AgendaList agenda={meeting.agenda} />
-      </Card>
+      {meeting.status === 'adopted' ? <ResolutionCard meeting={meeting} /> : null}
       <Card size="small" title={t('memberView.materials')}>
         <MaterialsList meeting={meeting} />
       </Card>
-      {meeting.status === 'adopted' ? <ResolutionCard meeting={meeting} /> : null}
+      <Card size="small" title={t('memberView.agenda')}>
+        <AgendaList agenda={meeting.agenda} />
+      </Card>
     </div>
   );
 }

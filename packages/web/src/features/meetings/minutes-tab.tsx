@@ -111,6 +111,7 @@ function AdoptCard({ meeting, record }: { meeting: MeetingDetail; record: Meetin
       />
       <Form<AdoptValues>
         form={form}
+        name="adopt"
         layout="vertical"
         onFinish={(v) => adopt.mutate(v)}
         initialValues={{ for: most, against: 0, abstain: 0 }}

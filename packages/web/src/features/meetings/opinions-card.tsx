@@ -86,6 +86,7 @@ export function OpinionForm({
   return (
     <Form<OpinionValues>
       form={form}
+      name="opinion"
       layout="vertical"
       onFinish={(v) => add.mutate(v)}
       initialValues={{ agendaIndex: item }}

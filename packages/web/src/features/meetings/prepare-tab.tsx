@@ -23,7 +23,7 @@ import { useAction } from '../../lib/use-action';
 import { AgendaEditor } from './agenda-editor';
 import { meetingCommands, meetingKeys, useSetMeeting } from './api';
 import { MaterialsCard } from './materials-card';
-import { hhmm } from './meeting-tags';
+import { hhmm, weekday } from './meeting-tags';
 import { memberOptions, type RollCall } from './roll-call';
 import type { TabProps } from './shared';
 import { DATE_FORMAT } from './shared';
@@ -72,12 +72,14 @@ function DetailsCard({ meeting, record, editable, roll }: TabProps & { roll: Rol
     );
   }
   return (
-    <Card size="small" title={t('prepare.schedule')} extra={<ScheduleActions meeting={meeting} />}>
-      <div className="nn-big-text" style={{ marginBottom: 12 }}>
-        <CalendarOutlined /> {dayjs(meeting.date).format('dddd')}, {when}
+    <Card size="small" title={t('prepare.schedule')}>
+      <div className="nn-big-text" style={{ marginBottom: 8 }}>
+        <CalendarOutlined /> {weekday(meeting.date)}, {when}
       </div>
+      <ScheduleActions meeting={meeting} />
       <Form<DetailValues>
         form={form}
+        name="prepare"
         layout="vertical"
         onFinish={(v) => save.mutate(v)}
         initialValues={{
@@ -170,7 +172,7 @@ function ScheduleActions({ meeting }: { meeting: MeetingDetail }) {
   });
   if (meeting.startedAt) return null;
   return (
-    <Flex gap={4} wrap>
+    <Flex gap={8} wrap style={{ marginBottom: 16 }}>
       <Button onClick={() => setOpen('reschedule')} data-testid="meeting-reschedule">
         {t('prepare.reschedule')}
       </Button>

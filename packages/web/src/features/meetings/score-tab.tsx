@@ -155,12 +155,8 @@ export function ScoreTab({ meeting, record, editable }: TabProps) {
     <div className="nn-stack">
       <Card size="small" className="nn-sticky-card">
         <ScoreSummary score={score} />
-        {required ? (
-          <div className="nn-muted" style={{ marginTop: 4 }}>
-            {t('score.goodNeeds', { list: required })}
-          </div>
-        ) : null}
       </Card>
+      {required ? <div className="nn-muted">{t('score.goodNeeds', { list: required })}</div> : null}
       {frozen ? <Alert type="info" showIcon title={t('score.frozen')} /> : null}
       {content ? (
         <Card size="small">

@@ -89,6 +89,7 @@ export function TasksCard({
       {editable ? (
         <Form<TaskValues>
           form={form}
+          name="task"
           layout="vertical"
           onFinish={(v) => add.mutate(v)}
           style={{ marginTop: 16 }}

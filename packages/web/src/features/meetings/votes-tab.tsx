@@ -80,6 +80,7 @@ function VoteForm({ meeting, roll }: TabProps & { roll: RollCall }) {
     <Card size="small" title={t('votes.title')}>
       <Form<VoteValues>
         form={form}
+        name="vote"
         layout="vertical"
         onFinish={(v) => vote.mutate(v)}
         onValuesChange={() => setOutcome(null)}

@@ -67,6 +67,21 @@ export const FIELD_LABELS: Record<string, { vi: string; en: string }> = {
   minuteTakerMemberCode: { vi: 'Thư ký', en: 'Minute-taker' },
 };
 
+/** Words for the short codes used as messages of the schemas' own checks (refinements). */
+export const CHECK_MESSAGES: Record<string, { vi: string; en: string }> = {
+  code: { vi: 'chỉ gồm chữ không dấu, chữ số và . _ -', en: 'only unaccented letters, digits and . _ -' },
+  time: { vi: 'giờ theo dạng HH:MM, ví dụ 19:30', en: 'a time as HH:MM, e.g. 19:30' },
+  reason: { vi: 'cần nêu lý do vắng mặt', en: 'give the reason for the absence' },
+  speaker: {
+    vi: 'chọn một người phát biểu: đảng viên hoặc khách mời',
+    en: 'choose one speaker: a member or a guest',
+  },
+  to: {
+    vi: 'ngày kết thúc phải từ ngày bắt đầu trở đi',
+    en: 'the end date must not be before the start date',
+  },
+};
+
 /** Label of a field path such as `grants.0.role` or `body.fullName`. */
 export function fieldLabel(path: string, locale: Locale): string {
   const parts = path

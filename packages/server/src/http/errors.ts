@@ -1,4 +1,11 @@
-import { ENTITY_LABELS, fieldLabel, type Locale, type MessageCode, message } from '@nennep/core';
+import {
+  CHECK_MESSAGES,
+  ENTITY_LABELS,
+  fieldLabel,
+  type Locale,
+  type MessageCode,
+  message,
+} from '@nennep/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -47,12 +54,9 @@ const localeErrors = { vi: z.locales.vi().localeError, en: z.locales.en().locale
 
 /** Words of a zod issue in one language (zod's own locale files). */
 export function issueText(issue: z.core.$ZodIssue, locale: Locale): string {
-  if (issue.message && issue.message !== 'code' && issue.code === 'custom') return issue.message;
-  if (issue.code === 'invalid_format' || issue.message === 'code') {
-    return locale === 'vi'
-      ? 'chỉ gồm chữ không dấu, chữ số và . _ -'
-      : 'only unaccented letters, digits and . _ -';
-  }
+  const check = CHECK_MESSAGES[issue.message];
+  if (check) return check[locale];
+  if (issue.code === 'custom' && issue.message) return issue.message;
   if (issue.code === 'invalid_type' && / undefined$/.test(issue.message)) {
     return locale === 'vi' ? 'không được để trống' : 'is required';
   }

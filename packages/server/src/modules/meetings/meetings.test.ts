@@ -132,6 +132,7 @@ describe('running and adopting a meeting', () => {
     });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.fields[0].field).toBe('reason');
+    expect(noReason.json().error.fields[0].message).toBe('Lý do: cần nêu lý do vắng mặt');
     await secretary.post(`${base}/guests`, { name: 'Đồng chí Trần Văn Thắng', role: 'Đảng ủy viên xã' });
     for (const [code, index] of [
       ['M01', 1],

@@ -16,6 +16,14 @@ import {
 } from './queries.ts';
 import { defaultRollCall } from './run.ts';
 
+async function replyOf(db: Db, meetingId: number, memberId: number) {
+  const [line] = await rows<{ reply: string | null; reason: string | null }>(
+    db,
+    sql`SELECT reply, reason FROM attendance WHERE meeting_id = ${meetingId} AND member_id = ${memberId}`,
+  );
+  return line?.reply ? { reply: line.reply, reason: line.reason } : null;
+}
+
 export function presentSummary(meeting: MeetingRow & { orgCode?: string; orgName?: string }) {
   return {
     id: meeting.id,
@@ -52,6 +60,10 @@ export async function presentMeeting(db: Db, actor: Actor, meeting: MeetingRow, 
     materials,
     documents: abilities.readRecord ? documents : documents.filter((d) => d.docType === 'NQ'),
     contentHash: meeting.contentHash,
+    /** The rule set the meeting is planned and scored with (labels of its score sheet come from it). */
+    ruleSetId: meeting.ruleSetId,
+    /** The signed-in member's own answer to the invitation, if any. */
+    myReply: actor.memberId ? await replyOf(db, meeting.id, actor.memberId) : null,
     abilities,
   };
   if (!abilities.readRecord) return { ...base, record: null };

@@ -71,6 +71,9 @@ export async function memberInRollCall(tx: Db, meeting: MeetingRow, code: string
 
 export async function setClock(tx: Db, actor: Actor, meeting: MeetingRow, which: 'start' | 'end', at: Date) {
   if (which === 'start') {
+    if (meeting.endedAt) {
+      throw invalidField('at', { vi: 'Cuộc họp đã kết thúc.', en: 'The meeting has already ended.' });
+    }
     await ensureRollCall(tx, meeting);
     await tx
       .update(meetings)

@@ -240,3 +240,27 @@ describe('member records', () => {
     expect(JSON.stringify(event?.detail)).not.toContain('1970');
   });
 });
+
+describe('validation messages', () => {
+  it('words a bad date as a date, in Vietnamese and in English', async () => {
+    const body = {
+      memberCode: 'BADDATE',
+      fullName: 'Ngô Văn Ngày',
+      sex: 'male',
+      orgCode: 'C1',
+      status: 'probationary',
+      admissionDate: '31/02/2026',
+    };
+    const vi = await admin.post('/api/members', body);
+    expect(vi.statusCode).toBe(400);
+    expect(vi.json().error.fields[0].field).toBe('admissionDate');
+    expect(vi.json().error.fields[0].message).toMatch(/^Ngày vào Đảng: .*ngày/i);
+    const en = await admin.request({
+      method: 'POST',
+      url: '/api/members',
+      payload: body,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(en.json().error.fields[0].message).toMatch(/^Admission date: .*date/i);
+  });
+});

@@ -74,6 +74,7 @@ export const enMeetings: typeof viMeetings = {
     conclusion: 'Conclusion recorded',
     adopted: 'Minutes adopted',
     addendum: 'Dated addendum added',
+    notified: 'Invitation sent',
   },
   meetings: {
     title: 'Cell meetings',
@@ -161,6 +162,9 @@ export const enMeetings: typeof viMeetings = {
     cancelTitle: 'Cancel this meeting?',
     cancelOk: 'Cancel meeting',
     history: 'Meeting log',
+    notify: 'Send the invitation',
+    notified: 'Invitation sent to {{count}} people',
+    notifiedNone: 'Everyone had already received this invitation.',
   },
   roll: {
     counts: 'Present {{present}}/{{total}} (official {{official}}, probationary {{probationary}})',

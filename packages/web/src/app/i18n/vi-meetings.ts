@@ -72,6 +72,7 @@ export const viMeetings = {
     conclusion: 'Ghi kết luận',
     adopted: 'Thông qua biên bản',
     addendum: 'Lập phụ lục đính chính',
+    notified: 'Gửi thông báo mời họp',
   },
   meetings: {
     title: 'Sinh hoạt chi bộ',
@@ -159,6 +160,9 @@ export const viMeetings = {
     cancelTitle: 'Hủy cuộc họp này?',
     cancelOk: 'Hủy cuộc họp',
     history: 'Nhật ký cuộc họp',
+    notify: 'Gửi thông báo mời họp',
+    notified: 'Đã gửi thông báo đến {{count}} người',
+    notifiedNone: 'Mọi người đã nhận thông báo này từ trước.',
   },
   roll: {
     counts: 'Có mặt {{present}}/{{total}} (chính thức {{official}}, dự bị {{probationary}})',

@@ -118,6 +118,7 @@ export const meetingCommands = {
   update: (id: number, body: MeetingPatch) => apiPatch<MeetingDetail>(base(id), body),
   reschedule: (id: number, body: { date: string; startTime: string; reason: string }) =>
     apiPost<MeetingDetail>(`${base(id)}/reschedule`, body),
+  notify: (id: number) => apiPost<{ sent: number }>(`${base(id)}/notify`),
   cancel: (id: number, reason: string) => apiPost<MeetingDetail>(`${base(id)}/cancel`, { reason }),
   clock: (id: number, which: 'start' | 'end', at?: string) =>
     apiPost<MeetingDetail>(`${base(id)}/${which}`, at ? { at } : {}),

@@ -41,6 +41,9 @@ function ClockCard({ meeting, editable }: { meeting: MeetingDetail; editable: bo
       setOther(null);
     },
   });
+  // A time on another day than the meeting's (a forgotten tap, corrected later) shows its date too.
+  const fmt = (d: Dayjs) =>
+    d.isSame(dayjs(meeting.date), 'day') ? d.format('HH:mm') : d.format('HH:mm DD/MM/YYYY');
   const started = meeting.startedAt ? dayjs(meeting.startedAt) : null;
   const ended = meeting.endedAt ? dayjs(meeting.endedAt) : null;
   const minutes = started ? (ended ?? now).diff(started, 'minute') : 0;
@@ -60,13 +63,11 @@ function ClockCard({ meeting, editable }: { meeting: MeetingDetail; editable: bo
     >
       <div className="nn-clock" data-testid="clock">
         {started ? (
-          <div className="nn-big-text">{t('clock.startedAt', { time: started.format('HH:mm') })}</div>
+          <div className="nn-big-text">{t('clock.startedAt', { time: fmt(started) })}</div>
         ) : (
           <div className="nn-big-text">{t('clock.now', { time: now.format('HH:mm') })}</div>
         )}
-        {ended ? (
-          <div className="nn-big-text">{t('clock.endedAt', { time: ended.format('HH:mm') })}</div>
-        ) : null}
+        {ended ? <div className="nn-big-text">{t('clock.endedAt', { time: fmt(ended) })}</div> : null}
         {started ? (
           <div data-testid="clock-duration">
             {t('clock.duration', { minutes })}

@@ -16,6 +16,7 @@ const byDate = (items: MeetingSummary[]) => {
 };
 
 const PER_CELL = 3;
+const MAX_EXPANDED = 12;
 
 /** Desktop: the month as a grid, each meeting a coloured line linking to its page. */
 export function MeetingMonthGrid({
@@ -23,11 +24,14 @@ export function MeetingMonthGrid({
   items,
   showOrg,
   onMonth,
+  onMore,
 }: {
   month: Dayjs;
   items: MeetingSummary[];
   showOrg: boolean;
   onMonth: (month: Dayjs) => void;
+  /** Too many for one cell (a committee's month): the day's full list is better read as a list. */
+  onMore: () => void;
 }) {
   const { t } = useTranslation();
   const days = byDate(items);
@@ -58,7 +62,8 @@ export function MeetingMonthGrid({
             type="link"
             onClick={(e) => {
               e.stopPropagation();
-              setExpanded(key);
+              if (list.length > MAX_EXPANDED) onMore();
+              else setExpanded(key);
             }}
           >
             {t('meetings.more', { count: list.length - shown.length })}
@@ -69,6 +74,7 @@ export function MeetingMonthGrid({
   };
   return (
     <Calendar
+      className="nn-meeting-cal"
       // The selected cell is today's when it is in view (antd always marks one).
       value={dayjs().isSame(month, 'month') ? dayjs() : month}
       headerRender={() => null}

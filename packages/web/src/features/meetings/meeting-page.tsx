@@ -7,7 +7,7 @@ import {
   MessageOutlined,
   StarOutlined,
 } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Flex, Tabs, Tag } from 'antd';
+import { Alert, Breadcrumb, Button, Flex, Result, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -163,8 +163,10 @@ function MeetingHeader({ meeting }: { meeting: MeetingDetail }) {
 
 /** `/meetings/:id`: the whole meeting for those who read the record, the member's view for the others. */
 export function MeetingPage() {
+  const { t } = useTranslation();
   const { id = '' } = useParams();
   const meeting = useMeeting(Number(id));
+  if (!(Number(id) > 0)) return <Result status="404" title={t('meetings.notFound')} />;
   return (
     <QueryState query={meeting}>
       {(data) => (

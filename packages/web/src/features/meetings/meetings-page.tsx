@@ -160,7 +160,13 @@ export function MeetingsPage() {
         ) : isMobile || view === 'list' ? (
           <MeetingList key={month.format('YYYY-MM')} items={items} showOrg={showOrg} />
         ) : (
-          <MeetingMonthGrid month={month} items={items} showOrg={showOrg} onMonth={setMonth} />
+          <MeetingMonthGrid
+            month={month}
+            items={items}
+            showOrg={showOrg}
+            onMonth={setMonth}
+            onMore={() => update({ view: 'list' })}
+          />
         )}
       </Card>
       {open === 'plan' ? <PlanModal org={planOrg} month={month} onClose={() => setOpen(null)} /> : null}

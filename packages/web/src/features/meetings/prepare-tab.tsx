@@ -1,5 +1,6 @@
-import { CalendarOutlined, StopOutlined } from '@ant-design/icons';
+import { CalendarOutlined, NotificationOutlined, StopOutlined } from '@ant-design/icons';
 import {
+  App,
   Button,
   Card,
   Collapse,
@@ -8,6 +9,7 @@ import {
   Flex,
   Form,
   Input,
+  Modal,
   Select,
   Timeline,
   TimePicker,
@@ -138,11 +140,12 @@ interface RescheduleValues {
   reason: string;
 }
 
-/** Reschedule and cancel: only before the meeting starts. */
+/** Invite, reschedule and cancel: only before the meeting starts. */
 function ScheduleActions({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation();
   const rules = useRules();
   const setMeeting = useSetMeeting();
+  const { message } = App.useApp();
   const [open, setOpen] = useState<'reschedule' | 'cancel' | null>(null);
   const [moveForm] = Form.useForm<RescheduleValues>();
   const [cancelForm] = Form.useForm<{ reason: string }>();
@@ -170,9 +173,26 @@ function ScheduleActions({ meeting }: { meeting: MeetingDetail }) {
       close();
     },
   });
+  const invite = useAction({
+    mutationFn: () => meetingCommands.notify(meeting.id),
+    success: false,
+    invalidate: [meetingKeys.detail(meeting.id)],
+    onSuccess: (r) =>
+      void message.success(r.sent > 0 ? t('prepare.notified', { count: r.sent }) : t('prepare.notifiedNone')),
+  });
   if (meeting.startedAt) return null;
   return (
     <Flex gap={8} wrap style={{ marginBottom: 16 }}>
+      <Button
+        type="primary"
+        ghost
+        icon={<NotificationOutlined />}
+        loading={invite.isPending}
+        onClick={() => invite.mutate(undefined)}
+        data-testid="meeting-notify"
+      >
+        {t('prepare.notify')}
+      </Button>
       <Button onClick={() => setOpen('reschedule')} data-testid="meeting-reschedule">
         {t('prepare.reschedule')}
       </Button>
@@ -214,20 +234,28 @@ function ScheduleActions({ meeting }: { meeting: MeetingDetail }) {
         </FormModal>
       ) : null}
       {open === 'cancel' ? (
-        <FormModal<{ reason: string }>
+        // Not FormModal: its dismiss button reads "Hủy", too close to "Hủy cuộc họp" for this choice.
+        <Modal
+          open
           title={t('prepare.cancelTitle')}
-          form={cancelForm}
-          onSubmit={(v) => cancel.mutate(v)}
-          onClose={close}
-          loading={cancel.isPending}
+          onCancel={close}
+          onOk={() => cancelForm.submit()}
           okText={t('prepare.cancelOk')}
-          danger
-          testId="cancel-form"
+          cancelText={t('common.close')}
+          okButtonProps={{ danger: true, loading: cancel.isPending, 'data-testid': 'cancel-form-ok' }}
+          mask={{ closable: false }}
         >
-          <Form.Item name="reason" label={t('common.reason')} rules={[rules.required(t('common.reason'))]}>
-            <Input.TextArea rows={3} maxLength={500} />
-          </Form.Item>
-        </FormModal>
+          <Form
+            form={cancelForm}
+            layout="vertical"
+            onFinish={(v) => cancel.mutate(v)}
+            data-testid="cancel-form"
+          >
+            <Form.Item name="reason" label={t('common.reason')} rules={[rules.required(t('common.reason'))]}>
+              <Input.TextArea rows={3} maxLength={500} />
+            </Form.Item>
+          </Form>
+        </Modal>
       ) : null}
     </Flex>
   );

@@ -21,9 +21,9 @@ export interface DraftValues {
 
 export const THEMATIC_PERIODS = [1, 2, 3, 4, 6, 12];
 
-export function draftOf(content: RuleSetContent, name: string): DraftValues {
+export function draftOf(content: RuleSetContent): DraftValues {
   return {
-    name,
+    name: '',
     effectiveFrom: dayjs().add(1, 'day'),
     fromDay: content.meetingWindow.fromDay,
     toDay: content.meetingWindow.toDay,

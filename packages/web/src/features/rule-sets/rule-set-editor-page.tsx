@@ -77,7 +77,7 @@ function Editor({ org, base }: { org: string; base: RuleSet }) {
     <Form<DraftValues>
       form={form}
       layout="vertical"
-      initialValues={draftOf(base.content, base.name)}
+      initialValues={draftOf(base.content)}
       onFinish={(v) => {
         setServerError(null);
         create.mutate(v);
@@ -113,17 +113,27 @@ function Editor({ org, base }: { org: string; base: RuleSet }) {
             </Col>
           </Row>
         </Card>
-        <ScheduleFields />
-        <LevelFields base={base.content} />
-        <CriteriaFields base={base.content} sum={sum} />
-        <ProblemList problems={problems} base={base} />
-        {serverError ? (
-          <Alert type="error" showIcon title={serverError} data-testid="draft-server-error" />
-        ) : null}
-        <RuleSetPreview
-          org={org}
-          draft={() => contentOf(base.content, form.getFieldsValue(true) as DraftValues)}
-        />
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={15}>
+            <div className="nn-stack">
+              <ScheduleFields />
+              <LevelFields base={base.content} />
+              <CriteriaFields base={base.content} sum={sum} />
+            </div>
+          </Col>
+          <Col xs={24} xl={9}>
+            <div className="nn-stack nn-side-sticky">
+              <ProblemList problems={problems} base={base} />
+              {serverError ? (
+                <Alert type="error" showIcon title={serverError} data-testid="draft-server-error" />
+              ) : null}
+              <RuleSetPreview
+                org={org}
+                draft={() => contentOf(base.content, form.getFieldsValue(true) as DraftValues)}
+              />
+            </div>
+          </Col>
+        </Row>
         <Button
           type="primary"
           size="large"

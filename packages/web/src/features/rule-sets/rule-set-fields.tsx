@@ -129,21 +129,25 @@ export function CriteriaFields({ base, sum }: { base: RuleSetContent; sum: numbe
                 <strong>{c.label[lang]}</strong>{' '}
                 <Tag>{t(c.kind === 'auto' ? 'score.auto' : 'score.manual')}</Tag>
               </div>
-              <Form.Item name={['criteria', i, 'max']} label={t('ruleSets.max')} className="nn-inline-item">
-                <InputNumber
-                  min={1}
-                  max={100}
-                  precision={0}
-                  style={{ width: 80 }}
-                  data-testid={`draft-max-${c.id}`}
-                />
-              </Form.Item>
+              <div className="nn-option-edit" style={{ padding: 0 }}>
+                <span>{t('ruleSets.max')}</span>
+                <Form.Item name={['criteria', i, 'max']} noStyle>
+                  <InputNumber
+                    min={1}
+                    max={100}
+                    precision={0}
+                    style={{ width: 80 }}
+                    aria-label={`${t('ruleSets.max')}: ${c.label[lang]}`}
+                    data-testid={`draft-max-${c.id}`}
+                  />
+                </Form.Item>
+              </div>
             </div>
             {c.options.map((o, j) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: options are identified by their place
               <div key={j} className="nn-option-edit">
                 <span className="nn-option-label">{o.label[lang]}</span>
-                <Form.Item name={['criteria', i, 'options', j, 'points']} className="nn-inline-item" noStyle>
+                <Form.Item name={['criteria', i, 'options', j, 'points']} noStyle>
                   <InputNumber
                     min={0}
                     max={100}

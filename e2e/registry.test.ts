@@ -114,6 +114,10 @@ describe('every page at 360 px, in Vietnamese and in English', () => {
     '/accounts',
     '/audit',
     '/password',
+    '/meetings',
+    '/overview',
+    '/inbox',
+    '/rule-sets',
   ];
   for (const locale of ['vi', 'en'] as const) {
     it(`fits the screen and speaks ${locale === 'vi' ? 'Vietnamese' : 'English'}`, async () => {
@@ -130,8 +134,10 @@ describe('every page at 360 px, in Vietnamese and in English', () => {
         expect(await overflowX(page), `${path} overflows at 360 px`).toBeLessThanOrEqual(0);
         const body = (await page.locator('body').textContent()) ?? '';
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
-        if (locale === 'vi') expect(body, path).toMatch(/Đảng|Tổ chức|Tài khoản|Nhật ký|Mật khẩu/);
-        else expect(body, path).toMatch(/member|organisation|account|audit|password|home/i);
+        if (locale === 'vi')
+          expect(body, path).toMatch(/Đảng|Tổ chức|Tài khoản|Nhật ký|Mật khẩu|Sinh hoạt|Thông báo|Quy định/);
+        else
+          expect(body, path).toMatch(/member|organisation|account|audit|password|home|meeting|inbox|rule/i);
       }
     });
   }

@@ -53,6 +53,8 @@ const AccountsPage = page(() => import('../features/accounts/accounts-page'), 'A
 const AuditPage = page(() => import('../features/audit/audit-page'), 'AuditPage');
 const MeetingsPage = page(() => import('../features/meetings/meetings-page'), 'MeetingsPage');
 const MeetingPage = page(() => import('../features/meetings/meeting-page'), 'MeetingPage');
+const OverviewPage = page(() => import('../features/overview/overview-page'), 'OverviewPage');
+const InboxPage = page(() => import('../features/inbox/inbox-page'), 'InboxPage');
 const RuleSetsPage = page(() => import('../features/rule-sets/rule-sets-page'), 'RuleSetsPage');
 const RuleSetEditorPage = page(
   () => import('../features/rule-sets/rule-set-editor-page'),
@@ -101,6 +103,8 @@ export const router = createBrowserRouter([
       { path: 'audit', element: <AuditPage /> },
       { path: 'meetings', element: <MeetingsPage /> },
       { path: 'meetings/:id', element: <MeetingPage /> },
+      { path: 'overview', element: <OverviewPage /> },
+      { path: 'inbox', element: <InboxPage /> },
       { path: 'rule-sets', element: <RuleSetsPage /> },
       { path: 'rule-sets/new', element: <RuleSetEditorPage /> },
       { path: '*', element: <NotFound /> },

@@ -4,6 +4,7 @@ import {
   CalendarOutlined,
   CloudUploadOutlined,
   ControlOutlined,
+  DashboardOutlined,
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -20,11 +21,22 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { LangSwitch } from '../components/lang-switch';
 import { Loading } from '../components/query-state';
 import { endSession, useCurrentUser } from '../features/auth/session';
+import { InboxBell } from '../features/inbox/inbox-bell';
 import { useAnyAbilities } from '../features/orgs/api';
 import { apiPost } from '../lib/api';
 import { useIsMobile } from '../lib/use-mobile';
 
-const SECTIONS = ['/orgs', '/members', '/meetings', '/rule-sets', '/imports', '/accounts', '/audit'] as const;
+const SECTIONS = [
+  '/orgs',
+  '/members',
+  '/meetings',
+  '/overview',
+  '/inbox',
+  '/rule-sets',
+  '/imports',
+  '/accounts',
+  '/audit',
+] as const;
 
 /** The menu key for a path: the section it lives in. */
 function sectionOf(pathname: string): string {
@@ -34,6 +46,7 @@ function sectionOf(pathname: string): string {
 function useMenuItems(): MenuProps['items'] {
   const { t } = useTranslation();
   const abilities = useAnyAbilities();
+  const me = useCurrentUser();
   const items: NonNullable<MenuProps['items']> = [
     { key: '/', icon: <HomeOutlined />, label: <Link to="/">{t('nav.home')}</Link> },
     { key: '/orgs', icon: <ApartmentOutlined />, label: <Link to="/orgs">{t('nav.orgs')}</Link> },
@@ -48,6 +61,17 @@ function useMenuItems(): MenuProps['items'] {
       ),
     },
   ];
+  if (me.grants.some((g) => g.role === 'admin' || g.role === 'committee_member')) {
+    items.push({
+      key: '/overview',
+      icon: <DashboardOutlined />,
+      label: (
+        <Link to="/overview" data-testid="nav-overview">
+          {t('overview.nav')}
+        </Link>
+      ),
+    });
+  }
   if (abilities.update) {
     items.push({
       key: '/rule-sets',
@@ -156,6 +180,7 @@ export function Shell() {
             <span />
           )}
           <div className="nn-header-actions">
+            <InboxBell />
             <LangSwitch compact={isMobile} />
             <UserMenu compact={isMobile} />
           </div>

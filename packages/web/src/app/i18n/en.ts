@@ -1,11 +1,13 @@
 import { enLabels } from './en-labels';
 import { enMeetings } from './en-meetings';
+import { enOverview } from './en-overview';
 import type { Messages } from './index';
 
 /** English texts; the compiler checks that the keys match `vi.ts`. */
 export const en: Messages = {
   ...enLabels,
   ...enMeetings,
+  ...enOverview,
   app: {
     name: 'Nền Nếp',
     tagline: 'Party organisations and members',

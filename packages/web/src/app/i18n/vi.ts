@@ -1,10 +1,12 @@
 import { viLabels } from './vi-labels';
 import { viMeetings } from './vi-meetings';
+import { viOverview } from './vi-overview';
 
 /** Vietnamese texts: the reference language; `en.ts` must have the same keys. */
 export const vi = {
   ...viLabels,
   ...viMeetings,
+  ...viOverview,
   app: {
     name: 'Nền Nếp',
     tagline: 'Quản lý tổ chức đảng và đảng viên',

@@ -1,0 +1,199 @@
+import { CalendarOutlined, LeftOutlined, NotificationOutlined, RightOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, DatePicker, Flex, Spin, Statistic, Tag } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { OrgSelect } from '../../components/org-select';
+import { PageHeader } from '../../components/page-header';
+import { LoadError, Loading } from '../../components/query-state';
+import { QUALITY_LEVELS } from '../../lib/types';
+import { useAction } from '../../lib/use-action';
+import { useIsMobile } from '../../lib/use-mobile';
+import { useCurrentUser } from '../auth/session';
+import { LEVEL_HEX } from '../meetings/meeting-tags';
+import { ALERT_KINDS, type AlertRun, type OverviewSummary, runAlerts, useMeetingsOverview } from './api';
+import { OverviewCards, OverviewTable } from './overview-cells';
+import './overview.css';
+
+/** `?org=&month=YYYY-MM` in the URL, so the back button from a meeting returns to the same view. */
+function useOverviewFilters() {
+  const [params, setParams] = useSearchParams();
+  const monthParam = params.get('month');
+  const month =
+    monthParam && /^\d{4}-(0[1-9]|1[0-2])$/.test(monthParam)
+      ? dayjs(`${monthParam}-01`)
+      : dayjs().startOf('month');
+  const org = params.get('org') || undefined;
+  const update = (patch: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(patch)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    setParams(next, { replace: true });
+  };
+  return { org, month, update };
+}
+
+function SummaryCards({ summary }: { summary: OverviewSummary }) {
+  const { t } = useTranslation();
+  return (
+    <div className="nn-stat-grid nn-ov-summary" data-testid="overview-summary">
+      <Card size="small">
+        <Statistic title={t('overview.cells')} value={summary.cells} />
+      </Card>
+      <Card size="small">
+        <Statistic
+          title={t('overview.onTime')}
+          value={summary.onTime}
+          styles={{ content: { color: '#389e0d' } }}
+        />
+      </Card>
+      <Card size="small">
+        <Statistic
+          title={t('overview.late')}
+          value={summary.late}
+          styles={{ content: { color: '#d46b08' } }}
+        />
+      </Card>
+      <Card size="small">
+        <Statistic
+          title={t('overview.notHeld')}
+          value={summary.notHeld}
+          styles={{ content: { color: '#cf1322' } }}
+        />
+      </Card>
+      {QUALITY_LEVELS.map((level) => (
+        <Card size="small" key={level}>
+          <Statistic
+            title={t('overview.levelCount', { level: t(`level.${level}`) })}
+            value={summary.byLevel[level]}
+            styles={{ content: { color: LEVEL_HEX[level] } }}
+          />
+        </Card>
+      ))}
+    </div>
+  );
+}
+
+function AlertResult({ run, onClose }: { run: AlertRun; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      type={run.raised > 0 ? 'warning' : 'success'}
+      showIcon
+      closable={{ onClose }}
+      data-testid="alerts-result"
+      title={t('overview.alertsDone', {
+        date: dayjs(run.date).format('DD/MM/YYYY'),
+        raised: run.raised,
+        notified: run.notified,
+      })}
+      description={
+        <Flex wrap gap={4}>
+          {ALERT_KINDS.map((kind) => (
+            <Tag key={kind} color={run.byKind[kind] > 0 ? 'orange' : undefined}>
+              {t(`overview.alertKind.${kind}`)}: {run.byKind[kind]}
+            </Tag>
+          ))}
+        </Flex>
+      }
+    />
+  );
+}
+
+/** The committee's month: whether each cell of the subtree held its regular meeting, and how well. */
+export function OverviewPage() {
+  const { t } = useTranslation();
+  const isMobile = useIsMobile();
+  const me = useCurrentUser();
+  const { org, month, update } = useOverviewFilters();
+  const query = useMeetingsOverview(org, month.format('YYYY-MM'));
+  const isAdmin = me.grants.some((g) => g.role === 'admin');
+  const [run, setRun] = useState<AlertRun | null>(null);
+  const alerts = useAction({
+    mutationFn: runAlerts,
+    success: false,
+    invalidate: [['inbox']],
+    onSuccess: (result) => setRun(result),
+  });
+  const setMonth = (next: Dayjs) => update({ month: next.format('YYYY-MM') });
+  const data = query.data;
+
+  return (
+    <>
+      <PageHeader
+        title={t('overview.title')}
+        sub={data?.org.name}
+        extra={
+          isAdmin ? (
+            <Button
+              icon={<NotificationOutlined />}
+              loading={alerts.isPending}
+              onClick={() => alerts.mutate(undefined)}
+              data-testid="alerts-run"
+            >
+              {t('overview.runAlerts')}
+            </Button>
+          ) : null
+        }
+      />
+      <div className="nn-stack">
+        {run ? <AlertResult run={run} onClose={() => setRun(null)} /> : null}
+        <Card size="small">
+          <div className="nn-filters">
+            <div className="nn-filter-wide">
+              <OrgSelect
+                value={org ?? data?.org.code}
+                onChange={(next) => update({ org: next })}
+                placeholder={t('overview.org')}
+                data-testid="overview-org"
+              />
+            </div>
+          </div>
+          <Flex gap={4} align="center" wrap>
+            <Button
+              icon={<LeftOutlined />}
+              aria-label={t('meetings.prevMonth')}
+              onClick={() => setMonth(month.subtract(1, 'month'))}
+            />
+            <DatePicker
+              picker="month"
+              format="MM/YYYY"
+              value={month}
+              allowClear={false}
+              onChange={(value) => value && setMonth(value)}
+              style={{ width: 120 }}
+              aria-label={t('overview.month')}
+              data-testid="overview-month"
+            />
+            <Button
+              icon={<RightOutlined />}
+              aria-label={t('meetings.nextMonth')}
+              onClick={() => setMonth(month.add(1, 'month'))}
+            />
+            {month.isSame(dayjs(), 'month') ? null : (
+              <Button type="link" icon={<CalendarOutlined />} onClick={() => update({ month: undefined })}>
+                {t('meetings.thisMonth')}
+              </Button>
+            )}
+            {query.isFetching ? <Spin size="small" /> : null}
+          </Flex>
+        </Card>
+        {query.error && !data ? (
+          <LoadError error={query.error} onRetry={() => void query.refetch()} />
+        ) : !data ? (
+          <Loading />
+        ) : (
+          <>
+            <SummaryCards summary={data.summary} />
+            <Card size="small" styles={isMobile ? { body: { padding: 8 } } : undefined}>
+              {isMobile ? <OverviewCards items={data.items} /> : <OverviewTable items={data.items} />}
+            </Card>
+          </>
+        )}
+      </div>
+    </>
+  );
+}

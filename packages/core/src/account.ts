@@ -25,11 +25,13 @@ export const createAccountSchema = z.object({
   displayName: z.string().trim().min(1).max(120),
   password: passwordSchema,
   memberCode: z.string().trim().max(40).nullish(),
+  email: z.email().max(200).nullish(),
   grants: z.array(grantSchema).min(1).max(20),
 });
 export const updateAccountSchema = z.object({
   displayName: z.string().trim().min(1).max(120).optional(),
   disabled: z.boolean().optional(),
+  email: z.email().max(200).nullish(),
   password: passwordSchema.optional(),
   grants: z.array(grantSchema).min(1).max(20).optional(),
 });
@@ -52,6 +54,7 @@ export interface AccountDto {
   username: string;
   displayName: string;
   memberCode: string | null;
+  email: string | null;
   disabled: boolean;
   lockedUntil: string | null;
   grants: GrantDto[];

@@ -8,6 +8,7 @@ export const FIELD_LABELS: Record<string, { vi: string; en: string }> = {
   currentPassword: { vi: 'Mật khẩu hiện tại', en: 'Current password' },
   newPassword: { vi: 'Mật khẩu mới', en: 'New password' },
   displayName: { vi: 'Tên hiển thị', en: 'Display name' },
+  email: { vi: 'Thư điện tử', en: 'Email' },
   code: { vi: 'Mã tổ chức', en: 'Organisation code' },
   name: { vi: 'Tên tổ chức', en: 'Organisation name' },
   kind: { vi: 'Loại tổ chức', en: 'Kind' },
@@ -133,6 +134,9 @@ export const ENTITY_LABELS: Record<string, { vi: string; en: string }> = {
   meeting: { vi: 'cuộc họp', en: 'Meeting' },
   material: { vi: 'tài liệu', en: 'Material' },
   task: { vi: 'nhiệm vụ', en: 'Task' },
+  opinion: { vi: 'ý kiến', en: 'Opinion' },
+  guest: { vi: 'khách mời', en: 'Guest' },
+  vote: { vi: 'kết quả biểu quyết', en: 'Vote' },
   rule_set: { vi: 'bộ quy tắc', en: 'Rule set' },
   notification: { vi: 'thông báo', en: 'Notification' },
 };

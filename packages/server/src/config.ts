@@ -8,6 +8,9 @@ export interface Config {
   /** Secure cookies when served over HTTPS behind a proxy. */
   secureCookies: boolean;
   sessionDays: number;
+  /** SMTP server for emailing notices (`smtp://user:pass@host:587`); none = in-app inbox only. */
+  smtpUrl: string | null;
+  mailFrom: string;
 }
 
 /** Reads configuration from the environment (documented in README). */
@@ -19,5 +22,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST?.trim() || '127.0.0.1',
     secureCookies: env.NENNEP_SECURE_COOKIES === 'true',
     sessionDays: Number(env.NENNEP_SESSION_DAYS ?? 14),
+    smtpUrl: env.NENNEP_SMTP_URL?.trim() || null,
+    mailFrom: env.NENNEP_MAIL_FROM?.trim() || 'Nền Nếp <no-reply@localhost>',
   };
 }

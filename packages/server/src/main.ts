@@ -8,6 +8,7 @@ import { loadConfig } from './config.ts';
 import { DataDirBusyError } from './db/lock.ts';
 import { openDatabase } from './db/open.ts';
 import { type ImportKind, runImport } from './modules/imports/service.ts';
+import { startMailer } from './modules/inbox/mailer.ts';
 import { findOrg, orgStats } from './modules/orgs/queries.ts';
 import { isSeeded, seedDemo } from './seed/seed-demo.ts';
 
@@ -30,7 +31,9 @@ async function serve() {
     console.log(`Đã nạp ${summary.orgs} tổ chức, ${summary.members} đảng viên.`);
   }
   const app = await buildApp({ database, config }, { logger: true });
+  const stopMailer = config.smtpUrl ? startMailer(database.db, config.smtpUrl, config.mailFrom) : () => {};
   const stop = async () => {
+    stopMailer();
     await app.close();
     await database.close();
     process.exit(0);

@@ -4,6 +4,8 @@ export const accounts = pgTable('accounts', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
   username: text('username').notNull().unique(),
   displayName: text('display_name').notNull(),
+  /** Where notices are also emailed when SMTP is configured (optional). */
+  email: text('email'),
   passwordHash: text('password_hash').notNull(),
   memberId: bigint('member_id', { mode: 'number' }),
   locale: text('locale').notNull().default('vi'),

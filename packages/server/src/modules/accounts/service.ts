@@ -41,13 +41,14 @@ export async function listAccounts(db: Db, scopes: string[]): Promise<AccountDto
     id: number;
     username: string;
     display_name: string;
+    email: string | null;
     member_code: string | null;
     disabled: boolean;
     locked_until: string | null;
     grants: { role: Role; orgCode: string; orgName: string }[];
   }>(
     db,
-    sql`SELECT a.id, a.username, a.display_name, m.member_code, a.disabled, a.locked_until,
+    sql`SELECT a.id, a.username, a.display_name, a.email, m.member_code, a.disabled, a.locked_until,
           json_agg(json_build_object('role', g.role, 'orgCode', o.code, 'orgName', o.name) ORDER BY o.path) AS grants
         FROM accounts a JOIN grants g ON g.account_id = a.id JOIN orgs o ON o.id = g.org_id
         LEFT JOIN members m ON m.id = a.member_id
@@ -57,6 +58,7 @@ export async function listAccounts(db: Db, scopes: string[]): Promise<AccountDto
     id: a.id,
     username: a.username,
     displayName: a.display_name,
+    email: a.email,
     memberCode: a.member_code,
     disabled: a.disabled,
     lockedUntil: a.locked_until,
@@ -94,6 +96,7 @@ export async function createAccount(
     displayName: string;
     password: string;
     memberCode?: string | null;
+    email?: string | null;
     grants: GrantInput[];
   },
 ) {
@@ -113,7 +116,13 @@ export async function createAccount(
       );
     const [account] = await tx
       .insert(accounts)
-      .values({ username: input.username, displayName: input.displayName, passwordHash, memberId })
+      .values({
+        username: input.username,
+        displayName: input.displayName,
+        email: input.email ?? null,
+        passwordHash,
+        memberId,
+      })
       .returning();
     if (!account) throw new Error('insert returned nothing');
     await tx
@@ -134,7 +143,13 @@ export async function updateAccount(
   db: Db,
   actor: Actor,
   id: number,
-  input: { displayName?: string; disabled?: boolean; password?: string; grants?: GrantInput[] },
+  input: {
+    displayName?: string;
+    disabled?: boolean;
+    email?: string | null;
+    password?: string;
+    grants?: GrantInput[];
+  },
 ) {
   const orgPath = await assertCanManage(db, actor, id);
   const resolved = input.grants ? await resolveGrants(db, actor, input.grants) : null;
@@ -143,6 +158,7 @@ export async function updateAccount(
     const patch = {
       ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
       ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
+      ...(input.email !== undefined ? { email: input.email } : {}),
       ...(passwordHash ? { passwordHash, failedLogins: 0, lockedUntil: null } : {}),
     };
     if (Object.keys(patch).length > 0) await tx.update(accounts).set(patch).where(eq(accounts.id, id));

@@ -29,8 +29,26 @@ export async function notify(tx: Db, accountIds: number[], notice: Notice): Prom
       })),
     )
     .onConflictDoNothing()
-    .returning({ id: notifications.id });
+    .returning({ id: notifications.id, accountId: notifications.accountId });
+  await enqueueMail(
+    tx,
+    inserted.map((n) => n.accountId),
+    notice,
+  );
   return inserted.length;
+}
+
+/** Queues the notice as an email for those of the accounts that have an address. */
+async function enqueueMail(tx: Db, accountIds: number[], notice: Notice) {
+  if (accountIds.length === 0) return;
+  const body =
+    [notice.body ?? '', notice.link ? `\nXem: ${notice.link}` : ''].join('').trim() || notice.title;
+  await tx.execute(sql`INSERT INTO mail_outbox (account_id, to_address, subject, body)
+    SELECT id, email, ${notice.title}, ${body} FROM accounts
+    WHERE id IN (${sql.join(
+      accountIds.map((id) => sql`${id}`),
+      sql`, `,
+    )}) AND email IS NOT NULL AND disabled = false`);
 }
 
 /**

@@ -282,6 +282,7 @@ export const en: Messages = {
     title: 'Accounts',
     username: 'Username',
     displayName: 'Display name',
+    email: 'Email (for notices, optional)',
     memberCode: 'Member code (optional)',
     password: 'Password',
     grants: 'Grants',

@@ -281,6 +281,7 @@ export const vi = {
     title: 'Tài khoản',
     username: 'Tên đăng nhập',
     displayName: 'Tên hiển thị',
+    email: 'Thư điện tử (để nhận thông báo, nếu có)',
     memberCode: 'Mã đảng viên (nếu có)',
     password: 'Mật khẩu',
     grants: 'Quyền',

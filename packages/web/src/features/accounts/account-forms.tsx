@@ -67,6 +67,7 @@ interface CreateValues {
   displayName: string;
   password: string;
   memberCode?: string;
+  email?: string;
   grants: GrantInput[];
 }
 
@@ -81,6 +82,7 @@ export function CreateAccountModal({ defaultOrg, onClose }: { defaultOrg?: strin
         displayName: v.displayName.trim(),
         password: v.password,
         memberCode: v.memberCode?.trim() || null,
+        email: v.email?.trim() || null,
         grants: v.grants,
       }),
     form,
@@ -115,6 +117,13 @@ export function CreateAccountModal({ defaultOrg, onClose }: { defaultOrg?: strin
         rules={[rules.required(t('accounts.displayName'))]}
       >
         <Input maxLength={120} />
+      </Form.Item>
+      <Form.Item
+        name="email"
+        label={t('accounts.email')}
+        rules={[{ type: 'email', message: t('accounts.email') }]}
+      >
+        <Input type="email" autoComplete="off" autoCapitalize="none" maxLength={200} />
       </Form.Item>
       <Form.Item
         name="password"

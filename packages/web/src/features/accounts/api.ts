@@ -17,6 +17,7 @@ export interface CreateAccountInput {
   displayName: string;
   password: string;
   memberCode?: string | null;
+  email?: string | null;
   grants: GrantInput[];
 }
 

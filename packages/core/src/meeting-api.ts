@@ -66,6 +66,12 @@ export const opinionSchema = z
     path: ['memberCode'],
   });
 
+/** Correcting a mistyped opinion before the minutes are adopted: its text, and the agenda item it belongs to. */
+export const opinionEditSchema = z.object({
+  summary: text(4000),
+  agendaIndex: z.number().int().min(0).max(39).optional(),
+});
+
 export const taskSchema = z.object({
   memberCode: memberCodeSchema.nullish(),
   text: text(1000),

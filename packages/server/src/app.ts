@@ -25,6 +25,7 @@ import { calendarRoutes } from './modules/calendar/routes.ts';
 import { importRoutes } from './modules/imports/routes.ts';
 import { inboxRoutes } from './modules/inbox/routes.ts';
 import { meetingRoutes } from './modules/meetings/routes.ts';
+import { meetingCorrectionRoutes } from './modules/meetings/routes-corrections.ts';
 import { minutesRoutes } from './modules/meetings/routes-docs.ts';
 import { meetingRunRoutes } from './modules/meetings/routes-run.ts';
 import { memberRoutes } from './modules/members/routes.ts';
@@ -90,6 +91,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; webDist?
       ruleSetRoutes(api, deps);
       meetingRoutes(api, deps);
       meetingRunRoutes(api, deps);
+      meetingCorrectionRoutes(api, deps);
       minutesRoutes(api, deps);
       alertRoutes(api, deps);
       overviewRoutes(api, deps);

@@ -116,6 +116,12 @@ describe('a cell secretary and the meetings of another cell', () => {
       ['POST', '/api/meetings/{id}/adopt', `${base}/adopt`, { for: 3, against: 0, abstain: 0 }],
       ['POST', '/api/meetings/{id}/addenda', `${base}/addenda`, { date: '2026-07-06', text: 'x' }],
       ['PATCH', '/api/tasks/{taskId}', `/api/tasks/${taskId}`, { status: 'done' }],
+      ['PATCH', '/api/meetings/{id}/opinions/{itemId}', `${base}/opinions/1`, { summary: 'x' }],
+      ['DELETE', '/api/meetings/{id}/opinions/{itemId}', `${base}/opinions/1`],
+      ['DELETE', '/api/meetings/{id}/tasks/{itemId}', `${base}/tasks/${taskId}`],
+      ['DELETE', '/api/meetings/{id}/guests/{itemId}', `${base}/guests/1`],
+      ['DELETE', '/api/meetings/{id}/votes/{itemId}', `${base}/votes/1`],
+      ['DELETE', '/api/meetings/{id}/materials/{itemId}', `${base}/materials/1`],
     ];
     for (const [method, route, url, payload] of calls) {
       mark(method, route);

@@ -75,6 +75,12 @@ export const enMeetings: typeof viMeetings = {
     adopted: 'Minutes adopted',
     addendum: 'Dated addendum added',
     notified: 'Invitation sent',
+    opinion_edited: 'Opinion corrected',
+    opinion_removed: 'Opinion removed',
+    task_removed: 'Task removed',
+    guest_removed: 'Guest removed',
+    vote_removed: 'Vote removed',
+    material_removed: 'Material removed',
   },
   meetings: {
     title: 'Cell meetings',
@@ -210,6 +216,18 @@ export const enMeetings: typeof viMeetings = {
     saved: 'Opinion recorded',
     empty: 'No opinions yet',
     summary: '{{speakers}} members spoke {{count}} opinions',
+  },
+  corrections: {
+    delete: 'Delete',
+    deleted: 'Deleted',
+    editOpinion: 'Edit opinion',
+    confirm: {
+      opinions: 'Delete this opinion?',
+      tasks: 'Delete this task?',
+      guests: 'Delete this guest?',
+      votes: 'Delete this vote?',
+      materials: 'Delete this material?',
+    },
   },
   tasks: {
     title: 'Tasks assigned',

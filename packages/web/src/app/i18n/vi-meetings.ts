@@ -73,6 +73,12 @@ export const viMeetings = {
     adopted: 'Thông qua biên bản',
     addendum: 'Lập phụ lục đính chính',
     notified: 'Gửi thông báo mời họp',
+    opinion_edited: 'Sửa ý kiến phát biểu',
+    opinion_removed: 'Xóa ý kiến phát biểu',
+    task_removed: 'Xóa nhiệm vụ',
+    guest_removed: 'Xóa khách mời',
+    vote_removed: 'Xóa kết quả biểu quyết',
+    material_removed: 'Xóa tài liệu',
   },
   meetings: {
     title: 'Sinh hoạt chi bộ',
@@ -208,6 +214,18 @@ export const viMeetings = {
     saved: 'Đã ghi ý kiến',
     empty: 'Chưa có ý kiến nào',
     summary: '{{speakers}} đảng viên phát biểu {{count}} ý kiến',
+  },
+  corrections: {
+    delete: 'Xóa',
+    deleted: 'Đã xóa',
+    editOpinion: 'Sửa ý kiến',
+    confirm: {
+      opinions: 'Xóa ý kiến này?',
+      tasks: 'Xóa nhiệm vụ này?',
+      guests: 'Xóa khách mời này?',
+      votes: 'Xóa kết quả biểu quyết này?',
+      materials: 'Xóa tài liệu này?',
+    },
   },
   tasks: {
     title: 'Phân công nhiệm vụ',

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiGet, apiPatch, apiPost, apiPut, toQueryString } from '../../lib/api';
+import { api, apiGet, apiPatch, apiPost, apiPut, toQueryString } from '../../lib/api';
 import type {
   AgendaItem,
   AttendanceStatus,
@@ -111,6 +111,9 @@ export interface VoteInput {
   abstain: number;
 }
 
+/** The rows of a meeting a runner may remove before the minutes are adopted (the API's path segment). */
+export type MeetingItemKind = 'opinions' | 'tasks' | 'guests' | 'votes' | 'materials';
+
 export const meetingCommands = {
   plan: (body: { orgCode: string; from: string; to: string }) =>
     apiPost<{ created: number; cells: number }>('/api/meetings/plan', body),
@@ -133,6 +136,10 @@ export const meetingCommands = {
     id: number,
     body: { memberCode?: string | null; guestName?: string | null; agendaIndex: number; summary: string },
   ) => apiPost<{ id: number }>(`${base(id)}/opinions`, body),
+  editOpinion: (id: number, opinionId: number, body: { summary: string; agendaIndex?: number }) =>
+    apiPatch<{ ok: true }>(`${base(id)}/opinions/${opinionId}`, body),
+  removeItem: (id: number, kind: MeetingItemKind, itemId: number) =>
+    api<{ ok: true }>(`${base(id)}/${kind}/${itemId}`, { method: 'DELETE' }),
   task: (id: number, body: { memberCode?: string | null; text: string; deadline?: string | null }) =>
     apiPost<{ id: number }>(`${base(id)}/tasks`, body),
   taskStatus: (taskId: number, status: TaskStatus) =>

@@ -7,6 +7,7 @@ import { useRules } from '../../lib/rules';
 import type { AttendanceStatus, RollCallLine } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { meetingCommands, meetingKeys, useSetMeeting } from './api';
+import { DeleteItemButton } from './delete-item';
 import { countRoll, type RollCall } from './roll-call';
 import type { TabProps } from './shared';
 
@@ -182,9 +183,16 @@ function GuestsCard({ meeting, record, editable }: TabProps) {
       ) : (
         <ul className="nn-plain-list" data-testid="guest-list">
           {record.guests.map((g) => (
-            <li key={g.id}>
-              <strong>{g.name}</strong>
-              {g.role ? <span className="nn-muted"> — {g.role}</span> : null}
+            <li key={g.id} data-testid="guest-row">
+              <Flex justify="space-between" align="start" gap={4}>
+                <span>
+                  <strong>{g.name}</strong>
+                  {g.role ? <span className="nn-muted"> — {g.role}</span> : null}
+                </span>
+                {meeting.abilities.run ? (
+                  <DeleteItemButton meetingId={meeting.id} kind="guests" itemId={g.id} />
+                ) : null}
+              </Flex>
             </li>
           ))}
         </ul>

@@ -9,6 +9,7 @@ import type { MeetingDetail } from '../../lib/types';
 import { uploadFile } from '../../lib/upload';
 import { useNotifyError } from '../../lib/use-action';
 import { materialUploadUrl, materialUrl, meetingKeys } from './api';
+import { DeleteItemButton } from './delete-item';
 
 const sizeText = (bytes: number) =>
   bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -24,9 +25,14 @@ export function MaterialsList({ meeting }: { meeting: MeetingDetail }) {
     <div className="nn-card-list" data-testid="material-list">
       {meeting.materials.map((m) => (
         <div key={m.id} className="nn-material" data-testid="material-row">
-          <a href={materialUrl(meeting.id, m.id)} download className="nn-material-name">
-            <PaperClipOutlined /> {m.fileName}
-          </a>
+          <Flex justify="space-between" align="start" gap={4}>
+            <a href={materialUrl(meeting.id, m.id)} download className="nn-material-name">
+              <PaperClipOutlined /> {m.fileName}
+            </a>
+            {meeting.abilities.run ? (
+              <DeleteItemButton meetingId={meeting.id} kind="materials" itemId={m.id} />
+            ) : null}
+          </Flex>
           <div className="nn-muted" style={{ fontSize: 13 }}>
             {sizeText(m.size)} · {t('prepare.publishAt')} {formatDateTime(m.publishAt)}
             {dayjs(m.publishAt).isAfter(now) ? (

@@ -1,5 +1,5 @@
-import { SendOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Form, Input, Select } from 'antd';
+import { EditOutlined, SendOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Flex, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api';
@@ -8,6 +8,7 @@ import { useRules } from '../../lib/rules';
 import type { MeetingDetail, MeetingRecord } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { meetingCommands, meetingKeys } from './api';
+import { DeleteItemButton } from './delete-item';
 import { memberOptions, type RollCall } from './roll-call';
 
 interface OpinionValues {
@@ -135,6 +136,87 @@ export function OpinionForm({
   );
 }
 
+type Opinion = MeetingRecord['opinions'][number];
+
+/** Rewording a mistyped opinion, or moving it to another agenda item, in place. */
+function OpinionEditForm({
+  meeting,
+  opinion,
+  onDone,
+}: {
+  meeting: MeetingDetail;
+  opinion: Opinion;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const rules = useRules();
+  const [form] = Form.useForm<{ agendaIndex: number; summary: string }>();
+  const save = useAction({
+    mutationFn: (v: { agendaIndex: number; summary: string }) =>
+      meetingCommands.editOpinion(meeting.id, opinion.id, {
+        summary: v.summary.trim(),
+        agendaIndex: v.agendaIndex,
+      }),
+    form,
+    success: t('common.saved'),
+    invalidate: [meetingKeys.detail(meeting.id)],
+    onSuccess: onDone,
+  });
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={(v) => save.mutate(v)}
+      initialValues={{ agendaIndex: opinion.agendaIndex, summary: opinion.summary }}
+      data-testid="opinion-edit-form"
+    >
+      <div className="nn-muted">{opinion.speaker}</div>
+      <Form.Item name="agendaIndex" label={t('opinions.item')}>
+        <Select<number>
+          options={meeting.agenda.map((a, i) => ({ value: i, label: `${i + 1}. ${a.title}` }))}
+          popupMatchSelectWidth
+        />
+      </Form.Item>
+      <Form.Item name="summary" label={t('opinions.text')} rules={[rules.required(t('opinions.text'))]}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} maxLength={4000} />
+      </Form.Item>
+      <Flex gap={8}>
+        <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="opinion-edit-save">
+          {t('common.save')}
+        </Button>
+        <Button onClick={onDone}>{t('common.cancel')}</Button>
+      </Flex>
+    </Form>
+  );
+}
+
+function OpinionRow({ meeting, opinion }: { meeting: MeetingDetail; opinion: Opinion }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  if (editing)
+    return <OpinionEditForm meeting={meeting} opinion={opinion} onDone={() => setEditing(false)} />;
+  return (
+    <Flex className="nn-opinion" data-testid="opinion" justify="space-between" align="start" gap={4}>
+      <div>
+        <strong>{opinion.speaker}:</strong> {opinion.summary}
+      </div>
+      {meeting.abilities.run ? (
+        <Flex gap={2} style={{ flexShrink: 0 }}>
+          <Button
+            size="small"
+            type="text"
+            icon={<EditOutlined />}
+            onClick={() => setEditing(true)}
+            aria-label={t('corrections.editOpinion')}
+            data-testid="opinion-edit"
+          />
+          <DeleteItemButton meetingId={meeting.id} kind="opinions" itemId={opinion.id} />
+        </Flex>
+      ) : null}
+    </Flex>
+  );
+}
+
 /** Opinions grouped by agenda item, in the order of the agenda. */
 export function OpinionList({ meeting, record }: { meeting: MeetingDetail; record: MeetingRecord }) {
   const { t } = useTranslation();
@@ -156,9 +238,7 @@ export function OpinionList({ meeting, record }: { meeting: MeetingDetail; recor
               {g.index + 1}. {g.item.title}
             </div>
             {g.opinions.map((o) => (
-              <div key={o.id} className="nn-opinion" data-testid="opinion">
-                <strong>{o.speaker}:</strong> {o.summary}
-              </div>
+              <OpinionRow key={o.id} meeting={meeting} opinion={o} />
             ))}
           </div>
         ))

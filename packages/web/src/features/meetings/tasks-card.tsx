@@ -7,6 +7,7 @@ import { useRules } from '../../lib/rules';
 import { type MeetingDetail, type MeetingRecord, TASK_STATUSES, type TaskStatus } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { meetingCommands, meetingKeys } from './api';
+import { DeleteItemButton } from './delete-item';
 import { memberOptions, type RollCall } from './roll-call';
 import { DATE_FORMAT } from './shared';
 
@@ -63,7 +64,12 @@ export function TasksCard({
         <div className="nn-card-list" data-testid="task-list">
           {record.tasks.map((task) => (
             <div key={task.id} className="nn-task" data-testid="task-row">
-              <div>{task.text}</div>
+              <Flex justify="space-between" align="start" gap={4}>
+                <div>{task.text}</div>
+                {meeting.abilities.run ? (
+                  <DeleteItemButton meetingId={meeting.id} kind="tasks" itemId={task.id} />
+                ) : null}
+              </Flex>
               <Flex wrap gap={8} align="center" justify="space-between">
                 <span className="nn-muted">
                   {task.member ?? t('tasks.cell')}

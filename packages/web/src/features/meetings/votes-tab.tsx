@@ -5,9 +5,16 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLang } from '../../app/i18n';
 import { useRules } from '../../lib/rules';
-import { type MeetingRecord, VOTE_SUBJECTS, type VoteOutcome, type VoteSubject } from '../../lib/types';
+import {
+  type MeetingDetail,
+  type MeetingRecord,
+  VOTE_SUBJECTS,
+  type VoteOutcome,
+  type VoteSubject,
+} from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { meetingCommands, meetingKeys } from './api';
+import { DeleteItemButton } from './delete-item';
 import { memberOptions, type RollCall } from './roll-call';
 import type { TabProps } from './shared';
 import { Stepper } from './stepper';
@@ -156,7 +163,7 @@ function VoteForm({ meeting, roll }: TabProps & { roll: RollCall }) {
   );
 }
 
-function VoteList({ record }: { record: MeetingRecord }) {
+function VoteList({ meeting, record }: { meeting: MeetingDetail; record: MeetingRecord }) {
   const { t } = useTranslation();
   return (
     <Card size="small" title={t('votes.recorded')}>
@@ -166,17 +173,22 @@ function VoteList({ record }: { record: MeetingRecord }) {
         <div className="nn-card-list" data-testid="vote-list">
           {record.votes.map((v) => (
             <div key={v.id} className="nn-vote" data-testid="vote-row">
-              <Flex wrap gap={4} align="center">
-                <Tag>{t(`voteSubject.${v.subject}`)}</Tag>
-                {v.passed ? (
-                  <Tag color="green" icon={<CheckCircleFilled />}>
-                    {t('votes.passed')}
-                  </Tag>
-                ) : (
-                  <Tag color="red" icon={<CloseCircleFilled />}>
-                    {t('votes.failed')}
-                  </Tag>
-                )}
+              <Flex justify="space-between" align="start" gap={4}>
+                <Flex wrap gap={4} align="center">
+                  <Tag>{t(`voteSubject.${v.subject}`)}</Tag>
+                  {v.passed ? (
+                    <Tag color="green" icon={<CheckCircleFilled />}>
+                      {t('votes.passed')}
+                    </Tag>
+                  ) : (
+                    <Tag color="red" icon={<CloseCircleFilled />}>
+                      {t('votes.failed')}
+                    </Tag>
+                  )}
+                </Flex>
+                {meeting.abilities.run ? (
+                  <DeleteItemButton meetingId={meeting.id} kind="votes" itemId={v.id} />
+                ) : null}
               </Flex>
               <div>
                 {v.text}
@@ -196,7 +208,7 @@ export function VotesTab(props: TabProps & { roll: RollCall }) {
   return (
     <div className="nn-stack">
       {props.editable ? <VoteForm {...props} /> : null}
-      <VoteList record={props.record} />
+      <VoteList meeting={props.meeting} record={props.record} />
     </div>
   );
 }

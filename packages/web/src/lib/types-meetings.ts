@@ -1,0 +1,181 @@
+/** Types of the meetings API (mirrors packages/core/src/meetings/types.ts and the server's presenters). */
+import type { Position } from './types';
+export const MEETING_KINDS = ['regular', 'thematic', 'cell_committee', 'extraordinary', 'model'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+export const MEETING_STATUSES = [
+  'planned',
+  'prepared',
+  'in_progress',
+  'held',
+  'adopted',
+  'cancelled',
+] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export const ATTENDANCE_STATUSES = [
+  'present',
+  'absent_excused',
+  'absent_unexcused',
+  'exempt',
+  'attached_elsewhere',
+] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+export const VOTE_SUBJECTS = ['resolution', 'recognition', 'admission', 'exemption', 'other'] as const;
+export type VoteSubject = (typeof VOTE_SUBJECTS)[number];
+export const QUALITY_LEVELS = ['good', 'fair', 'average', 'poor'] as const;
+export type QualityLevel = (typeof QUALITY_LEVELS)[number];
+export const TASK_STATUSES = ['open', 'done', 'dropped'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export type AgendaSection = 'opening' | 'content' | 'closing';
+
+export interface Bilingual {
+  vi: string;
+  en: string;
+}
+
+export interface MeetingSummary {
+  id: number;
+  orgCode: string;
+  orgName: string;
+  kind: MeetingKind;
+  status: MeetingStatus;
+  combined: boolean;
+  title: string | null;
+  date: string;
+  startTime: string;
+  place: string | null;
+  total: number | null;
+  level: QualityLevel | null;
+}
+
+export interface AgendaItem {
+  title: string;
+  section: AgendaSection;
+}
+
+export interface RollCallLine {
+  memberCode: string;
+  fullName: string;
+  position: Position;
+  memberStatus: 'official' | 'probationary';
+  status: AttendanceStatus;
+  reason: string | null;
+  reply: 'confirm' | 'excuse' | null;
+  suspended?: boolean;
+}
+
+export interface Opinion {
+  id: number;
+  agendaIndex: number;
+  speaker: string;
+  memberCode: string | null;
+  summary: string;
+}
+
+export interface MeetingTask {
+  id: number;
+  member: string | null;
+  memberCode: string | null;
+  text: string;
+  deadline: string | null;
+  status: TaskStatus;
+}
+
+export interface VoteRecord {
+  id: number;
+  subject: VoteSubject;
+  text: string;
+  member: string | null;
+  for: number;
+  against: number;
+  abstain: number;
+  eligible: number;
+  passed: boolean;
+  statement: Bilingual;
+}
+
+export interface CriterionScore {
+  criterionId: string;
+  points: number;
+  max: number;
+  explanation: Bilingual;
+}
+
+export interface QualityScore {
+  total: number;
+  max: number;
+  level: QualityLevel;
+  criteria: CriterionScore[];
+}
+
+export interface MeetingRecord {
+  chairMemberCode: string | null;
+  minuteTakerMemberCode: string | null;
+  rollCall: RollCallLine[];
+  guests: { id: number; name: string; role: string | null }[];
+  opinions: Opinion[];
+  tasks: MeetingTask[];
+  votes: VoteRecord[];
+  manualScores: Record<string, number>;
+  conclusion: string | null;
+  score: QualityScore | null;
+  addenda: { id: number; date: string; text: string; createdAt: string }[];
+  history: { kind: string; at: string; data: Record<string, unknown> | null; actorName: string | null }[];
+}
+
+export interface MeetingDetail extends MeetingSummary {
+  startedAt: string | null;
+  endedAt: string | null;
+  agenda: AgendaItem[];
+  materials: { id: number; fileName: string; size: number; publishAt: string }[];
+  documents: { docType: string; number: string; sha256: string }[];
+  contentHash: string | null;
+  abilities: { readRecord: boolean; run: boolean; adopt: boolean; addendum: boolean };
+  record: MeetingRecord | null;
+}
+
+export interface VoteOutcome {
+  eligible: number;
+  needed: number;
+  passed: boolean;
+  rule: 'majority' | 'two_thirds';
+  statement: Bilingual;
+}
+
+/* Rule sets: the part of `RuleSetContent` the web reads and edits; the rest is sent back untouched. */
+export interface CriterionOption {
+  label: Bilingual;
+  points: number;
+  [bound: string]: unknown;
+}
+
+export interface Criterion {
+  id: string;
+  group: string;
+  label: Bilingual;
+  max: number;
+  kind: 'auto' | 'manual';
+  fact?: string;
+  options: CriterionOption[];
+  [extra: string]: unknown;
+}
+
+export interface RuleSetContent {
+  meetingWindow: { fromDay: number; toDay: number };
+  defaultStartTime: string;
+  minDurationMinutes: { regular: number; combined: number; thematic: number; other: number };
+  thematicEveryMonths: number;
+  cellCommitteeFrom: number;
+  cellCommitteeDaysBefore: number;
+  agendaTemplates: Partial<Record<MeetingKind, { title: Bilingual; section: AgendaSection }[]>>;
+  scoreSheet: { criteria: Criterion[]; groups?: { id: string; label: Bilingual }[] };
+  levels: { good: number; fair: number; average: number; requiredAtMaxForGood: string[] };
+}
+
+export interface RuleSet {
+  id: number;
+  orgCode: string;
+  name: string;
+  effectiveFrom: string;
+  content: RuleSetContent;
+  inherited: boolean;
+}

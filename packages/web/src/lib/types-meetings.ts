@@ -1,36 +1,35 @@
 /** Types of the meetings API (mirrors packages/core/src/meetings/types.ts and the server's presenters). */
 import type { Position } from './types';
-export const MEETING_KINDS = ['regular', 'thematic', 'cell_committee', 'extraordinary', 'model'] as const;
-export type MeetingKind = (typeof MEETING_KINDS)[number];
-export const MEETING_STATUSES = [
-  'planned',
-  'prepared',
-  'in_progress',
-  'held',
-  'adopted',
-  'cancelled',
-] as const;
-export type MeetingStatus = (typeof MEETING_STATUSES)[number];
-export const ATTENDANCE_STATUSES = [
-  'present',
-  'absent_excused',
-  'absent_unexcused',
-  'exempt',
-  'attached_elsewhere',
-] as const;
-export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
-export const VOTE_SUBJECTS = ['resolution', 'recognition', 'admission', 'exemption', 'other'] as const;
-export type VoteSubject = (typeof VOTE_SUBJECTS)[number];
-export const QUALITY_LEVELS = ['good', 'fair', 'average', 'poor'] as const;
-export type QualityLevel = (typeof QUALITY_LEVELS)[number];
+
+export type {
+  AttendanceStatus,
+  Bilingual,
+  MeetingKind,
+  MeetingStatus,
+  QualityLevel,
+  VoteSubject,
+} from '@nennep/core/meetings/types';
+// The vocabulary comes from core itself (a file without dependencies, so no zod reaches the bundle).
+export {
+  ATTENDANCE_STATUSES,
+  MEETING_KINDS,
+  MEETING_STATUSES,
+  QUALITY_LEVELS,
+  VOTE_SUBJECTS,
+} from '@nennep/core/meetings/types';
+
+import type {
+  AttendanceStatus,
+  Bilingual,
+  MeetingKind,
+  MeetingStatus,
+  QualityLevel,
+  VoteSubject,
+} from '@nennep/core/meetings/types';
+
 export const TASK_STATUSES = ['open', 'done', 'dropped'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 export type AgendaSection = 'opening' | 'content' | 'closing';
-
-export interface Bilingual {
-  vi: string;
-  en: string;
-}
 
 export interface MeetingSummary {
   id: number;

@@ -68,6 +68,7 @@ export async function buildMember(
     sex?: 'male' | 'female';
     exemptFrom?: string | null;
     birthDate?: string;
+    position?: 'secretary' | 'deputy_secretary' | 'committee_member' | 'member';
   },
 ) {
   const org = await findOrg(db, input.org);
@@ -88,6 +89,7 @@ export async function buildMember(
       admissionDate: '2000-05-19',
       officialDate: status === 'official' ? '2001-05-19' : null,
       exemptFrom: input.exemptFrom ?? null,
+      position: input.position ?? 'member',
     })
     .returning();
   if (!row) throw new Error('insert returned nothing');

@@ -103,6 +103,49 @@ describe('planning', () => {
   });
 });
 
+describe('a cell-committee meeting', () => {
+  it('calls the roll of the cell committee only', async () => {
+    const cell = await buildOrg(ctx.db, { code: 'CC', kind: 'cell', parent: 'GA' });
+    await buildMember(ctx.db, {
+      code: 'CC1',
+      name: 'Nguyễn Văn Bí Thư',
+      org: cell.code,
+      position: 'secretary',
+    });
+    await buildMember(ctx.db, {
+      code: 'CC2',
+      name: 'Trần Văn Phó',
+      org: cell.code,
+      position: 'deputy_secretary',
+    });
+    await buildMember(ctx.db, {
+      code: 'CC3',
+      name: 'Lê Văn Ủy Viên',
+      org: cell.code,
+      position: 'committee_member',
+    });
+    await buildMember(ctx.db, { code: 'CC4', name: 'Phạm Văn Thường', org: cell.code });
+    const created = await admin.post('/api/meetings', {
+      orgCode: 'CC',
+      kind: 'cell_committee',
+      date: '2026-05-02',
+      startTime: '19:30',
+    });
+    const roll = created
+      .json()
+      .record.rollCall.map((l: { memberCode: string }) => l.memberCode)
+      .sort();
+    expect(roll).toEqual(['CC1', 'CC2', 'CC3']);
+    const regular = await admin.post('/api/meetings', {
+      orgCode: 'CC',
+      kind: 'regular',
+      date: '2026-05-04',
+      startTime: '19:30',
+    });
+    expect(regular.json().record.rollCall).toHaveLength(4);
+  });
+});
+
 describe('running and adopting a meeting', () => {
   it('records the meeting as the secretary runs it', async () => {
     const created = await secretary.post('/api/meetings', {

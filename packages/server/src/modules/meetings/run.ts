@@ -13,13 +13,20 @@ import { AppError, invalidField } from '../../http/errors.ts';
 import { recordMeetingEvent } from './plan.ts';
 import { cellMembers, type MeetingRow, type RollCallLine, rollCall } from './queries.ts';
 
+const CELL_COMMITTEE_POSITIONS = ['secretary', 'deputy_secretary', 'committee_member'];
+
 /**
  * The roll call a meeting starts from: every active member of the cell, exempt members as exempt, those
  * attending another cell meanwhile as attached elsewhere, the others present until marked otherwise — on a
  * phone, the secretary only touches the absent ones.
  */
 export async function defaultRollCall(db: Db, meeting: MeetingRow): Promise<RollCallLine[]> {
-  const list = await cellMembers(db, meeting.orgId);
+  const members = await cellMembers(db, meeting.orgId);
+  // A cell-committee meeting (họp chi ủy) is attended by the committee: secretary, deputy and members of it.
+  const list =
+    meeting.kind === 'cell_committee'
+      ? members.filter((m) => CELL_COMMITTEE_POSITIONS.includes(m.position))
+      : members;
   const attached = await rows<{ id: number }>(
     db,
     sql`SELECT member_id::int AS id FROM member_periods WHERE kind = 'attached'

@@ -186,3 +186,29 @@ export interface VoteOutcome {
   rule: 'majority' | 'two_thirds';
   statement: Bilingual;
 }
+
+/** How a cell's regular meeting of a month stands, in the committee's monthly overview. */
+export const OVERVIEW_STATES = ['on_time', 'late', 'not_held', 'planned', 'upcoming'] as const;
+export type OverviewState = (typeof OVERVIEW_STATES)[number];
+
+/** One active cell's regular meeting of the month, as the committee sees it. */
+export interface OverviewRow {
+  orgCode: string;
+  orgName: string;
+  parentName: string | null;
+  meetingId: number | null;
+  date: string | null;
+  state: OverviewState;
+  level: QualityLevel | null;
+  total: number | null;
+  attendancePercent: number | null;
+  speakingPercent: number | null;
+}
+
+export interface OverviewSummary {
+  cells: number;
+  onTime: number;
+  late: number;
+  notHeld: number;
+  byLevel: Record<QualityLevel, number>;
+}

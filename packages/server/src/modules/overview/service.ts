@@ -2,6 +2,9 @@ import {
   DEFAULT_RULE_SET,
   lastDayOfMonth,
   monthWindow,
+  type OverviewRow,
+  type OverviewState,
+  type OverviewSummary,
   QUALITY_LEVELS,
   type QualityLevel,
   type Role,
@@ -21,29 +24,6 @@ export function assertCanOverview(actor: Actor, org: OrgRow | null): OrgRow {
   if (!org || !can(actor, ANY_ROLE, org.path)) throw notFound('org');
   if (!can(actor, OVERVIEW_READERS, org.path)) throw forbidden();
   return org;
-}
-
-export type OverviewState = 'on_time' | 'late' | 'not_held' | 'planned' | 'upcoming';
-
-export interface OverviewRow {
-  orgCode: string;
-  orgName: string;
-  parentName: string | null;
-  meetingId: number | null;
-  date: string | null;
-  state: OverviewState;
-  level: QualityLevel | null;
-  total: number | null;
-  attendancePercent: number | null;
-  speakingPercent: number | null;
-}
-
-export interface OverviewSummary {
-  cells: number;
-  onTime: number;
-  late: number;
-  notHeld: number;
-  byLevel: Record<QualityLevel, number>;
 }
 
 interface CellLine {

@@ -1,15 +1,10 @@
-import {
-  CalendarOutlined,
-  LeftOutlined,
-  PlusOutlined,
-  RightOutlined,
-  ScheduleOutlined,
-} from '@ant-design/icons';
-import { Button, Card, DatePicker, Flex, Segmented, Select, Spin } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { PlusOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Segmented, Select, Spin } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { MonthSwitcher } from '../../components/month-switcher';
 import { OrgSelect } from '../../components/org-select';
 import { PageHeader } from '../../components/page-header';
 import { LoadError } from '../../components/query-state';
@@ -64,7 +59,6 @@ export function MeetingsPage() {
   const items = list.data?.items ?? [];
   // Several cells on one page: name the cell on every meeting.
   const showOrg = new Set(items.map((m) => m.orgCode)).size > 1 || me.grants.every((g) => g.role === 'admin');
-  const setMonth = (next: Dayjs) => update({ month: next.format('YYYY-MM') });
 
   return (
     <>
@@ -109,33 +103,13 @@ export function MeetingsPage() {
         </div>
         <Flex wrap gap={8} align="center" justify="space-between" style={{ marginBottom: 12 }}>
           <Flex gap={4} align="center">
-            <Button
-              icon={<LeftOutlined />}
-              aria-label={t('meetings.prevMonth')}
-              onClick={() => setMonth(month.subtract(1, 'month'))}
-              data-testid="month-prev"
+            <MonthSwitcher
+              month={month}
+              onChange={(next) => update({ month: next?.format('YYYY-MM') })}
+              label={t('meetings.month')}
+              testId="meeting-filter-month"
+              stepTestIds
             />
-            <DatePicker
-              picker="month"
-              format="MM/YYYY"
-              value={month}
-              allowClear={false}
-              onChange={(value) => value && setMonth(value)}
-              style={{ width: 120 }}
-              aria-label={t('meetings.month')}
-              data-testid="meeting-filter-month"
-            />
-            <Button
-              icon={<RightOutlined />}
-              aria-label={t('meetings.nextMonth')}
-              onClick={() => setMonth(month.add(1, 'month'))}
-              data-testid="month-next"
-            />
-            {month.isSame(dayjs(), 'month') ? null : (
-              <Button type="link" icon={<CalendarOutlined />} onClick={() => update({ month: undefined })}>
-                {t('meetings.thisMonth')}
-              </Button>
-            )}
           </Flex>
           <Flex gap={8} align="center">
             {list.isFetching ? <Spin size="small" /> : null}
@@ -164,7 +138,7 @@ export function MeetingsPage() {
             month={month}
             items={items}
             showOrg={showOrg}
-            onMonth={setMonth}
+            onMonth={(next) => update({ month: next.format('YYYY-MM') })}
             onMore={() => update({ view: 'list' })}
           />
         )}

@@ -1,31 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiGet, apiPost } from '../../lib/api';
-import type { QualityLevel } from '../../lib/types';
 
-export const OVERVIEW_STATES = ['on_time', 'late', 'not_held', 'planned', 'upcoming'] as const;
-export type OverviewState = (typeof OVERVIEW_STATES)[number];
+export type { OverviewRow, OverviewState, OverviewSummary } from '@nennep/core/meetings/types';
+export { OVERVIEW_STATES } from '@nennep/core/meetings/types';
 
-/** One active cell's regular meeting of the month, as the committee sees it. */
-export interface OverviewRow {
-  orgCode: string;
-  orgName: string;
-  parentName: string | null;
-  meetingId: number | null;
-  date: string | null;
-  state: OverviewState;
-  level: QualityLevel | null;
-  total: number | null;
-  attendancePercent: number | null;
-  speakingPercent: number | null;
-}
-
-export interface OverviewSummary {
-  cells: number;
-  onTime: number;
-  late: number;
-  notHeld: number;
-  byLevel: Record<QualityLevel, number>;
-}
+import type { OverviewRow, OverviewSummary } from '@nennep/core/meetings/types';
 
 export interface MeetingsOverview {
   org: { code: string; name: string };

@@ -1,9 +1,10 @@
-import { CalendarOutlined, LeftOutlined, NotificationOutlined, RightOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Flex, Spin, Statistic, Tag } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { NotificationOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Spin, Statistic, Tag } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { MonthSwitcher } from '../../components/month-switcher';
 import { OrgSelect } from '../../components/org-select';
 import { PageHeader } from '../../components/page-header';
 import { LoadError, Loading } from '../../components/query-state';
@@ -118,7 +119,6 @@ export function OverviewPage() {
     invalidate: [['inbox']],
     onSuccess: (result) => setRun(result),
   });
-  const setMonth = (next: Dayjs) => update({ month: next.format('YYYY-MM') });
   const data = query.data;
 
   return (
@@ -153,31 +153,12 @@ export function OverviewPage() {
             </div>
           </div>
           <Flex gap={4} align="center" wrap>
-            <Button
-              icon={<LeftOutlined />}
-              aria-label={t('meetings.prevMonth')}
-              onClick={() => setMonth(month.subtract(1, 'month'))}
+            <MonthSwitcher
+              month={month}
+              onChange={(next) => update({ month: next?.format('YYYY-MM') })}
+              label={t('overview.month')}
+              testId="overview-month"
             />
-            <DatePicker
-              picker="month"
-              format="MM/YYYY"
-              value={month}
-              allowClear={false}
-              onChange={(value) => value && setMonth(value)}
-              style={{ width: 120 }}
-              aria-label={t('overview.month')}
-              data-testid="overview-month"
-            />
-            <Button
-              icon={<RightOutlined />}
-              aria-label={t('meetings.nextMonth')}
-              onClick={() => setMonth(month.add(1, 'month'))}
-            />
-            {month.isSame(dayjs(), 'month') ? null : (
-              <Button type="link" icon={<CalendarOutlined />} onClick={() => update({ month: undefined })}>
-                {t('meetings.thisMonth')}
-              </Button>
-            )}
             {query.isFetching ? <Spin size="small" /> : null}
           </Flex>
         </Card>

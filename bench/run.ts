@@ -3,6 +3,7 @@
  * import and member-list benchmarks on PGlite (a data folder, as `npm start`) and
  * on PostgreSQL (BENCH_DATABASE_URL, or a throwaway local cluster). Writes bench/results/*.json.
  * BENCH_ROWS changes the member count (default 100,000); BENCH_SKIP_POSTGRES=1 skips PostgreSQL.
+ * The rotation planner benchmark (3,000 cells, 400 visitors) runs first; BENCH_ONLY=rotation runs only it.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,12 +14,23 @@ import { BENCH_ROWS, benchImport, type ImportFigures, prepareFiles } from './imp
 import { benchMemberList, type ListFigures } from './member-list.ts';
 import { BENCH_MEETINGS, benchMinutes } from './minutes.ts';
 import { startPostgres } from './pg.ts';
+import { benchRotation } from './rotation.ts';
 
 const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
 const work = mkdtempSync(path.join(tmpdir(), 'nennep-bench-'));
 
 async function main() {
   const log = (text: string) => process.stderr.write(`${text}\n`);
+  log('Rotation planner: 3,000 cells, 400 visitors…');
+  const rotationJson = benchRotation();
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(path.join(RESULTS, 'rotation.json'), `${JSON.stringify(rotationJson, null, 2)}\n`);
+  log(
+    `Rotation planner: ${rotationJson.ms} ms (median of ${rotationJson.runs}), covered ${rotationJson.covered}/${rotationJson.cells}, max load ${rotationJson.maxLoad} (bound ${rotationJson.lowerBound}), repeats ${rotationJson.repeats}`,
+  );
+  console.log(`bench/results/rotation.json\n${JSON.stringify(rotationJson, null, 2)}`);
+  if (process.env.BENCH_ONLY === 'rotation') return;
+
   log(`Minutes: score, DOCX and PDF of ${BENCH_MEETINGS.toLocaleString('en')} meetings…`);
   const minutesJson = await benchMinutes();
   mkdirSync(RESULTS, { recursive: true });

@@ -47,6 +47,8 @@ export interface MeDto {
   memberCode: string | null;
   locale: 'vi' | 'en';
   grants: GrantDto[];
+  /** Committees the account attends cells' meetings for (its visitor grants, before narrowing to cells). */
+  visitorOf: { orgCode: string; orgName: string }[];
   csrfToken: string;
 }
 export interface AccountDto {

@@ -6,4 +6,5 @@ export * from './member.ts';
 export * from './member-rules.ts';
 export * from './messages.ts';
 export * from './org.ts';
+export * from './supervision/index.ts';
 export * from './text/vietnamese.ts';

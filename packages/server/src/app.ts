@@ -32,13 +32,20 @@ import { memberRoutes } from './modules/members/routes.ts';
 import { orgRoutes } from './modules/orgs/routes.ts';
 import { overviewRoutes } from './modules/overview/routes.ts';
 import { ruleSetRoutes } from './modules/rule-sets/routes.ts';
+import { supervisionRoutes } from './modules/supervision/routes.ts';
+import { supervisionVisitRoutes } from './modules/supervision/routes-visits.ts';
 
 export type App = FastifyInstance;
 
 export interface Deps {
   database: Database;
   config: Pick<Config, 'secureCookies' | 'sessionDays'>;
+  /** What time it is: the system clock, or a fixed one in tests (due dates, check-in days). */
+  clock?: () => Date;
 }
+
+/** The current instant as the app sees it. */
+export const nowOf = (deps: Deps): Date => (deps.clock ? deps.clock() : new Date());
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -79,7 +86,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; webDist?
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  registerSession(app, deps.database.db);
+  registerSession(app, deps.database.db, () => nowOf(deps));
   await app.register(
     async (api) => {
       authRoutes(api, deps);
@@ -89,6 +96,8 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; webDist?
       auditRoutes(api, deps);
       importRoutes(api, deps);
       ruleSetRoutes(api, deps);
+      supervisionRoutes(api, deps);
+      supervisionVisitRoutes(api, deps);
       meetingRoutes(api, deps);
       meetingRunRoutes(api, deps);
       meetingCorrectionRoutes(api, deps);

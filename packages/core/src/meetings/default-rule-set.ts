@@ -1,3 +1,4 @@
+import { DEFAULT_SUPERVISION_RULES } from '../supervision/types.ts';
 import type { AgendaTemplateItem, Bilingual, Criterion, RuleSetContent } from './types.ts';
 
 /**
@@ -313,4 +314,5 @@ export const DEFAULT_RULE_SET: RuleSetContent = {
     average: 50,
     requiredAtMaxForGood: ['attendance_rate', 'duration', 'speaking_share', 'minutes_complete'],
   },
+  supervision: DEFAULT_SUPERVISION_RULES,
 };

@@ -1,3 +1,4 @@
+export * from './calendar.ts';
 export * from './default-rule-set.ts';
 export * from './documents.ts';
 export * from './minutes-model.ts';

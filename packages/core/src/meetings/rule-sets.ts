@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { supervisionRulesSchema } from '../supervision/schemas.ts';
 import { BOOLEAN_FACT_KEYS } from './score.ts';
 import { FACT_KEYS, MEETING_KINDS, type MeetingKind, type RuleSetContent } from './types.ts';
 
@@ -151,6 +152,7 @@ export const ruleSetContentSchema = z
       average: pointsSchema,
       requiredAtMaxForGood: z.array(z.string()),
     }),
+    supervision: supervisionRulesSchema.optional(),
   })
   .superRefine((rules, ctx) => {
     for (const issue of ruleSetProblems(rules)) ctx.addIssue({ code: 'custom', ...issue });

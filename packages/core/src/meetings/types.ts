@@ -3,6 +3,8 @@
  * the documents. Everything here is plain data; the rules are pure functions beside it.
  */
 
+import type { SupervisionRules } from '../supervision/types.ts';
+
 export const MEETING_KINDS = ['regular', 'thematic', 'cell_committee', 'extraordinary', 'model'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
@@ -154,6 +156,8 @@ export interface RuleSetContent {
   agendaTemplates: Record<MeetingKind, AgendaTemplateItem[]>;
   scoreSheet: ScoreSheet;
   levels: LevelRules;
+  /** The supervision coverage target (domain.md §4); absent in rule sets written before it existed. */
+  supervision?: SupervisionRules;
 }
 
 export interface CriterionScore {

@@ -17,7 +17,13 @@ export interface Actor {
   displayName: string;
   memberId: number | null;
   locale: Locale;
+  /**
+   * Effective grants. A `visitor` grant on a committee is narrowed to the cells the account is assigned
+   * to or planned to visit (supervision/visitor-scope.ts): a visitor sees only those cells.
+   */
   grants: ActorGrant[];
+  /** The visitor grants as given, on committees: whom the account attends meetings for. */
+  visitorOf: ActorGrant[];
   csrfToken: string;
 }
 

@@ -39,11 +39,25 @@ describe('a member', () => {
 });
 
 describe('a visitor', () => {
-  it('sees the tree of its committee but no member data', async () => {
-    const visitor = await login(ctx.app, 'visitor');
-    expect((await visitor.get('/api/orgs/GA/stats')).json().members.total).toBe(3);
+  it('sees nothing until assigned, then the assigned cell, and no member data', async () => {
+    let visitor = await login(ctx.app, 'visitor');
+    expect((await visitor.get('/api/orgs/tree')).json().roots).toEqual([]);
+    expect((await visitor.get('/api/orgs/CA1')).statusCode).toBe(404);
+    const committee = await login(ctx.app, 'committee');
+    const accounts = (await committee.get('/api/supervision/visitors?committee=GA')).json().items;
+    const accountId = accounts.find((a: { displayName: string }) => a.displayName === 'visitor')?.accountId;
+    const assigned = await committee.post('/api/supervision/assignments', {
+      committeeCode: 'GA',
+      orgCode: 'CA1',
+      accountId,
+    });
+    expect(assigned.statusCode).toBe(201);
+    visitor = await login(ctx.app, 'visitor');
+    expect((await visitor.get('/api/orgs/CA1/stats')).json().members.total).toBe(2);
+    expect((await visitor.get('/api/orgs/GA')).statusCode).toBe(404);
+    expect((await visitor.get('/api/orgs/CA2')).statusCode).toBe(404);
     expect((await visitor.get('/api/orgs/GB')).statusCode).toBe(404);
-    expect((await visitor.get('/api/members?org=GA')).statusCode).toBe(403);
+    expect((await visitor.get('/api/members?org=CA1')).statusCode).toBe(403);
     expect((await visitor.get('/api/members/FAR')).statusCode).toBe(404);
   });
 });

@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Locale, Role } from '@nennep/core';
+import { isoDateInVietnam, type Locale, type Role } from '@nennep/core';
 import { and, eq, gt } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.ts';
 import { accounts, grants, orgs, sessions } from '../db/schema/index.ts';
-import type { Actor } from './access.ts';
+import { visitorCells } from '../modules/supervision/visitor-scope.ts';
+import type { Actor, ActorGrant } from './access.ts';
 import { AppError } from './errors.ts';
 
 export const SESSION_COOKIE = 'nennep_session';
@@ -14,7 +15,12 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 export const newToken = () => randomBytes(32).toString('base64url');
 
 /** Loads the account and grants behind a session token, or null when unknown or expired. */
-export async function actorForToken(db: Db, token: string, now = new Date()): Promise<Actor | null> {
+export async function actorForToken(
+  db: Db,
+  token: string,
+  now = new Date(),
+  today = isoDateInVietnam(now),
+): Promise<Actor | null> {
   const [row] = await db
     .select({
       id: accounts.id,
@@ -34,6 +40,9 @@ export async function actorForToken(db: Db, token: string, now = new Date()): Pr
     .from(grants)
     .innerJoin(orgs, eq(orgs.id, grants.orgId))
     .where(eq(grants.accountId, row.id));
+  const given: ActorGrant[] = grantRows.map((g) => ({ ...g, role: g.role as Role }));
+  const visitorOf = given.filter((g) => g.role === 'visitor');
+  const visiting = visitorOf.length > 0 ? await visitorCells(db, row.id, visitorOf, today) : [];
   return {
     id: row.id,
     username: row.username,
@@ -41,7 +50,8 @@ export async function actorForToken(db: Db, token: string, now = new Date()): Pr
     memberId: row.memberId,
     locale: (row.locale === 'en' ? 'en' : 'vi') as Locale,
     csrfToken: row.csrfToken,
-    grants: grantRows.map((g) => ({ ...g, role: g.role as Role })),
+    grants: [...given.filter((g) => g.role !== 'visitor'), ...visiting],
+    visitorOf,
   };
 }
 
@@ -62,11 +72,11 @@ export function sessionToken(request: FastifyRequest): string | null {
  * Reads the session cookie on every request, and refuses cookie-authenticated writes that do not
  * carry the session's anti-forgery token in `x-csrf-token` (login is the one write without a session).
  */
-export function registerSession(app: FastifyInstance, db: Db) {
+export function registerSession(app: FastifyInstance, db: Db, clock: () => Date = () => new Date()) {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
     const token = sessionToken(request);
-    request.actor = token ? await actorForToken(db, token) : null;
+    request.actor = token ? await actorForToken(db, token, new Date(), isoDateInVietnam(clock())) : null;
     if (request.actor && !SAFE_METHODS.has(request.method)) {
       const header = request.headers['x-csrf-token'];
       if (header !== request.actor.csrfToken) throw new AppError(403, 'csrf');

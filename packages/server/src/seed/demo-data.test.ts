@@ -147,7 +147,8 @@ describe('generateDemoData', () => {
     ]);
     expect(account('admin')).toMatchObject({ role: 'admin', orgCode: DEMO_ROOT_CODE });
     expect(account('committee')).toMatchObject({ role: 'committee_member', orgCode: DEMO_ROOT_CODE });
-    expect(account('visitor')).toMatchObject({ role: 'visitor', orgCode: tanHoi?.code });
+    // The visitor attends for the district committee (a member of one of its working groups).
+    expect(account('visitor')).toMatchObject({ role: 'visitor', orgCode: DEMO_ROOT_CODE });
     const secretary = members.find((m) => m.member_code === account('secretary')?.memberCode);
     expect(account('secretary')).toMatchObject({ role: 'cell_secretary', orgCode: DEMO_SECRETARY_CELL_CODE });
     expect(secretary?.position).toBe('secretary');

@@ -25,7 +25,6 @@ export const DEMO_SECRETARY_CELL_CODE = `${ROOT_CODE}.TANHOI.THUONGHOI`;
 export const DEMO_SECRETARY_CELL_SIZE = 17;
 export const DEMO_DEFAULT_SEED = 20231105;
 export const DEMO_DEFAULT_MEMBER_TARGET = 7000;
-const TAN_HOI_CODE = `${ROOT_CODE}.TANHOI`;
 const EXEMPT_RATE = 0.02;
 
 /** The whole organisation tree, parents before children. */
@@ -148,7 +147,7 @@ function demoAccounts(members: readonly DemoMemberRow[]): DemoAccount[] {
       username: 'visitor',
       displayName: 'Khách tham dự (Đoàn công tác)',
       role: 'visitor',
-      orgCode: TAN_HOI_CODE,
+      orgCode: ROOT_CODE,
       memberCode: null,
     },
     {

@@ -11,6 +11,7 @@ import { hashPassword } from '../modules/auth/service.ts';
 import { applyRecords, auditImport, recordsOf } from '../modules/imports/service.ts';
 import type { ImportError } from '../modules/imports/validate.ts';
 import { generateDemoData } from './demo-data.ts';
+import { seedSupervisionDemo } from './supervision-demo.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -37,8 +38,9 @@ export async function seedDemo(
 ): Promise<{ orgs: number; members: number; accounts: number }> {
   const data = generateDemoData();
   const hashes = await Promise.all(data.accounts.map(() => hashPassword(DEMO_PASSWORD)));
-  const today = isoDateInVietnam(new Date());
-  return withTransaction(database, async (conn) => {
+  const now = new Date();
+  const today = isoDateInVietnam(now);
+  const summary = await withTransaction(database, async (conn) => {
     const [existing] = await conn.query<{ seeded: boolean }>('SELECT EXISTS (SELECT 1 FROM orgs) AS seeded');
     if (existing?.seeded) return { orgs: 0, members: 0, accounts: 0 };
 
@@ -94,4 +96,10 @@ export async function seedDemo(
     );
     return { orgs: orgs.result.created, members: members.result.created, accounts: data.accounts.length };
   });
+  if (summary.orgs === 0) return summary;
+  // Working groups, the coming window's meetings and its published rotation plan (same password).
+  const supervision = await database.db.transaction((tx) =>
+    seedSupervisionDemo(tx, hashes[0] ?? '', now, today),
+  );
+  return { ...summary, accounts: summary.accounts + supervision.visitorsCreated };
 }

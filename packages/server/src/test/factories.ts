@@ -11,7 +11,7 @@ import { createTestDatabase } from './db.ts';
 export const TEST_PASSWORD = 'test-pass-1234';
 let passwordHash: Promise<string> | null = null;
 
-export async function buildTestApp(): Promise<{
+export async function buildTestApp(options: { clock?: () => Date } = {}): Promise<{
   app: FastifyInstance;
   database: Database;
   db: Db;
@@ -19,7 +19,7 @@ export async function buildTestApp(): Promise<{
 }> {
   const database = await createTestDatabase();
   const app = await buildApp(
-    { database, config: { secureCookies: false, sessionDays: 1 } },
+    { database, config: { secureCookies: false, sessionDays: 1 }, clock: options.clock },
     { webDist: null },
   );
   await app.ready();
@@ -121,6 +121,8 @@ export interface Client {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
 }
 
 export async function login(
@@ -145,6 +147,8 @@ export async function login(
     get: (url) => request({ method: 'GET', url }),
     post: (url, payload) => request({ method: 'POST', url, payload: payload ?? {} }),
     patch: (url, payload) => request({ method: 'PATCH', url, payload: payload ?? {} }),
+    put: (url, payload) => request({ method: 'PUT', url, payload: payload ?? {} }),
+    delete: (url) => request({ method: 'DELETE', url }),
   };
 }
 

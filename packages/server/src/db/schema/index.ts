@@ -3,3 +3,4 @@ export * from './audit.ts';
 export * from './meetings.ts';
 export * from './members.ts';
 export * from './orgs.ts';
+export * from './supervision.ts';

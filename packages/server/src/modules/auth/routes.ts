@@ -15,6 +15,7 @@ export function presentMe(actor: Actor, memberCode: string | null): MeDto {
     locale: actor.locale,
     csrfToken: actor.csrfToken,
     grants: actor.grants.map((g) => ({ role: g.role, orgCode: g.orgCode, orgName: g.orgName })),
+    visitorOf: actor.visitorOf.map((g) => ({ orgCode: g.orgCode, orgName: g.orgName })),
   };
 }
 

@@ -13,6 +13,7 @@ import { AppError, conflict } from '../../http/errors.ts';
 import { MEETING_READERS } from '../meetings/policy.ts';
 import { assertCanRead } from '../orgs/policy.ts';
 import { findOrg } from '../orgs/queries.ts';
+import { visitorCells } from '../supervision/visitor-scope.ts';
 import { buildCalendar, type FeedMeeting, meetingEvent } from './ics.ts';
 
 const tags = ['calendar'];
@@ -55,13 +56,19 @@ async function feedOwner(db: Db, token: string): Promise<FeedOwner | null> {
     sql`SELECT g.role, o.id::int AS "orgId", o.code AS "orgCode", o.name AS "orgName", o.path, o.kind
         FROM grants g JOIN orgs o ON o.id = g.org_id WHERE g.account_id = ${feed.accountId}`,
   );
+  const given = grants.map(({ kind: _kind, ...g }) => ({ ...g, role: g.role as Role }));
+  const visitorOf = given.filter((g) => g.role === 'visitor');
+  const visiting = visitorOf.length
+    ? await visitorCells(db, feed.accountId, visitorOf, isoDateInVietnam(new Date()))
+    : [];
   const actor: Actor = {
     id: feed.accountId,
     username: feed.username,
     displayName: feed.username,
     memberId: feed.memberId,
     locale: 'vi',
-    grants: grants.map(({ kind: _kind, ...g }) => ({ ...g, role: g.role as Role })),
+    grants: [...given.filter((g) => g.role !== 'visitor'), ...visiting],
+    visitorOf,
     csrfToken: '',
   };
   const grantedCells = grants

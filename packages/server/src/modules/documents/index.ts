@@ -5,3 +5,5 @@
 export { renderMinutesDocx } from './minutes-docx.ts';
 export { renderMinutesPdf, renderResolutionPdf } from './pdf.ts';
 export { renderResolutionDocx } from './resolution-docx.ts';
+export { renderSupervisionReportDocx } from './supervision-report-docx.ts';
+export { renderSupervisionReportXlsx } from './supervision-report-xlsx.ts';

@@ -36,7 +36,7 @@ export async function recordMeetingEvent(
  * regular meetings in the window, thematic ones each quarter, cell-committee meetings before them where the
  * cell has a cell committee. Meetings already planned are kept; running it twice adds nothing.
  */
-export async function planSubtree(tx: Db, actor: Actor, root: OrgRow, from: string, to: string) {
+export async function planSubtree(tx: Db, actor: Actor | null, root: OrgRow, from: string, to: string) {
   const cells = await rows<{ id: number; code: string; path: string; officialMembers: number }>(
     tx,
     sql`SELECT o.id::int AS id, o.code, o.path,

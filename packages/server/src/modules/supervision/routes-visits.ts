@@ -1,0 +1,160 @@
+import {
+  addVisitSchema,
+  availabilitySchema,
+  checkInSchema,
+  isoDateInVietnam,
+  updateVisitSchema,
+  visitAddendumSchema,
+  visitReportSchema,
+  visitsQuerySchema,
+} from '@nennep/core';
+import { eq, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { type Deps, nowOf } from '../../app.ts';
+import { visitorUnavailability } from '../../db/schema/index.ts';
+import { type Actor, requireActor } from '../../http/access.ts';
+import { audit } from '../../http/audit.ts';
+import { forbidden, notFound } from '../../http/errors.ts';
+import { periodFor } from './planner-input.ts';
+import { addVisit } from './plans.ts';
+import { canManage, managedCommittee } from './policy.ts';
+import { findVisit, presentVisit, type VisitRow, visitRows } from './queries.ts';
+import { VISITOR_GRACE_DAYS } from './visitor-scope.ts';
+import { addAddendum, checkIn, editVisit, fileReport, rulesOfVisit, visitDetail } from './visits.ts';
+
+const tags = ['supervision'];
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+/** A visit the actor may see: his or her own in a published plan, or any visit of a committee he or she manages. */
+const maySee = (actor: Actor, visit: VisitRow) =>
+  (visit.accountId === actor.id && visit.planStatus === 'published') || canManage(actor, visit.committeePath);
+
+/** The visitor's side (phone first) and the committee's hand edits of single visits. */
+export function supervisionVisitRoutes(fastify: FastifyInstance, deps: Deps) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps.database;
+  const today = () => isoDateInVietnam(nowOf(deps));
+  const visible = async (actor: Actor, id: number) => {
+    const visit = await findVisit(db, id);
+    if (!visit || !maySee(actor, visit)) throw notFound('visit');
+    return visit;
+  };
+  const present = async (actor: Actor, visit: VisitRow) =>
+    presentVisit(actor, visit, today(), (await rulesOfVisit(db, visit)).reportDueDays);
+
+  app.get('/supervision/visits', { schema: { tags, querystring: visitsQuerySchema } }, async (request) => {
+    const actor = requireActor(request.actor);
+    const { committee: code, period: key, mine } = request.query;
+    let list: VisitRow[];
+    if (mine === 'true' || !code) {
+      const since = sql`(v.status IN ('planned', 'checked_in') OR v.scheduled_date >= ${today()}::date - ${VISITOR_GRACE_DAYS}::int)`;
+      list = await visitRows(
+        db,
+        sql`v.account_id = ${actor.id} AND p.status = 'published' AND v.status <> 'cancelled' AND ${
+          key ? sql`v.period_key = ${key}` : since
+        }`,
+      );
+    } else {
+      const committee = await managedCommittee(db, actor, code, 'committee');
+      if (!key) throw forbidden();
+      const { period } = await periodFor(db, committee, key, 'period');
+      list = await visitRows(db, sql`v.committee_org_id = ${committee.id} AND v.period_key = ${period.key}`);
+    }
+    return { items: await Promise.all(list.map((v) => present(actor, v))) };
+  });
+
+  app.get('/supervision/visits/:id', { schema: { tags, params: idParams } }, async (request) => {
+    const actor = requireActor(request.actor);
+    const visit = await visible(actor, request.params.id);
+    return visitDetail(db, actor, visit, today(), nowOf(deps));
+  });
+
+  app.post('/supervision/visits', { schema: { tags, body: addVisitSchema } }, async (request, reply) => {
+    const actor = requireActor(request.actor);
+    const committee = await managedCommittee(db, actor, request.body.committeeCode);
+    const id = await db.transaction((tx) => addVisit(tx, actor, committee, request.body));
+    reply.status(201);
+    const visit = await findVisit(db, id);
+    if (!visit) throw notFound('visit');
+    return present(actor, visit);
+  });
+
+  app.patch(
+    '/supervision/visits/:id',
+    { schema: { tags, params: idParams, body: updateVisitSchema } },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const visit = await visible(actor, request.params.id);
+      if (!canManage(actor, visit.committeePath)) throw forbidden();
+      await db.transaction((tx) => editVisit(tx, actor, visit, request.body));
+      return present(actor, (await findVisit(db, visit.id)) ?? visit);
+    },
+  );
+
+  app.post(
+    '/supervision/visits/:id/check-in',
+    { schema: { tags, params: idParams, body: checkInSchema } },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const visit = await visible(actor, request.params.id);
+      const at = request.body.at ? new Date(request.body.at) : nowOf(deps);
+      await db.transaction((tx) => checkIn(tx, actor, visit, today(), at));
+      return present(actor, (await findVisit(db, visit.id)) ?? visit);
+    },
+  );
+
+  app.put(
+    '/supervision/visits/:id/report',
+    { schema: { tags, params: idParams, body: visitReportSchema } },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const visit = await visible(actor, request.params.id);
+      await db.transaction((tx) => fileReport(tx, actor, visit, request.body, today()));
+      const updated = (await findVisit(db, visit.id)) ?? visit;
+      return visitDetail(db, actor, updated, today(), nowOf(deps));
+    },
+  );
+
+  app.post(
+    '/supervision/visits/:id/addenda',
+    { schema: { tags, params: idParams, body: visitAddendumSchema } },
+    async (request, reply) => {
+      const actor = requireActor(request.actor);
+      const visit = await visible(actor, request.params.id);
+      await db.transaction((tx) => addAddendum(tx, actor, visit, request.body.text));
+      reply.status(201);
+      return visitDetail(db, actor, visit, today(), nowOf(deps));
+    },
+  );
+
+  app.get('/supervision/availability', { schema: { tags } }, async (request) => {
+    const actor = requireActor(request.actor);
+    const days = await db
+      .select({ day: visitorUnavailability.day })
+      .from(visitorUnavailability)
+      .where(eq(visitorUnavailability.accountId, actor.id))
+      .orderBy(visitorUnavailability.day);
+    return { unavailableDates: days.map((d) => d.day) };
+  });
+
+  app.put('/supervision/availability', { schema: { tags, body: availabilitySchema } }, async (request) => {
+    const actor = requireActor(request.actor);
+    const dates = [...new Set(request.body.unavailableDates)].sort();
+    await db.transaction(async (tx) => {
+      await tx.delete(visitorUnavailability).where(eq(visitorUnavailability.accountId, actor.id));
+      if (dates.length > 0) {
+        await tx.insert(visitorUnavailability).values(dates.map((day) => ({ accountId: actor.id, day })));
+      }
+      await audit(tx, actor, {
+        action: 'supervision.availability_set',
+        entityType: 'account',
+        entityId: actor.id,
+        orgPath: '/',
+        detail: { dates: dates.length },
+      });
+    });
+    return { unavailableDates: dates };
+  });
+}

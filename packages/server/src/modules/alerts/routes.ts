@@ -6,7 +6,7 @@ import type { Deps } from '../../app.ts';
 import { requireActor, scopesOf } from '../../http/access.ts';
 import { audit } from '../../http/audit.ts';
 import { forbidden } from '../../http/errors.ts';
-import { type AlertRun, runAlerts } from './service.ts';
+import { ALERT_KINDS, type AlertRun, runAlerts } from './service.ts';
 
 const tags = ['alerts'];
 
@@ -35,7 +35,7 @@ export function alertRoutes(fastify: FastifyInstance, deps: Deps) {
         let sum: AlertRun = {
           raised: 0,
           notified: 0,
-          byKind: { absent3: 0, nomeeting: 0, materials: 0, thematic: 0 },
+          byKind: Object.fromEntries(ALERT_KINDS.map((k) => [k, 0])) as AlertRun['byKind'],
         };
         // One run and one audit event per administered subtree, so each subtree's log shows its own counts.
         for (const scope of scopes) {

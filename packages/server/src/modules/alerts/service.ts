@@ -11,6 +11,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
 import { notify } from '../inbox/service.ts';
 import { pick, ruleSetsFor } from '../rule-sets/service.ts';
+import { visitAlerts } from '../supervision/alerts.ts';
 
 /**
  * Alerts of domain.md §3 raised into the inbox of the secretaries and the committee above. Every rule reads
@@ -18,7 +19,14 @@ import { pick, ruleSetsFor } from '../rule-sets/service.ts';
  * alert carries a dedupe key, so running twice on the same day raises nothing new.
  */
 
-export const ALERT_KINDS = ['absent3', 'nomeeting', 'materials', 'thematic'] as const;
+export const ALERT_KINDS = [
+  'absent3',
+  'nomeeting',
+  'materials',
+  'thematic',
+  'visit_soon',
+  'visit_report',
+] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export interface AlertRun {
@@ -99,7 +107,7 @@ export async function runAlerts(
   const result: AlertRun = {
     raised: 0,
     notified: 0,
-    byKind: { absent3: 0, nomeeting: 0, materials: 0, thematic: 0 },
+    byKind: { absent3: 0, nomeeting: 0, materials: 0, thematic: 0, visit_soon: 0, visit_report: 0 },
   };
   const cells = await rows<Cell>(
     tx,
@@ -134,10 +142,11 @@ export async function runAlerts(
   await noRegularMeeting(context);
   await lateMaterials(context);
   await noThematicMeeting(context);
+  await visitAlerts(context);
   return result;
 }
 
-interface RuleContext {
+export interface RuleContext {
   tx: Db;
   today: string;
   scopes: readonly string[] | null;

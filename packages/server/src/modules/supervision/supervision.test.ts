@@ -296,3 +296,17 @@ describe('coverage and the quarterly report', () => {
     );
   });
 });
+
+describe('supervision alerts', () => {
+  it('reminds the visitor the day before, and raises late reports to the visitor and the committee', async () => {
+    const admin = await login(ctx.app, 'admin');
+    const eve = (await admin.post('/api/alerts/run', { date: '2027-01-03' })).json();
+    expect(eve.byKind.visit_soon).toBeGreaterThan(0);
+    const late = (await admin.post('/api/alerts/run', { date: '2027-02-15' })).json();
+    // A2, B1, B2 and the school's visit are open: four late reports (A1's is filed).
+    expect(late.byKind.visit_report).toBe(4);
+    expect((await admin.post('/api/alerts/run', { date: '2027-02-15' })).json().raised).toBe(0);
+    const inbox = JSON.stringify((await committee.get('/api/inbox')).json());
+    expect(inbox).toContain('Quá hạn báo cáo dự sinh hoạt');
+  });
+});

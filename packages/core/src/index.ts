@@ -6,5 +6,6 @@ export * from './member.ts';
 export * from './member-rules.ts';
 export * from './messages.ts';
 export * from './org.ts';
+export * from './recommendations/index.ts';
 export * from './supervision/index.ts';
 export * from './text/vietnamese.ts';

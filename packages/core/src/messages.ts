@@ -86,6 +86,14 @@ export const FIELD_LABELS: Record<string, { vi: string; en: string }> = {
   unavailableDates: { vi: 'Ngày bận', en: 'Unavailable dates' },
   cancelReason: { vi: 'Lý do hủy', en: 'Reason for cancelling' },
   format: { vi: 'Định dạng', en: 'Format' },
+  forwardTo: { vi: 'Chuyển đến cấp', en: 'Forward to' },
+  outsideBody: { vi: 'Cơ quan ngoài Đảng', en: 'Outside body' },
+  answer: { vi: 'Nội dung trả lời', en: 'Answer' },
+  intoId: { vi: 'Gộp vào kiến nghị', en: 'Merge into' },
+  raisedBy: { vi: 'Người nêu', en: 'Raised by' },
+  raisedOn: { vi: 'Ngày nêu', en: 'Raised on' },
+  given: { vi: 'Đã thông báo trả lời', en: 'Answer given' },
+  note: { vi: 'Ghi chú', en: 'Note' },
 };
 
 /** Words for the short codes used as messages of the schemas' own checks (refinements). */
@@ -163,4 +171,6 @@ export const ENTITY_LABELS: Record<string, { vi: string; en: string }> = {
   assignment: { vi: 'phân công', en: 'Assignment' },
   visit_plan: { vi: 'kế hoạch dự sinh hoạt', en: 'Visit plan' },
   visit: { vi: 'lượt dự sinh hoạt', en: 'Visit' },
+  recommendation: { vi: 'kiến nghị', en: 'Recommendation' },
+  attachment: { vi: 'tệp đính kèm', en: 'Attachment' },
 };

@@ -1,3 +1,4 @@
+import { DEFAULT_RECOMMENDATION_RULES } from '../recommendations/types.ts';
 import { DEFAULT_SUPERVISION_RULES } from '../supervision/types.ts';
 import type { AgendaTemplateItem, Bilingual, Criterion, RuleSetContent } from './types.ts';
 
@@ -315,4 +316,5 @@ export const DEFAULT_RULE_SET: RuleSetContent = {
     requiredAtMaxForGood: ['attendance_rate', 'duration', 'speaking_share', 'minutes_complete'],
   },
   supervision: DEFAULT_SUPERVISION_RULES,
+  recommendations: DEFAULT_RECOMMENDATION_RULES,
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recommendationRulesSchema } from '../recommendations/schemas.ts';
 import { supervisionRulesSchema } from '../supervision/schemas.ts';
 import { BOOLEAN_FACT_KEYS } from './score.ts';
 import { FACT_KEYS, MEETING_KINDS, type MeetingKind, type RuleSetContent } from './types.ts';
@@ -153,6 +154,7 @@ export const ruleSetContentSchema = z
       requiredAtMaxForGood: z.array(z.string()),
     }),
     supervision: supervisionRulesSchema.optional(),
+    recommendations: recommendationRulesSchema.optional(),
   })
   .superRefine((rules, ctx) => {
     for (const issue of ruleSetProblems(rules)) ctx.addIssue({ code: 'custom', ...issue });

@@ -3,6 +3,7 @@
  * the documents. Everything here is plain data; the rules are pure functions beside it.
  */
 
+import type { RecommendationRules } from '../recommendations/types.ts';
 import type { SupervisionRules } from '../supervision/types.ts';
 
 export const MEETING_KINDS = ['regular', 'thematic', 'cell_committee', 'extraordinary', 'model'] as const;
@@ -158,6 +159,8 @@ export interface RuleSetContent {
   levels: LevelRules;
   /** The supervision coverage target (domain.md §4); absent in rule sets written before it existed. */
   supervision?: SupervisionRules;
+  /** Recommendation categories and their time limits (domain.md §5); absent in older rule sets. */
+  recommendations?: RecommendationRules;
 }
 
 export interface CriterionScore {

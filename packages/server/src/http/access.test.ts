@@ -290,8 +290,10 @@ describe('the table above', () => {
     );
     expect(routes.length).toBeGreaterThan(30);
     // Meetings, tasks and rule sets have their own table (access-meetings.test.ts), and so does
-    // supervision (access-supervision.test.ts).
-    const registry = routes.filter((route) => !/ \/api\/(meetings|tasks|rule-sets|supervision)/.test(route));
+    // supervision (access-supervision.test.ts) and recommendations (access-recommendations.test.ts).
+    const registry = routes.filter(
+      (route) => !/ \/api\/(meetings|tasks|rule-sets|supervision|recommendations)/.test(route),
+    );
     expect(registry.filter((route) => !seen.has(route))).toEqual([]);
   });
 });

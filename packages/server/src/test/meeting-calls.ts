@@ -46,5 +46,18 @@ export function meetingCalls(meetingId: number, taskId: number, memberCode: stri
     ['DELETE', '/api/meetings/{id}/guests/{itemId}', `${base}/guests/1`],
     ['DELETE', '/api/meetings/{id}/votes/{itemId}', `${base}/votes/1`],
     ['DELETE', '/api/meetings/{id}/materials/{itemId}', `${base}/materials/1`],
+    ['GET', '/api/meetings/{id}/recommendations', `${base}/recommendations`],
+    [
+      'POST',
+      '/api/meetings/{id}/recommendations',
+      `${base}/recommendations`,
+      { text: 'x', category: 'other' },
+    ],
+    [
+      'PUT',
+      '/api/meetings/{id}/recommendations/{recId}/answer-given',
+      `${base}/recommendations/1/answer-given`,
+      { given: true },
+    ],
   ];
 }

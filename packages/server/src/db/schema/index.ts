@@ -3,4 +3,5 @@ export * from './audit.ts';
 export * from './meetings.ts';
 export * from './members.ts';
 export * from './orgs.ts';
+export * from './recommendations.ts';
 export * from './supervision.ts';

@@ -10,6 +10,7 @@ import {
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
 import { notify } from '../inbox/service.ts';
+import { escalateRecommendations } from '../recommendations/escalate.ts';
 import { pick, ruleSetsFor } from '../rule-sets/service.ts';
 import { visitAlerts } from '../supervision/alerts.ts';
 
@@ -26,6 +27,8 @@ export const ALERT_KINDS = [
   'thematic',
   'visit_soon',
   'visit_report',
+  'rec_escalated',
+  'rec_overdue',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
@@ -107,7 +110,7 @@ export async function runAlerts(
   const result: AlertRun = {
     raised: 0,
     notified: 0,
-    byKind: { absent3: 0, nomeeting: 0, materials: 0, thematic: 0, visit_soon: 0, visit_report: 0 },
+    byKind: Object.fromEntries(ALERT_KINDS.map((k) => [k, 0])) as AlertRun['byKind'],
   };
   const cells = await rows<Cell>(
     tx,
@@ -143,6 +146,7 @@ export async function runAlerts(
   await lateMaterials(context);
   await noThematicMeeting(context);
   await visitAlerts(context);
+  await escalateRecommendations(context);
   return result;
 }
 

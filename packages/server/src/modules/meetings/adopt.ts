@@ -12,6 +12,7 @@ import { addenda, issuedDocuments, meetings } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/access.ts';
 import { AppError } from '../../http/errors.ts';
 import { renderMinutesDocx, renderResolutionDocx } from '../documents/index.ts';
+import { reportBackOnAdoption } from '../recommendations/meeting-side.ts';
 import { buildMinutes } from './minutes.ts';
 import { recordMeetingEvent } from './plan.ts';
 import type { MeetingRow } from './queries.ts';
@@ -93,6 +94,7 @@ export async function adoptMinutes(tx: Db, actor: Actor, meeting: MeetingRow, co
       contentHash: hash,
     })
     .where(eq(meetings.id, meeting.id));
+  await reportBackOnAdoption(tx, actor, meeting);
   await recordMeetingEvent(tx, actor, meeting, 'adopted', {
     minutes: minutesNo,
     resolution: resolutionNo,

@@ -9,6 +9,8 @@ import {
 } from '@nennep/core';
 import type { Db } from '../../db/client.ts';
 import { findOrgById } from '../orgs/queries.ts';
+import { ANSWER_AGENDA_TITLE } from '../recommendations/commands.ts';
+import { answersGivenAt } from '../recommendations/meeting-side.ts';
 import { scoreOf, startOf } from './facts.ts';
 import {
   addendaOf,
@@ -72,6 +74,7 @@ export async function buildMinutes(
     addendaOf(db, meeting.id),
     scoreOf(db, meeting),
   ]);
+  const answers = await answersGivenAt(db, meeting.id);
   const locality = localityOf(superior?.name ?? cell?.name ?? '');
   const dateLine = placeDateLine(locality, meeting.scheduledDate);
   const header = (number: string | null, type: string) => ({
@@ -114,9 +117,18 @@ export async function buildMinutes(
     discussion: meeting.agenda
       .map((item, index) => ({
         item: item.title,
-        opinions: opinions
-          .filter((o) => o.agendaIndex === index)
-          .map((o) => ({ speaker: o.speaker, text: o.summary })),
+        opinions: [
+          ...opinions
+            .filter((o) => o.agendaIndex === index)
+            .map((o) => ({ speaker: o.speaker, text: o.summary })),
+          // The answers to members' recommendations given back at this meeting (domain.md §5).
+          ...(item.title === ANSWER_AGENDA_TITLE
+            ? answers.map((a) => ({
+                speaker: chair?.fullName ?? 'Chủ trì',
+                text: `Thông báo trả lời của ${a.handlerName} về kiến nghị "${a.text}": ${a.answer}`,
+              }))
+            : []),
+        ],
         conclusion: null,
       }))
       .filter((d) => d.opinions.length > 0),

@@ -6,8 +6,9 @@ import type { Actor } from '../../http/access.ts';
 import { audit } from '../../http/audit.ts';
 import { invalidField } from '../../http/errors.ts';
 import type { OrgRow } from '../orgs/queries.ts';
+import { attachPendingAnswers } from '../recommendations/commands.ts';
 import { pick, ruleSetFor, ruleSetsFor } from '../rule-sets/service.ts';
-import type { MeetingRow } from './queries.ts';
+import { findMeeting, type MeetingRow } from './queries.ts';
 
 /** The agenda of a new meeting: the rule set's template for its kind, in the meeting's language (Vietnamese). */
 export function agendaFrom(rules: RuleSetContent, kind: MeetingKind) {
@@ -82,6 +83,10 @@ export async function planSubtree(tx: Db, actor: Actor | null, root: OrgRow, fro
     }
   }
   for (let i = 0; i < values.length; i += 1000) await tx.insert(meetings).values(values.slice(i, i + 1000));
+  await attachPendingAnswers(
+    tx,
+    cells.map((c) => c.id),
+  );
   await audit(tx, actor, {
     action: 'meeting.planned',
     entityType: 'org',
@@ -126,7 +131,9 @@ export async function createMeeting(
     .returning();
   if (!row) throw new Error('insert returned nothing');
   await recordMeetingEvent(tx, actor, row, 'created', { kind: input.kind, date: input.date });
-  return row;
+  // Answers to the cell's recommendations still waiting for a meeting go on this one.
+  await attachPendingAnswers(tx, [cell.id]);
+  return (await findMeeting(tx, row.id)) ?? row;
 }
 
 /** Moves a meeting to another day, with the reason kept in its history. */

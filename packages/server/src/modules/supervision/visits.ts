@@ -1,6 +1,7 @@
 import {
   ObservedScoreError,
   type QualityLevel,
+  recommendationRulesOf,
   type SupervisionRules,
   scoreObserved,
   supervisionRulesOf,
@@ -17,6 +18,8 @@ import type { Actor } from '../../http/access.ts';
 import { audit } from '../../http/audit.ts';
 import { conflict, invalidField } from '../../http/errors.ts';
 import { materialsOf } from '../meetings/queries.ts';
+import { findOrgById } from '../orgs/queries.ts';
+import { createRecommendation } from '../recommendations/commands.ts';
 import { rulesAt } from './planner-input.ts';
 import { canManage } from './policy.ts';
 import { presentVisit, type VisitRow, visitorPool } from './queries.ts';
@@ -177,6 +180,28 @@ export async function fileReport(
     .update(visits)
     .set({ status: input.attended ? 'reported' : 'missed', locked: true })
     .where(eq(visits.id, visit.id));
+  // Each recommendation heard is followed from here like one raised in the meeting (domain.md §5).
+  const cell = await findOrgById(tx, visit.cellOrgId);
+  const categories = recommendationRulesOf(content).categories;
+  const category =
+    (categories.find((c) => c.id === 'other') ?? categories[categories.length - 1])?.id ?? 'other';
+  for (const text of input.recommendations) {
+    if (!cell) continue;
+    await createRecommendation(
+      tx,
+      actor,
+      {
+        cell,
+        source: 'visit',
+        visitId: visit.id,
+        raisedBy: `Ghi nhận khi dự sinh hoạt: ${actor.displayName}`,
+        raisedOn: visit.date,
+        text,
+        category,
+      },
+      recommendationRulesOf(content),
+    );
+  }
   await audit(tx, actor, {
     action: 'supervision.report_filed',
     entityType: 'visit',

@@ -1,0 +1,52 @@
+import {
+  CELL_KINDS,
+  GRASSROOTS_KINDS,
+  type OrgKind,
+  type RecommendationLevel,
+  type Role,
+} from '@nennep/core';
+import { sql } from 'drizzle-orm';
+import { type Db, rows } from '../../db/client.ts';
+import { type Actor, ANY_ROLE, can } from '../../http/access.ts';
+import { notFound } from '../../http/errors.ts';
+
+/** Who answers for a level: its administrators, committee members and, at a cell, the secretary. */
+export const HANDLER_ROLES: readonly Role[] = ['admin', 'committee_member', 'cell_secretary'];
+
+interface Visible {
+  orgPath: string;
+}
+
+/** A cell sees its own recommendations and their answers; a committee those of its subtree. */
+export function assertCanSee<T extends Visible>(actor: Actor, rec: T | null | undefined): T {
+  if (!rec || !can(actor, ANY_ROLE, rec.orgPath)) throw notFound('recommendation');
+  return rec;
+}
+
+/** May the actor act for the level now answering (forward, start, answer, decline, merge)? */
+export const canAct = (actor: Actor, rec: { handlerPath: string }) =>
+  can(actor, HANDLER_ROLES, rec.handlerPath);
+
+export function levelOf(kind: string, outsideBody: string | null): RecommendationLevel {
+  if (outsideBody) return 'outside';
+  if ((CELL_KINDS as readonly OrgKind[]).includes(kind as OrgKind)) return 'cell';
+  if ((GRASSROOTS_KINDS as readonly OrgKind[]).includes(kind as OrgKind)) return 'grassroots';
+  return 'superior';
+}
+
+/**
+ * The accounts answering for an organisation: those granted a handler role on it; when nobody is, those
+ * of the nearest organisation above that has some (so a notice always reaches someone responsible).
+ */
+export async function handlersOf(tx: Db, orgPath: string): Promise<number[]> {
+  const found = await rows<{ id: number; depth: number }>(
+    tx,
+    sql`SELECT DISTINCT g.account_id::int AS id, o.depth FROM grants g JOIN orgs o ON o.id = g.org_id
+        JOIN accounts a ON a.id = g.account_id
+        WHERE a.disabled = false AND g.role IN ('admin', 'committee_member', 'cell_secretary')
+          AND ${orgPath} LIKE o.path || '%'
+        ORDER BY o.depth DESC`,
+  );
+  const deepest = found[0]?.depth;
+  return found.filter((f) => f.depth === deepest).map((f) => f.id);
+}

@@ -107,3 +107,23 @@ describe('the Đan Phượng demo', () => {
     }, 60_000);
   }
 });
+
+describe('the recommendations of the demo', () => {
+  it('shows one passed up to the district, one answered on the cell’s next agenda, one overdue', async () => {
+    const tanhoi = await login(ctx.app, 'tanhoi', DEMO_PASSWORD);
+    const items = (await tanhoi.get('/api/recommendations')).json().items as {
+      status: string;
+      handlerCode: string;
+      answerMeetingId: number | null;
+      overdue: boolean;
+    }[];
+    expect(items).toHaveLength(4);
+    expect(items.some((r) => r.status === 'in_progress' && r.handlerCode === DEMO_ROOT_CODE)).toBe(true);
+    expect(items.some((r) => r.status === 'answered' && r.answerMeetingId !== null)).toBe(true);
+    expect(items.some((r) => r.overdue)).toBe(true);
+    const dashboard = (
+      await tanhoi.get(`/api/recommendations-dashboard?org=DP.TANHOI&from=${year - 2}-01-01&to=${year}-12-31`)
+    ).json();
+    expect(dashboard.duplicates.length).toBeGreaterThan(0);
+  });
+});

@@ -141,12 +141,14 @@ describe('generateDemoData', () => {
     expect(data.accounts.map((a) => a.username)).toEqual([
       'admin',
       'committee',
+      'tanhoi',
       'secretary',
       'visitor',
       'member',
     ]);
     expect(account('admin')).toMatchObject({ role: 'admin', orgCode: DEMO_ROOT_CODE });
     expect(account('committee')).toMatchObject({ role: 'committee_member', orgCode: DEMO_ROOT_CODE });
+    expect(account('tanhoi')).toMatchObject({ role: 'committee_member', orgCode: tanHoi?.code });
     // The visitor attends for the district committee (a member of one of its working groups).
     expect(account('visitor')).toMatchObject({ role: 'visitor', orgCode: DEMO_ROOT_CODE });
     const secretary = members.find((m) => m.member_code === account('secretary')?.memberCode);

@@ -21,7 +21,9 @@ export type { DemoAccount, DemoData, DemoMemberRow, DemoOrgRow } from './types.t
 
 export const DEMO_ROOT_CODE = ROOT_CODE;
 /** The village cell of the `secretary` and `member` demo accounts: exactly 17 members, 1 probationary. */
-export const DEMO_SECRETARY_CELL_CODE = `${ROOT_CODE}.TANHOI.THUONGHOI`;
+/** The commune of the secretary's cell: its committee answers recommendations the cell passes up. */
+export const DEMO_COMMUNE_CODE = `${ROOT_CODE}.TANHOI`;
+export const DEMO_SECRETARY_CELL_CODE = `${DEMO_COMMUNE_CODE}.THUONGHOI`;
 export const DEMO_SECRETARY_CELL_SIZE = 17;
 export const DEMO_DEFAULT_SEED = 20231105;
 export const DEMO_DEFAULT_MEMBER_TARGET = 7000;
@@ -134,6 +136,13 @@ function demoAccounts(members: readonly DemoMemberRow[]): DemoAccount[] {
       displayName: 'Trần Đức Thắng (Ủy viên Ban Thường vụ)',
       role: 'committee_member',
       orgCode: ROOT_CODE,
+      memberCode: null,
+    },
+    {
+      username: 'tanhoi',
+      displayName: 'Lê Văn Hùng (Phó Bí thư Đảng ủy xã Tân Hội)',
+      role: 'committee_member',
+      orgCode: DEMO_COMMUNE_CODE,
       memberCode: null,
     },
     {

@@ -11,6 +11,7 @@ import { hashPassword } from '../modules/auth/service.ts';
 import { applyRecords, auditImport, recordsOf } from '../modules/imports/service.ts';
 import type { ImportError } from '../modules/imports/validate.ts';
 import { generateDemoData } from './demo-data.ts';
+import { seedRecommendationsDemo } from './recommendations-demo.ts';
 import { seedSupervisionDemo } from './supervision-demo.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -97,9 +98,12 @@ export async function seedDemo(
     return { orgs: orgs.result.created, members: members.result.created, accounts: data.accounts.length };
   });
   if (summary.orgs === 0) return summary;
-  // Working groups, the coming window's meetings and its published rotation plan (same password).
-  const supervision = await database.db.transaction((tx) =>
-    seedSupervisionDemo(tx, hashes[0] ?? '', now, today),
-  );
+  // Working groups, the coming window's meetings, its published rotation plan (same password), and a few
+  // recommendations on their way.
+  const supervision = await database.db.transaction(async (tx) => {
+    const seeded = await seedSupervisionDemo(tx, hashes[0] ?? '', now, today);
+    await seedRecommendationsDemo(tx, now, today);
+    return seeded;
+  });
   return { ...summary, accounts: summary.accounts + supervision.visitorsCreated };
 }

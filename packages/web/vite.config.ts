@@ -14,6 +14,10 @@ const vendorGroups = [
     test: /node_modules[\\/](@tanstack|i18next|react-i18next|dayjs)[\\/]/,
     priority: 20,
   },
+  // ECharts, only for the supervision dashboard (loaded with its tab), in two chunks so that neither
+  // outgrows the others: the zrender canvas engine, and the charts.
+  { name: 'vendor-zrender', test: /node_modules[\\/](zrender|tslib)[\\/]/, priority: 12 },
+  { name: 'vendor-echarts', test: /node_modules[\\/]echarts[\\/]/, priority: 11 },
   {
     // The antd runtime every page needs (theme, CSS-in-JS, locale, shared utilities); components stay
     // with the pages that use them.

@@ -56,6 +56,9 @@ const MeetingPage = page(() => import('../features/meetings/meeting-page'), 'Mee
 const OverviewPage = page(() => import('../features/overview/overview-page'), 'OverviewPage');
 const InboxPage = page(() => import('../features/inbox/inbox-page'), 'InboxPage');
 const RuleSetsPage = page(() => import('../features/rule-sets/rule-sets-page'), 'RuleSetsPage');
+const SupervisionPage = page(() => import('../features/supervision/supervision-page'), 'SupervisionPage');
+const MyVisitsPage = page(() => import('../features/supervision/my-visits-page'), 'MyVisitsPage');
+const VisitPage = page(() => import('../features/supervision/visit-page'), 'VisitPage');
 const RuleSetEditorPage = page(
   () => import('../features/rule-sets/rule-set-editor-page'),
   'RuleSetEditorPage',
@@ -107,6 +110,9 @@ export const router = createBrowserRouter([
       { path: 'inbox', element: <InboxPage /> },
       { path: 'rule-sets', element: <RuleSetsPage /> },
       { path: 'rule-sets/new', element: <RuleSetEditorPage /> },
+      { path: 'supervision', element: <SupervisionPage /> },
+      { path: 'supervision/my-visits', element: <MyVisitsPage /> },
+      { path: 'supervision/visits/:id', element: <VisitPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -2,9 +2,11 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
   CloudUploadOutlined,
   ControlOutlined,
   DashboardOutlined,
+  EyeOutlined,
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -31,6 +33,8 @@ const SECTIONS = [
   '/members',
   '/meetings',
   '/overview',
+  '/supervision/my-visits',
+  '/supervision',
   '/inbox',
   '/rule-sets',
   '/imports',
@@ -40,6 +44,8 @@ const SECTIONS = [
 
 /** The menu key for a path: the section it lives in. */
 function sectionOf(pathname: string): string {
+  // A visit's page belongs with the visitor's list.
+  if (pathname.startsWith('/supervision/visits/')) return '/supervision/my-visits';
   return SECTIONS.find((s) => pathname === s || pathname.startsWith(`${s}/`)) ?? '/';
 }
 
@@ -68,6 +74,29 @@ function useMenuItems(): MenuProps['items'] {
       label: (
         <Link to="/overview" data-testid="nav-overview">
           {t('overview.nav')}
+        </Link>
+      ),
+    });
+  }
+  const manages = me.grants.some((g) => g.role === 'admin' || g.role === 'committee_member');
+  if (manages) {
+    items.push({
+      key: '/supervision',
+      icon: <EyeOutlined />,
+      label: (
+        <Link to="/supervision" data-testid="nav-supervision">
+          {t('supervision.nav')}
+        </Link>
+      ),
+    });
+  }
+  if (me.visitorOf.length > 0 || me.grants.some((g) => g.role === 'committee_member')) {
+    items.push({
+      key: '/supervision/my-visits',
+      icon: <CarryOutOutlined />,
+      label: (
+        <Link to="/supervision/my-visits" data-testid="nav-my-visits">
+          {t('supervision.navMine')}
         </Link>
       ),
     });

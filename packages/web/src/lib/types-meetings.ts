@@ -1,4 +1,5 @@
 /** Types of the meetings API (mirrors packages/core/src/meetings/types.ts and the server's presenters). */
+import type { SupervisionRules } from '@nennep/core/supervision/types';
 import type { Position } from './types';
 
 export type {
@@ -168,6 +169,8 @@ export interface RuleSetContent {
   agendaTemplates: Partial<Record<MeetingKind, { title: Bilingual; section: AgendaSection }[]>>;
   scoreSheet: { criteria: Criterion[]; groups?: { id: string; label: Bilingual }[] };
   levels: { good: number; fair: number; average: number; requiredAtMaxForGood: string[] };
+  /** The supervision coverage target; absent in rule sets written before supervision existed. */
+  supervision?: SupervisionRules;
 }
 
 export interface RuleSet {

@@ -73,6 +73,8 @@ export interface Me {
   memberCode: string | null;
   locale: 'vi' | 'en';
   grants: Grant[];
+  /** Committees the account attends cells' meetings for (a `visitor` grant): supervision visits. */
+  visitorOf: { orgCode: string; orgName: string }[];
   csrfToken: string;
 }
 

@@ -1,6 +1,7 @@
 import { enLabels } from './en-labels';
 import { enMeetings } from './en-meetings';
 import { enOverview } from './en-overview';
+import { enSupervision } from './en-supervision';
 import type { Messages } from './index';
 
 /** English texts; the compiler checks that the keys match `vi.ts`. */
@@ -8,6 +9,7 @@ export const en: Messages = {
   ...enLabels,
   ...enMeetings,
   ...enOverview,
+  ...enSupervision,
   app: {
     name: 'Nền Nếp',
     tagline: 'Party organisations and members',

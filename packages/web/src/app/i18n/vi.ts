@@ -1,12 +1,14 @@
 import { viLabels } from './vi-labels';
 import { viMeetings } from './vi-meetings';
 import { viOverview } from './vi-overview';
+import { viSupervision } from './vi-supervision';
 
 /** Vietnamese texts: the reference language; `en.ts` must have the same keys. */
 export const vi = {
   ...viLabels,
   ...viMeetings,
   ...viOverview,
+  ...viSupervision,
   app: {
     name: 'Nền Nếp',
     tagline: 'Quản lý tổ chức đảng và đảng viên',

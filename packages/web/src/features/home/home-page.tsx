@@ -14,6 +14,7 @@ import type { Grant, OrgDetail } from '../../lib/types';
 import { useCurrentUser } from '../auth/session';
 import { useGrantOrgs, useOrgStats } from '../orgs/api';
 import { StatsBody } from '../orgs/org-stats-card';
+import { UpcomingVisitsCard } from '../supervision/upcoming-visits-card';
 
 function RootOrgCard({ org, grants }: { org: OrgDetail; grants: Grant[] }) {
   const { t } = useTranslation();
@@ -70,10 +71,17 @@ export function HomePage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const { orgs, pending } = useGrantOrgs();
+  const visitor = me.visitorOf.length > 0;
+  const committeeMember = me.grants.some((g) => g.role === 'committee_member');
   return (
     <>
       <PageHeader title={t('home.greeting', { name: me.displayName })} />
-      {me.grants.length === 0 ? <Alert type="info" showIcon title={t('home.noGrants')} /> : null}
+      {me.grants.length === 0 && !visitor ? <Alert type="info" showIcon title={t('home.noGrants')} /> : null}
+      {visitor || committeeMember ? (
+        <div style={{ marginBottom: 16 }}>
+          <UpcomingVisitsCard hideWhenEmpty={!visitor} />
+        </div>
+      ) : null}
       {pending && orgs.length === 0 ? <Loading /> : null}
       <Row gutter={[16, 16]}>
         {orgs.map((org) => (

@@ -1,3 +1,4 @@
+import { DEFAULT_SUPERVISION_RULES, type SupervisionRules } from '@nennep/core/supervision/types';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { RuleSetContent } from '../../lib/types';
 
@@ -17,6 +18,8 @@ export interface DraftValues {
   average: number;
   requiredAtMaxForGood: string[];
   criteria: { max: number; options: { points: number }[] }[];
+  /** The supervision coverage target; prefilled with the defaults when the base has none. */
+  supervision: SupervisionRules;
 }
 
 export const THEMATIC_PERIODS = [1, 2, 3, 4, 6, 12];
@@ -40,6 +43,7 @@ export function draftOf(content: RuleSetContent): DraftValues {
       max: c.max,
       options: c.options.map((o) => ({ points: o.points })),
     })),
+    supervision: structuredClone(content.supervision ?? DEFAULT_SUPERVISION_RULES),
   };
 }
 
@@ -78,6 +82,19 @@ export function contentOf(base: RuleSetContent, v: Partial<DraftValues>): RuleSe
       options: c.options.map((o, j) => ({ ...o, points: num(edited?.options?.[j]?.points, o.points) })),
     };
   });
+  const s = base.supervision ?? DEFAULT_SUPERVISION_RULES;
+  const e: Partial<SupervisionRules> = v.supervision ?? {};
+  next.supervision = {
+    targetCategories: e.targetCategories ?? [...s.targetCategories],
+    period: e.period ?? s.period,
+    windowMonths: num(e.windowMonths, s.windowMonths),
+    visitsPerCell: num(e.visitsPerCell, s.visitsPerCell),
+    committeeMemberVisitsPerYear: num(e.committeeMemberVisitsPerYear, s.committeeMemberVisitsPerYear),
+    excludeHomeCell: e.excludeHomeCell ?? s.excludeHomeCell,
+    maxVisitsPerDay: num(e.maxVisitsPerDay, s.maxVisitsPerDay),
+    avoidRepeat: e.avoidRepeat ?? s.avoidRepeat,
+    reportDueDays: num(e.reportDueDays, s.reportDueDays),
+  };
   return next;
 }
 
@@ -85,6 +102,7 @@ export type Problem =
   | { kind: 'sum'; sum: number }
   | { kind: 'levels' }
   | { kind: 'window' }
+  | { kind: 'categories' }
   | { kind: 'option'; criterion: number };
 
 /** What the server would refuse, found early so the form can say it next to the fields. */
@@ -98,5 +116,8 @@ export function problemsOf(content: RuleSetContent): Problem[] {
   content.scoreSheet.criteria.forEach((c, i) => {
     if (c.options.some((o) => o.points > c.max)) problems.push({ kind: 'option', criterion: i });
   });
+  if (content.supervision && content.supervision.targetCategories.length === 0) {
+    problems.push({ kind: 'categories' });
+  }
   return problems;
 }

@@ -17,6 +17,7 @@ import { ruleSetCommands, ruleSetKeys, useRuleSets } from './api';
 import { contentOf, type DraftValues, draftOf, type Problem, problemsOf } from './rule-set-draft';
 import { CriteriaFields, LevelFields, ScheduleFields } from './rule-set-fields';
 import { RuleSetPreview } from './rule-set-preview';
+import { SupervisionFields } from './rule-set-supervision';
 import '../meetings/meetings.css';
 
 function ProblemList({ problems, base }: { problems: Problem[]; base: RuleSet }) {
@@ -27,6 +28,7 @@ function ProblemList({ problems, base }: { problems: Problem[]; base: RuleSet })
     if (p.kind === 'sum') return t('ruleSets.problemSum', { sum: p.sum });
     if (p.kind === 'levels') return t('ruleSets.problemLevels');
     if (p.kind === 'window') return t('ruleSets.problemWindow');
+    if (p.kind === 'categories') return t('supervision.rules.problemCategories');
     return t('ruleSets.problemOption', {
       name: base.content.scoreSheet.criteria[p.criterion]?.label[lang] ?? '',
     });
@@ -119,6 +121,7 @@ function Editor({ org, base }: { org: string; base: RuleSet }) {
               <ScheduleFields />
               <LevelFields base={base.content} />
               <CriteriaFields base={base.content} sum={sum} />
+              <SupervisionFields />
             </div>
           </Col>
           <Col xs={24} xl={9}>

@@ -4,6 +4,7 @@ import { currentLang } from '../../app/i18n';
 import { type Criterion, MEETING_KINDS, QUALITY_LEVELS, type RuleSetContent } from '../../lib/types';
 import { useIsMobile } from '../../lib/use-mobile';
 import { LEVEL_COLORS } from '../meetings/meeting-tags';
+import { SupervisionBlock } from './rule-set-supervision';
 
 function ScheduleBlock({ content }: { content: RuleSetContent }) {
   const { t } = useTranslation();
@@ -171,6 +172,9 @@ export function RuleSetView({ content }: { content: RuleSetContent }) {
       </Card>
       <Card size="small" title={t('ruleSets.agendaTemplates')}>
         <AgendaBlock content={content} />
+      </Card>
+      <Card size="small" title={t('supervision.rules.title')}>
+        <SupervisionBlock content={content} />
       </Card>
     </div>
   );

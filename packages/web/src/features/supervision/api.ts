@@ -1,0 +1,174 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, apiGet, apiPatch, apiPost, apiPut, toQueryString } from '../../lib/api';
+
+export type {
+  AssignmentDto,
+  CoverageDto,
+  PlanDto,
+  SupervisionPeriodKind,
+  SupervisionRules,
+  VisitDetailDto,
+  VisitDto,
+  VisitorDto,
+  VisitReportDto,
+  VisitStatus,
+  WorkingGroupDto,
+} from '@nennep/core/supervision/types';
+// Plain data from core (a file without dependencies, so no zod reaches the bundle).
+export {
+  DEFAULT_SUPERVISION_RULES,
+  SUPERVISION_PERIODS,
+  VISIT_STATUSES,
+} from '@nennep/core/supervision/types';
+
+import type {
+  AssignmentDto,
+  CoverageDto,
+  PlanDto,
+  VisitDetailDto,
+  VisitDto,
+  VisitorDto,
+  WorkingGroupDto,
+} from '@nennep/core/supervision/types';
+
+export const supervisionKeys = {
+  all: ['supervision'] as const,
+  visitors: (committee: string) => ['supervision', 'visitors', committee] as const,
+  groups: (committee: string) => ['supervision', 'groups', committee] as const,
+  assignments: (committee: string) => ['supervision', 'assignments', committee] as const,
+  plan: (committee: string, period: string) => ['supervision', 'plan', committee, period] as const,
+  coverage: (org: string, period: string) => ['supervision', 'coverage', org, period] as const,
+  mine: ['supervision', 'mine'] as const,
+  visit: (id: number) => ['supervision', 'visit', id] as const,
+  availability: ['supervision', 'availability'] as const,
+};
+
+const S = '/api/supervision';
+
+export function useVisitors(committee: string) {
+  return useQuery({
+    queryKey: supervisionKeys.visitors(committee),
+    queryFn: () => apiGet<{ items: VisitorDto[] }>(`${S}/visitors`, { committee }),
+    enabled: !!committee,
+    staleTime: 60_000,
+  });
+}
+
+export function useGroups(committee: string) {
+  return useQuery({
+    queryKey: supervisionKeys.groups(committee),
+    queryFn: () => apiGet<{ items: WorkingGroupDto[] }>(`${S}/groups`, { committee }),
+    enabled: !!committee,
+  });
+}
+
+export function useAssignments(committee: string) {
+  return useQuery({
+    queryKey: supervisionKeys.assignments(committee),
+    queryFn: () => apiGet<{ items: AssignmentDto[] }>(`${S}/assignments`, { committee }),
+    enabled: !!committee,
+  });
+}
+
+export function usePlan(committee: string, period: string) {
+  return useQuery({
+    queryKey: supervisionKeys.plan(committee, period),
+    queryFn: () => apiGet<PlanDto>(`${S}/plans`, { committee, period }),
+    enabled: !!committee && !!period,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCoverage(org: string, period: string) {
+  return useQuery({
+    queryKey: supervisionKeys.coverage(org, period),
+    queryFn: () => apiGet<CoverageDto>(`${S}/coverage`, { org, period }),
+    enabled: !!org && !!period,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The signed-in account's own visits (upcoming, and recent ones still to report or amend). */
+export function useMyVisits(enabled = true) {
+  return useQuery({
+    queryKey: supervisionKeys.mine,
+    queryFn: () => apiGet<{ items: VisitDto[] }>(`${S}/visits`, { mine: 'true' }),
+    enabled,
+  });
+}
+
+export function useVisit(id: number) {
+  return useQuery({
+    queryKey: supervisionKeys.visit(id),
+    queryFn: () => apiGet<VisitDetailDto>(`${S}/visits/${id}`),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+export function useAvailability() {
+  return useQuery({
+    queryKey: supervisionKeys.availability,
+    queryFn: () => apiGet<{ unavailableDates: string[] }>(`${S}/availability`),
+  });
+}
+
+export interface GroupInput {
+  committeeCode: string;
+  name: string;
+  leaderAccountId?: number | null;
+  memberAccountIds: number[];
+}
+
+export interface AssignmentInput {
+  committeeCode: string;
+  orgCode: string;
+  accountId?: number | null;
+  groupId?: number | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+export interface VisitPatch {
+  visitorAccountId?: number;
+  meetingId?: number;
+  locked?: boolean;
+  cancelReason?: string;
+}
+
+export interface ReportInput {
+  attended: boolean;
+  absenceReason?: string | null;
+  points: Record<string, number>;
+  contentNotes?: string | null;
+  opinionNotes?: string | null;
+  recommendations: string[];
+  issuesForDirection?: string | null;
+}
+
+export const supervisionCommands = {
+  createGroup: (body: GroupInput) => apiPost<{ id: number }>(`${S}/groups`, body),
+  updateGroup: (id: number, body: Partial<Omit<GroupInput, 'committeeCode'>> & { active?: boolean }) =>
+    apiPatch<{ id: number }>(`${S}/groups/${id}`, body),
+  createAssignment: (body: AssignmentInput) => apiPost<{ id: number }>(`${S}/assignments`, body),
+  endAssignment: (id: number, committee: string) =>
+    api<{ ended: boolean }>(`${S}/assignments/${id}${toQueryString({ committee })}`, { method: 'DELETE' }),
+  makePlan: (committeeCode: string, periodKey: string) =>
+    apiPost<PlanDto>(`${S}/plans`, { committeeCode, periodKey }),
+  publishPlan: (id: number) => apiPost<PlanDto>(`${S}/plans/${id}/publish`, {}),
+  addVisit: (body: {
+    committeeCode: string;
+    periodKey: string;
+    meetingId: number;
+    visitorAccountId: number;
+  }) => apiPost<VisitDto>(`${S}/visits`, body),
+  editVisit: (id: number, body: VisitPatch) => apiPatch<VisitDto>(`${S}/visits/${id}`, body),
+  checkIn: (id: number) => apiPost<VisitDto>(`${S}/visits/${id}/check-in`, {}),
+  fileReport: (id: number, body: ReportInput) => apiPut<VisitDetailDto>(`${S}/visits/${id}/report`, body),
+  addAddendum: (id: number, text: string) => apiPost<VisitDetailDto>(`${S}/visits/${id}/addenda`, { text }),
+  setAvailability: (unavailableDates: string[]) =>
+    apiPut<{ unavailableDates: string[] }>(`${S}/availability`, { unavailableDates }),
+};
+
+/** The quarterly report as a file (the session cookie authenticates the download). */
+export const reportUrl = (committee: string, period: string, format: 'docx' | 'xlsx') =>
+  `${S}/report${toQueryString({ committee, period, format })}`;

@@ -2,7 +2,7 @@
  * Supervision (domain.md §4): superior committees' members and working groups attend cells' meetings.
  * Plain data only (no zod), so that the web can import it without the validation library.
  */
-import type { Bilingual, QualityLevel, QualityScore } from '../meetings/types.ts';
+import type { Bilingual, LevelRules, QualityLevel, QualityScore } from '../meetings/types.ts';
 import type { OrgCategory } from '../org.ts';
 
 /** How often every target cell must be visited, and inside which part of the period. */
@@ -220,7 +220,8 @@ export interface VisitDto {
   /** Report due date; overdue when past and not reported. */
   reportDue: string;
   overdue: boolean;
-  abilities: { checkIn: boolean; report: boolean; edit: boolean };
+  /** addendum: the visitor may add a dated correction to the filed report. */
+  abilities: { checkIn: boolean; report: boolean; edit: boolean; addendum: boolean };
 }
 
 /** A visit with what the visitor needs on the way: agenda and published materials of the meeting. */
@@ -231,6 +232,9 @@ export interface VisitDetailDto extends VisitDto {
   cellScore: { total: number; level: QualityLevel } | null;
   /** The score sheet to fill, from the rule set in force on the meeting's date. */
   sheet: { id: string; group: string; label: Bilingual; max: number }[];
+  /** Headings of the sheet's criterion groups, and the level bounds, to preview the level as scored. */
+  sheetGroups: { id: string; label: Bilingual }[];
+  levels: LevelRules;
   report: VisitReportDto | null;
 }
 
@@ -277,6 +281,8 @@ export interface CoverageDto {
   children: {
     orgCode: string;
     orgName: string;
+    /** Whether it is a committee with cells below (drill down) rather than a cell. */
+    drill: boolean;
     targetCells: number;
     visited: number;
     toVisit: number;
@@ -288,6 +294,7 @@ export interface CoverageDto {
   quality: {
     cellCode: string;
     cellName: string;
+    parentName: string | null;
     visitId: number;
     cellLevel: QualityLevel | null;
     cellTotal: number | null;

@@ -1,5 +1,6 @@
 import {
   addDays,
+  CELL_KINDS,
   type CoverageDto,
   compareVietnameseNames,
   QUALITY_LEVELS,
@@ -66,9 +67,9 @@ export async function coverageOf(
   const count = (ids: number[], state: string) => ids.filter((id) => states.get(id) === state).length;
   const allIds = cells.map((c) => c.id);
   const visited = count(allIds, 'visited');
-  const children = await rows<{ code: string; name: string; path: string }>(
+  const children = await rows<{ code: string; name: string; path: string; kind: string }>(
     db,
-    sql`SELECT code, name, path FROM orgs WHERE parent_id = ${org.id} AND status = 'active' ORDER BY sort_key, id`,
+    sql`SELECT code, name, path, kind FROM orgs WHERE parent_id = ${org.id} AND status = 'active' ORDER BY sort_key, id`,
   );
   const quality = visitList
     .filter((v) => v.status === 'reported')
@@ -77,6 +78,7 @@ export async function coverageOf(
       return {
         cellCode: cell?.code ?? '',
         cellName: cell?.name ?? '',
+        parentName: cell?.parentName ?? null,
         visitId: v.id,
         cellLevel: v.cellLevel,
         cellTotal: v.cellTotal,
@@ -135,6 +137,7 @@ export async function coverageOf(
         return {
           orgCode: child.code,
           orgName: child.name,
+          drill: !(CELL_KINDS as readonly string[]).includes(child.kind),
           targetCells: ids.length,
           visited: seen,
           toVisit: ids.length - seen,

@@ -171,6 +171,7 @@ export function presentVisit(actor: Actor, row: VisitRow, today: string, reportD
       checkIn: own && row.status === 'planned' && row.date <= today && row.planStatus === 'published',
       report: own && open && row.date <= today && row.planStatus === 'published',
       edit: canManage(actor, row.committeePath) && row.status === 'planned',
+      addendum: own && (row.status === 'reported' || row.status === 'missed'),
     },
   };
 }

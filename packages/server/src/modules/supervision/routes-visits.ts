@@ -16,13 +16,14 @@ import { type Deps, nowOf } from '../../app.ts';
 import { visitorUnavailability } from '../../db/schema/index.ts';
 import { type Actor, requireActor } from '../../http/access.ts';
 import { audit } from '../../http/audit.ts';
-import { forbidden, notFound } from '../../http/errors.ts';
+import { forbidden, invalidField, notFound } from '../../http/errors.ts';
 import { periodFor } from './planner-input.ts';
 import { addVisit } from './plans.ts';
 import { canManage, managedCommittee } from './policy.ts';
 import { findVisit, presentVisit, type VisitRow, visitRows } from './queries.ts';
+import { editVisit } from './visit-edits.ts';
 import { VISITOR_GRACE_DAYS } from './visitor-scope.ts';
-import { addAddendum, checkIn, editVisit, fileReport, rulesOfVisit, visitDetail } from './visits.ts';
+import { addAddendum, checkIn, fileReport, rulesOfVisit, visitDetail } from './visits.ts';
 
 const tags = ['supervision'];
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -58,7 +59,12 @@ export function supervisionVisitRoutes(fastify: FastifyInstance, deps: Deps) {
       );
     } else {
       const committee = await managedCommittee(db, actor, code, 'committee');
-      if (!key) throw forbidden();
+      if (!key) {
+        throw invalidField('period', {
+          vi: 'Hãy chọn kỳ (ví dụ 2027-Q1).',
+          en: 'Choose a period (e.g. 2027-Q1).',
+        });
+      }
       const { period } = await periodFor(db, committee, key, 'period');
       list = await visitRows(db, sql`v.committee_org_id = ${committee.id} AND v.period_key = ${period.key}`);
     }

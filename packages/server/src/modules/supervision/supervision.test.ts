@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../db/client.ts';
-import { buildTestApp, type Client, login } from '../../test/factories.ts';
+import { buildTestApp, type Client, login, uploadFile } from '../../test/factories.ts';
 import { buildSupervisionFixture } from './test-fixture.ts';
 
 let ctx: Awaited<ReturnType<typeof buildTestApp>>;
@@ -190,6 +190,24 @@ describe('the rotation plan', () => {
   });
 });
 
+describe('a published plan changed by hand', () => {
+  it('tells the visitor who loses a visit and the one who gets it', async () => {
+    const p = await plan(committee);
+    const b1 = visitOf(p, 'B1') as VisitDto;
+    const busy = new Set(p.visits.filter((v) => v.date === b1.date).map((v) => v.visitorAccountId));
+    const free = [ids.v1, ids.v2, ids.committee].find((id) => !busy.has(id) && id !== ids.v3);
+    expect(free).toBeDefined();
+    const moved = await committee.patch(`/api/supervision/visits/${b1.id}`, { visitorAccountId: free });
+    expect(moved.statusCode).toBe(200);
+    const before = Object.entries(ids).find(([, id]) => id === b1.visitorAccountId)?.[0] ?? '';
+    const after = Object.entries(ids).find(([, id]) => id === free)?.[0] ?? '';
+    const inboxOf = async (username: string) =>
+      JSON.stringify((await (await login(ctx.app, username)).get('/api/inbox')).json());
+    expect(await inboxOf(before)).toContain('Thôi dự sinh hoạt Chi bộ tổ dân phố 1');
+    expect(await inboxOf(after)).toContain('Dự sinh hoạt Chi bộ tổ dân phố 1: 19:30 ngày 04/01/2027');
+  });
+});
+
 describe('the visitor on the day', () => {
   it('sees only his or her own visits, and no plan of the committee', async () => {
     const v2 = await login(ctx.app, 'v2');
@@ -208,8 +226,20 @@ describe('the visitor on the day', () => {
     const early = await visitor.post(`/api/supervision/visits/${a1.id}/check-in`);
     expect(early.statusCode).toBe(409);
     now = new Date('2027-01-03T13:00:00Z');
+    const admin = await login(ctx.app, 'admin');
+    const upload = await uploadFile(
+      admin,
+      `/api/meetings/${meetingIds.A1}/materials`,
+      'du-thao-nghi-quyet.pdf',
+      Buffer.from('%PDF-1.4 x'),
+    );
+    expect(upload.statusCode).toBe(201);
     const detail = (await visitor.get(`/api/supervision/visits/${a1.id}`)).json() as VisitDetailDto;
     expect(detail.agenda[0]?.title).toBe('Thông tin thời sự');
+    expect(detail.levels.good).toBe(DEFAULT_RULE_SET.levels.good);
+    const material = detail.materials[0];
+    expect(material?.title).toBe('du-thao-nghi-quyet.pdf');
+    expect((await visitor.get(material?.url ?? '')).statusCode).toBe(200);
     expect(detail.sheet.length).toBe(DEFAULT_RULE_SET.scoreSheet.criteria.length);
     expect(detail.abilities).toMatchObject({ checkIn: true, report: true });
     expect((await visitor.post(`/api/supervision/visits/${a1.id}/check-in`)).statusCode).toBe(200);

@@ -5,7 +5,6 @@ import {
   type SupervisionRules,
   scoreObserved,
   supervisionRulesOf,
-  type updateVisitSchema,
   type VisitDetailDto,
   type VisitReportDto,
   type visitReportSchema,
@@ -288,71 +287,8 @@ export async function visitDetail(
           }
         : null,
     sheet: content.scoreSheet.criteria.map((c) => ({ id: c.id, group: c.group, label: c.label, max: c.max })),
+    sheetGroups: content.scoreSheet.groups ?? [],
+    levels: content.levels,
     report: await reportOf(db, visit.id),
   };
-}
-
-type VisitPatch = z.infer<typeof updateVisitSchema>;
-
-/** Hand edits of a planned visit: another visitor or meeting (then it is locked), lock, or cancel. */
-export async function editVisit(tx: Db, actor: Actor, visit: VisitRow, patch: VisitPatch) {
-  if (visit.status !== 'planned') {
-    throw conflict({
-      vi: 'Chỉ sửa được lượt dự chưa diễn ra.',
-      en: 'Only a visit still planned can be changed.',
-    });
-  }
-  const rules = await rulesOfVisit(tx, visit);
-  const values: Partial<typeof visits.$inferInsert> = {};
-  let slot = { date: visit.date, startTime: visit.startTime, durationMinutes: visit.durationMinutes };
-  if (patch.meetingId !== undefined && patch.meetingId !== visit.meetingId) {
-    const [meeting] = await rows<{
-      orgId: number;
-      date: string;
-      startTime: string;
-      status: string;
-      kind: string;
-      combined: boolean;
-    }>(
-      tx,
-      sql`SELECT org_id::int AS "orgId", scheduled_date::text AS date, start_time AS "startTime", status, kind, combined
-          FROM meetings WHERE id = ${patch.meetingId}`,
-    );
-    if (
-      !meeting ||
-      meeting.orgId !== visit.cellOrgId ||
-      meeting.status === 'cancelled' ||
-      meeting.kind === 'cell_committee'
-    ) {
-      throw invalidField('meetingId', {
-        vi: `Không có cuộc họp số ${patch.meetingId} của ${visit.cellName} để dự.`,
-        en: `No meeting ${patch.meetingId} of ${visit.cellName} to attend.`,
-      });
-    }
-    slot = { date: meeting.date, startTime: meeting.startTime, durationMinutes: visit.durationMinutes };
-    Object.assign(values, {
-      meetingId: patch.meetingId,
-      scheduledDate: meeting.date,
-      startTime: meeting.startTime,
-      locked: true,
-    });
-  }
-  const accountId = patch.visitorAccountId ?? visit.accountId;
-  if (patch.visitorAccountId !== undefined && patch.visitorAccountId !== visit.accountId) {
-    await assertMaySend(tx, visit, patch.visitorAccountId, rules);
-    Object.assign(values, { accountId: patch.visitorAccountId, locked: true, repeat: false });
-  }
-  if (values.accountId !== undefined || values.meetingId !== undefined)
-    await assertFree(tx, accountId, slot, rules, visit.id);
-  if (patch.locked !== undefined) values.locked = patch.locked;
-  if (patch.cancelReason) Object.assign(values, { status: 'cancelled', cancelReason: patch.cancelReason });
-  if (Object.keys(values).length === 0) return;
-  await tx.update(visits).set(values).where(eq(visits.id, visit.id));
-  await audit(tx, actor, {
-    action: patch.cancelReason ? 'supervision.visit_cancelled' : 'supervision.visit_edited',
-    entityType: 'visit',
-    entityId: visit.id,
-    orgPath: visit.cellPath,
-    detail: { ...patch, before: { accountId: visit.accountId, meetingId: visit.meetingId } },
-  });
 }

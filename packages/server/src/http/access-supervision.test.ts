@@ -158,6 +158,34 @@ describe('a visitor assigned to one cell', () => {
   });
 });
 
+describe('every read route of the API', () => {
+  it('tells the visitor nothing of a cell it is not assigned to', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const fill: Record<string, string> = {
+      code: 'A1',
+      orgCode: 'A1',
+      memberCode: 'A1M1',
+      id: String(meetingIds.A1),
+      name: 'minutes.docx',
+    };
+    const query = 'org=A1&committee=P&period=2027-Q1&from=2027-01-01&to=2027-12-31&q=Thuong';
+    const gets = Object.entries(doc.paths).filter(
+      ([path, methods]) => path.startsWith('/api/') && 'get' in methods,
+    );
+    expect(gets.length).toBeGreaterThan(30);
+    for (const [path] of gets) {
+      const url = `${path.replace(/\{(\w+)\}/g, (_, key: string) => fill[key] ?? '1')}?${query}`;
+      const response = await v2.get(url);
+      expect(response.statusCode, url).not.toBe(500);
+      // Neither the cell's name nor its members' appear, whatever the route answers.
+      expect(response.body, url).not.toContain('Thượng Hội');
+      expect(response.body, url).not.toContain('Nguyễn Văn Khánh');
+    }
+  });
+});
+
 describe('a visitor with a visit in a published plan', () => {
   it('sees the visited cell from publication on, and a visitor with nothing sees nothing', async () => {
     const v3 = await login(ctx.app, 'v3');

@@ -8,3 +8,9 @@ import { customType } from 'drizzle-orm/pg-core';
 export const bytewiseText = customType<{ data: string }>({
   dataType: () => 'text COLLATE "C"',
 });
+
+/** Bytes (uploaded files), as a Buffer whichever driver reads them. */
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});

@@ -61,7 +61,7 @@ export function shiftMonth(month: string, delta: number): string {
 }
 
 /** `path LIKE scope%` over the scopes; null scopes mean the whole database. */
-function within(column: SQL, scopes: readonly string[] | null): SQL {
+export function within(column: SQL, scopes: readonly string[] | null): SQL {
   if (scopes === null) return sql`TRUE`;
   if (scopes.length === 0) return sql`FALSE`;
   return sql`(${sql.join(

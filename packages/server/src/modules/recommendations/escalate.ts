@@ -1,7 +1,7 @@
 import { dueDateFor, formatVietnameseDate } from '@nennep/core';
 import { sql } from 'drizzle-orm';
 import { recommendations } from '../../db/schema/index.ts';
-import type { RuleContext } from '../alerts/service.ts';
+import { type RuleContext, within } from '../alerts/service.ts';
 import { findOrgById } from '../orgs/queries.ts';
 import { logEvent } from './commands.ts';
 import { handlersOf } from './policy.ts';
@@ -14,15 +14,7 @@ import { recommendationRows, rulesReader } from './queries.ts';
  * is told once that it is overdue.
  */
 export async function escalateRecommendations(c: RuleContext) {
-  const inScope =
-    c.scopes === null
-      ? sql`TRUE`
-      : c.scopes.length === 0
-        ? sql`FALSE`
-        : sql`(${sql.join(
-            c.scopes.map((s) => sql`r.org_path LIKE ${`${s}%`}`),
-            sql` OR `,
-          )})`;
+  const inScope = within(sql`r.org_path`, c.scopes);
   const overdue = await recommendationRows(
     c.tx,
     sql`r.status IN ('received', 'assigned', 'in_progress') AND r.due_date < ${c.today} AND ${inScope}`,

@@ -1,7 +1,7 @@
 import { addDays, DEFAULT_SUPERVISION_RULES, formatVietnameseDate, supervisionRulesOf } from '@nennep/core';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../db/client.ts';
-import type { RuleContext } from '../alerts/service.ts';
+import { type RuleContext, within } from '../alerts/service.ts';
 import { pick, ruleSetsFor } from '../rule-sets/service.ts';
 import { SUPERVISION_MANAGERS } from './policy.ts';
 
@@ -11,15 +11,7 @@ import { SUPERVISION_MANAGERS } from './policy.ts';
  * committee that sent him or her. Once each (dedupe keys).
  */
 export async function visitAlerts(c: RuleContext) {
-  const inScope =
-    c.scopes === null
-      ? sql`TRUE`
-      : c.scopes.length === 0
-        ? sql`FALSE`
-        : sql`(${sql.join(
-            c.scopes.map((s) => sql`v.cell_path LIKE ${`${s}%`}`),
-            sql` OR `,
-          )})`;
+  const inScope = within(sql`v.cell_path`, c.scopes);
   const open = await rows<{
     id: number;
     accountId: number;

@@ -109,6 +109,24 @@ export const CHECK_MESSAGES: Record<string, { vi: string; en: string }> = {
     vi: 'ngày kết thúc phải từ ngày bắt đầu trở đi',
     en: 'the end date must not be before the start date',
   },
+  personOrGroup: { vi: 'chọn một người hoặc một tổ công tác', en: 'choose a person or a working group' },
+  bothDates: {
+    vi: 'nhập cả ngày bắt đầu và ngày kết thúc, hoặc bỏ trống cả hai (phân công thường xuyên)',
+    en: 'give both dates, or neither for a standing assignment',
+  },
+  absenceReason: { vi: 'cần nêu lý do không dự được', en: 'give the reason for not attending' },
+  period: {
+    vi: 'kỳ viết dạng 2027-Q1 (quý), 2027-M01 (tháng), 2027-H1 (6 tháng) hoặc 2027 (năm)',
+    en: 'a period such as 2027-Q1 (quarter), 2027-M01 (month), 2027-H1 (half year) or 2027',
+  },
+  category: {
+    vi: 'mã lĩnh vực gồm chữ thường không dấu, chữ số và _',
+    en: 'a category id: lower-case letters, digits, _',
+  },
+  forwardTo: {
+    vi: 'chọn một nơi nhận: một cấp ủy, hoặc một cơ quan ngoài Đảng',
+    en: 'choose one recipient: a committee, or an outside body',
+  },
 };
 
 /** Label of a field path such as `grants.0.role` or `body.fullName`. */

@@ -60,6 +60,10 @@ export const recommendationListQuerySchema = z.object({
   /** Only those waiting at a level the actor answers for. */
   inbox: z.enum(['true', 'false']).optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** Only those still waiting for an answer. */
+  open: z.enum(['true', 'false']).optional(),
+  meeting: z.coerce.number().int().positive().optional(),
+  visit: z.coerce.number().int().positive().optional(),
   q: z.string().trim().max(200).optional(),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),

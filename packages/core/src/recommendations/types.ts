@@ -110,12 +110,13 @@ export interface RecommendationDto {
   mergedIntoId: number | null;
   declinedReason: string | null;
   attachments: { id: number; fileName: string; size: number }[];
-  abilities: { act: boolean };
+  /** act: forward, start, answer, decline, merge; attach: add files (the cell or the level answering, while open). */
+  abilities: { act: boolean; attach: boolean };
 }
 
 export interface RecommendationDetailDto extends RecommendationDto {
   events: RecommendationEventDto[];
-  /** Organisations it can be forwarded to: up the tree to the top the actor manages, down to the cell. */
+  /** Where the level answering may send it: the committee directly above, or back down towards the cell. */
   routes: { code: string; name: string; level: RecommendationLevel }[];
 }
 

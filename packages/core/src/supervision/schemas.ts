@@ -48,8 +48,11 @@ export const createAssignmentSchema = z
     from: isoDateSchema.nullish(),
     to: isoDateSchema.nullish(),
   })
-  .refine((v) => Boolean(v.accountId) !== Boolean(v.groupId), { message: 'accountId', path: ['accountId'] })
-  .refine((v) => Boolean(v.from) === Boolean(v.to), { message: 'to', path: ['to'] })
+  .refine((v) => Boolean(v.accountId) !== Boolean(v.groupId), {
+    message: 'personOrGroup',
+    path: ['accountId'],
+  })
+  .refine((v) => Boolean(v.from) === Boolean(v.to), { message: 'bothDates', path: ['to'] })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'to', path: ['to'] });
 
 export const committeeQuerySchema = z.object({ committee: orgCodeSchema });

@@ -28,6 +28,9 @@ beforeAll(async () => {
   theirs = (
     await gb.post('/api/recommendations', { ...body, orgCode: 'D', text: 'Kiến nghị của thôn Đoài' })
   ).json().id;
+  // One level at a time: a jump from the cell straight to the district is refused.
+  expect((await ga.post(`/api/recommendations/${ours}/forward`, { forwardTo: 'P' })).statusCode).toBe(400);
+  await ga.post(`/api/recommendations/${ours}/forward`, { forwardTo: 'GA' });
   await ga.post(`/api/recommendations/${ours}/forward`, { forwardTo: 'P' });
 });
 afterAll(() => ctx.close());

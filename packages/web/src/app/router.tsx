@@ -59,6 +59,18 @@ const RuleSetsPage = page(() => import('../features/rule-sets/rule-sets-page'), 
 const SupervisionPage = page(() => import('../features/supervision/supervision-page'), 'SupervisionPage');
 const MyVisitsPage = page(() => import('../features/supervision/my-visits-page'), 'MyVisitsPage');
 const VisitPage = page(() => import('../features/supervision/visit-page'), 'VisitPage');
+const RecommendationsPage = page(
+  () => import('../features/recommendations/recommendations-page'),
+  'RecommendationsPage',
+);
+const RecommendationPage = page(
+  () => import('../features/recommendations/recommendation-page'),
+  'RecommendationPage',
+);
+const RecommendationDashboardPage = page(
+  () => import('../features/recommendations/dashboard-page'),
+  'RecommendationDashboardPage',
+);
 const RuleSetEditorPage = page(
   () => import('../features/rule-sets/rule-set-editor-page'),
   'RuleSetEditorPage',
@@ -113,6 +125,9 @@ export const router = createBrowserRouter([
       { path: 'supervision', element: <SupervisionPage /> },
       { path: 'supervision/my-visits', element: <MyVisitsPage /> },
       { path: 'supervision/visits/:id', element: <VisitPage /> },
+      { path: 'recommendations', element: <RecommendationsPage /> },
+      { path: 'recommendations/dashboard', element: <RecommendationDashboardPage /> },
+      { path: 'recommendations/:id', element: <RecommendationPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

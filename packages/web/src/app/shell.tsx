@@ -7,10 +7,12 @@ import {
   ControlOutlined,
   DashboardOutlined,
   EyeOutlined,
+  FundOutlined,
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
+  MessageOutlined,
   TeamOutlined,
   UserOutlined,
   UserSwitchOutlined,
@@ -25,6 +27,7 @@ import { Loading } from '../components/query-state';
 import { endSession, useCurrentUser } from '../features/auth/session';
 import { InboxBell } from '../features/inbox/inbox-bell';
 import { useAnyAbilities } from '../features/orgs/api';
+import { isDashboardReader } from '../features/recommendations/roles';
 import { apiPost } from '../lib/api';
 import { useIsMobile } from '../lib/use-mobile';
 
@@ -35,6 +38,8 @@ const SECTIONS = [
   '/overview',
   '/supervision/my-visits',
   '/supervision',
+  '/recommendations/dashboard',
+  '/recommendations',
   '/inbox',
   '/rule-sets',
   '/imports',
@@ -97,6 +102,26 @@ function useMenuItems(): MenuProps['items'] {
       label: (
         <Link to="/supervision/my-visits" data-testid="nav-my-visits">
           {t('supervision.navMine')}
+        </Link>
+      ),
+    });
+  }
+  items.push({
+    key: '/recommendations',
+    icon: <MessageOutlined />,
+    label: (
+      <Link to="/recommendations" data-testid="nav-recommendations">
+        {t('recommendations.nav')}
+      </Link>
+    ),
+  });
+  if (isDashboardReader(me)) {
+    items.push({
+      key: '/recommendations/dashboard',
+      icon: <FundOutlined />,
+      label: (
+        <Link to="/recommendations/dashboard" data-testid="nav-rec-dashboard">
+          {t('recommendations.navDashboard')}
         </Link>
       ),
     });

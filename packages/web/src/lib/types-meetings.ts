@@ -1,4 +1,5 @@
 /** Types of the meetings API (mirrors packages/core/src/meetings/types.ts and the server's presenters). */
+import type { RecommendationRules } from '@nennep/core/recommendations/types';
 import type { SupervisionRules } from '@nennep/core/supervision/types';
 import type { Position } from './types';
 
@@ -171,6 +172,8 @@ export interface RuleSetContent {
   levels: { good: number; fair: number; average: number; requiredAtMaxForGood: string[] };
   /** The supervision coverage target; absent in rule sets written before supervision existed. */
   supervision?: SupervisionRules;
+  /** Recommendation categories and their time limits; absent in rule sets written before them. */
+  recommendations?: RecommendationRules;
 }
 
 export interface RuleSet {

@@ -12,7 +12,7 @@ import { audit } from '../../http/audit.ts';
 import { conflict, invalidField } from '../../http/errors.ts';
 import { notify } from '../inbox/service.ts';
 import { findOrg, type OrgRow } from '../orgs/queries.ts';
-import { handlersOf } from './policy.ts';
+import { handlersOf, mayForwardTo } from './policy.ts';
 import { findRecommendation, isOpen, type RecommendationRow } from './queries.ts';
 
 /** The agenda item under which a cell hears the answers to its recommendations. */
@@ -128,16 +128,10 @@ export async function forward(
   let target: OrgRow | null = null;
   if (input.forwardTo) {
     target = await findOrg(tx, input.forwardTo);
-    if (target?.status !== 'active' || !rec.orgPath.startsWith(target.path)) {
+    if (target?.status !== 'active' || !mayForwardTo(rec, target)) {
       throw invalidField('forwardTo', {
-        vi: `Chỉ chuyển được đến chi bộ hoặc cấp ủy cấp trên của chi bộ (không có ${input.forwardTo} trên đường đó).`,
-        en: `A recommendation goes to its cell or a committee above it (${input.forwardTo} is not one).`,
-      });
-    }
-    if (target.id === rec.handlerOrgId && !rec.outsideBody) {
-      throw invalidField('forwardTo', {
-        vi: `Kiến nghị đang ở ${target.name}.`,
-        en: `The recommendation is already with ${target.name}.`,
+        vi: `Chỉ chuyển lên cấp ủy trực tiếp cấp trên của ${rec.handlerName}, hoặc trả về cấp dưới trên đường đến ${rec.cellName}.`,
+        en: `Forward to the committee directly above ${rec.handlerName}, or back down towards ${rec.cellName}.`,
       });
     }
   }

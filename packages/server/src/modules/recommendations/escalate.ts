@@ -1,6 +1,7 @@
 import { dueDateFor, formatVietnameseDate } from '@nennep/core';
 import { sql } from 'drizzle-orm';
 import { recommendations } from '../../db/schema/index.ts';
+import { audit } from '../../http/audit.ts';
 import { type RuleContext, within } from '../alerts/service.ts';
 import { findOrgById } from '../orgs/queries.ts';
 import { logEvent } from './commands.ts';
@@ -52,6 +53,13 @@ export async function escalateRecommendations(c: RuleContext) {
       fromOrgId: rec.handlerOrgId,
       toOrgId: parent.id,
       note,
+    });
+    await audit(c.tx, null, {
+      action: 'recommendation.escalated',
+      entityType: 'recommendation',
+      entityId: rec.id,
+      orgPath: rec.orgPath,
+      detail: { from: rec.handlerCode, to: parent.code, due: rec.dueDate, newDue },
     });
     await c.raise('rec_escalated', await handlersOf(c.tx, parent.path), {
       key: `rec-escalated:${rec.id}:${parent.id}`,

@@ -50,3 +50,23 @@ export async function handlersOf(tx: Db, orgPath: string): Promise<number[]> {
   const deepest = found[0]?.depth;
   return found.filter((f) => f.depth === deepest).map((f) => f.id);
 }
+
+/**
+ * Where the level now answering may send a recommendation: one level up (the committee directly above it),
+ * or back down the path towards the cell that raised it; the same level only to take it back from an
+ * outside body.
+ */
+export function mayForwardTo(
+  rec: {
+    handlerOrgId: number;
+    handlerPath: string;
+    handlerParentId: number | null;
+    outsideBody: string | null;
+    orgPath: string;
+  },
+  target: { id: number; path: string },
+): boolean {
+  if (!rec.orgPath.startsWith(target.path)) return false;
+  if (target.id === rec.handlerOrgId) return rec.outsideBody !== null;
+  return target.id === rec.handlerParentId || target.path.startsWith(rec.handlerPath);
+}

@@ -123,7 +123,10 @@ export function presentRecommendation(
     mergedIntoId: row.mergedIntoId,
     declinedReason: row.declinedReason,
     attachments,
-    abilities: { act: canAct(actor, row) && isOpen(row.status) },
+    abilities: {
+      act: canAct(actor, row) && isOpen(row.status),
+      attach: isOpen(row.status) && (canAct(actor, row) || canAct(actor, { handlerPath: row.orgPath })),
+    },
   };
 }
 

@@ -20,14 +20,17 @@ import { type Deps, nowOf } from '../../app.ts';
 import { rows } from '../../db/client.ts';
 import { recommendationAttachments } from '../../db/schema/index.ts';
 import { type Actor, ANY_ROLE, assertCan, narrowScopes, requireActor } from '../../http/access.ts';
+import { audit } from '../../http/audit.ts';
 import { forbidden, invalidField, notFound } from '../../http/errors.ts';
 import { assertCanRead } from '../orgs/policy.ts';
 import { findOrg } from '../orgs/queries.ts';
 import { answer, createRecommendation, decline, forward, logEvent, merge, startWork } from './commands.ts';
-import { assertCanSee, canAct, HANDLER_ROLES, levelOf } from './policy.ts';
+import { assertCanSee, canAct, HANDLER_ROLES, levelOf, mayForwardTo } from './policy.ts';
 import { eventsOf, findRecommendation, presentAll, recommendationRows, rulesReader } from './queries.ts';
 
 const tags = ['recommendations'];
+/** The most a list answers at once; `total` says how many matched. */
+const LIST_LIMIT = 500;
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 /** Recommendations: lists (own cell, subtree, one's inbox, one's own), the detail, every step of the way. */
@@ -45,14 +48,17 @@ export function recommendationRoutes(fastify: FastifyInstance, deps: Deps) {
     const rec = await visible(actor, id);
     const [dto] = await presentAll(db, actor, [rec], today());
     if (!dto) throw notFound('recommendation');
-    const chain = await rows<{ code: string; name: string; kind: string }>(
+    const chain = await rows<{ id: number; path: string; code: string; name: string; kind: string }>(
       db,
-      sql`SELECT code, name, kind FROM orgs WHERE ${rec.orgPath} LIKE path || '%' AND status = 'active' ORDER BY depth DESC`,
+      sql`SELECT id::int AS id, path, code, name, kind FROM orgs
+          WHERE ${rec.orgPath} LIKE path || '%' AND status = 'active' ORDER BY depth DESC`,
     );
     return {
       ...dto,
       events: await eventsOf(db, rec.id),
-      routes: chain.map((o) => ({ code: o.code, name: o.name, level: levelOf(o.kind, null) })),
+      routes: chain
+        .filter((o) => mayForwardTo(rec, o))
+        .map((o) => ({ code: o.code, name: o.name, level: levelOf(o.kind, null) })),
     };
   };
 
@@ -84,14 +90,26 @@ export function recommendationRoutes(fastify: FastifyInstance, deps: Deps) {
         );
       }
       if (q.status) where.push(sql`r.status = ${q.status}`);
+      if (q.open === 'true') where.push(sql`r.status IN ('received', 'assigned', 'in_progress')`);
+      if (q.meeting) where.push(sql`(r.meeting_id = ${q.meeting} OR r.answer_meeting_id = ${q.meeting})`);
+      if (q.visit) where.push(sql`r.visit_id = ${q.visit}`);
       if (q.overdue === 'true') {
         where.push(sql`r.status IN ('received', 'assigned', 'in_progress') AND r.due_date < ${today()}`);
       }
       if (q.q) where.push(sql`r.search_text LIKE ${`%${foldForSearch(q.q)}%`}`);
       if (q.from) where.push(sql`r.raised_on >= ${q.from}`);
       if (q.to) where.push(sql`r.raised_on <= ${q.to}`);
-      const list = await recommendationRows(db, sql.join(where, sql` AND `));
-      return { items: await presentAll(db, actor, list, today()) };
+      const filter = sql.join(where, sql` AND `);
+      const list = await recommendationRows(db, filter, sql`r.raised_on DESC, r.id DESC`, LIST_LIMIT);
+      const [count] = await rows<{ n: number }>(
+        db,
+        sql`SELECT count(*)::int AS n FROM recommendations r WHERE ${filter}`,
+      );
+      return {
+        items: await presentAll(db, actor, list, today()),
+        total: count?.n ?? list.length,
+        limit: LIST_LIMIT,
+      };
     },
   );
 
@@ -187,7 +205,8 @@ export function recommendationRoutes(fastify: FastifyInstance, deps: Deps) {
     async (request, reply) => {
       const actor = requireActor(request.actor);
       const rec = await visible(actor, request.params.id);
-      if (!canAct(actor, rec) && !canAct(actor, { handlerPath: rec.orgPath })) throw forbidden();
+      const [dto] = await presentAll(db, actor, [rec], today());
+      if (!dto?.abilities.attach) throw forbidden();
       const file = request.isMultipart() ? await request.file() : undefined;
       if (!file) throw invalidField('file', { vi: 'Hãy chọn tệp đính kèm.', en: 'Choose a file.' });
       const bytes = await file.toBuffer();
@@ -201,6 +220,13 @@ export function recommendationRoutes(fastify: FastifyInstance, deps: Deps) {
           uploadedBy: actor.id,
         });
         await logEvent(tx, actor, rec.id, 'attachment', { note: file.filename });
+        await audit(tx, actor, {
+          action: 'recommendation.attachment_added',
+          entityType: 'recommendation',
+          entityId: rec.id,
+          orgPath: rec.orgPath,
+          detail: { fileName: file.filename, size: bytes.length },
+        });
       });
       reply.status(201);
       return detail(actor, rec.id);

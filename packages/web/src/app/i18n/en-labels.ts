@@ -79,6 +79,9 @@ export const enLabels: Pick<
     fileName: 'File',
     role: 'Role',
     username: 'Username',
+    outsideBody: 'Outside body',
+    into: 'Merged into recommendation no.',
+    meetingId: 'Meeting no.',
   },
   auditActions: {
     auth: {
@@ -137,6 +140,16 @@ export const enLabels: Pick<
       assignment_ended: 'Assignment ended',
       availability_set: 'Unavailable days set',
     },
+    recommendation: {
+      received: 'Recommendation received',
+      forwarded: 'Recommendation forwarded',
+      in_progress: 'Recommendation being handled',
+      answered: 'Recommendation answered',
+      declined: 'Recommendation declined',
+      merged: 'Recommendation merged',
+      answer_given: 'Answer given at a meeting',
+      answer_not_given: 'Answer unmarked as given',
+    },
   },
   entityTypes: {
     org: 'Organisation',
@@ -151,6 +164,7 @@ export const enLabels: Pick<
     visit_plan: 'Visit plan',
     working_group: 'Working group',
     assignment: 'Assignment',
+    recommendation: 'Recommendation',
   },
   sources: {
     import: 'File import',

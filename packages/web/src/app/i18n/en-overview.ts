@@ -34,6 +34,10 @@ export const enOverview: typeof viOverview = {
       nomeeting: 'Cell has not met',
       materials: 'Missing materials',
       thematic: 'Missing thematic meeting',
+      visit_soon: 'Supervision visit soon',
+      visit_report: 'Visit report missing',
+      rec_escalated: 'Overdue recommendation moved up',
+      rec_overdue: 'Overdue recommendation',
     },
   },
   inbox: {

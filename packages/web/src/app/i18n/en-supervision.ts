@@ -185,6 +185,8 @@ export const enSupervision: typeof viSupervision = {
       total: 'Total',
       level: '(preview)',
       levelHelp: 'The official rating is computed by the rules when the report is received.',
+      levelBounds: 'Good from {{good}} points, Fair from {{fair}}, Average from {{average}}.',
+      followRecommendations: 'Follow the recommendations',
       cellScore: 'Cell’s own score',
       cellScoreNone: 'The cell has not scored itself',
       maxPoints: 'max {{max}}',

@@ -1,6 +1,7 @@
 import { enLabels } from './en-labels';
 import { enMeetings } from './en-meetings';
 import { enOverview } from './en-overview';
+import { enRecommendations } from './en-recommendations';
 import { enSupervision } from './en-supervision';
 import type { Messages } from './index';
 
@@ -10,6 +11,7 @@ export const en: Messages = {
   ...enMeetings,
   ...enOverview,
   ...enSupervision,
+  ...enRecommendations,
   app: {
     name: 'Nền Nếp',
     tagline: 'Party organisations and members',

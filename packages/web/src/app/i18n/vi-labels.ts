@@ -65,6 +65,9 @@ export const viLabels = {
     fileName: 'Tệp',
     role: 'Vai trò',
     username: 'Tên đăng nhập',
+    outsideBody: 'Cơ quan ngoài Đảng',
+    into: 'Gộp vào kiến nghị số',
+    meetingId: 'Cuộc họp số',
   },
   auditActions: {
     auth: {
@@ -123,6 +126,16 @@ export const viLabels = {
       assignment_ended: 'Kết thúc phân công',
       availability_set: 'Khai báo ngày bận',
     },
+    recommendation: {
+      received: 'Tiếp nhận kiến nghị',
+      forwarded: 'Chuyển kiến nghị',
+      in_progress: 'Bắt đầu giải quyết kiến nghị',
+      answered: 'Trả lời kiến nghị',
+      declined: 'Không tiếp nhận kiến nghị',
+      merged: 'Gộp kiến nghị',
+      answer_given: 'Thông báo trả lời kiến nghị tại cuộc họp',
+      answer_not_given: 'Bỏ đánh dấu đã thông báo trả lời kiến nghị',
+    },
   },
   entityTypes: {
     org: 'Tổ chức',
@@ -137,6 +150,7 @@ export const viLabels = {
     visit_plan: 'Kế hoạch dự sinh hoạt',
     working_group: 'Tổ công tác',
     assignment: 'Phân công phụ trách',
+    recommendation: 'Kiến nghị',
   },
   sources: {
     import: 'Nhập từ tệp',

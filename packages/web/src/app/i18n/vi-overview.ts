@@ -32,6 +32,10 @@ export const viOverview = {
       nomeeting: 'Chi bộ chưa họp',
       materials: 'Thiếu tài liệu',
       thematic: 'Thiếu sinh hoạt chuyên đề',
+      visit_soon: 'Sắp đến lượt dự sinh hoạt',
+      visit_report: 'Chưa gửi báo cáo dự sinh hoạt',
+      rec_escalated: 'Kiến nghị quá hạn chuyển lên',
+      rec_overdue: 'Kiến nghị quá hạn',
     },
   },
   inbox: {

@@ -183,6 +183,8 @@ export const viSupervision = {
       total: 'Tổng điểm',
       level: '(dự kiến)',
       levelHelp: 'Xếp loại chính thức do hệ thống tính theo quy định khi nhận báo cáo.',
+      levelBounds: 'Tốt từ {{good}} điểm, Khá từ {{fair}}, Trung bình từ {{average}}.',
+      followRecommendations: 'Theo dõi kiến nghị',
       cellScore: 'Chi bộ tự chấm',
       cellScoreNone: 'Chi bộ chưa tự chấm',
       maxPoints: 'tối đa {{max}}',

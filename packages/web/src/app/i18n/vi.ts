@@ -1,6 +1,7 @@
 import { viLabels } from './vi-labels';
 import { viMeetings } from './vi-meetings';
 import { viOverview } from './vi-overview';
+import { viRecommendations } from './vi-recommendations';
 import { viSupervision } from './vi-supervision';
 
 /** Vietnamese texts: the reference language; `en.ts` must have the same keys. */
@@ -9,6 +10,7 @@ export const vi = {
   ...viMeetings,
   ...viOverview,
   ...viSupervision,
+  ...viRecommendations,
   app: {
     name: 'Nền Nếp',
     tagline: 'Quản lý tổ chức đảng và đảng viên',

@@ -14,6 +14,7 @@ import type { Grant, OrgDetail } from '../../lib/types';
 import { useCurrentUser } from '../auth/session';
 import { useGrantOrgs, useOrgStats } from '../orgs/api';
 import { StatsBody } from '../orgs/org-stats-card';
+import { RecommendationsHomeCard } from '../recommendations/home-card';
 import { UpcomingVisitsCard } from '../supervision/upcoming-visits-card';
 
 function RootOrgCard({ org, grants }: { org: OrgDetail; grants: Grant[] }) {
@@ -82,6 +83,9 @@ export function HomePage() {
           <UpcomingVisitsCard hideWhenEmpty={!visitor} />
         </div>
       ) : null}
+      <div className="nn-home-recs">
+        <RecommendationsHomeCard />
+      </div>
       {pending && orgs.length === 0 ? <Loading /> : null}
       <Row gutter={[16, 16]}>
         {orgs.map((org) => (

@@ -8,6 +8,7 @@ import type { MeetingDetail, RuleSetContent } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { meetingCommands, meetingKeys, useMeetingRules, useSetMeeting } from './api';
 import { OpinionsCard } from './opinions-card';
+import { MeetingAnswersCard, MeetingRecommendationsCard } from './recommendations-card';
 import type { RollCall } from './roll-call';
 import { type TabProps, useNow } from './shared';
 import { TasksCard } from './tasks-card';
@@ -192,12 +193,14 @@ function ConclusionCard({ meeting, record, editable }: TabProps) {
   );
 }
 
-/** "Diễn biến": the clock, the opinions, the tasks and the conclusion. */
+/** "Diễn biến": the clock, the opinions, the recommendations and answers, the tasks and the conclusion. */
 export function ConductTab(props: TabProps & { roll: RollCall }) {
   return (
     <div className="nn-stack">
       <ClockCard meeting={props.meeting} editable={props.editable} />
       <OpinionsCard {...props} />
+      <MeetingRecommendationsCard meeting={props.meeting} editable={props.editable} roll={props.roll} />
+      <MeetingAnswersCard meeting={props.meeting} editable={props.editable} />
       <TasksCard {...props} />
       <ConclusionCard {...props} />
     </div>

@@ -13,7 +13,16 @@ export interface MeetingsOverview {
   summary: OverviewSummary;
 }
 
-export const ALERT_KINDS = ['absent3', 'nomeeting', 'materials', 'thematic'] as const;
+export const ALERT_KINDS = [
+  'absent3',
+  'nomeeting',
+  'materials',
+  'thematic',
+  'visit_soon',
+  'visit_report',
+  'rec_escalated',
+  'rec_overdue',
+] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export interface AlertRun {

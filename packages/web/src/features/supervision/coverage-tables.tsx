@@ -29,14 +29,13 @@ export function ChildrenTable({
   onOpen: (child: { code: string; name: string }) => void;
 }) {
   const { t } = useTranslation();
-  // Cells are the leaves: they are listed in `quality` or `pending`, and have no coverage of their own.
-  const cells = new Set([...data.quality.map((q) => q.cellCode), ...data.pending.map((p) => p.cellCode)]);
   const columns: TableColumnsType<Child> = [
     {
       key: 'name',
       title: t('supervision.coverage.unit'),
+      // A committee with cells below opens its own coverage; a cell is a leaf.
       render: (_, c) =>
-        cells.has(c.orgCode) ? (
+        !c.drill ? (
           c.orgName
         ) : (
           <Button
@@ -118,6 +117,7 @@ export function QualityTable({ data }: { data: CoverageDto }) {
             data-level={q.visitorLevel ?? ''}
           >
             <div className="nn-sup-row-title">{cellLink(q)}</div>
+            {q.parentName ? <div className="nn-muted nn-small">{q.parentName}</div> : null}
             <Flex wrap gap={8} align="center">
               <span className="nn-muted">{t('supervision.coverage.cellLevel')}:</span>
               {q.cellLevel ? <LevelTag level={q.cellLevel} total={q.cellTotal} /> : '—'}
@@ -134,7 +134,16 @@ export function QualityTable({ data }: { data: CoverageDto }) {
     );
   }
   const columns: TableColumnsType<Quality> = [
-    { key: 'cell', title: t('supervision.plan.cell'), render: (_, q) => cellLink(q) },
+    {
+      key: 'cell',
+      title: t('supervision.plan.cell'),
+      render: (_, q) => (
+        <>
+          {cellLink(q)}
+          {q.parentName ? <div className="nn-muted nn-small">{q.parentName}</div> : null}
+        </>
+      ),
+    },
     {
       key: 'cellLevel',
       title: t('supervision.coverage.cellLevel'),

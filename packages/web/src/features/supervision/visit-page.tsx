@@ -150,7 +150,7 @@ function VisitBody({ visit }: { visit: VisitDetailDto }) {
       ) : null}
       <AgendaAndMaterials visit={visit} />
       {visit.report ? (
-        <VisitReportView visit={visit} canAmend={own} />
+        <VisitReportView visit={visit} />
       ) : visit.abilities.report ? (
         <VisitReportForm visit={visit} />
       ) : !open || own ? null : (

@@ -39,9 +39,19 @@ function toInput(v: ReportValues, sheet: VisitDetailDto['sheet']): ReportInput {
 
 /** Total and preview level, with the cell's own score beside: it follows every point typed. Kept short,
  * since it stays on top of a phone's screen while the visitor scores. */
-function RunningTotal({ visit, total, max }: { visit: VisitDetailDto; total: number; max: number }) {
+function RunningTotal({
+  visit,
+  total,
+  max,
+  points,
+}: {
+  visit: VisitDetailDto;
+  total: number;
+  max: number;
+  points: Record<string, number | null | undefined>;
+}) {
   const { t } = useTranslation();
-  const level = previewLevel(total);
+  const level = previewLevel(total, visit.levels, visit.sheet, points);
   return (
     <Card size="small" className="nn-sticky-card nn-visit-running" data-testid="visit-running-total">
       <Flex wrap gap={8} align="center">
@@ -74,10 +84,10 @@ function SheetFields({ visit }: { visit: VisitDetailDto }) {
   const lang = currentLang();
   return (
     <div className="nn-score-sheet" data-testid="visit-sheet">
-      {groupSheet(visit.sheet).map((group) => (
+      {groupSheet(visit.sheet, visit.sheetGroups).map((group) => (
         <div key={group.id} className="nn-score-group">
           <div className="nn-score-group-title">
-            {labelFor(`supervision.sheetGroup.${group.id}`, group.id)}
+            {group.label?.[lang] ?? labelFor(`supervision.sheetGroup.${group.id}`, group.id)}
           </div>
           {group.criteria.map((c) => (
             <Form.Item
@@ -164,10 +174,16 @@ export function VisitReportForm({ visit }: { visit: VisitDetailDto }) {
         </Card>
         {attended === 'yes' ? (
           <>
-            <RunningTotal visit={visit} total={total} max={max} />
+            <RunningTotal visit={visit} total={total} max={max} points={points} />
             <Card size="small" title={t('supervision.visit.sheet')}>
               <p className="nn-muted" style={{ marginTop: 0 }}>
-                {t('supervision.visit.sheetHelp')} {t('supervision.visit.levelHelp')}
+                {t('supervision.visit.sheetHelp')}{' '}
+                {t('supervision.visit.levelBounds', {
+                  good: visit.levels.good,
+                  fair: visit.levels.fair,
+                  average: visit.levels.average,
+                })}{' '}
+                {t('supervision.visit.levelHelp')}
               </p>
               <SheetFields visit={visit} />
             </Card>

@@ -1,6 +1,8 @@
+import { RightOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Empty, Flex, Form, Input, Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { currentLang } from '../../app/i18n';
 import { formatDateTime, labelFor } from '../../lib/format';
 import { useRules } from '../../lib/rules';
@@ -18,10 +20,10 @@ function ScoreTable({ visit, report }: { visit: VisitDetailDto; report: VisitRep
   const pointsOf = new Map(score.criteria.map((c) => [c.criterionId, c]));
   return (
     <div className="nn-score-sheet" data-testid="visit-report-score">
-      {groupSheet(visit.sheet).map((group) => (
+      {groupSheet(visit.sheet, visit.sheetGroups).map((group) => (
         <div key={group.id} className="nn-score-group">
           <div className="nn-score-group-title">
-            {labelFor(`supervision.sheetGroup.${group.id}`, group.id)}
+            {group.label?.[lang] ?? labelFor(`supervision.sheetGroup.${group.id}`, group.id)}
           </div>
           {group.criteria.map((c) => (
             <Flex
@@ -96,7 +98,7 @@ function AddendumForm({ visit }: { visit: VisitDetailDto }) {
 }
 
 /** A filed report, read-only: the score beside the cell's own, notes, recommendations, addenda. */
-export function VisitReportView({ visit, canAmend }: { visit: VisitDetailDto; canAmend: boolean }) {
+export function VisitReportView({ visit }: { visit: VisitDetailDto }) {
   const { t } = useTranslation();
   const report = visit.report;
   if (!report) return null;
@@ -144,12 +146,21 @@ export function VisitReportView({ visit, canAmend }: { visit: VisitDetailDto; ca
                   report.recommendations.length === 0 ? (
                     none
                   ) : (
-                    <ol className="nn-agenda" data-testid="visit-report-recommendations">
-                      {report.recommendations.map((r, i) => (
-                        // biome-ignore lint/suspicious/noArrayIndexKey: recommendations are identified by their place
-                        <li key={i}>{r}</li>
-                      ))}
-                    </ol>
+                    <>
+                      <ol className="nn-agenda" data-testid="visit-report-recommendations">
+                        {report.recommendations.map((r, i) => (
+                          // biome-ignore lint/suspicious/noArrayIndexKey: recommendations are identified by their place
+                          <li key={i}>{r}</li>
+                        ))}
+                      </ol>
+                      {/* The server follows each one as a recommendation of the cell (source: visit). */}
+                      <Link
+                        to={`/recommendations?tab=all&org=${encodeURIComponent(visit.cellCode)}`}
+                        data-testid="visit-follow-recommendations"
+                      >
+                        {t('supervision.visit.followRecommendations')} <RightOutlined />
+                      </Link>
+                    </>
                   ),
               },
               {
@@ -179,7 +190,7 @@ export function VisitReportView({ visit, canAmend }: { visit: VisitDetailDto; ca
             }))}
           />
         )}
-        {canAmend ? <AddendumForm visit={visit} /> : null}
+        {visit.abilities.addendum ? <AddendumForm visit={visit} /> : null}
       </Card>
     </div>
   );

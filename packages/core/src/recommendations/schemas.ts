@@ -6,18 +6,31 @@ import { RECOMMENDATION_STATUSES } from './types.ts';
 const text = (max: number) => z.string().trim().min(1).max(max);
 const categoryId = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { message: 'category' });
 
-export const recommendationRulesSchema = z.object({
-  categories: z
-    .array(
-      z.object({
-        id: categoryId,
-        label: z.object({ vi: text(200), en: text(200) }),
-        answerDays: z.number().int().min(1).max(365),
-      }),
-    )
-    .min(1)
-    .max(40),
-});
+export const recommendationRulesSchema = z
+  .object({
+    categories: z
+      .array(
+        z.object({
+          id: categoryId,
+          label: z.object({ vi: text(200), en: text(200) }),
+          answerDays: z.number().int().min(1).max(365),
+        }),
+      )
+      .min(1)
+      .max(40),
+  })
+  .superRefine((rules, ctx) => {
+    const seen = new Set<string>();
+    rules.categories.forEach((c, i) => {
+      if (seen.has(c.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['categories', i, 'id'],
+          message: `category ${c.id} appears twice`,
+        });
+      seen.add(c.id);
+    });
+  });
 
 /** Raised in a meeting: by a member of the roll call, or by the chair when nobody is named. */
 export const meetingRecommendationSchema = z.object({

@@ -3,7 +3,7 @@ import type { Messages } from './index';
 /** English texts of recommendations; the compiler checks that the keys match `vi-recommendations.ts`. */
 export const enRecommendations: Pick<
   Messages,
-  'recStatus' | 'recLevel' | 'recEvent' | 'recSource' | 'recommendations'
+  'recStatus' | 'recLevel' | 'recEvent' | 'recSource' | 'recRules' | 'recommendations'
 > = {
   recStatus: {
     received: 'Received',
@@ -38,6 +38,19 @@ export const enRecommendations: Pick<
     meeting: 'Raised at a cell meeting',
     visit: 'Heard on a supervision visit',
     staff: 'Entered by committee staff',
+  },
+  recRules: {
+    title: "Members' recommendations: categories and time limits",
+    help: 'Each category has a time limit (days) from when the answering level receives a recommendation; when it passes, the recommendation moves up to the committee above.',
+    id: 'Code',
+    labelVi: 'Name (Vietnamese)',
+    labelEn: 'Name (English)',
+    answerDays: 'Time limit (days)',
+    add: 'Add a category',
+    remove: 'Remove the category',
+    days: '{{count}} days',
+    defaults: 'This version sets no recommendation categories: the default list applies.',
+    idHelp: 'lower-case letters, digits, _',
   },
   recommendations: {
     nav: 'Recommendations',

@@ -1,3 +1,4 @@
+import { DEFAULT_RECOMMENDATION_RULES, type RecommendationRules } from '@nennep/core/recommendations/types';
 import { DEFAULT_SUPERVISION_RULES, type SupervisionRules } from '@nennep/core/supervision/types';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { RuleSetContent } from '../../lib/types';
@@ -20,6 +21,8 @@ export interface DraftValues {
   criteria: { max: number; options: { points: number }[] }[];
   /** The supervision coverage target; prefilled with the defaults when the base has none. */
   supervision: SupervisionRules;
+  /** Recommendation categories and time limits; prefilled with the defaults when the base has none. */
+  recommendations: RecommendationRules;
 }
 
 export const THEMATIC_PERIODS = [1, 2, 3, 4, 6, 12];
@@ -44,6 +47,7 @@ export function draftOf(content: RuleSetContent): DraftValues {
       options: c.options.map((o) => ({ points: o.points })),
     })),
     supervision: structuredClone(content.supervision ?? DEFAULT_SUPERVISION_RULES),
+    recommendations: structuredClone(content.recommendations ?? DEFAULT_RECOMMENDATION_RULES),
   };
 }
 
@@ -94,6 +98,15 @@ export function contentOf(base: RuleSetContent, v: Partial<DraftValues>): RuleSe
     maxVisitsPerDay: num(e.maxVisitsPerDay, s.maxVisitsPerDay),
     avoidRepeat: e.avoidRepeat ?? s.avoidRepeat,
     reportDueDays: num(e.reportDueDays, s.reportDueDays),
+  };
+  const categories =
+    v.recommendations?.categories ?? (base.recommendations ?? DEFAULT_RECOMMENDATION_RULES).categories;
+  next.recommendations = {
+    categories: categories.map((c) => ({
+      id: (c?.id ?? '').trim(),
+      label: { vi: (c?.label?.vi ?? '').trim(), en: (c?.label?.en ?? '').trim() },
+      answerDays: num(c?.answerDays, 30),
+    })),
   };
   return next;
 }

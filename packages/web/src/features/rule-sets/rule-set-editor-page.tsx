@@ -17,6 +17,7 @@ import { ruleSetCommands, ruleSetKeys, useRuleSets } from './api';
 import { contentOf, type DraftValues, draftOf, type Problem, problemsOf } from './rule-set-draft';
 import { CriteriaFields, LevelFields, ScheduleFields } from './rule-set-fields';
 import { RuleSetPreview } from './rule-set-preview';
+import { RecommendationFields } from './rule-set-recommendations';
 import { SupervisionFields } from './rule-set-supervision';
 import '../meetings/meetings.css';
 
@@ -122,6 +123,7 @@ function Editor({ org, base }: { org: string; base: RuleSet }) {
               <LevelFields base={base.content} />
               <CriteriaFields base={base.content} sum={sum} />
               <SupervisionFields />
+              <RecommendationFields />
             </div>
           </Col>
           <Col xs={24} xl={9}>

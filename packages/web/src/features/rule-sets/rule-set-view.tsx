@@ -4,6 +4,7 @@ import { currentLang } from '../../app/i18n';
 import { type Criterion, MEETING_KINDS, QUALITY_LEVELS, type RuleSetContent } from '../../lib/types';
 import { useIsMobile } from '../../lib/use-mobile';
 import { LEVEL_COLORS } from '../meetings/meeting-tags';
+import { RecommendationBlock } from './rule-set-recommendations';
 import { SupervisionBlock } from './rule-set-supervision';
 
 function ScheduleBlock({ content }: { content: RuleSetContent }) {
@@ -175,6 +176,9 @@ export function RuleSetView({ content }: { content: RuleSetContent }) {
       </Card>
       <Card size="small" title={t('supervision.rules.title')}>
         <SupervisionBlock content={content} />
+      </Card>
+      <Card size="small" title={t('recRules.title')}>
+        <RecommendationBlock content={content} />
       </Card>
     </div>
   );

@@ -69,3 +69,41 @@ export async function signIn(page: Page, base: string, username: string, passwor
 export async function overflowX(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
+
+/** An API caller with its own session cookie and anti-forgery token (Node fetch, no browser). */
+export async function apiSession(base: string, username: string, password = 'demo1234') {
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (login.status !== 200) throw new Error(`login ${username}: ${login.status}`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const me = (await login.json()) as { csrfToken: string; displayName: string };
+  const call = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; data: T }> => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: {
+        cookie,
+        'x-csrf-token': me.csrfToken,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, data: (text ? JSON.parse(text) : undefined) as T };
+  };
+  const ok = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const answer = await call<T>(method, path, body);
+    if (answer.status >= 300)
+      throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.data)}`);
+    return answer.data;
+  };
+  return { me, call, ok };
+}
+
+export type ApiSession = Awaited<ReturnType<typeof apiSession>>;

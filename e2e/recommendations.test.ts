@@ -7,7 +7,7 @@ import {
   DEMO_ROOT_CODE,
   DEMO_SECRETARY_CELL_CODE,
 } from '../packages/server/src/seed/demo-data.ts';
-import { type Harness, overflowX, signIn, startHarness } from './harness.ts';
+import { type ApiSession, apiSession, type Harness, overflowX, signIn, startHarness } from './harness.ts';
 
 /**
  * A member's recommendation across three levels (domain.md §5), as people do it on a 360 × 740 phone:
@@ -37,40 +37,10 @@ interface MeetingDetail {
   record: { rollCall: RollLine[] } | null;
 }
 
-/** An API caller with its own session cookie and anti-forgery token (Node fetch, no browser). */
-async function session(username: string) {
-  const login = await fetch(`${h.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'demo1234' }),
-  });
-  expect(login.status).toBe(200);
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const me = (await login.json()) as { csrfToken: string; displayName: string };
-  const call = async <T>(method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${h.url}${path}`, {
-      method,
-      headers: {
-        cookie,
-        'x-csrf-token': me.csrfToken,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, data: (text ? JSON.parse(text) : undefined) as T };
-  };
-  const ok = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const answer = await call<T>(method, path, body);
-    if (answer.status >= 300)
-      throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.data)}`);
-    return answer.data;
-  };
-  return { me, call, ok };
-}
+const session = (username: string) => apiSession(h.url, username);
 
 /** A meeting of the cell on a day: the regular one, or an extraordinary one when the month has it. */
-async function createMeeting(secretary: Awaited<ReturnType<typeof session>>, date: string) {
+async function createMeeting(secretary: ApiSession, date: string) {
   let meeting = await secretary.call<{ id: number }>('POST', '/api/meetings', {
     orgCode: CELL,
     kind: 'regular',

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoDateInVietnam } from '../packages/core/src/dates.ts';
 import { DEMO_SECRETARY_CELL_CODE } from '../packages/server/src/seed/demo-data.ts';
-import { type Harness, overflowX, signIn, startHarness } from './harness.ts';
+import { apiSession, type Harness, overflowX, signIn, startHarness } from './harness.ts';
 
 /**
  * Supervision (domain.md §4) as people use it: the district committee sends its visitor to a cell's
@@ -24,41 +24,7 @@ interface Visit {
   status: string;
 }
 
-/** An API caller with its own session cookie and anti-forgery token (Node fetch, no browser). */
-async function session(username: string) {
-  const login = await fetch(`${h.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'demo1234' }),
-  });
-  expect(login.status).toBe(200);
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const me = (await login.json()) as { csrfToken: string; displayName: string };
-  const call = async <T>(
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<{ status: number; data: T }> => {
-    const response = await fetch(`${h.url}${path}`, {
-      method,
-      headers: {
-        cookie,
-        'x-csrf-token': me.csrfToken,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, data: (text ? JSON.parse(text) : undefined) as T };
-  };
-  const ok = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const answer = await call<T>(method, path, body);
-    if (answer.status >= 300)
-      throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.data)}`);
-    return answer.data;
-  };
-  return { me, call, ok };
-}
+const session = (username: string) => apiSession(h.url, username);
 
 beforeAll(async () => {
   h = await startHarness();

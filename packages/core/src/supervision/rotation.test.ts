@@ -57,7 +57,7 @@ describe('planRotation: coverage', () => {
       .map(({ visitors, cells, perDay, seed }): PlannerInput => {
         const n = Math.min(cells, visitors * DAYS.length);
         return {
-          // Every cell meets every day at 19:30: any visitor can take any cell on any free day.
+          // Every cell meets every day at 19:30, so every visitor can take every cell on every free day.
           cells: Array.from({ length: n }, (_, i) => ({
             id: 1 + ((i * 7 + seed) % 97) + 100 * i,
             meetings: DAYS.map((_, d) => meeting(i + 1, d, d)),

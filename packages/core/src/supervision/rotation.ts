@@ -4,7 +4,7 @@
  * order of cells, visitors and meetings; nothing depends on hashing or randomness).
  *
  * Objectives, in strict priority:
- *  1. coverage: as many cells as any plan can cover (a maximum b-matching of cells with (visitor, date)
+ *  1. coverage: as many cells as the best plan can cover (a maximum b-matching of cells with (visitor, date)
  *     slots; a visitor has at most `maxVisitsPerDay` visits a date, never two overlapping ones);
  *  2. rotation (`avoidRepeat`): as few visits as possible by last period's visitor of the cell;
  *  3. balance: no chain of reassignments moves a visit from a visitor with load L to one with load

@@ -82,7 +82,7 @@ export interface PlannerVisitor {
   homeCellIds: number[];
   /** ISO dates on which the visitor cannot go. */
   unavailableDates: string[];
-  /** The cells the visitor may be sent to (from assignments); null: any cell of the plan. */
+  /** The cells the visitor may be sent to (from assignments); null when every cell of the plan is open. */
   candidateCellIds: number[] | null;
 }
 

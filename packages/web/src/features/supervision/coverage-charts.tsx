@@ -1,39 +1,8 @@
-import { BarChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type ChartOption, EChart } from '../../components/echart';
 import { QUALITY_LEVELS } from '../../lib/types';
 import { LEVEL_HEX } from '../meetings/meeting-tags';
 import type { CoverageDto } from './api';
-
-// Only what the two charts need, so that this chunk stays small.
-echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
-
-type Option = Parameters<echarts.ECharts['setOption']>[0];
-
-/** One ECharts canvas that follows its container's width. */
-function Chart({ option, height, testId }: { option: Option; height: number; testId: string }) {
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    if (!box.current) return;
-    const instance = echarts.init(box.current, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(box.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
-  return <div ref={box} style={{ width: '100%', height }} data-testid={testId} />;
-}
 
 const shortName = (name: string) => name.replace(/^(Đảng bộ|Chi bộ)\s+/i, '');
 
@@ -41,7 +10,7 @@ const shortName = (name: string) => name.replace(/^(Đảng bộ|Chi bộ)\s+/i,
 export function CoverageBarChart({ data }: { data: CoverageDto }) {
   const { t } = useTranslation();
   const rows = data.children;
-  const option: Option = {
+  const option: ChartOption = {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { bottom: 0 },
     grid: { left: 8, right: 16, top: 8, bottom: 32, containLabel: true },
@@ -64,13 +33,13 @@ export function CoverageBarChart({ data }: { data: CoverageDto }) {
       },
     ],
   };
-  return <Chart option={option} height={Math.max(160, rows.length * 28 + 60)} testId="chart-coverage" />;
+  return <EChart option={option} height={Math.max(160, rows.length * 28 + 60)} testId="chart-coverage" />;
 }
 
 /** The cells' own ratings beside the visitors', grouped by level. */
 export function LevelsChart({ data }: { data: CoverageDto }) {
   const { t } = useTranslation();
-  const option: Option = {
+  const option: ChartOption = {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { bottom: 0 },
     grid: { left: 8, right: 16, top: 16, bottom: 32, containLabel: true },
@@ -94,14 +63,14 @@ export function LevelsChart({ data }: { data: CoverageDto }) {
       },
     ],
   };
-  return <Chart option={option} height={240} testId="chart-levels" />;
+  return <EChart option={option} height={240} testId="chart-levels" />;
 }
 
 /** Target cells by state: visited, scheduled, not arranged, overdue. */
 export function StatePie({ data }: { data: CoverageDto }) {
   const { t } = useTranslation();
   const count = (state: string) => data.pending.filter((p) => p.state === state).length;
-  const option: Option = {
+  const option: ChartOption = {
     tooltip: { trigger: 'item' },
     legend: { bottom: 0 },
     series: [
@@ -123,5 +92,5 @@ export function StatePie({ data }: { data: CoverageDto }) {
       },
     ],
   };
-  return <Chart option={option} height={240} testId="chart-states" />;
+  return <EChart option={option} height={240} testId="chart-states" />;
 }

@@ -40,7 +40,7 @@ export const enRecommendations: Pick<
     staff: 'Entered by committee staff',
   },
   recRules: {
-    title: "Members' recommendations: categories and time limits",
+    title: 'Recommendation categories',
     help: 'Each category has a time limit (days) from when the answering level receives a recommendation; when it passes, the recommendation moves up to the committee above.',
     id: 'Code',
     labelVi: 'Name (Vietnamese)',

@@ -35,7 +35,7 @@ export const viRecommendations = {
     staff: 'Cán bộ cấp ủy ghi nhận',
   },
   recRules: {
-    title: 'Kiến nghị của đảng viên: lĩnh vực và hạn trả lời',
+    title: 'Lĩnh vực kiến nghị, hạn trả lời',
     help: 'Mỗi lĩnh vực có một thời hạn trả lời (ngày) tính từ khi cấp giải quyết nhận kiến nghị; quá hạn, kiến nghị tự động chuyển lên cấp ủy cấp trên.',
     id: 'Mã',
     labelVi: 'Tên lĩnh vực',

@@ -314,6 +314,8 @@ export interface CoverageDto {
     visitId: number | null;
     date: string | null;
   }[];
+  /** The period's report once issued (numbered, frozen); null while it is still a draft. */
+  report?: { number: string; issuedAt: string; sha256: string } | null;
   /** Committee members below their yearly minimum of visits (committeeMemberVisitsPerYear). */
   committeeMembersBelowTarget: {
     accountId: number;

@@ -98,6 +98,12 @@ describe('a visitor assigned to one cell', () => {
       ],
       ['GET', '/api/supervision/coverage', '/api/supervision/coverage?org=P&period=2027-Q1'],
       ['GET', '/api/supervision/report', '/api/supervision/report?committee=P&period=2027-Q1&format=docx'],
+      [
+        'POST',
+        '/api/supervision/report/issue',
+        '/api/supervision/report/issue',
+        { committeeCode: 'P', periodKey: '2027-Q1' },
+      ],
     ];
     for (const [method, route, url, payload] of calls) {
       mark(method, route);

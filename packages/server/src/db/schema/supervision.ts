@@ -151,3 +151,19 @@ export const visitReportAddenda = pgTable(
   },
   (t) => [index('visit_report_addenda_visit_idx').on(t.visitId)],
 );
+
+/** The quarterly report once issued: numbered, its model frozen, the SHA-256 of its DOCX; never edited. */
+export const supervisionReports = pgTable(
+  'supervision_reports',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    committeeOrgId: bigint('committee_org_id', { mode: 'number' }).notNull(),
+    periodKey: text('period_key').notNull(),
+    number: text('number').notNull(),
+    model: jsonb('model').notNull(),
+    sha256: text('sha256').notNull(),
+    issuedBy: bigint('issued_by', { mode: 'number' }),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('supervision_reports_period').on(t.committeeOrgId, t.periodKey)],
+);

@@ -7,6 +7,7 @@ import {
   makePlanSchema,
   planQuerySchema,
   quarterlyReportQuerySchema,
+  type SupervisionReportModel,
   updateGroupSchema,
 } from '@nennep/core';
 import { eq } from 'drizzle-orm';
@@ -34,6 +35,7 @@ import { periodFor } from './planner-input.ts';
 import { findPlan, makePlan, presentPlan, publishPlan } from './plans.ts';
 import { managedCommittee } from './policy.ts';
 import { visitorPool } from './queries.ts';
+import { issuedReport, issueReport } from './report-issue.ts';
 import { reportModel } from './report-model.ts';
 
 const tags = ['supervision'];
@@ -156,9 +158,20 @@ export function supervisionRoutes(fastify: FastifyInstance, deps: Deps) {
       const org = assertCanRead(actor, await findOrg(db, request.query.org));
       const committee = await managedCommittee(db, actor, org.code, 'org');
       const { period, rules } = await periodFor(db, committee, request.query.period, 'period');
-      return coverageOf(db, committee, period, rules, today());
+      const issued = await issuedReport(db, committee.id, period.key);
+      const report = issued
+        ? { number: issued.number, issuedAt: issued.issuedAt.toISOString(), sha256: issued.sha256 }
+        : null;
+      return { ...(await coverageOf(db, committee, period, rules, today())), report };
     },
   );
+
+  app.post('/supervision/report/issue', { schema: { tags, body: makePlanSchema } }, async (request) => {
+    const actor = requireActor(request.actor);
+    const committee = await managedCommittee(db, actor, request.body.committeeCode);
+    const { period, rules } = await periodFor(db, committee, request.body.periodKey);
+    return db.transaction((tx) => issueReport(tx, actor, committee, period, rules, today()));
+  });
 
   app.get(
     '/supervision/report',
@@ -167,7 +180,11 @@ export function supervisionRoutes(fastify: FastifyInstance, deps: Deps) {
       const actor = requireActor(request.actor);
       const committee = await managedCommittee(db, actor, request.query.committee, 'committee');
       const { period, rules } = await periodFor(db, committee, request.query.period, 'period');
-      const model = await reportModel(db, actor, committee, period, rules, today());
+      // Issued: the frozen model, the same bytes every time. Not yet: a draft with a blank number.
+      const issued = await issuedReport(db, committee.id, period.key);
+      const model = issued
+        ? (issued.model as SupervisionReportModel)
+        : await reportModel(db, actor, committee, period, rules, today());
       const docx = request.query.format === 'docx';
       const bytes = docx
         ? await renderSupervisionReportDocx(model)

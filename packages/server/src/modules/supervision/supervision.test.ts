@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DEFAULT_RULE_SET, type PlanDto, type VisitDetailDto, type VisitDto } from '@nennep/core';
 import { sql } from 'drizzle-orm';
 import JSZip from 'jszip';
@@ -306,6 +307,28 @@ describe('coverage and the quarterly report', () => {
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('issues the report once, numbered and frozen: the same bytes afterwards, whatever happens', async () => {
+    const issued = await committee.post('/api/supervision/report/issue', {
+      committeeCode: 'P',
+      periodKey: '2027-Q1',
+    });
+    expect(issued.statusCode).toBe(200);
+    expect(issued.json().number).toBe('Số 01-BC/HU');
+    expect(
+      (await committee.post('/api/supervision/report/issue', { committeeCode: 'P', periodKey: '2027-Q1' }))
+        .statusCode,
+    ).toBe(409);
+    const url = '/api/supervision/report?committee=P&period=2027-Q1&format=docx';
+    const first = (await committee.get(url)).rawPayload;
+    expect(createHash('sha256').update(first).digest('hex')).toBe(issued.json().sha256);
+    now = new Date('2027-03-30T03:00:00Z');
+    expect((await committee.get(url)).rawPayload.equals(first)).toBe(true);
+    const xml = await (await JSZip.loadAsync(first)).file('word/document.xml')?.async('string');
+    expect(xml).toContain('Số 01-BC/HU');
+    const coverage = (await committee.get('/api/supervision/coverage?org=P&period=2027-Q1')).json();
+    expect(coverage.report).toMatchObject({ number: 'Số 01-BC/HU', sha256: issued.json().sha256 });
+  });
+
   it('leaves an audit event for every write', async () => {
     const actions = await rows<{ action: string }>(
       ctx.db,
@@ -321,6 +344,7 @@ describe('coverage and the quarterly report', () => {
         'supervision.planned',
         'supervision.report_addendum',
         'supervision.report_filed',
+        'supervision.report_issued',
         'supervision.visit_edited',
       ]),
     );

@@ -141,6 +141,11 @@ export const enSupervision: typeof viSupervision = {
       allOnTarget: 'Every committee member has reached the minimum.',
       nothingPending: 'Every cell has been visited this period.',
       noQuality: 'No visit report this period yet.',
+      issue: 'Issue the report',
+      issueConfirm:
+        'Issue the quarterly report: it is numbered and locked, and cannot change afterwards. Go on?',
+      issued: 'The report is issued',
+      issuedAs: 'Issued as {{number}} on {{date}}',
       docx: 'Download quarterly report (DOCX)',
       xlsx: 'Download quarterly report (XLSX)',
       charts: 'Charts',

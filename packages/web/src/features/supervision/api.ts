@@ -155,6 +155,8 @@ export const supervisionCommands = {
   makePlan: (committeeCode: string, periodKey: string) =>
     apiPost<PlanDto>(`${S}/plans`, { committeeCode, periodKey }),
   publishPlan: (id: number) => apiPost<PlanDto>(`${S}/plans/${id}/publish`, {}),
+  issueReport: (committeeCode: string, periodKey: string) =>
+    apiPost<{ number: string; sha256: string }>(`${S}/report/issue`, { committeeCode, periodKey }),
   addVisit: (body: {
     committeeCode: string;
     periodKey: string;

@@ -6,6 +6,7 @@ import { LoadError, Loading } from '../../components/query-state';
 import { type CoverageDto, reportUrl, useCoverage } from './api';
 import { CoverageBarChart, LevelsChart, StatePie } from './coverage-charts';
 import { BelowTargetList, ChildrenTable, PendingList, QualityTable, TallyList } from './coverage-tables';
+import { ReportIssue } from './report-issue';
 
 function Kpis({ data }: { data: CoverageDto }) {
   const { t } = useTranslation();
@@ -101,6 +102,7 @@ export function CoverageTab({ committee, period }: { committee: string; period: 
         >
           {t('supervision.coverage.xlsx')}
         </Button>
+        {trail.length === 0 ? <ReportIssue data={data} committee={committee} period={period} /> : null}
       </Flex>
       <Kpis data={data} />
       <Row gutter={[16, 16]}>

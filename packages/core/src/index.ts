@@ -1,4 +1,5 @@
 export * from './account.ts';
+export * from './alerts.ts';
 export * from './dates.ts';
 export * from './meeting-api.ts';
 export * from './meetings/index.ts';

@@ -6,9 +6,12 @@ import type { Position } from './types';
 export type {
   AttendanceStatus,
   Bilingual,
+  CriterionScore,
   MeetingKind,
   MeetingStatus,
   QualityLevel,
+  QualityScore,
+  VoteOutcome,
   VoteSubject,
 } from '@nennep/core/meetings/types';
 // The vocabulary comes from core itself (a file without dependencies, so no zod reaches the bundle).
@@ -26,6 +29,7 @@ import type {
   MeetingKind,
   MeetingStatus,
   QualityLevel,
+  QualityScore,
   VoteSubject,
 } from '@nennep/core/meetings/types';
 
@@ -94,20 +98,6 @@ export interface VoteRecord {
   statement: Bilingual;
 }
 
-export interface CriterionScore {
-  criterionId: string;
-  points: number;
-  max: number;
-  explanation: Bilingual;
-}
-
-export interface QualityScore {
-  total: number;
-  max: number;
-  level: QualityLevel;
-  criteria: CriterionScore[];
-}
-
 export interface MeetingRecord {
   chairMemberCode: string | null;
   minuteTakerMemberCode: string | null;
@@ -134,15 +124,8 @@ export interface MeetingDetail extends MeetingSummary {
   record: MeetingRecord | null;
 }
 
-export interface VoteOutcome {
-  eligible: number;
-  needed: number;
-  passed: boolean;
-  rule: 'majority' | 'two_thirds';
-  statement: Bilingual;
-}
-
-/* Rule sets: the part of `RuleSetContent` the web reads and edits; the rest is sent back untouched. */
+/* Rule sets: the part of `RuleSetContent` the web reads and edits (looser than core's, with index
+   signatures); the rest is sent back untouched. */
 export interface CriterionOption {
   label: Bilingual;
   points: number;

@@ -1,4 +1,4 @@
-import { isoDateInVietnam, isoDateSchema } from '@nennep/core';
+import { ALERT_KINDS, isoDateInVietnam, isoDateSchema } from '@nennep/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,7 +6,7 @@ import type { Deps } from '../../app.ts';
 import { requireActor, scopesOf } from '../../http/access.ts';
 import { audit } from '../../http/audit.ts';
 import { forbidden } from '../../http/errors.ts';
-import { ALERT_KINDS, type AlertRun, runAlerts } from './service.ts';
+import { type AlertRun, runAlerts } from './service.ts';
 
 const tags = ['alerts'];
 

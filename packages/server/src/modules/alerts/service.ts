@@ -1,4 +1,6 @@
 import {
+  ALERT_KINDS,
+  type AlertKind,
   DEFAULT_RULE_SET,
   formatVietnameseDate,
   lastDayOfMonth,
@@ -19,18 +21,6 @@ import { visitAlerts } from '../supervision/alerts.ts';
  * the clock only through `today` (an ISO date, Vietnam time), so a run can be replayed for any day; each
  * alert carries a dedupe key, so running twice on the same day raises nothing new.
  */
-
-export const ALERT_KINDS = [
-  'absent3',
-  'nomeeting',
-  'materials',
-  'thematic',
-  'visit_soon',
-  'visit_report',
-  'rec_escalated',
-  'rec_overdue',
-] as const;
-export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export interface AlertRun {
   /** Alerts that reached at least one account for the first time. */

@@ -1,3 +1,4 @@
+import { ALERT_KINDS, type AlertKind } from '@nennep/core/alerts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiGet, apiPost } from '../../lib/api';
 
@@ -13,17 +14,7 @@ export interface MeetingsOverview {
   summary: OverviewSummary;
 }
 
-export const ALERT_KINDS = [
-  'absent3',
-  'nomeeting',
-  'materials',
-  'thematic',
-  'visit_soon',
-  'visit_report',
-  'rec_escalated',
-  'rec_overdue',
-] as const;
-export type AlertKind = (typeof ALERT_KINDS)[number];
+export { ALERT_KINDS, type AlertKind };
 
 export interface AlertRun {
   date: string;

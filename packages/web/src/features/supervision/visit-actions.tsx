@@ -30,6 +30,22 @@ function useVisitorOptions(committee: string, plan?: PlanDto) {
   };
 }
 
+/** The visitor to send, searchable by name without accents, with each one's load in the plan. */
+function VisitorField({ committee, plan }: { committee: string; plan?: PlanDto }) {
+  const { t } = useTranslation();
+  const rules = useRules();
+  const { options, loading } = useVisitorOptions(committee, plan);
+  return (
+    <Form.Item
+      name="visitorAccountId"
+      label={t('supervision.plan.visitor')}
+      rules={[rules.requiredSelect(t('supervision.plan.visitor'))]}
+    >
+      <Select size="large" showSearch={{ filterOption: filterByName }} options={options} loading={loading} />
+    </Form.Item>
+  );
+}
+
 function ChangeVisitorModal({
   visit,
   plan,
@@ -40,9 +56,7 @@ function ChangeVisitorModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const rules = useRules();
   const [form] = Form.useForm<{ visitorAccountId: number }>();
-  const { options, loading } = useVisitorOptions(visit.committeeCode, plan);
   const change = useAction({
     mutationFn: (v: { visitorAccountId: number }) => supervisionCommands.editVisit(visit.id, v),
     form,
@@ -61,18 +75,7 @@ function ChangeVisitorModal({
       testId="visit-change-form"
     >
       <p className="nn-muted">{whenText(visit)}</p>
-      <Form.Item
-        name="visitorAccountId"
-        label={t('supervision.plan.visitor')}
-        rules={[rules.requiredSelect(t('supervision.plan.visitor'))]}
-      >
-        <Select
-          size="large"
-          showSearch={{ filterOption: filterByName }}
-          options={options}
-          loading={loading}
-        />
-      </Form.Item>
+      <VisitorField committee={visit.committeeCode} plan={plan} />
     </FormModal>
   );
 }
@@ -184,7 +187,6 @@ export function AddVisitModal({
   const rules = useRules();
   const title = useMeetingTitle();
   const [form] = Form.useForm<AddValues>();
-  const { options, loading } = useVisitorOptions(plan.committeeCode, plan);
   const meetings = useMeetings({ org: cell.code, from: plan.period.from, to: plan.period.to });
   const choices = (meetings.data?.items ?? []).filter(
     (m) => m.status !== 'cancelled' && m.kind !== 'cell_committee',
@@ -225,18 +227,7 @@ export function AddVisitModal({
           options={choices.map((m) => ({ value: m.id, label: `${whenText(m)} — ${title(m)}` }))}
         />
       </Form.Item>
-      <Form.Item
-        name="visitorAccountId"
-        label={t('supervision.plan.visitor')}
-        rules={[rules.requiredSelect(t('supervision.plan.visitor'))]}
-      >
-        <Select
-          size="large"
-          showSearch={{ filterOption: filterByName }}
-          options={options}
-          loading={loading}
-        />
-      </Form.Item>
+      <VisitorField committee={plan.committeeCode} plan={plan} />
     </FormModal>
   );
 }

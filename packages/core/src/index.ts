@@ -7,6 +7,7 @@ export * from './member.ts';
 export * from './member-rules.ts';
 export * from './messages.ts';
 export * from './org.ts';
+export * from './org-naming.ts';
 export * from './recommendations/index.ts';
 export * from './supervision/index.ts';
 export * from './text/vietnamese.ts';

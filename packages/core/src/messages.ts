@@ -94,11 +94,19 @@ export const FIELD_LABELS: Record<string, { vi: string; en: string }> = {
   raisedOn: { vi: 'Ngày nêu', en: 'Raised on' },
   given: { vi: 'Đã thông báo trả lời', en: 'Answer given' },
   note: { vi: 'Ghi chú', en: 'Note' },
+  bodyName: { vi: 'Tên cấp ủy', en: 'Leading body' },
+  symbol: { vi: 'Ký hiệu trên văn bản', en: 'Document symbol' },
+  placeName: { vi: 'Địa danh ghi ngày tháng', en: 'Place in the date line' },
+  onBehalf: { vi: 'Thẩm quyền ký (T/M)', en: 'Signs on behalf of' },
 };
 
 /** Words for the short codes used as messages of the schemas' own checks (refinements). */
 export const CHECK_MESSAGES: Record<string, { vi: string; en: string }> = {
   code: { vi: 'chỉ gồm chữ không dấu, chữ số và . _ -', en: 'only unaccented letters, digits and . _ -' },
+  symbol: {
+    vi: 'ký hiệu gồm chữ in hoa (có thể có dấu, như ĐU), chữ số và -',
+    en: 'a symbol of capital letters (accents allowed, as in ĐU), digits and -',
+  },
   time: { vi: 'giờ theo dạng HH:MM, ví dụ 19:30', en: 'a time as HH:MM, e.g. 19:30' },
   reason: { vi: 'cần nêu lý do vắng mặt', en: 'give the reason for the absence' },
   speaker: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NAMING_LIMITS, type OrgNamingDto } from './org-naming.ts';
 
 /** Organisation kinds (domain.md §1). */
 export const ORG_KINDS = [
@@ -69,6 +70,21 @@ export const splitOrgSchema = z.object({
   childCodes: z.array(orgCodeSchema).max(5000).default([]),
   note: z.string().max(500).optional(),
 });
+const namingText = (max: number) => z.string().trim().max(max).optional();
+/** The words of a node (org-naming.ts); a blank field returns to the default. */
+export const setOrgNamingSchema = z.object({
+  bodyName: namingText(NAMING_LIMITS.bodyName),
+  symbol: z
+    .string()
+    .trim()
+    .max(NAMING_LIMITS.symbol)
+    .regex(/^[\p{Lu}\p{N}-]*$/u, { message: 'symbol' })
+    .optional(),
+  placeName: namingText(NAMING_LIMITS.placeName),
+  onBehalf: namingText(NAMING_LIMITS.onBehalf),
+  note: z.string().max(500).optional(),
+});
+export type SetOrgNaming = z.infer<typeof setOrgNamingSchema>;
 export const dissolveOrgSchema = z.object({ note: z.string().max(500).optional() });
 
 export interface OrgDto {
@@ -82,6 +98,7 @@ export interface OrgDto {
   depth: number;
   status: 'active' | 'dissolved' | 'merged';
   childCount: number;
+  naming: OrgNamingDto;
   abilities: { update: boolean; manageMembers: boolean; manageAccounts: boolean; readAudit: boolean };
 }
 

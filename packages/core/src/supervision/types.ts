@@ -327,7 +327,7 @@ export interface CoverageDto {
 
 /** Everything the quarterly report (DOCX and XLSX) prints; built by the server, rendered byte-stable. */
 export interface SupervisionReportModel {
-  /** The superior committee: "ĐẢNG BỘ HUYỆN ĐAN PHƯỢNG" above, "HUYỆN ỦY" … as in the Party layout. */
+  /** The superior organisation ("Đảng bộ tỉnh …") printed above the issuing committee ("Đảng ủy xã …"). */
   parentName: string | null;
   committeeName: string;
   committeeCode: string;

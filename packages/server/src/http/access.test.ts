@@ -113,6 +113,9 @@ describe('a cell secretary outside its cell', () => {
       expect((await secretary.post(`/api/orgs/CA2/${action}`, body)).statusCode).toBe(404);
       expect((await secretary.post(`/api/orgs/CA1/${action}`, body)).statusCode).toBe(403);
     }
+    mark('PUT', '/api/orgs/{code}/naming');
+    expect((await secretary.put('/api/orgs/CA2/naming', { symbol: 'X' })).statusCode).toBe(404);
+    expect((await secretary.put('/api/orgs/CA1/naming', { placeName: 'Khác' })).statusCode).toBe(403);
   });
 
   it('lists, searches and exports only its own members', async () => {

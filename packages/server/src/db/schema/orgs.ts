@@ -1,3 +1,4 @@
+import type { OrgNamingOverrides } from '@nennep/core';
 import { bigint, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { bytewiseText } from './types.ts';
 
@@ -19,6 +20,8 @@ export const orgs = pgTable(
     sortKey: bytewiseText('sort_key').notNull(),
     status: text('status').notNull().default('active'),
     mergedIntoId: bigint('merged_into_id', { mode: 'number' }),
+    /** How documents name the node and its leading body, where it differs from the default (org-naming.ts). */
+    naming: jsonb('naming').$type<OrgNamingOverrides>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
   },

@@ -36,6 +36,11 @@ export const ORG_COLUMNS: readonly ColumnSpec[] = [
   { key: 'kind', vi: 'Loại', required: true, aliases: ['Loại tổ chức'] },
   { key: 'category', vi: 'Loại hình', required: false, aliases: [] },
   { key: 'parent_code', vi: 'Mã cấp trên', required: false, aliases: ['Mã tổ chức cấp trên', 'Cấp trên'] },
+  // How documents name the node (org-naming.ts); blank = the default from kind and name.
+  { key: 'body_name', vi: 'Tên cấp ủy', required: false, aliases: ['Cấp ủy', 'Tên cơ quan lãnh đạo'] },
+  { key: 'symbol', vi: 'Ký hiệu văn bản', required: false, aliases: ['Ký hiệu'] },
+  { key: 'place_name', vi: 'Địa danh', required: false, aliases: ['Địa danh ghi ngày tháng'] },
+  { key: 'on_behalf', vi: 'Thẩm quyền ký', required: false, aliases: ['Ký thay mặt', 'T/M'] },
 ];
 
 export const MEMBER_COLUMNS: readonly ColumnSpec[] = [

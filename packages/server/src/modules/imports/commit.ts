@@ -12,7 +12,7 @@ import type { OrgPlan } from './validate-orgs.ts';
 
 export const loadOrgs = (conn: Conn) =>
   conn.query<OrgSnapshot>(
-    `SELECT id::int AS id, code, name, kind, category, parent_id::int AS "parentId", path, status FROM orgs`,
+    `SELECT id::int AS id, code, name, kind, category, parent_id::int AS "parentId", path, status, naming FROM orgs`,
   );
 
 /** The stored members with these codes, keyed by code. */
@@ -56,7 +56,7 @@ export async function commitOrgs(conn: Conn, plan: OrgPlan, orgs: OrgSnapshot[],
   await copyChunked(
     conn,
     'orgs',
-    ['id', 'code', 'name', 'kind', 'category', 'parent_id', 'path', 'depth', 'sort_key'],
+    ['id', 'code', 'name', 'kind', 'category', 'parent_id', 'path', 'depth', 'sort_key', 'naming'],
     plan.creates.length,
     (i) => {
       const c = plan.creates[i];
@@ -73,6 +73,7 @@ export async function commitOrgs(conn: Conn, plan: OrgPlan, orgs: OrgSnapshot[],
         path,
         depthOf(path),
         collationKey(c.name),
+        JSON.stringify(c.naming),
       ]);
     },
   );
@@ -81,10 +82,10 @@ export async function commitOrgs(conn: Conn, plan: OrgPlan, orgs: OrgSnapshot[],
   const changed = orgs.filter((o) => updates.has(o.id) || pathOf(o.id) !== o.path);
   if (changed.length > 0) {
     await conn.query(`CREATE TEMP TABLE import_org_changes (id bigint, name text, sort_key text, category text,
-      parent_id bigint, path text, depth int) ON COMMIT DROP`);
+      parent_id bigint, path text, depth int, naming jsonb) ON COMMIT DROP`);
     await conn.copy(
       'import_org_changes',
-      ['id', 'name', 'sort_key', 'category', 'parent_id', 'path', 'depth'],
+      ['id', 'name', 'sort_key', 'category', 'parent_id', 'path', 'depth', 'naming'],
       changed.map((o) => {
         const u = updates.get(o.id);
         const path = pathOf(o.id);
@@ -97,11 +98,13 @@ export async function commitOrgs(conn: Conn, plan: OrgPlan, orgs: OrgSnapshot[],
           parentIdOf.get(o.id),
           path,
           depthOf(path),
+          JSON.stringify(u ? u.naming : o.naming),
         ]);
       }),
     );
     await conn.query(`UPDATE orgs o SET name = s.name, sort_key = COALESCE(s.sort_key, o.sort_key), category = s.category,
-      parent_id = s.parent_id, path = s.path, depth = s.depth FROM import_org_changes s WHERE o.id = s.id`);
+      parent_id = s.parent_id, path = s.path, depth = s.depth, naming = s.naming
+      FROM import_org_changes s WHERE o.id = s.id`);
     const moved = changed.filter((o) => pathOf(o.id) !== o.path);
     if (moved.length > 0) {
       await conn.query(
@@ -133,6 +136,7 @@ export async function commitOrgs(conn: Conn, plan: OrgPlan, orgs: OrgSnapshot[],
       event(u.org.id, 'moved', { fromParentId: u.org.parentId, toParentCode: u.parentCode, note: null });
     if (u.recategorized)
       event(u.org.id, 'updated', { fields: ['category'], from: u.org.category, to: u.category });
+    if (u.renamedWords) event(u.org.id, 'naming_changed', { from: u.org.naming, to: u.naming, note: null });
   }
   if (events.length > 0) await conn.copy('org_events', ['org_id', 'kind', 'data', 'actor_id'], events);
   return { paths: plan.creates.map((_, i) => pathOf(ids[i] as number)) };

@@ -351,7 +351,9 @@ describe('import templates', () => {
     expect(sheet.rows[0]?.cells.slice(0, 4)).toEqual(['DV000001', 'Nguyễn Văn Đức', 'Nam', '1975-03-15']);
     const text = await admin.get('/api/imports/templates/orgs.csv');
     expect(text.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    expect(text.body.split('\r\n')[0]).toBe('\uFEFFMã,Tên,Loại,Loại hình,Mã cấp trên');
+    expect(text.body.split('\r\n')[0]).toBe(
+      '\uFEFFMã,Tên,Loại,Loại hình,Mã cấp trên,Tên cấp ủy,Ký hiệu văn bản,Địa danh,Thẩm quyền ký',
+    );
     expect((await admin.get('/api/imports/templates/x.pdf')).statusCode).toBe(400);
   });
 });

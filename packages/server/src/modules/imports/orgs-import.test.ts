@@ -196,4 +196,34 @@ describe('orgs import', () => {
     expect(cli).toMatchObject({ valid: true, result: { created: 1, updated: 0, unchanged: 0 } });
     expect(await orgRow('R2')).toMatchObject({ depth: 0, parent: null });
   });
+
+  it('reads the optional naming columns: new nodes, changed words with history, blanks back to the default', async () => {
+    const named = (...lines: string[]) =>
+      Buffer.from(['Mã,Tên,Loại,Mã cấp trên,Tên cấp ủy,Ký hiệu,Địa danh', ...lines].join('\n'), 'utf8');
+    const bad = (await upload(admin, named('XD,Đảng bộ xã D,Đảng bộ cơ sở,ROOT,,đu,'))).json();
+    expect(bad.errors).toEqual([{ row: 2, field: 'symbol', message: expect.stringContaining('chữ in hoa') }]);
+    const { result } = await importAndCommit(
+      admin,
+      named('XD,Đảng bộ xã D,Đảng bộ cơ sở,ROOT,,,Đồng Lạc', 'XD.C1,Chi bộ thôn Một,Chi bộ trực thuộc,XD,,,'),
+    );
+    expect(result).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    const cell = (await admin.get('/api/orgs/XD.C1')).json();
+    expect(cell.naming.resolved).toMatchObject({ placeName: 'Đồng Lạc', symbol: 'CB' });
+    const commune = (await admin.get('/api/orgs/XD')).json();
+    expect(commune.naming.overrides).toEqual({ placeName: 'Đồng Lạc' });
+
+    const changed = await importAndCommit(
+      admin,
+      named('XD,Đảng bộ xã D,Đảng bộ cơ sở,ROOT,Đảng ủy xã D mới,ĐUX,'),
+    );
+    expect(changed.result).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    const after = (await admin.get('/api/orgs/XD')).json().naming;
+    expect(after.overrides).toEqual({ bodyName: 'Đảng ủy xã D mới', symbol: 'ĐUX' });
+    expect(after.resolved.placeName).toBe('D');
+    const history = (await admin.get('/api/orgs/XD/history')).json();
+    expect(history.items[0]).toMatchObject({ kind: 'naming_changed', data: { to: { symbol: 'ĐUX' } } });
+    // A file without the naming columns leaves the words as they are.
+    const plain = await importAndCommit(admin, csv('XD,Đảng bộ xã D,Đảng bộ cơ sở,,ROOT'));
+    expect(plain.result).toEqual({ created: 0, updated: 0, unchanged: 1 });
+  });
 });

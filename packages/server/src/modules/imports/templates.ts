@@ -24,7 +24,11 @@ const EXAMPLES: Record<ImportKind, Record<string, string>[]> = {
       name: 'Đảng bộ xã Tân Hội',
       kind: ORG_KIND_LABELS.grassroots_committee.vi,
       category: '',
-      parent_code: 'HUYEN',
+      parent_code: 'TINH',
+      body_name: '',
+      symbol: '',
+      place_name: '',
+      on_behalf: '',
     },
     {
       code: 'XA-TANHOI.THON1',
@@ -32,6 +36,10 @@ const EXAMPLES: Record<ImportKind, Record<string, string>[]> = {
       kind: ORG_KIND_LABELS.cell.vi,
       category: CATEGORY_LABELS.village.split(',')[0] ?? 'Thôn',
       parent_code: 'XA-TANHOI',
+      body_name: 'Chi ủy',
+      symbol: '',
+      place_name: '',
+      on_behalf: '',
     },
   ],
   members: [

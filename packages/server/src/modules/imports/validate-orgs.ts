@@ -9,7 +9,15 @@
  * - through the API (an actor): every existing node and every existing parent lies in the admin's
  *   subtrees, and new roots are left to the server command line.
  */
-import { isAllowedParent, ORG_KIND_LABELS, type OrgCategory, type OrgKind } from '@nennep/core';
+import {
+  isAllowedParent,
+  NAMING_LIMITS,
+  normaliseOverrides,
+  ORG_KIND_LABELS,
+  type OrgCategory,
+  type OrgKind,
+  type OrgNamingOverrides,
+} from '@nennep/core';
 import { type Actor, can } from '../../http/access.ts';
 import { ACCEPTED, parseCategory, parseKind } from './columns.ts';
 import {
@@ -34,6 +42,7 @@ export interface OrgCreate {
   kind: OrgKind;
   category: OrgCategory | null;
   parentCode: string | null;
+  naming: OrgNamingOverrides;
 }
 
 export interface OrgUpdate {
@@ -45,6 +54,9 @@ export interface OrgUpdate {
   renamed: boolean;
   recategorized: boolean;
   moved: boolean;
+  naming: OrgNamingOverrides;
+  /** The words of the node (org-naming.ts) changed. */
+  renamedWords: boolean;
 }
 
 export interface OrgPlan {
@@ -60,7 +72,53 @@ interface OrgRowFacts {
   kind: OrgKind | null;
   category: OrgCategory | null | undefined;
   parentCode: string | null | undefined;
+  /** The naming columns the file holds (blank = back to the default); absent columns are left out. */
+  naming: OrgNamingOverrides & { cleared: (keyof OrgNamingOverrides)[] };
   existing: OrgSnapshot | undefined;
+}
+
+/** Naming columns of the file and the override each fills, with its length limit. */
+const NAMING_COLUMNS = [
+  ['body_name', 'bodyName'],
+  ['symbol', 'symbol'],
+  ['place_name', 'placeName'],
+  ['on_behalf', 'onBehalf'],
+] as const;
+
+function readNaming(
+  p: Problems,
+  row: number,
+  cell: (key: string) => string | undefined,
+): OrgRowFacts['naming'] {
+  const out: OrgRowFacts['naming'] = { cleared: [] };
+  for (const [column, field] of NAMING_COLUMNS) {
+    const text = cell(column);
+    if (text === undefined) continue;
+    if (!text.trim()) {
+      out.cleared.push(field);
+      continue;
+    }
+    if (!checkLength(p, row, column, text, 1, NAMING_LIMITS[field])) continue;
+    if (field === 'symbol' && !/^[\p{Lu}\p{N}-]+$/u.test(text.trim())) {
+      p.add(
+        row,
+        column,
+        `Ký hiệu "${text}" chỉ gồm chữ in hoa (như ĐU, TU, CB), chữ số và -.`,
+        `Symbol "${text}": capital letters (as in ĐU, TU, CB), digits and - only.`,
+      );
+      continue;
+    }
+    out[field] = text;
+  }
+  return out;
+}
+
+/** The overrides after the file: the stored ones, with the file's columns put over them. */
+function mergeNaming(stored: OrgNamingOverrides, file: OrgRowFacts['naming']): OrgNamingOverrides {
+  const { cleared, ...given } = file;
+  const merged: OrgNamingOverrides = { ...stored, ...given };
+  for (const field of cleared) delete merged[field];
+  return normaliseOverrides(merged);
 }
 
 /** Reads each row on its own: codes, names, kinds, categories. */
@@ -127,7 +185,17 @@ function readOrgRows(records: ImportRecords, byCode: Map<string, OrgSnapshot>, p
       );
       parentCode = undefined;
     }
-    facts.push({ row: r.row, code, name, kind: existing?.kind ?? kind, category, parentCode, existing });
+    const naming = readNaming(p, r.row, (key) => cell(r, key));
+    facts.push({
+      row: r.row,
+      code,
+      name,
+      kind: existing?.kind ?? kind,
+      category,
+      parentCode,
+      naming,
+      existing,
+    });
   }
   return facts;
 }
@@ -264,11 +332,14 @@ export function validateOrgs(records: ImportRecords, orgs: OrgSnapshot[], actor:
         kind: f.kind,
         category: f.category ?? null,
         parentCode: parentCode ?? null,
+        naming: mergeNaming({}, f.naming),
       });
       continue;
     }
     const category = f.category === undefined ? f.existing.category : f.category;
     const currentParent = f.existing.parentId === null ? null : (byId.get(f.existing.parentId)?.code ?? null);
+    const stored = normaliseOverrides(f.existing.naming);
+    const naming = mergeNaming(stored, f.naming);
     const update: OrgUpdate = {
       row: f.row,
       org: f.existing,
@@ -278,8 +349,11 @@ export function validateOrgs(records: ImportRecords, orgs: OrgSnapshot[], actor:
       renamed: f.name !== f.existing.name,
       recategorized: category !== f.existing.category,
       moved: (parentCode ?? null) !== currentParent,
+      naming,
+      renamedWords: JSON.stringify(naming) !== JSON.stringify(stored),
     };
-    if (update.renamed || update.recategorized || update.moved) plan.updates.push(update);
+    if (update.renamed || update.recategorized || update.moved || update.renamedWords)
+      plan.updates.push(update);
     else plan.unchanged++;
   }
   return { errors: sortErrors('orgs', p.errors), plan };

@@ -3,7 +3,7 @@
  * length checks. The checks of each kind (validate-orgs.ts, validate-members.ts) run in memory over
  * snapshots of the database (Maps, no query per row) and turn a valid file into a plan of writes.
  */
-import type { OrgKind } from '@nennep/core';
+import type { OrgKind, OrgNamingOverrides } from '@nennep/core';
 import type { Bilingual } from '../../http/errors.ts';
 import { columnsOf, type ImportKind, matchHeader } from './columns.ts';
 import type { Sheet, SheetRow } from './parse.ts';
@@ -30,6 +30,7 @@ export interface OrgSnapshot {
   parentId: number | null;
   path: string;
   status: string;
+  naming: OrgNamingOverrides;
 }
 
 export interface Problems {

@@ -12,6 +12,7 @@ import { addenda, issuedDocuments, meetings } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/access.ts';
 import { AppError } from '../../http/errors.ts';
 import { renderMinutesDocx, renderResolutionDocx } from '../documents/index.ts';
+import { issuerOf } from '../orgs/naming.ts';
 import { reportBackOnAdoption } from '../recommendations/meeting-side.ts';
 import { buildMinutes } from './minutes.ts';
 import { recordMeetingEvent } from './plan.ts';
@@ -63,10 +64,11 @@ export async function adoptMinutes(tx: Db, actor: Actor, meeting: MeetingRow, co
         sql`SELECT count(*)::int AS n FROM votes WHERE meeting_id = ${meeting.id} AND subject = 'resolution'`,
       )
     )[0]?.n ?? 0;
-  const minutesNo = documentNumber(await nextNumber(tx, meeting.orgId, meeting.scheduledDate, 'BB'), 'BB');
-  const resolutionNo = hasResolution
-    ? documentNumber(await nextNumber(tx, meeting.orgId, meeting.scheduledDate, 'NQ'), 'NQ')
-    : null;
+  const { symbol } = (await issuerOf(tx, { path: meeting.orgPath })).own;
+  const numberOf = async (type: 'BB' | 'NQ') =>
+    documentNumber(await nextNumber(tx, meeting.orgId, meeting.scheduledDate, type), type, symbol);
+  const minutesNo = await numberOf('BB');
+  const resolutionNo = hasResolution ? await numberOf('NQ') : null;
   const data = await buildMinutes(tx, meeting, { minutes: minutesNo, resolution: resolutionNo });
   const frozen: MinutesModel = { ...data.minutes, addenda: [] };
   const hash = sha256(await renderMinutesDocx(frozen));

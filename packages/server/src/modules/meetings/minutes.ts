@@ -8,6 +8,7 @@ import {
   type ResolutionModel,
 } from '@nennep/core';
 import type { Db } from '../../db/client.ts';
+import { issuerOf } from '../orgs/naming.ts';
 import { findOrgById } from '../orgs/queries.ts';
 import { ANSWER_AGENDA_TITLE } from '../recommendations/commands.ts';
 import { answersGivenAt } from '../recommendations/meeting-side.ts';
@@ -29,12 +30,6 @@ const POSITION_VI: Record<string, string> = {
   committee_member: 'Chi ủy viên',
   member: 'Đảng viên',
 };
-
-/** "Đảng bộ xã Tân Hội" → "Tân Hội": the locality printed before the date line. */
-export function localityOf(name: string): string {
-  const match = /(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|thôn|khu)\s+(.+)$/iu.exec(name);
-  return (match?.[1] ?? name).trim();
-}
 
 const vnTime = (date: Date) =>
   new Intl.DateTimeFormat('vi-VN', {
@@ -64,7 +59,8 @@ export async function buildMinutes(
   numbers: { minutes: string | null; resolution: string | null },
 ): Promise<MinutesData> {
   const cell = await findOrgById(db, meeting.orgId);
-  const superior = cell?.parentId ? await findOrgById(db, cell.parentId) : null;
+  if (!cell) throw new Error(`meeting ${meeting.id}: no organisation ${meeting.orgId}`);
+  const issuer = await issuerOf(db, cell);
   const [roll, opinions, tasks, votes, guests, addenda, score] = await Promise.all([
     rollCall(db, meeting.id),
     opinionsOf(db, meeting.id),
@@ -75,12 +71,10 @@ export async function buildMinutes(
     scoreOf(db, meeting),
   ]);
   const answers = await answersGivenAt(db, meeting.id);
-  const locality = localityOf(superior?.name ?? cell?.name ?? '');
-  const dateLine = placeDateLine(locality, meeting.scheduledDate);
+  const dateLine = placeDateLine(issuer.own.placeName, meeting.scheduledDate);
   const header = (number: string | null, type: string) => ({
-    superior: (superior?.name ?? '').toLocaleUpperCase('vi'),
-    issuer: (cell?.name ?? '').toLocaleUpperCase('vi'),
-    number: number ?? `Số    -${type}/CB`,
+    ...issuer.heading,
+    number: number ?? `Số    -${type}/${issuer.own.symbol}`,
     placeDate: dateLine,
   });
   const counted = roll.filter((l) => l.status !== 'attached_elsewhere');
@@ -95,7 +89,7 @@ export async function buildMinutes(
     subtitle: meetingSubtitle(kind, meeting.scheduledDate),
     startedAt: vnTime(startOf(meeting)),
     endedAt: meeting.endedAt ? vnTime(meeting.endedAt) : null,
-    place: meeting.place ?? cell?.name ?? '',
+    place: meeting.place ?? cell.name,
     chair: { name: chair?.fullName ?? '', role: chair ? POSITION_VI[chair.position] : undefined },
     secretary: { name: taker?.fullName ?? '', role: taker ? POSITION_VI[taker.position] : undefined },
     guests: guests.map((g) => ({ name: g.name, role: g.role ?? undefined })),
@@ -158,9 +152,9 @@ export async function buildMinutes(
           { heading: 'QUYẾT NGHỊ', paragraphs: (meeting.conclusion ?? resolutionVote.text).split(/\n+/u) },
         ],
         tasks: tasks.map((t) => ({ member: t.member ?? 'Chi bộ', task: t.text, deadline: t.deadline })),
-        signature: { onBehalf: 'T/M CHI BỘ', title: 'BÍ THƯ', name: chair?.fullName ?? '' },
+        signature: { onBehalf: issuer.own.onBehalf, title: 'BÍ THƯ', name: chair?.fullName ?? '' },
         recipients: [
-          superior ? `${superior.name} (để báo cáo)` : 'Cấp ủy cấp trên (để báo cáo)',
+          issuer.superior ? `${issuer.superior.bodyName} (để báo cáo)` : 'Cấp ủy cấp trên (để báo cáo)',
           'Đảng viên trong chi bộ',
           'Lưu chi bộ',
         ],

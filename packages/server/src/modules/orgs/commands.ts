@@ -36,7 +36,7 @@ export function assertActive(org: OrgRow, field: string) {
   }
 }
 
-async function recordEvent(
+export async function recordOrgEvent(
   tx: Db,
   actor: Actor | null,
   org: OrgRow,
@@ -83,7 +83,7 @@ export async function insertOrg(
   const path = `${parent?.path ?? '/'}${inserted.id}/`;
   const [row] = await tx.update(orgs).set({ path }).where(eq(orgs.id, inserted.id)).returning();
   if (!row) throw new Error('update returned nothing');
-  await recordEvent(tx, actor, row, 'created', {
+  await recordOrgEvent(tx, actor, row, 'created', {
     code: row.code,
     name: row.name,
     parentCode: parent?.code ?? null,
@@ -103,7 +103,7 @@ export async function renameOrg(tx: Db, actor: Actor, org: OrgRow, name: string,
     .update(orgs)
     .set({ name, sortKey: collationKey(name) })
     .where(eq(orgs.id, org.id));
-  await recordEvent(tx, actor, org, 'renamed', { from: org.name, to: name, note: note ?? null });
+  await recordOrgEvent(tx, actor, org, 'renamed', { from: org.name, to: name, note: note ?? null });
 }
 
 /** Rewrites the paths of a subtree (orgs, members, audit trail) after it moved. */
@@ -135,7 +135,7 @@ export async function moveOrg(tx: Db, actor: Actor, org: OrgRow, parent: OrgRow,
   await tx.update(orgs).set({ parentId: parent.id }).where(eq(orgs.id, org.id));
   await rewritePaths(tx, org.path, newPath, parent.depth + 1 - org.depth);
   const moved = { ...org, path: newPath };
-  await recordEvent(tx, actor, moved, 'moved', {
+  await recordOrgEvent(tx, actor, moved, 'moved', {
     fromParentId: oldParentId,
     toParentCode: parent.code,
     note: note ?? null,
@@ -173,8 +173,8 @@ export async function mergeOrg(
     .update(orgs)
     .set({ status: 'merged', mergedIntoId: into.id, endedAt: new Date() })
     .where(eq(orgs.id, org.id));
-  await recordEvent(tx, actor, org, 'merged', { intoCode: into.code, members: moved, note: note ?? null });
-  await recordEvent(tx, actor, into, 'absorbed', { fromCode: org.code, members: moved });
+  await recordOrgEvent(tx, actor, org, 'merged', { intoCode: into.code, members: moved, note: note ?? null });
+  await recordOrgEvent(tx, actor, into, 'absorbed', { fromCode: org.code, members: moved });
 }
 
 /** Moves every active member of a cell to another, each with a transfer event. Returns how many. */
@@ -214,7 +214,7 @@ export async function dissolveOrg(tx: Db, actor: Actor, org: OrgRow, note?: stri
     });
   }
   await tx.update(orgs).set({ status: 'dissolved', endedAt: new Date() }).where(eq(orgs.id, org.id));
-  await recordEvent(tx, actor, org, 'dissolved', { note: note ?? null });
+  await recordOrgEvent(tx, actor, org, 'dissolved', { note: note ?? null });
 }
 
 /** Splits part of a node into a new sibling of the same kind: the listed members and children go along. */
@@ -274,7 +274,7 @@ export async function splitOrg(
       });
     }
   }
-  await recordEvent(tx, actor, org, 'split', {
+  await recordOrgEvent(tx, actor, org, 'split', {
     newCode: created.code,
     members: input.memberCodes.length,
     children: input.childCodes,

@@ -177,3 +177,55 @@ describe('changing the tree', () => {
     expect(response.json().items.map((i: { code: string }) => i.code)).toEqual(['GC']);
   });
 });
+
+describe('how documents name a node', () => {
+  it('has defaults from kind and name, the place inherited from the commune', async () => {
+    const commune = (await admin.get('/api/orgs/GA')).json();
+    expect(commune.naming.resolved).toMatchObject({
+      bodyName: 'Đảng ủy xã A',
+      issuerName: 'Đảng ủy xã A',
+      symbol: 'ĐU',
+      placeName: 'A',
+      onBehalf: 'T/M BAN THƯỜNG VỤ',
+    });
+    const cell = (await admin.get('/api/orgs/CA1')).json();
+    expect(cell.naming.resolved).toMatchObject({
+      issuerName: 'Chi bộ thôn 1',
+      symbol: 'CB',
+      placeName: 'A',
+      onBehalf: 'T/M CHI BỘ',
+    });
+    expect(cell.naming.overrides).toEqual({});
+  });
+
+  it('takes overrides with history and audit, reaching the cells below; blanks restore the default', async () => {
+    const before = await auditCount('org.naming_changed');
+    const response = await admin.put('/api/orgs/GA/naming', {
+      placeName: 'Ô Diên',
+      symbol: 'ĐUX',
+      note: 'Theo quyết định sáp nhập',
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().naming).toMatchObject({
+      resolved: { placeName: 'Ô Diên', symbol: 'ĐUX' },
+      defaults: { placeName: 'A', symbol: 'ĐU' },
+      overrides: { placeName: 'Ô Diên', symbol: 'ĐUX' },
+    });
+    expect((await admin.get('/api/orgs/CA1')).json().naming.resolved.placeName).toBe('Ô Diên');
+    expect(await auditCount('org.naming_changed')).toBe((before ?? 0) + 1);
+    const history = (await admin.get('/api/orgs/GA/history')).json();
+    expect(history.items[0]).toMatchObject({
+      kind: 'naming_changed',
+      data: { from: {}, to: { placeName: 'Ô Diên', symbol: 'ĐUX' }, note: 'Theo quyết định sáp nhập' },
+    });
+    const back = await admin.put('/api/orgs/GA/naming', { placeName: '', symbol: 'ĐUX' });
+    expect(back.json().naming.resolved.placeName).toBe('A');
+  });
+
+  it('refuses a symbol that is not capitals, naming the field', async () => {
+    const response = await admin.put('/api/orgs/GA/naming', { symbol: 'đu/x' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields[0]).toMatchObject({ field: 'symbol' });
+    expect(response.json().error.fields[0].message).toContain('Ký hiệu trên văn bản');
+  });
+});

@@ -7,6 +7,7 @@ import {
   type OrgDto,
   orgCodeSchema,
   renameOrgSchema,
+  setOrgNamingSchema,
   splitOrgSchema,
 } from '@nennep/core';
 import type { FastifyInstance } from 'fastify';
@@ -16,6 +17,7 @@ import type { Deps } from '../../app.ts';
 import { type Actor, ANY_ROLE, requireActor, scopesOf } from '../../http/access.ts';
 import { notFound } from '../../http/errors.ts';
 import { createOrg, dissolveOrg, mergeOrg, moveOrg, renameOrg, splitOrg } from './commands.ts';
+import { namingOf, setNaming } from './naming.ts';
 import { assertCanRead, assertCanWrite, orgAbilities } from './policy.ts';
 import {
   ancestorsOf,
@@ -54,6 +56,7 @@ async function presentOrg(
     depth: org.depth,
     status: org.status as OrgDto['status'],
     childCount: childCount?.n ?? 0,
+    naming: await namingOf(db, org),
     abilities: orgAbilities(actor, org),
     ancestors: await ancestorsOf(db, org, scopesOf(actor, ANY_ROLE)),
   };
@@ -131,6 +134,18 @@ export function orgRoutes(fastify: FastifyInstance, deps: Deps) {
       const actor = requireActor(request.actor);
       const org = await writable(actor, request.params.code);
       await db.transaction((tx) => renameOrg(tx, actor, org, request.body.name, request.body.note));
+      return presentOrg(deps, actor, await readable(actor, org.code));
+    },
+  );
+
+  app.put(
+    '/orgs/:code/naming',
+    { schema: { tags, params: codeParams, body: setOrgNamingSchema } },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const org = await writable(actor, request.params.code);
+      const { note, ...words } = request.body;
+      await db.transaction((tx) => setNaming(tx, actor, org, words, note));
       return presentOrg(deps, actor, await readable(actor, org.code));
     },
   );

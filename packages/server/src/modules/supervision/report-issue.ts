@@ -12,8 +12,9 @@ import { audit } from '../../http/audit.ts';
 import { conflict } from '../../http/errors.ts';
 import { renderSupervisionReportDocx } from '../documents/index.ts';
 import { nextNumber, sha256 } from '../meetings/adopt.ts';
+import { issuerOf } from '../orgs/naming.ts';
 import type { OrgRow } from '../orgs/queries.ts';
-import { committeeTitle, reportModel } from './report-model.ts';
+import { reportModel } from './report-model.ts';
 
 export async function issuedReport(db: Db, committeeId: number, periodKey: string) {
   const [row] = await db
@@ -26,7 +27,7 @@ export async function issuedReport(db: Db, committeeId: number, periodKey: strin
 }
 
 /**
- * Issues the quarterly report: numbers it (Số 03-BC/HU, per committee and term), freezes its model and the
+ * Issues the quarterly report: numbers it (Số 03-BC/ĐU, per committee and term, with the committee's symbol), freezes its model and the
  * SHA-256 of its DOCX. From then on the report downloads from the frozen model, the same bytes every time;
  * it is issued once per period.
  */
@@ -48,7 +49,7 @@ export async function issueReport(
   const draft = await reportModel(tx, actor, committee, period, rules, today);
   const model: SupervisionReportModel = {
     ...draft,
-    documentNumber: documentNumber(seq, 'BC', committeeTitle(committee.name).abbreviation),
+    documentNumber: documentNumber(seq, 'BC', (await issuerOf(tx, committee)).own.symbol),
   };
   const hash = sha256(await renderSupervisionReportDocx(model));
   await tx.insert(supervisionReports).values({

@@ -8,26 +8,9 @@ import {
 import { sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
 import type { Actor } from '../../http/access.ts';
-import { localityOf } from '../meetings/minutes.ts';
-import { findOrgById, type OrgRow } from '../orgs/queries.ts';
+import { issuerOf } from '../orgs/naming.ts';
+import type { OrgRow } from '../orgs/queries.ts';
 import { coverageOf } from './coverage.ts';
-
-const COMMITTEE_TITLES: [RegExp, string, string][] = [
-  [/^Đảng bộ huyện\s+/iu, 'Huyện ủy ', 'HU'],
-  [/^Đảng bộ quận\s+/iu, 'Quận ủy ', 'QU'],
-  [/^Đảng bộ thị xã\s+/iu, 'Thị ủy ', 'TU'],
-  [/^Đảng bộ thành phố\s+/iu, 'Thành ủy ', 'TU'],
-  [/^Đảng bộ tỉnh\s+/iu, 'Tỉnh ủy ', 'TU'],
-  [/^Đảng bộ (xã|phường|thị trấn)\s+/iu, 'Đảng ủy $1 ', 'ĐU'],
-];
-
-/** The body that issues for an organisation: "Đảng bộ huyện Đan Phượng" → "Huyện ủy Đan Phượng", HU. */
-export function committeeTitle(name: string): { title: string; abbreviation: string } {
-  for (const [pattern, replacement, abbreviation] of COMMITTEE_TITLES) {
-    if (pattern.test(name)) return { title: name.replace(pattern, replacement), abbreviation };
-  }
-  return { title: name, abbreviation: 'ĐU' };
-}
 
 const RULE_WORDS = { month: 'tháng', quarter: 'quý', half_year: '6 tháng', year: 'năm' };
 
@@ -41,7 +24,7 @@ export async function reportModel(
   today: string,
 ): Promise<SupervisionReportModel> {
   const coverage = await coverageOf(db, committee, period, rules, today);
-  const parent = committee.parentId ? await findOrgById(db, committee.parentId) : null;
+  const { own, superior } = await issuerOf(db, committee);
   const visitList = await rows<{
     id: number;
     cellName: string;
@@ -68,18 +51,17 @@ export async function reportModel(
         ORDER BY v.scheduled_date, c.sort_key, v.id`,
   );
   const filed = visitList.filter((v) => v.attended !== null);
-  const { title, abbreviation } = committeeTitle(committee.name);
   const pendingReason = {
     planned: 'Đã có lịch, chưa dự',
     unplanned: 'Chưa bố trí người dự',
     overdue: 'Quá hạn, chưa được dự',
   };
   return {
-    parentName: parent?.name ?? null,
-    committeeName: title,
+    parentName: superior?.name ?? null,
+    committeeName: own.issuerName,
     committeeCode: committee.code,
-    placeDateLine: placeDateLine(localityOf(committee.name), today),
-    documentNumber: `   -BC/${abbreviation}`,
+    placeDateLine: placeDateLine(own.placeName, today),
+    documentNumber: `   -BC/${own.symbol}`,
     period,
     rulesSummary:
       `Mỗi chi bộ ${rules.targetCategories.length === 3 ? 'thôn, tổ dân phố, cụm dân cư' : 'thuộc diện'} được dự ` +

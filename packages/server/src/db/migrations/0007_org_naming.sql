@@ -1,0 +1,1 @@
+ALTER TABLE "orgs" ADD COLUMN "naming" jsonb DEFAULT '{}'::jsonb NOT NULL;

@@ -1,7 +1,8 @@
 import {
+  absenceRunsOf,
   type MeetingFacts,
   type MeetingKind,
-  minDurationFor,
+  meetingFactsOf,
   type QualityScore,
   type RuleSetContent,
   scoreMeeting,
@@ -11,8 +12,6 @@ import { type Db, rows } from '../../db/client.ts';
 import { ruleSets } from '../../db/schema/index.ts';
 import type { MeetingRow } from './queries.ts';
 import { rollCall } from './queries.ts';
-
-const ABSENT = new Set(['absent_excused', 'absent_unexcused']);
 
 /** The instant a meeting starts: recorded, else scheduled (Vietnam time, UTC+7). */
 export function startOf(meeting: MeetingRow): Date {
@@ -43,33 +42,26 @@ export async function absenceRuns(db: Db, meeting: MeetingRow): Promise<Map<numb
           AND (mt.scheduled_date < ${meeting.scheduledDate} OR mt.id = ${meeting.id})
         ORDER BY mt.scheduled_date, mt.id`,
   );
-  const run = new Map<number, number>();
-  for (const line of lines)
-    run.set(line.memberId, ABSENT.has(line.status) ? (run.get(line.memberId) ?? 0) + 1 : 0);
-  return run;
+  return absenceRunsOf(lines);
 }
 
-/** Everything the score sheet's automatic criteria read, computed from what was recorded. */
+/** Everything the score sheet's automatic criteria read, gathered from what was recorded. */
 export async function meetingFacts(
   db: Db,
   meeting: MeetingRow,
   rules: RuleSetContent,
 ): Promise<MeetingFacts> {
   const roll = await rollCall(db, meeting.id);
-  const expected = roll.filter((l) => l.status !== 'exempt' && l.status !== 'attached_elsewhere');
-  const presentIds = new Set(roll.filter((l) => l.status === 'present').map((l) => l.memberId));
   const speakers = await rows<{ memberId: number }>(
     db,
     sql`SELECT DISTINCT member_id::int AS "memberId" FROM opinions WHERE meeting_id = ${meeting.id} AND member_id IS NOT NULL`,
   );
-  const start = startOf(meeting);
-  const dayBefore = new Date(start.getTime() - 86_400_000).toISOString();
+  const dayBefore = new Date(startOf(meeting).getTime() - 86_400_000).toISOString();
   const [materials] = await rows<{ total: number; early: number }>(
     db,
     sql`SELECT count(*)::int AS total, count(*) FILTER (WHERE publish_at <= ${dayBefore})::int AS early
         FROM materials WHERE meeting_id = ${meeting.id}`,
   );
-  const official = roll.filter((l) => l.memberStatus === 'official').length;
   const [committee] = await rows<{ n: number }>(
     db,
     sql`SELECT count(*)::int AS n FROM meetings WHERE org_id = ${meeting.orgId} AND kind = 'cell_committee'
@@ -84,25 +76,21 @@ export async function meetingFacts(
             AND status IN ('held', 'adopted') AND scheduled_date < ${meeting.scheduledDate}
           ORDER BY scheduled_date DESC, id DESC LIMIT 1)`,
   );
-  const runs = await absenceRuns(db, meeting);
-  const durationMinutes =
-    meeting.startedAt && meeting.endedAt
-      ? Math.round((meeting.endedAt.getTime() - meeting.startedAt.getTime()) / 60_000)
-      : null;
-  return {
-    kind: meeting.kind as MeetingFacts['kind'],
-    durationMinutes,
-    minDurationMinutes: minDurationFor(rules, meeting.kind as MeetingKind, meeting.combined),
-    expected: expected.length,
-    present: expected.filter((l) => presentIds.has(l.memberId)).length,
-    unexcusedAbsences: roll.filter((l) => l.status === 'absent_unexcused').length,
-    anyoneAbsentOverThreeInRow: [...runs.values()].some((n) => n > 3),
-    speakers: speakers.filter((s) => presentIds.has(s.memberId)).length,
-    materialsPublishedDayBefore: (materials?.total ?? 0) > 0 && materials?.early === materials?.total,
-    cellCommitteeMetBefore: official < rules.cellCommitteeFrom || (committee?.n ?? 0) > 0,
-    previousTasksDonePercent:
-      previous && previous.total > 0 ? Math.round((previous.done / previous.total) * 1000) / 10 : null,
-  };
+  return meetingFactsOf(
+    {
+      kind: meeting.kind as MeetingKind,
+      combined: meeting.combined,
+      startedAt: meeting.startedAt,
+      endedAt: meeting.endedAt,
+      roll,
+      speakerIds: speakers.map((s) => s.memberId),
+      materials: materials ?? { total: 0, early: 0 },
+      cellCommitteeMeetings: committee?.n ?? 0,
+      previousTasks: previous ?? null,
+      absenceRuns: await absenceRuns(db, meeting),
+    },
+    rules,
+  );
 }
 
 /** Scores a meeting with its own rule set (the one it references), automatic facts plus manual points. */

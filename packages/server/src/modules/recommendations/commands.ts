@@ -1,4 +1,5 @@
 import {
+  ANSWER_AGENDA_TITLE,
   dueDateFor,
   foldForSearch,
   type RecommendationEventKind,
@@ -16,7 +17,7 @@ import { handlersOf, mayForwardTo } from './policy.ts';
 import { findRecommendation, isOpen, type RecommendationRow } from './queries.ts';
 
 /** The agenda item under which a cell hears the answers to its recommendations. */
-export const ANSWER_AGENDA_TITLE = 'Thông báo trả lời kiến nghị của đảng viên';
+export { ANSWER_AGENDA_TITLE } from '@nennep/core';
 
 export async function logEvent(
   tx: Db,

@@ -44,9 +44,9 @@ export async function setAnswerGiven(
 
 /** The answers given at a meeting, as the minutes print them under the answers item. */
 export function answersGivenAt(db: Db, meetingId: number) {
-  return rows<{ id: number; text: string; answer: string; handlerName: string }>(
+  return rows<{ id: number; text: string; answer: string; handlerName: string; handlerPath: string }>(
     db,
-    sql`SELECT r.id::int AS id, r.text, r.answer, h.name AS "handlerName"
+    sql`SELECT r.id::int AS id, r.text, r.answer, h.name AS "handlerName", h.path AS "handlerPath"
         FROM recommendations r JOIN orgs h ON h.id = r.handler_org_id
         WHERE r.answer_meeting_id = ${meetingId} AND r.answer_given AND r.status IN ('answered', 'reported_back')
         ORDER BY r.id`,

@@ -1,5 +1,6 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { Empty, Timeline, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, labelFor } from '../lib/format';
 import type { HistoryItem } from '../lib/types';
@@ -65,8 +66,15 @@ function EventData({ kind, data }: { kind: string; data: Record<string, unknown>
   );
 }
 
+interface HistoryTimelineProps {
+  items: HistoryItem[];
+  scope: 'orgs' | 'members';
+  /** Words the data of the events a feature knows better; `undefined` = the generic field lines. */
+  renderData?: (item: HistoryItem) => ReactNode | undefined;
+}
+
 /** History of an organisation or a member, newest first as the server sends it. */
-export function HistoryTimeline({ items, scope }: { items: HistoryItem[]; scope: 'orgs' | 'members' }) {
+export function HistoryTimeline({ items, scope, renderData }: HistoryTimelineProps) {
   const { t } = useTranslation();
   if (items.length === 0)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.empty')} />;
@@ -93,7 +101,7 @@ export function HistoryTimeline({ items, scope }: { items: HistoryItem[]; scope:
                 <ArrowRightOutlined /> {item.toOrg ?? '—'}
               </div>
             ) : null}
-            <EventData kind={item.kind} data={item.data} />
+            {renderData?.(item) ?? <EventData kind={item.kind} data={item.data} />}
           </div>
         ),
       }))}

@@ -2,6 +2,8 @@
  * Shapes of the API answers the web reads. They mirror the DTOs of `@nennep/core`; the web keeps its
  * own copy so that the bundle never pulls server-side code (zod schemas) into the browser.
  */
+import type { OrgNamingDto } from '@nennep/core/org-naming';
+
 export type OrgKind =
   | 'committee'
   | 'grassroots_committee'
@@ -108,6 +110,8 @@ export interface OrgDetail {
   status: OrgStatus;
   childCount: number;
   ancestors: { code: string; name: string }[];
+  /** How documents and screens name it: resolved words, their defaults and the node's overrides. */
+  naming: OrgNamingDto;
   abilities: OrgAbilities;
 }
 

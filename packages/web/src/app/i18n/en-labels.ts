@@ -101,6 +101,7 @@ export const enLabels: Pick<
       split: 'Organisation split',
       dissolved: 'Organisation dissolved',
       imported: 'Organisations imported',
+      naming_changed: 'Organisation naming changed',
     },
     member: {
       created: 'Member added',

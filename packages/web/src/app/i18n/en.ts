@@ -1,5 +1,6 @@
 import { enLabels } from './en-labels';
 import { enMeetings } from './en-meetings';
+import { enOrgs } from './en-orgs';
 import { enOverview } from './en-overview';
 import { enRecommendations } from './en-recommendations';
 import { enSupervision } from './en-supervision';
@@ -10,6 +11,7 @@ export const en: Messages = {
   ...enLabels,
   ...enMeetings,
   ...enOverview,
+  ...enOrgs,
   ...enSupervision,
   ...enRecommendations,
   app: {
@@ -133,6 +135,7 @@ export const en: Messages = {
       dissolved: 'Dissolved',
       imported: 'Imported from a file',
       updated: 'Updated',
+      naming_changed: 'Changed how documents name it',
     },
     actions: {
       title: 'Actions',

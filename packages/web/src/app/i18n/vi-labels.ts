@@ -87,6 +87,7 @@ export const viLabels = {
       split: 'Chia tách tổ chức',
       dissolved: 'Giải thể tổ chức',
       imported: 'Nhập tổ chức từ tệp',
+      naming_changed: 'Đổi tên gọi trên văn bản',
     },
     member: {
       created: 'Thêm đảng viên',

@@ -1,5 +1,6 @@
 import { viLabels } from './vi-labels';
 import { viMeetings } from './vi-meetings';
+import { viOrgs } from './vi-orgs';
 import { viOverview } from './vi-overview';
 import { viRecommendations } from './vi-recommendations';
 import { viSupervision } from './vi-supervision';
@@ -9,6 +10,7 @@ export const vi = {
   ...viLabels,
   ...viMeetings,
   ...viOverview,
+  ...viOrgs,
   ...viSupervision,
   ...viRecommendations,
   app: {
@@ -132,6 +134,7 @@ export const vi = {
       dissolved: 'Giải thể',
       imported: 'Nhập từ tệp',
       updated: 'Cập nhật',
+      naming_changed: 'Đổi tên gọi trên văn bản',
     },
     actions: {
       title: 'Thao tác',

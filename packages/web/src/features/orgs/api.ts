@@ -1,5 +1,6 @@
+import type { NamingField } from '@nennep/core/org-naming';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { apiGet, apiPost, seg } from '../../lib/api';
+import { apiGet, apiPost, apiPut, seg } from '../../lib/api';
 import type {
   HistoryItem,
   OrgAbilities,
@@ -89,6 +90,9 @@ export interface SplitOrgInput {
   note?: string;
 }
 
+/** The words of a node (blank = back to the default) and why they changed. */
+export type SetNamingInput = Record<NamingField, string> & { note?: string };
+
 export const orgCommands = {
   create: (input: CreateOrgInput) => apiPost<OrgDetail>('/api/orgs', input),
   rename: (code: string, body: { name: string; note?: string }) =>
@@ -100,4 +104,5 @@ export const orgCommands = {
   split: (code: string, body: SplitOrgInput) => apiPost<unknown>(`/api/orgs/${seg(code)}/split`, body),
   dissolve: (code: string, body: { note?: string }) =>
     apiPost<unknown>(`/api/orgs/${seg(code)}/dissolve`, body),
+  setNaming: (code: string, body: SetNamingInput) => apiPut<OrgDetail>(`/api/orgs/${seg(code)}/naming`, body),
 };

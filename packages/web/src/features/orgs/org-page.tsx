@@ -9,6 +9,8 @@ import { QueryState } from '../../components/query-state';
 import type { OrgDetail } from '../../lib/types';
 import { useOrg, useOrgHistory } from './api';
 import { OrgActions } from './org-actions';
+import { OrgNamingCard } from './org-naming-card';
+import { renderOrgHistoryData } from './org-naming-history';
 import { OrgStatsCard } from './org-stats-card';
 import { OrgTree } from './org-tree';
 
@@ -27,7 +29,9 @@ function OrgHistoryCard({ code }: { code: string }) {
   const history = useOrgHistory(code);
   return (
     <Card title={t('orgs.history.title')} size="small" data-testid="org-history">
-      <QueryState query={history}>{(items) => <HistoryTimeline items={items} scope="orgs" />}</QueryState>
+      <QueryState query={history}>
+        {(items) => <HistoryTimeline items={items} scope="orgs" renderData={renderOrgHistoryData} />}
+      </QueryState>
     </Card>
   );
 }
@@ -101,6 +105,7 @@ function OrgView({ org }: { org: OrgDetail }) {
                 ]}
               />
             </Card>
+            <OrgNamingCard org={org} />
             <OrgHistoryCard code={org.code} />
           </div>
         </Col>

@@ -9,5 +9,6 @@ export * from './messages.ts';
 export * from './org.ts';
 export * from './org-naming.ts';
 export * from './recommendations/index.ts';
+export * from './reports/index.ts';
 export * from './supervision/index.ts';
 export * from './text/vietnamese.ts';

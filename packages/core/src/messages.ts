@@ -98,6 +98,13 @@ export const FIELD_LABELS: Record<string, { vi: string; en: string }> = {
   symbol: { vi: 'Ký hiệu trên văn bản', en: 'Document symbol' },
   placeName: { vi: 'Địa danh ghi ngày tháng', en: 'Place in the date line' },
   onBehalf: { vi: 'Thẩm quyền ký (T/M)', en: 'Signs on behalf of' },
+  assessment: { vi: 'Đánh giá chung', en: 'Overall assessment' },
+  shortcomings: { vi: 'Hạn chế, nguyên nhân', en: 'Shortcomings and causes' },
+  directions: { vi: 'Phương hướng, nhiệm vụ kỳ tới', en: 'Directions for the next period' },
+  proposals: { vi: 'Kiến nghị, đề xuất', en: 'Proposals' },
+  signerName: { vi: 'Người ký', en: 'Signer' },
+  signerTitle: { vi: 'Chức vụ người ký', en: "Signer's title" },
+  words: { vi: 'Nội dung báo cáo', en: 'Report text' },
 };
 
 /** Words for the short codes used as messages of the schemas' own checks (refinements). */

@@ -120,13 +120,17 @@ export interface OrgStatsDto {
   members: { total: number; official: number; probationary: number; exempt: number };
 }
 
-/** Which kinds may stand directly under which (domain.md §1); `null` = a root. */
+/**
+ * Which kinds may stand directly under which (domain.md §1); `null` = a root. Since 01/7/2025 a commune or
+ * ward committee (a `committee`) both stands over grassroots organisations and leads its village and street
+ * cells directly, so a cell may stand under a committee as well as under a grassroots committee.
+ */
 export const ALLOWED_PARENT_KINDS: Record<OrgKind, readonly (OrgKind | null)[]> = {
   committee: [null, 'committee'],
   grassroots_committee: ['committee'],
   grassroots_cell: ['committee'],
   sub_committee: ['grassroots_committee'],
-  cell: ['grassroots_committee', 'sub_committee'],
+  cell: ['committee', 'grassroots_committee', 'sub_committee'],
   party_group: ['cell', 'grassroots_cell'],
 };
 

@@ -34,6 +34,7 @@ import { overviewRoutes } from './modules/overview/routes.ts';
 import { recommendationRoutes } from './modules/recommendations/routes.ts';
 import { recommendationDashboardRoutes } from './modules/recommendations/routes-dashboard.ts';
 import { meetingRecommendationRoutes } from './modules/recommendations/routes-meeting.ts';
+import { reportRoutes } from './modules/reports/routes.ts';
 import { ruleSetRoutes } from './modules/rule-sets/routes.ts';
 import { supervisionRoutes } from './modules/supervision/routes.ts';
 import { supervisionVisitRoutes } from './modules/supervision/routes-visits.ts';
@@ -104,6 +105,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; webDist?
       recommendationRoutes(api, deps);
       recommendationDashboardRoutes(api, deps);
       meetingRecommendationRoutes(api, deps);
+      reportRoutes(api, deps);
       meetingRoutes(api, deps);
       meetingRunRoutes(api, deps);
       meetingCorrectionRoutes(api, deps);

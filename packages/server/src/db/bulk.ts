@@ -6,7 +6,11 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFromStdin } from 'pg-copy-streams';
-import type { Database } from './client.ts';
+import type { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import type { Database, Db } from './client.ts';
+import * as schema from './schema/index.ts';
 
 /** One connection inside one transaction. */
 export interface Conn {
@@ -22,19 +26,33 @@ const copySql = (table: string, columns: readonly string[], source: string) =>
  * Runs `work` in one transaction on one connection of either driver. PGlite's own `transaction()`
  * holds its lock, so concurrent requests wait instead of slipping into the import's transaction.
  */
-export async function withTransaction<T>(database: Database, work: (conn: Conn) => Promise<T>): Promise<T> {
+export function withTransaction<T>(database: Database, work: (conn: Conn) => Promise<T>): Promise<T> {
+  return withBulkTransaction(database, (conn) => work(conn));
+}
+
+/**
+ * `withTransaction` with a Drizzle handle on the same connection and transaction, for work that mixes COPY
+ * with the services (the demo seed): everything commits or nothing does. The services called through it
+ * must not open transactions of their own (none of the meeting, supervision or recommendation ones do).
+ */
+export async function withBulkTransaction<T>(
+  database: Database,
+  work: (conn: Conn, db: Db) => Promise<T>,
+): Promise<T> {
   const { native } = database;
   if (native.driver === 'pglite') {
-    return native.pglite.transaction((tx) =>
-      work({
+    return native.pglite.transaction((tx) => {
+      const conn: Conn = {
         query: async <R>(text: string, params?: unknown[]) => (await tx.query<R>(text, params)).rows,
         copy: async (table, columns, lines) => {
           await tx.query(copySql(table, columns, "'/dev/blob'"), [], {
             blob: new Blob([`${lines.join('\n')}\n`]),
           });
         },
-      }),
-    );
+      };
+      // PGlite's transaction object answers queries like the client; Drizzle needs nothing more of it.
+      return work(conn, drizzlePglite({ client: tx as unknown as PGlite, schema }) as unknown as Db);
+    });
   }
   const client = await native.pool.connect();
   const conn: Conn = {
@@ -46,7 +64,7 @@ export async function withTransaction<T>(database: Database, work: (conn: Conn) 
   };
   try {
     await client.query('BEGIN');
-    const result = await work(conn);
+    const result = await work(conn, drizzlePg({ client, schema }) as unknown as Db);
     await client.query('COMMIT');
     return result;
   } catch (error) {
@@ -95,7 +113,11 @@ export async function copyChunked(
 }
 
 /** Reserves `count` ids from a table's identity sequence in one statement. */
-export async function reserveIds(conn: Conn, table: 'orgs' | 'members', count: number): Promise<number[]> {
+export async function reserveIds(
+  conn: Conn,
+  table: 'orgs' | 'members' | 'meetings',
+  count: number,
+): Promise<number[]> {
   if (count === 0) return [];
   const [sequence] = await conn.query<{ name: string }>(
     `SELECT pg_get_serial_sequence('${table}', 'id') AS name`,

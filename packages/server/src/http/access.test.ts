@@ -293,9 +293,10 @@ describe('the table above', () => {
     );
     expect(routes.length).toBeGreaterThan(30);
     // Meetings, tasks and rule sets have their own table (access-meetings.test.ts), and so does
-    // supervision (access-supervision.test.ts) and recommendations (access-recommendations.test.ts).
+    // supervision (access-supervision.test.ts), recommendations (access-recommendations.test.ts) and the
+    // committees' reports (access-reports.test.ts).
     const registry = routes.filter(
-      (route) => !/ \/api\/(meetings|tasks|rule-sets|supervision|recommendations)/.test(route),
+      (route) => !/ \/api\/(meetings|tasks|rule-sets|supervision|recommendations|reports)/.test(route),
     );
     expect(registry.filter((route) => !seen.has(route))).toEqual([]);
   });

@@ -71,6 +71,7 @@ const RecommendationDashboardPage = page(
   () => import('../features/recommendations/dashboard-page'),
   'RecommendationDashboardPage',
 );
+const ReportsPage = page(() => import('../features/reports/reports-page'), 'ReportsPage');
 const RuleSetEditorPage = page(
   () => import('../features/rule-sets/rule-set-editor-page'),
   'RuleSetEditorPage',
@@ -128,6 +129,7 @@ export const router = createBrowserRouter([
       { path: 'recommendations', element: <RecommendationsPage /> },
       { path: 'recommendations/dashboard', element: <RecommendationDashboardPage /> },
       { path: 'recommendations/:id', element: <RecommendationPage /> },
+      { path: 'reports', element: <ReportsPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -7,6 +7,7 @@ import {
   ControlOutlined,
   DashboardOutlined,
   EyeOutlined,
+  FileTextOutlined,
   FundOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -40,6 +41,7 @@ const SECTIONS = [
   '/supervision',
   '/recommendations/dashboard',
   '/recommendations',
+  '/reports',
   '/inbox',
   '/rule-sets',
   '/imports',
@@ -102,6 +104,17 @@ function useMenuItems(): MenuProps['items'] {
       label: (
         <Link to="/supervision/my-visits" data-testid="nav-my-visits">
           {t('supervision.navMine')}
+        </Link>
+      ),
+    });
+  }
+  if (manages) {
+    items.push({
+      key: '/reports',
+      icon: <FileTextOutlined />,
+      label: (
+        <Link to="/reports" data-testid="nav-reports">
+          {t('reports.nav')}
         </Link>
       ),
     });

@@ -4,4 +4,5 @@ export * from './meetings.ts';
 export * from './members.ts';
 export * from './orgs.ts';
 export * from './recommendations.ts';
+export * from './reports.ts';
 export * from './supervision.ts';

@@ -85,7 +85,7 @@ describe('orgs import', () => {
           'N2,Chi bộ N2 bis,cell,,XA',
           'C1,Đảng bộ C1,Đảng bộ cơ sở,,C2',
           'C2,Đảng bộ C2,Đảng bộ cơ sở,,C1',
-          'N3,Chi bộ N3,Chi bộ trực thuộc,,ROOT',
+          'N3,Đảng bộ N3,Đảng bộ cơ sở,,XA',
           'N4,Ban N4,ban,,XA',
           'N5,Chi bộ N5,cell,hành tinh,XA',
           'N6,,cell,,XA',
@@ -113,7 +113,7 @@ describe('orgs import', () => {
       'Mã cấp trên: Không tìm thấy tổ chức cấp trên NOPE (trong tệp hoặc trong hệ thống).',
     );
     expect(text(5)).toBe('Mã cấp trên: Vòng lặp cấp trên: C1 → C2 → C1.');
-    expect(text(7)).toBe('Mã cấp trên: Chi bộ trực thuộc không thể trực thuộc đảng bộ cấp trên (ROOT).');
+    expect(text(7)).toBe('Mã cấp trên: Đảng bộ cơ sở không thể trực thuộc đảng bộ cơ sở (XA).');
     expect(text(11)).toBe('Mã cấp trên: Vòng lặp cấp trên: XA → CB1 → XA.');
     expect((await admin.post(`/api/imports/${preview.jobId}/commit`)).statusCode).toBe(409);
     expect(await tables()).toEqual(before);

@@ -96,9 +96,26 @@ describe('changing the tree', () => {
   });
 
   it('refuses a kind that cannot stand under the parent', async () => {
-    const response = await admin.post('/api/orgs', { code: 'BAD', name: 'X', kind: 'cell', parentCode: 'P' });
+    const response = await admin.post('/api/orgs', {
+      code: 'BAD',
+      name: 'X',
+      kind: 'grassroots_committee',
+      parentCode: 'GA',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.fields[0].field).toBe('parentCode');
+  });
+
+  it('lets a commune committee lead a cell directly (the 2025 shape)', async () => {
+    const response = await admin.post('/api/orgs', {
+      code: 'PC1',
+      name: 'Chi bộ thôn Trực thuộc',
+      kind: 'cell',
+      category: 'village',
+      parentCode: 'P',
+    });
+    expect(response.statusCode).toBe(201);
+    expect((await admin.post('/api/orgs/PC1/dissolve', {})).statusCode).toBe(200);
   });
 
   it('moves a node with its subtree and its members', async () => {

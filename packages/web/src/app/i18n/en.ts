@@ -3,6 +3,7 @@ import { enMeetings } from './en-meetings';
 import { enOrgs } from './en-orgs';
 import { enOverview } from './en-overview';
 import { enRecommendations } from './en-recommendations';
+import { enReports } from './en-reports';
 import { enSupervision } from './en-supervision';
 import type { Messages } from './index';
 
@@ -14,6 +15,7 @@ export const en: Messages = {
   ...enOrgs,
   ...enSupervision,
   ...enRecommendations,
+  ...enReports,
   app: {
     name: 'Nền Nếp',
     tagline: 'Party organisations and members',

@@ -3,6 +3,7 @@ import { viMeetings } from './vi-meetings';
 import { viOrgs } from './vi-orgs';
 import { viOverview } from './vi-overview';
 import { viRecommendations } from './vi-recommendations';
+import { viReports } from './vi-reports';
 import { viSupervision } from './vi-supervision';
 
 /** Vietnamese texts: the reference language; `en.ts` must have the same keys. */
@@ -13,6 +14,7 @@ export const vi = {
   ...viOrgs,
   ...viSupervision,
   ...viRecommendations,
+  ...viReports,
   app: {
     name: 'Nền Nếp',
     tagline: 'Quản lý tổ chức đảng và đảng viên',

@@ -1,9 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildApp } from '../packages/server/src/app.ts';
-import { type Database, openPglite } from '../packages/server/src/db/client.ts';
-import { migrate } from '../packages/server/src/db/migrate.ts';
-import { seedDemo } from '../packages/server/src/seed/seed-demo.ts';
+import type { Database } from '../packages/server/src/db/client.ts';
+import { demoDatabase } from '../packages/server/src/test/demo.ts';
 
 /** The demo as `npm start` serves it (built web app, seeded demo), on a free loopback port, plus Chromium. */
 export interface Harness {
@@ -26,9 +25,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 export async function startHarness(): Promise<Harness> {
-  const database = await openPglite(null);
-  await migrate(database.raw);
-  await seedDemo(database);
+  const database = await demoDatabase();
   const app = await buildApp({ database, config: { secureCookies: false, sessionDays: 1 } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

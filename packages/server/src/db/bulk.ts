@@ -5,10 +5,10 @@
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { from as copyFromStdin } from 'pg-copy-streams';
 import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import type { Database, Db } from './client.ts';
 import * as schema from './schema/index.ts';
 

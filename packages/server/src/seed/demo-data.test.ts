@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CELL_KINDS } from '../../../core/src/org.ts';
 import {
-  DEMO_REFERENCE_DATE,
+  DEMO_COMMUNE_CODE,
   DEMO_ROOT_CODE,
   DEMO_SECRETARY_CELL_CODE,
   type DemoMemberRow,
@@ -9,7 +9,9 @@ import {
   generateMembers,
 } from './demo-data.ts';
 
-const data = generateDemoData();
+/** The day the demo is seeded: every date is relative to it. */
+const TODAY = '2026-12-05';
+const data = generateDemoData({ today: TODAY });
 const byOrg = new Map<string, DemoMemberRow[]>();
 for (const m of data.members) byOrg.set(m.org_code, [...(byOrg.get(m.org_code) ?? []), m]);
 const countKind = (kind: string): number => data.orgs.filter((o) => o.kind === kind).length;
@@ -18,42 +20,56 @@ const plusYears = (iso: string, n: number): string => `${Number(iso.slice(0, 4))
 
 describe('generateDemoData', () => {
   it('is deterministic for the same options and differs for another seed', () => {
-    expect(generateDemoData()).toEqual(data);
-    expect(generateDemoData({ seed: 7, memberTarget: 3000 })).toEqual(
-      generateDemoData({ seed: 7, memberTarget: 3000 }),
+    expect(generateDemoData({ today: TODAY })).toEqual(data);
+    expect(generateDemoData({ seed: 7, memberTarget: 3000, today: TODAY })).toEqual(
+      generateDemoData({ seed: 7, memberTarget: 3000, today: TODAY }),
     );
-    expect(generateDemoData({ seed: 7 }).members).not.toEqual(data.members);
+    expect(generateDemoData({ seed: 7, today: TODAY }).members).not.toEqual(data.members);
   });
 
-  it('has the shape of the Đan Phượng district', () => {
+  it('lives in time: seeded a year later, every member is a year further on', () => {
+    const later = generateDemoData({ today: plusYears(TODAY, 1) });
+    expect(later.orgs).toEqual(data.orgs);
+    const probationary = later.members.filter((m) => m.status === 'probationary');
+    expect(probationary.length).toBeGreaterThan(50);
+    for (const m of probationary) expect(m.admission_date > TODAY).toBe(true);
+  });
+
+  it('has the shape of a province of 2026: communes and wards straight under it, no district', () => {
     const root = data.orgs.filter((o) => o.parent_code === null);
     expect(root).toEqual([
       {
         code: DEMO_ROOT_CODE,
-        name: 'Đảng bộ huyện Đan Phượng',
+        name: 'Đảng bộ tỉnh Hồng Châu',
         kind: 'committee',
         category: null,
         parent_code: null,
       },
     ]);
-    const grassrootsCommittees = data.orgs.filter((o) => o.kind === 'grassroots_committee');
-    expect(grassrootsCommittees).toHaveLength(16 + 5 + 1);
-    expect(grassrootsCommittees.filter((o) => o.category === 'agency')).toHaveLength(5);
-    expect(grassrootsCommittees.map((o) => o.name)).toContain('Đảng bộ xã Tân Hội');
-    expect(grassrootsCommittees.map((o) => o.name)).toContain('Đảng bộ thị trấn Phùng');
-    expect(countKind('grassroots_cell')).toBe(45);
+    const communes = data.orgs.filter((o) => o.parent_code === DEMO_ROOT_CODE);
+    expect(communes.map((o) => o.name)).toEqual([
+      'Đảng bộ xã Tân Hội',
+      'Đảng bộ phường Đông Thành',
+      'Đảng bộ xã Liên Hồng',
+      'Đảng bộ xã Phượng Sơn',
+      'Đảng bộ các cơ quan Đảng tỉnh',
+    ]);
+    for (const o of data.orgs) expect(o.name).not.toMatch(/huyện|quận|thị trấn/iu);
+    for (const commune of communes.slice(0, 4)) {
+      const cells = data.orgs.filter(
+        (o) => o.code.startsWith(`${commune.code}.`) && CELL_KINDS.includes(o.kind),
+      );
+      expect(cells.length, commune.name).toBeGreaterThanOrEqual(15);
+      expect(cells.length, commune.name).toBeLessThanOrEqual(40);
+      const categories = new Set(cells.map((c) => c.category));
+      for (const category of ['school', 'health', 'armed_forces', 'agency'] as const)
+        expect(categories.has(category), `${commune.name} ${category}`).toBe(true);
+    }
+    expect(countKind('grassroots_cell')).toBeGreaterThanOrEqual(3);
     expect(countKind('sub_committee')).toBe(1);
-    const sub = data.orgs.find((o) => o.kind === 'sub_committee');
-    expect(data.orgs.filter((o) => o.parent_code === sub?.code && o.kind === 'cell')).toHaveLength(5);
-    expect(countKind('cell')).toBeGreaterThanOrEqual(260);
-    expect(countKind('cell')).toBeLessThanOrEqual(280);
-    const cells = data.orgs.filter((o) => o.kind === 'cell');
-    const residential = cells.filter((o) => o.category === 'village' || o.category === 'residential_cluster');
-    expect(residential.length).toBeGreaterThanOrEqual(110);
-    expect(residential.length).toBeLessThanOrEqual(130);
-    expect(cells.filter((o) => o.category === 'street_group')).toHaveLength(9);
-    expect(data.members.length).toBeGreaterThanOrEqual(6800);
-    expect(data.members.length).toBeLessThanOrEqual(7200);
+    expect(data.orgs.filter((o) => o.category === 'street_group').length).toBeGreaterThanOrEqual(10);
+    expect(data.members.length).toBeGreaterThanOrEqual(5000);
+    expect(data.members.length).toBeLessThanOrEqual(8000);
   });
 
   it('uses unique ASCII codes and lists parents before children', () => {
@@ -103,18 +119,18 @@ describe('generateDemoData', () => {
       expect(m.birth_date >= '1940-01-01' && m.birth_date <= '2003-12-31').toBe(true);
       expect(m.admission_date >= plusYears(m.birth_date, 18), m.member_code).toBe(true);
       expect(m.admission_date <= plusYears(m.birth_date, 60), m.member_code).toBe(true);
-      expect(m.admission_date <= DEMO_REFERENCE_DATE).toBe(true);
+      expect(m.admission_date <= TODAY).toBe(true);
       if (m.status === 'official') {
         expect(m.official_date).not.toBeNull();
         expect(m.official_date).toBe(plusYears(m.admission_date, 1).replace('-02-29', '-02-28'));
-        expect((m.official_date ?? '') <= DEMO_REFERENCE_DATE).toBe(true);
+        expect((m.official_date ?? '') <= TODAY).toBe(true);
       } else {
         expect(m.official_date).toBeNull();
-        expect(m.admission_date > plusYears(DEMO_REFERENCE_DATE, -1)).toBe(true);
+        expect(m.admission_date > plusYears(TODAY, -1)).toBe(true);
       }
       if (m.exempt_from !== null) {
         expect(m.status).toBe('official');
-        expect(m.exempt_from >= m.admission_date && m.exempt_from <= DEMO_REFERENCE_DATE).toBe(true);
+        expect(m.exempt_from >= m.admission_date && m.exempt_from <= TODAY).toBe(true);
         expect(plusYears(m.birth_date, 70) <= m.exempt_from).toBe(true);
       }
     }
@@ -130,7 +146,7 @@ describe('generateDemoData', () => {
 
   it('has the 17-member secretary cell under Tân Hội and the demo accounts', () => {
     const cell = data.orgs.find((o) => o.code === DEMO_SECRETARY_CELL_CODE);
-    const tanHoi = data.orgs.find((o) => o.name === 'Đảng bộ xã Tân Hội');
+    const tanHoi = data.orgs.find((o) => o.code === DEMO_COMMUNE_CODE);
     expect(cell?.kind).toBe('cell');
     expect(cell?.category).toBe('village');
     expect(cell?.parent_code).toBe(tanHoi?.code);
@@ -149,8 +165,8 @@ describe('generateDemoData', () => {
     expect(account('admin')).toMatchObject({ role: 'admin', orgCode: DEMO_ROOT_CODE });
     expect(account('committee')).toMatchObject({ role: 'committee_member', orgCode: DEMO_ROOT_CODE });
     expect(account('tanhoi')).toMatchObject({ role: 'committee_member', orgCode: tanHoi?.code });
-    // The visitor attends for the district committee (a member of one of its working groups).
-    expect(account('visitor')).toMatchObject({ role: 'visitor', orgCode: DEMO_ROOT_CODE });
+    // The visitor attends for the commune committee (a member of its working group).
+    expect(account('visitor')).toMatchObject({ role: 'visitor', orgCode: tanHoi?.code });
     const secretary = members.find((m) => m.member_code === account('secretary')?.memberCode);
     expect(account('secretary')).toMatchObject({ role: 'cell_secretary', orgCode: DEMO_SECRETARY_CELL_CODE });
     expect(secretary?.position).toBe('secretary');

@@ -1,7 +1,8 @@
 /**
- * Deterministic demo data shaped like the Đan Phượng district Party organisation (domain.md §1, 2023):
- * 16 commune committees, 5 agency committees, 1 enterprise bloc with a sub-committee, 45 grassroots
- * cells, 273 cells and about 7,000 members. Pure: no database, no clock, no Math.random.
+ * Deterministic demo data of the 2026 province (`province.ts`): the tree, about 5,600 members and the demo
+ * accounts. Dates are relative to `today` (the day the demo is seeded), so the demo always has a past: the
+ * probationary members were admitted in the last twelve months, the others earlier. Pure: no database, no
+ * clock of its own, no Math.random.
  */
 import { CELL_KINDS, type OrgCategory, type OrgKind } from '../../../core/src/org.ts';
 import {
@@ -11,38 +12,26 @@ import {
   generateCellMembers,
   profileFor,
 } from './members.ts';
-import { communeOrgs, ROOT_CODE } from './places.ts';
 import { distribute, mulberry32 } from './prng.ts';
+import { provinceRows, ROOT_CODE } from './province.ts';
 import type { DemoAccount, DemoData, DemoMemberRow, DemoOrgRow } from './types.ts';
-import { districtCommitteeOrgs, grassrootsCellOrgs } from './units.ts';
 
-export { DEMO_REFERENCE_DATE } from './members.ts';
+export { FIXED_REFERENCE_DATE } from './members.ts';
 export type { DemoAccount, DemoData, DemoMemberRow, DemoOrgRow } from './types.ts';
 
 export const DEMO_ROOT_CODE = ROOT_CODE;
-/** The village cell of the `secretary` and `member` demo accounts: exactly 17 members, 1 probationary. */
 /** The commune of the secretary's cell: its committee answers recommendations the cell passes up. */
 export const DEMO_COMMUNE_CODE = `${ROOT_CODE}.TANHOI`;
+/** The village cell of the `secretary` and `member` demo accounts: exactly 17 members, 1 probationary. */
 export const DEMO_SECRETARY_CELL_CODE = `${DEMO_COMMUNE_CODE}.THUONGHOI`;
 export const DEMO_SECRETARY_CELL_SIZE = 17;
-export const DEMO_DEFAULT_SEED = 20231105;
-export const DEMO_DEFAULT_MEMBER_TARGET = 7000;
+export const DEMO_DEFAULT_SEED = 20_260_701;
+export const DEMO_DEFAULT_MEMBER_TARGET = 5600;
 const EXEMPT_RATE = 0.02;
 
 /** The whole organisation tree, parents before children. */
 export function buildDemoOrgs(): DemoOrgRow[] {
-  return [
-    {
-      code: ROOT_CODE,
-      name: 'Đảng bộ huyện Đan Phượng',
-      kind: 'committee',
-      category: null,
-      parent_code: null,
-    },
-    ...communeOrgs(),
-    ...districtCommitteeOrgs(),
-    ...grassrootsCellOrgs(),
-  ];
+  return provinceRows();
 }
 
 function isCellKind(kind: OrgKind): boolean {
@@ -51,38 +40,37 @@ function isCellKind(kind: OrgKind): boolean {
 
 /** Typical raw size range of a cell before scaling to the member target. */
 function rawSizeRange(kind: OrgKind, category: OrgCategory | null): readonly [number, number] {
-  if (kind === 'grassroots_cell') {
-    if (category === 'school') return [12, 35];
-    if (category === 'health') return [15, 40];
-    return [8, 20];
-  }
+  if (kind === 'grassroots_cell') return category === 'school' ? [18, 35] : [10, 24];
   switch (category) {
     case 'village':
-      return [22, 60];
+      return [45, 110];
     case 'street_group':
-      return [20, 50];
-    case 'residential_cluster':
-      return [15, 45];
+      return [30, 80];
     case 'armed_forces':
-      return [12, 30];
+      return [8, 20];
     case 'enterprise':
-      return [10, 28];
+      return [12, 30];
     case 'school':
     case 'health':
-      return [10, 25];
+      return [8, 22];
     default:
-      return [10, 20];
+      return [10, 22];
   }
 }
 
-/** Hard bounds from the brief: cells 10–60, grassroots cells 8–40. */
-function sizeBounds(kind: OrgKind): readonly [number, number] {
-  if (kind === 'grassroots_cell') return [8, 40];
-  if (kind === 'party_group') return [3, 20];
-  return [10, 60];
+/** Hard bounds: village and street cells 25–140, other cells 5–45. */
+function sizeBounds(category: OrgCategory | null): readonly [number, number] {
+  return category === 'village' || category === 'street_group' ? [25, 140] : [5, 45];
 }
 
-export function generateDemoData(options: { seed?: number; memberTarget?: number } = {}): DemoData {
+export interface DemoOptions {
+  seed?: number;
+  memberTarget?: number;
+  /** The day the demo is seeded (ISO): every date is relative to it. */
+  today?: string;
+}
+
+export function generateDemoData(options: DemoOptions = {}): DemoData {
   const seed = options.seed ?? DEMO_DEFAULT_SEED;
   const memberTarget = options.memberTarget ?? DEMO_DEFAULT_MEMBER_TARGET;
   const rng = mulberry32(seed);
@@ -95,12 +83,12 @@ export function generateDemoData(options: { seed?: number; memberTarget?: number
   const sizes = distribute(
     rng,
     weights,
-    cells.map((o) => sizeBounds(o.kind)),
+    cells.map((o) => sizeBounds(o.category)),
     memberTarget - DEMO_SECRETARY_CELL_SIZE,
   );
   const sizeOf = new Map(cells.map((o, i) => [o.code, sizes[i]]));
 
-  const ctx = createMemberContext(rng);
+  const ctx = createMemberContext(rng, options.today);
   const members: DemoMemberRow[] = [];
   for (const org of orgs) {
     if (org.code === DEMO_SECRETARY_CELL_CODE) {
@@ -114,7 +102,7 @@ export function generateDemoData(options: { seed?: number; memberTarget?: number
     }
   }
   // The secretary cell stays simple for demos and end-to-end tests: nobody there is exempt.
-  assignExemptions(rng, members, EXEMPT_RATE, new Set([DEMO_SECRETARY_CELL_CODE]));
+  assignExemptions(ctx, members, EXEMPT_RATE, new Set([DEMO_SECRETARY_CELL_CODE]));
   return { orgs, members, accounts: demoAccounts(members) };
 }
 
@@ -123,49 +111,36 @@ function demoAccounts(members: readonly DemoMemberRow[]): DemoAccount[] {
   const secretary = cell.find((m) => m.position === 'secretary');
   const ordinary = cell.find((m) => m.position === 'member' && m.status === 'official');
   if (!secretary || !ordinary) throw new Error('demo secretary cell lacks a secretary or an ordinary member');
+  const account = (
+    username: string,
+    displayName: string,
+    role: DemoAccount['role'],
+    orgCode: string,
+    memberCode: string | null = null,
+  ): DemoAccount => ({ username, displayName, role, orgCode, memberCode });
   return [
-    {
-      username: 'admin',
-      displayName: 'Quản trị hệ thống',
-      role: 'admin',
-      orgCode: ROOT_CODE,
-      memberCode: null,
-    },
-    {
-      username: 'committee',
-      displayName: 'Trần Đức Thắng (Ủy viên Ban Thường vụ)',
-      role: 'committee_member',
-      orgCode: ROOT_CODE,
-      memberCode: null,
-    },
-    {
-      username: 'tanhoi',
-      displayName: 'Lê Văn Hùng (Phó Bí thư Đảng ủy xã Tân Hội)',
-      role: 'committee_member',
-      orgCode: DEMO_COMMUNE_CODE,
-      memberCode: null,
-    },
-    {
-      username: 'secretary',
-      displayName: secretary.full_name,
-      role: 'cell_secretary',
-      orgCode: DEMO_SECRETARY_CELL_CODE,
-      memberCode: secretary.member_code,
-    },
-    {
-      username: 'visitor',
-      displayName: 'Khách tham dự (Đoàn công tác)',
-      role: 'visitor',
-      orgCode: ROOT_CODE,
-      memberCode: null,
-    },
-    {
-      username: 'member',
-      displayName: ordinary.full_name,
-      role: 'member',
-      orgCode: DEMO_SECRETARY_CELL_CODE,
-      memberCode: ordinary.member_code,
-    },
+    account('admin', 'Ban Tổ chức Tỉnh ủy Hồng Châu', 'admin', ROOT_CODE),
+    account(
+      'committee',
+      'Trần Đức Thắng (Tỉnh ủy viên, theo dõi các xã, phường)',
+      'committee_member',
+      ROOT_CODE,
+    ),
+    account(
+      'tanhoi',
+      'Lê Văn Hùng (Phó Bí thư Thường trực Đảng ủy xã Tân Hội)',
+      'committee_member',
+      DEMO_COMMUNE_CODE,
+    ),
+    account(
+      'secretary',
+      secretary.full_name,
+      'cell_secretary',
+      DEMO_SECRETARY_CELL_CODE,
+      secretary.member_code,
+    ),
+    account('visitor', 'Nguyễn Văn Bình (Đảng ủy viên xã Tân Hội)', 'visitor', DEMO_COMMUNE_CODE),
+    account('member', ordinary.full_name, 'member', DEMO_SECRETARY_CELL_CODE, ordinary.member_code),
   ];
 }
 
@@ -189,6 +164,6 @@ export function generateMembers(count: number, cellCodes: string[], seed: number
   cellCodes.forEach((code, i) => {
     for (const m of generateCellMembers(ctx, code, sizes[i], GENERIC_PROFILE)) members.push(m);
   });
-  assignExemptions(rng, members, EXEMPT_RATE);
+  assignExemptions(ctx, members, EXEMPT_RATE);
   return members;
 }

@@ -5,12 +5,8 @@ import { randomFullName } from './names.ts';
 import { type Rng, randInt, shuffle, weighted } from './prng.ts';
 import type { DemoMemberRow } from './types.ts';
 
-/** "Today" for the demo: nothing happens after this date. */
-export const DEMO_REFERENCE_DATE = '2026-11-01';
-const REF_DAY = dayOf(DEMO_REFERENCE_DATE);
-/** Official members were admitted at least 12 months (plus a month for the decision) before the reference date. */
-const LAST_OFFICIAL_ADMISSION = addYears(REF_DAY, -1) - 31;
-const FIRST_PROBATIONARY_ADMISSION = addYears(REF_DAY, -1) + 1;
+/** The reference date of generated data that does not live in time (benchmarks, import tests). */
+export const FIXED_REFERENCE_DATE = '2026-11-01';
 const PROBATIONARY_RATE = 0.031;
 const EXEMPT_NOTE = 'Miễn công tác và sinh hoạt đảng do tuổi cao, sức yếu';
 
@@ -68,13 +64,15 @@ export function profileFor(category: OrgCategory | null): MemberProfile {
 
 export interface MemberContext {
   rng: Rng;
+  /** "Today" of the data, as a day number: nobody is admitted or exempted after it. */
+  refDay: number;
   /** Number of the last member code handed out (DV000001 is 1). */
   seq: number;
   cards: Set<string>;
 }
 
-export function createMemberContext(rng: Rng): MemberContext {
-  return { rng, seq: 0, cards: new Set() };
+export function createMemberContext(rng: Rng, referenceDate = FIXED_REFERENCE_DATE): MemberContext {
+  return { rng, refDay: dayOf(referenceDate), seq: 0, cards: new Set() };
 }
 
 function nextCode(ctx: MemberContext): string {
@@ -104,18 +102,20 @@ function makeMember(
   profile: MemberProfile,
   probationary: boolean,
 ): DemoMemberRow {
-  const { rng } = ctx;
+  const { rng, refDay } = ctx;
+  // Official members were admitted at least 12 months (plus a month for the decision) before today.
+  const lastOfficialAdmission = addYears(refDay, -1) - 31;
   const sex = rng() < profile.maleShare ? 'male' : 'female';
   let birth: number;
   let admission: number;
   if (probationary) {
     birth = dayInYear(rng, randInt(rng, 1980, 2003));
-    admission = randInt(rng, FIRST_PROBATIONARY_ADMISSION, REF_DAY);
+    admission = randInt(rng, addYears(refDay, -1) + 1, refDay);
   } else {
     const [from, to] = profile.births(rng);
     birth = dayInYear(rng, randInt(rng, from, to));
     const earliest = addYears(birth, 18);
-    const latest = Math.min(addYears(birth, 60), LAST_OFFICIAL_ADMISSION);
+    const latest = Math.min(addYears(birth, 60), lastOfficialAdmission);
     // Skewed towards joining young (early twenties to thirties).
     admission = earliest + Math.floor(rng() ** 1.8 * (latest - earliest + 1));
   }
@@ -136,21 +136,21 @@ function makeMember(
 }
 
 /** Age in whole-ish years at the reference date (good enough for picking leaders). */
-function ageOf(m: DemoMemberRow): number {
-  return (REF_DAY - dayOf(m.birth_date)) / 365.25;
+function ageOf(m: DemoMemberRow, refDay: number): number {
+  return (refDay - dayOf(m.birth_date)) / 365.25;
 }
 
 /**
  * Gives the cell one secretary; with 9 or more official members also a deputy and 1–3 committee
  * members (chi ủy). Leaders are official members, preferably 28–70 years old.
  */
-function assignPositions(rng: Rng, members: DemoMemberRow[]): void {
+function assignPositions(rng: Rng, members: DemoMemberRow[], refDay: number): void {
   const official = members.filter((m) => m.status === 'official');
   if (official.length === 0) return;
   const preferred = shuffle(
     rng,
     official.filter((m) => {
-      const age = ageOf(m);
+      const age = ageOf(m, refDay);
       return age >= 28 && age <= 70;
     }),
   );
@@ -193,7 +193,7 @@ export function generateCellMembers(
     if (!isProbationary) officialSoFar += 1;
     members.push(makeMember(ctx, orgCode, profile, isProbationary));
   }
-  assignPositions(ctx.rng, members);
+  assignPositions(ctx.rng, members, ctx.refDay);
   return members;
 }
 
@@ -202,11 +202,12 @@ export function generateCellMembers(
  * members without a cell position, never leaving a cell with fewer than 3 non-exempt official members.
  */
 export function assignExemptions(
-  rng: Rng,
+  ctx: MemberContext,
   members: DemoMemberRow[],
   rate: number,
   excludedOrgs: ReadonlySet<string> = new Set(),
 ): void {
+  const { rng, refDay } = ctx;
   const target = Math.round(members.length * rate);
   const active = new Map<string, number>();
   for (const m of members) {
@@ -228,9 +229,9 @@ export function assignExemptions(
     const earliest = Math.max(
       addYears(dayOf(m.birth_date), 70),
       dayOf(m.official_date ?? m.admission_date),
-      addYears(REF_DAY, -10),
+      addYears(refDay, -10),
     );
-    const from = earliest >= REF_DAY ? REF_DAY : randInt(rng, earliest, REF_DAY - 1);
+    const from = earliest >= refDay ? refDay : randInt(rng, earliest, refDay - 1);
     m.exempt_from = isoOf(from);
     m.notes = EXEMPT_NOTE;
     done += 1;

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -25,11 +25,13 @@ export default async function setup() {
     process.env.NENNEP_TEST_TEMPLATE = template;
     return async () => {
       const rows = await admin.query<{ datname: string }>(
-        "SELECT datname FROM pg_database WHERE datname LIKE 'nennep_t_%' OR datname = $1",
-        [template],
+        "SELECT datname FROM pg_database WHERE datname LIKE 'nennep_t_%' OR datname = $1 OR datname = $2",
+        [template, `${template}_demo`],
       );
       for (const row of rows.rows) await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
       await admin.end();
+      for (const marker of [`/tmp/${template}.demo.ready`, `/tmp/${template}.demo.ready.lock`])
+        rmSync(marker, { force: true });
     };
   }
   const database = await openPglite(null);
@@ -39,7 +41,11 @@ export default async function setup() {
   writeFileSync(file, dump);
   await database.close();
   process.env.NENNEP_TEST_TEMPLATE = file;
-  return undefined;
+  // The template, and the demo some test files seed from it once per run (test/demo.ts).
+  return () => {
+    for (const leftover of [file, `${file}.demo.tar.gz`, `${file}.demo.tar.gz.lock`])
+      rmSync(leftover, { force: true });
+  };
 }
 
 async function dumpPglite(database: Awaited<ReturnType<typeof openPglite>>): Promise<Buffer> {

@@ -118,7 +118,7 @@ export interface MeetingDetail extends MeetingSummary {
   endedAt: string | null;
   agenda: AgendaItem[];
   materials: { id: number; fileName: string; size: number; publishAt: string }[];
-  documents: { docType: string; number: string; sha256: string }[];
+  documents: { docType: string; number: string; sha256: string | null }[];
   contentHash: string | null;
   abilities: { readRecord: boolean; run: boolean; adopt: boolean; addendum: boolean };
   record: MeetingRecord | null;

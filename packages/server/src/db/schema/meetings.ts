@@ -195,7 +195,11 @@ export const issuedDocuments = pgTable(
     docType: text('doc_type').notNull(),
     number: text('number').notNull(),
     model: jsonb('model').notNull(),
-    sha256: text('sha256').notNull(),
+    /**
+     * SHA-256 of the DOCX rendered from the frozen model: set at adoption, or — for history loaded in bulk
+     * (the demo) — by the fingerprint pass that renders it right after the load (`documents/fingerprints.ts`).
+     */
+    sha256: text('sha256'),
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

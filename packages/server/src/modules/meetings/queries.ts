@@ -115,7 +115,7 @@ export function addendaOf(db: Db, meetingId: number) {
 }
 
 export function documentsOf(db: Db, meetingId: number) {
-  return rows<{ docType: string; number: string; sha256: string; issuedAt: string }>(
+  return rows<{ docType: string; number: string; sha256: string | null; issuedAt: string }>(
     db,
     sql`SELECT doc_type AS "docType", number, sha256, issued_at AS "issuedAt" FROM issued_documents
         WHERE meeting_id = ${meetingId} ORDER BY id`,

@@ -299,6 +299,7 @@ export const enMeetings: typeof viMeetings = {
     adopted: 'Minutes {{minutes}} adopted',
     locked: 'Minutes adopted — SHA-256 hash',
     lockedHelp: 'The content is locked. Every correction is a dated addendum.',
+    hashPending: 'The DOCX hash is being computed (a few minutes after the data was loaded).',
     docNumber: {
       BB: 'Minutes',
       NQ: 'Resolution',

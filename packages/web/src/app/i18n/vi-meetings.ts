@@ -299,6 +299,7 @@ export const viMeetings = {
     adopted: 'Đã thông qua biên bản {{minutes}}',
     locked: 'Biên bản đã thông qua — mã băm SHA-256',
     lockedHelp: 'Nội dung đã khóa. Mọi đính chính phải lập thành phụ lục có ghi ngày.',
+    hashPending: 'Đang tính mã băm của bản DOCX (vài phút sau khi nạp dữ liệu).',
     docNumber: {
       BB: 'Biên bản',
       NQ: 'Nghị quyết',

@@ -166,9 +166,14 @@ export function LockedBanner({ meeting }: { meeting: MeetingDetail }) {
       title={t('minutes.locked')}
       description={
         <div>
-          <Typography.Text code copyable className="nn-hash" data-testid="content-hash">
-            {meeting.contentHash ?? ''}
-          </Typography.Text>
+          {meeting.contentHash ? (
+            <Typography.Text code copyable className="nn-hash" data-testid="content-hash">
+              {meeting.contentHash}
+            </Typography.Text>
+          ) : (
+            // History loaded in bulk gets its fingerprint from a pass that runs just after the load.
+            <div className="nn-muted">{t('minutes.hashPending')}</div>
+          )}
           <DocumentNumbers meeting={meeting} />
           <div className="nn-muted">{t('minutes.lockedHelp')}</div>
         </div>

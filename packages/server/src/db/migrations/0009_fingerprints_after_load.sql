@@ -1,0 +1,1 @@
+ALTER TABLE "issued_documents" ALTER COLUMN "sha256" DROP NOT NULL;

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import { type Database, loadPglite, openPglite, openPostgres } from '../db/client.ts';
+import { migrate } from '../db/migrate.ts';
+import { seedDemo } from '../seed/seed-demo.ts';
+
+/**
+ * The demo, seeded once per test run and copied for each file that needs it: the first caller seeds it
+ * (≈20 s) under a lock file and keeps a PGlite dump next to the run's template (or, on PostgreSQL, a
+ * template database); the others load the copy (≈4 s). Seeded with the real clock, like `npm start`.
+ */
+export async function demoDatabase(): Promise<Database> {
+  const template = process.env.NENNEP_TEST_TEMPLATE;
+  if (!template)
+    throw new Error('NENNEP_TEST_TEMPLATE is not set: run the tests through vitest (global setup).');
+  const url = process.env.TEST_DATABASE_URL;
+  const marker = url ? `/tmp/${template}.demo.ready` : `${template}.demo.tar.gz`;
+  await buildOnce(marker, async () => {
+    if (!url) {
+      const database = await openPglite(null);
+      await migrate(database.raw);
+      await seedDemo(database);
+      const blob = await database.dump?.();
+      await database.close();
+      if (!blob) throw new Error('PGlite without dump()');
+      return Buffer.from(await blob.arrayBuffer());
+    }
+    // The demo database of the run, made from the migrated template; test files copy it in turn.
+    const client = await admin(url);
+    await client.query(`CREATE DATABASE ${template}_demo TEMPLATE ${template}`);
+    await client.end();
+    const target = new URL(url);
+    target.pathname = `/${template}_demo`;
+    const database = await openPostgres(target.toString(), 2);
+    await seedDemo(database);
+    await database.close();
+    return Buffer.from('ready');
+  });
+  if (!url) return loadPglite(new Blob([readFileSync(marker)]));
+  return copyOf(url, `${template}_demo`);
+}
+
+/** Runs `build` in one process of the run; the others wait for the file it writes. */
+async function buildOnce(file: string, build: () => Promise<Buffer>) {
+  if (existsSync(file)) return;
+  let lock: number | null = null;
+  try {
+    lock = openSync(`${file}.lock`, 'wx');
+  } catch {
+    // Another test file is building it.
+  }
+  if (lock !== null) {
+    const bytes = await build();
+    writeFileSync(`${file}.part`, bytes);
+    renameSync(`${file}.part`, file);
+    closeSync(lock);
+    return;
+  }
+  for (let waited = 0; !existsSync(file); waited += 500) {
+    if (waited > 300_000) throw new Error(`the demo was not built within 5 minutes (${file})`);
+    await sleep(500);
+  }
+}
+
+async function admin(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return client;
+}
+
+async function copyOf(url: string, template: string): Promise<Database> {
+  const name = `nennep_t_${randomBytes(6).toString('hex')}`;
+  const client = await admin(url);
+  await client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const database = await openPostgres(target.toString(), 4);
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await client.query(`DROP DATABASE IF EXISTS ${name}`);
+      await client.end();
+    },
+  };
+}

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isoDateInVietnam } from '../packages/core/src/dates.ts';
 import { DEMO_SECRETARY_CELL_CODE } from '../packages/server/src/seed/demo-data.ts';
 import { type Harness, signIn, startHarness } from './harness.ts';
 
@@ -13,6 +14,7 @@ import { type Harness, signIn, startHarness } from './harness.ts';
  * is voted, the minutes adopted; LibreOffice then reads the DOCX.
  */
 let h: Harness;
+const today = isoDateInVietnam(new Date());
 let page: Page;
 let meetingId: number;
 let roll: { memberCode: string; fullName: string; memberStatus: string }[];
@@ -58,8 +60,8 @@ beforeAll(async () => {
   const created = await api<{ id: number }>(page, 'POST', '/api/meetings', {
     orgCode: DEMO_SECRETARY_CELL_CODE,
     kind: 'model',
-    date: '2026-11-05',
-    startTime: '08:00',
+    date: today,
+    startTime: '06:30',
     place: 'Hội trường nhà văn hóa thôn Thượng Hội',
   });
   meetingId = created.id;
@@ -171,7 +173,10 @@ describe('the Cần Thơ model meeting on a phone', () => {
     const flat = text.replace(/\s+/g, ' ');
     expect(flat).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
     expect(flat).toContain('CHI BỘ THÔN THƯỢNG HỘI');
-    expect(flat).toMatch(/Số 01-BB\/CB/);
+    // The cell's minutes are numbered on from its year of meetings.
+    expect(flat).toMatch(/Số \d{2}-BB\/CB/);
+    expect(flat).toMatch(/Tân Hội, ngày \d{2} tháng/);
+    expect(flat).toContain('ĐẢNG BỘ XÃ TÂN HỘI');
     expect(flat).toContain('BIÊN BẢN');
     expect(flat).toMatch(/17/);
     for (const speaker of roll.slice(0, 10)) expect(flat).toContain(speaker.fullName);

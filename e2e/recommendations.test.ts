@@ -12,14 +12,14 @@ import { type ApiSession, apiSession, type Harness, overflowX, signIn, startHarn
 /**
  * A member's recommendation across three levels (domain.md §5), as people do it on a 360 × 740 phone:
  * the cell's secretary records it in the meeting and passes it to the commune; the commune passes it to
- * the district, which answers; the answer lands on the cell's next meeting, is read out there, and once
+ * the province, which answers; the answer lands on the cell's next meeting, is read out there, and once
  * the minutes are adopted the recommendation says it was reported back to the cell.
  */
 let h: Harness;
 const today = isoDateInVietnam(new Date());
 const CELL = DEMO_SECRETARY_CELL_CODE;
 const TEXT = 'Đề nghị lắp biển báo và gương cầu lồi tại ngã ba chợ Thượng Hội để bảo đảm an toàn giao thông.';
-const ANSWER = 'Huyện đã giao Phòng Kinh tế – Hạ tầng lắp biển báo và gương cầu lồi trong tháng tới.';
+const ANSWER = 'Tỉnh đã giao Sở Xây dựng lắp biển báo và gương cầu lồi trong tháng tới.';
 let meetingId: number;
 let recId: number;
 let raiser: string;
@@ -98,7 +98,7 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-describe('a recommendation from the cell to the district and back, on a phone', () => {
+describe('a recommendation from the cell to the province and back, on a phone', () => {
   it('is raised in the cell’s meeting by a member and passed to the commune', async () => {
     const page = await h.page();
     await signIn(page, h.url, 'secretary');
@@ -132,7 +132,7 @@ describe('a recommendation from the cell to the district and back, on a phone', 
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
   });
 
-  it('waits in the commune’s list and is passed on to the district with a note', async () => {
+  it('waits in the commune’s list and is passed on to the province with a note', async () => {
     const page = await h.page();
     await signIn(page, h.url, 'tanhoi');
     await page.getByTestId('home-recommendations').waitFor();
@@ -142,15 +142,15 @@ describe('a recommendation from the cell to the district and back, on a phone', 
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
     await row(page, 'inbox').click();
     await page.waitForURL(new RegExp(`/recommendations/${recId}$`));
-    await forwardTo(page, 'Đảng bộ huyện Đan Phượng', DEMO_ROOT_CODE, 'Đề nghị huyện bố trí kinh phí');
+    await forwardTo(page, 'Đảng bộ tỉnh Hồng Châu', DEMO_ROOT_CODE, 'Đề nghị tỉnh bố trí kinh phí');
     expect(await page.getByTestId('rec-level').first().getAttribute('data-level')).toBe('superior');
     const events = page.locator('[data-testid="rec-event"][data-kind="forwarded"]');
     expect(await events.count()).toBe(2);
-    expect(await events.nth(1).textContent()).toContain('Đề nghị huyện bố trí kinh phí');
+    expect(await events.nth(1).textContent()).toContain('Đề nghị tỉnh bố trí kinh phí');
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
   });
 
-  it('is answered by the district', async () => {
+  it('is answered by the province', async () => {
     const page = await h.page();
     await signIn(page, h.url, 'committee');
     await openMenu(page, 'nav-recommendations');
@@ -228,7 +228,7 @@ describe('a recommendation from the cell to the district and back, on a phone', 
 
 describe('the recommendation pages at 360 px, in Vietnamese and in English', () => {
   for (const locale of ['vi', 'en'] as const) {
-    it(`fit the screen for the district committee (${locale})`, async () => {
+    it(`fit the screen for the province committee (${locale})`, async () => {
       const page = await h.page({ locale });
       await signIn(page, h.url, 'committee');
       const paths = [

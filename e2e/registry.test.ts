@@ -1,4 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DEMO_COMMUNE_CODE,
+  DEMO_ROOT_CODE,
+  DEMO_SECRETARY_CELL_CODE,
+} from '../packages/server/src/seed/demo-data.ts';
 import { type Harness, overflowX, signIn, startHarness } from './harness.ts';
 
 /**
@@ -21,16 +26,19 @@ describe('registry in the browser, 360 px wide', () => {
     const page = await h.page();
     await signIn(page, h.url, 'admin');
     await page.goto(`${h.url}/orgs`);
-    const root = page.locator('[data-testid="org-node"][data-code="DP"]');
+    const root = page.locator(`[data-testid="org-node"][data-code="${DEMO_ROOT_CODE}"]`);
     await root.waitFor();
-    expect(await root.textContent()).toContain('7.000');
+    expect(await root.textContent()).toContain('5.600');
     await page.locator('.ant-tree-switcher').first().click();
-    const commune = page.locator('[data-testid="org-node"][data-code="DP.TANHOI"]');
+    const commune = page.locator(`[data-testid="org-node"][data-code="${DEMO_COMMUNE_CODE}"]`);
     await commune.waitFor();
     await commune.getByRole('link').click();
-    await page.waitForURL(/\/orgs\/DP\.TANHOI$/);
+    await page.waitForURL(new RegExp(`/orgs/${DEMO_COMMUNE_CODE.replace('.', '\\.')}$`));
     await page.getByTestId('stat-members-total').first().waitFor();
-    const api = await page.evaluate(async () => (await fetch('/api/orgs/DP.TANHOI/stats')).json());
+    const api = await page.evaluate(
+      async (code) => (await fetch(`/api/orgs/${code}/stats`)).json(),
+      DEMO_COMMUNE_CODE,
+    );
     expect(await statValue(page, 'stat-members-total')).toBe(api.members.total);
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
   });
@@ -54,7 +62,9 @@ describe('registry in the browser, 360 px wide', () => {
   it('lists every error of a bad file and writes nothing; a good file changes the counts', async () => {
     const page = await h.page();
     await signIn(page, h.url, 'admin');
-    const before = await page.evaluate(async () => (await fetch('/api/orgs/DP/stats')).json());
+    const stats = (code: string) =>
+      page.evaluate(async (c) => (await fetch(`/api/orgs/${c}/stats`)).json(), code);
+    const before = await stats(DEMO_ROOT_CODE);
     await page.goto(`${h.url}/imports`);
     await page.getByRole('tab', { name: 'Đảng viên' }).click();
     const header =
@@ -62,8 +72,8 @@ describe('registry in the browser, 360 px wide', () => {
     const bad = [
       header,
       'E2E001,Nguyễn Văn Thử,Nam,15/03/1975,KHONGCO,Chính thức,19/05/2000,19/05/2001,Đảng viên,,,',
-      'E2E002,Trần Thị Lỗi,Nữ,01/01/1980,DP.TANHOI.THUONGHOI,Chính thức,32/01/2020,,Đảng viên,,,',
-      'E2E003,Lê Văn Sai,Nam,01/01/1980,DP.TANHOI,Dự bị,01/02/2026,,Đảng viên,,,',
+      `E2E002,Trần Thị Lỗi,Nữ,01/01/1980,${DEMO_SECRETARY_CELL_CODE},Chính thức,32/01/2020,,Đảng viên,,,`,
+      `E2E003,Lê Văn Sai,Nam,01/01/1980,${DEMO_COMMUNE_CODE},Dự bị,01/02/2026,,Đảng viên,,,`,
     ].join('\r\n');
     const panel = page.getByRole('tabpanel', { name: 'Đảng viên' });
     await panel.getByTestId('import-file').setInputFiles({
@@ -77,13 +87,13 @@ describe('registry in the browser, 360 px wide', () => {
     for (const row of ['2', '3', '4']) expect(text).toContain(row);
     expect(text).toContain('KHONGCO');
     expect(await panel.getByTestId('import-commit').isDisabled()).toBe(true);
-    const unchanged = await page.evaluate(async () => (await fetch('/api/orgs/DP/stats')).json());
+    const unchanged = await stats(DEMO_ROOT_CODE);
     expect(unchanged).toEqual(before);
 
     const good = [
       header,
-      'E2E101,Nguyễn Thị Mới,Nữ,15/03/1990,DP.TANHOI.THUONGHOI,Dự bị,01/02/2026,,Đảng viên,,,',
-      'E2E102,Phạm Văn Mới,Nam,20/10/1985,DP.TANHOI.THUONGHOI,Chính thức,03/02/2010,03/02/2011,Đảng viên,12345678,,',
+      `E2E101,Nguyễn Thị Mới,Nữ,15/03/1990,${DEMO_SECRETARY_CELL_CODE},Dự bị,01/02/2026,,Đảng viên,,,`,
+      `E2E102,Phạm Văn Mới,Nam,20/10/1985,${DEMO_SECRETARY_CELL_CODE},Chính thức,03/02/2010,03/02/2011,Đảng viên,12345678,,`,
     ].join('\n');
     await panel.getByTestId('import-file').setInputFiles({
       name: 'dung.csv',
@@ -96,7 +106,7 @@ describe('registry in the browser, 360 px wide', () => {
     await result.waitFor();
     expect(await result.getAttribute('data-created')).toBe('2');
 
-    await page.goto(`${h.url}/orgs/DP`);
+    await page.goto(`${h.url}/orgs/${DEMO_ROOT_CODE}`);
     await page.getByTestId('stat-members-total').first().waitFor();
     expect(await statValue(page, 'stat-members-total')).toBe(before.members.total + 2);
     expect(await statValue(page, 'stat-members-probationary')).toBe(before.members.probationary + 1);
@@ -107,7 +117,7 @@ describe('every page at 360 px, in Vietnamese and in English', () => {
   const pages = [
     '/',
     '/orgs',
-    '/orgs/DP.TANHOI',
+    `/orgs/${DEMO_COMMUNE_CODE}`,
     '/members',
     '/members/new',
     '/imports',
@@ -124,8 +134,9 @@ describe('every page at 360 px, in Vietnamese and in English', () => {
       const page = await h.page({ locale });
       await signIn(page, h.url, 'admin');
       const memberCode = await page.evaluate(
-        async () =>
-          (await (await fetch('/api/members?org=DP.TANHOI.THUONGHOI')).json()).items[0].memberCode as string,
+        async (code) =>
+          (await (await fetch(`/api/members?org=${code}`)).json()).items[0].memberCode as string,
+        DEMO_SECRETARY_CELL_CODE,
       );
       for (const path of [...pages, `/members/${memberCode}`]) {
         await page.goto(`${h.url}${path}`);

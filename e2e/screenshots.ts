@@ -1,29 +1,37 @@
 // Takes the README's screenshots from the demo: `node packages/server/bin/run-ts.mjs e2e/screenshots.ts`.
+import { isoDateInVietnam } from '../packages/core/src/dates.ts';
+import { addDays } from '../packages/core/src/meetings/calendar.ts';
+import { periodContaining } from '../packages/core/src/supervision/periods.ts';
+import { DEMO_COMMUNE_CODE, DEMO_ROOT_CODE } from '../packages/server/src/seed/demo-data.ts';
+import setup from '../packages/server/src/test/global-setup.ts';
 import { signIn, startHarness } from './harness.ts';
 
+const teardown = await setup();
 const h = await startHarness();
+const today = isoDateInVietnam(new Date());
+const lastMonth = addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
 try {
+  // The province's view of last month: held on time, late, not held, and the quality levels.
   const desktop = await h.page({ width: 1280, height: 820 });
   await signIn(desktop, h.url, 'admin');
-  await desktop.goto(`${h.url}/orgs/DP.TANHOI`);
-  await desktop.getByTestId('stat-members-total').first().waitFor();
+  await desktop.goto(`${h.url}/overview?org=${DEMO_ROOT_CODE}&month=${lastMonth}`);
+  await desktop.getByTestId('overview-summary').waitFor();
   await desktop.waitForLoadState('networkidle');
   await desktop.screenshot({ path: 'docs/screenshot.png' });
+  // The secretary's meetings on a phone: the next one in a few days, the year behind.
   const phone = await h.page({ width: 360, height: 740 });
   await signIn(phone, h.url, 'secretary');
-  await phone.goto(`${h.url}/members`);
-  await phone.getByTestId('member-row').first().waitFor();
+  await phone.goto(`${h.url}/meetings`);
+  await phone.waitForLoadState('networkidle');
   await phone.screenshot({ path: 'docs/screenshot-phone.png' });
-  // Supervision: the district's plan for the coming quarter, and a visitor's visits on a phone.
-  const period = (
-    await h.database.raw.query<{ key: string }>('SELECT period_key AS key FROM visit_plans LIMIT 1')
-  )[0]?.key;
-  const committee = await h.page({ width: 1280, height: 820 });
-  await signIn(committee, h.url, 'committee');
-  await committee.goto(`${h.url}/supervision?committee=DP&period=${period}&tab=plan`);
-  await committee.getByTestId('plan-make').waitFor();
-  await committee.waitForLoadState('networkidle');
-  await committee.screenshot({ path: 'docs/screenshot-supervision.png' });
+  // Supervision: the commune's plan for this quarter, and a visitor's visits on a phone.
+  const period = periodContaining('quarter', today, 3).key;
+  const commune = await h.page({ width: 1280, height: 820 });
+  await signIn(commune, h.url, 'tanhoi');
+  await commune.goto(`${h.url}/supervision?committee=${DEMO_COMMUNE_CODE}&period=${period}&tab=plan`);
+  await commune.getByTestId('plan-make').waitFor();
+  await commune.waitForLoadState('networkidle');
+  await commune.screenshot({ path: 'docs/screenshot-supervision.png' });
   const visitor = await h.page({ width: 360, height: 740 });
   await signIn(visitor, h.url, 'visitor');
   await visitor.goto(`${h.url}/supervision/my-visits`);
@@ -32,4 +40,5 @@ try {
   await visitor.screenshot({ path: 'docs/screenshot-visitor.png' });
 } finally {
   await h.close();
+  await teardown?.();
 }

@@ -1,18 +1,19 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoDateInVietnam } from '../packages/core/src/dates.ts';
-import { DEMO_SECRETARY_CELL_CODE } from '../packages/server/src/seed/demo-data.ts';
+import { DEMO_COMMUNE_CODE, DEMO_SECRETARY_CELL_CODE } from '../packages/server/src/seed/demo-data.ts';
 import { apiSession, type Harness, overflowX, signIn, startHarness } from './harness.ts';
 
 /**
- * Supervision (domain.md §4) as people use it: the district committee sends its visitor to a cell's
+ * Supervision (domain.md §4) as people use it: the commune committee sends its visitor to a cell's
  * meeting today; the visitor, on a 360 × 740 phone, checks in and files the report with the score sheet;
- * the committee then sees the visit in its coverage and quality dashboard.
+ * the commune then sees the visit in its coverage and quality dashboard.
  */
 let h: Harness;
 const today = isoDateInVietnam(new Date());
 const periodKey = `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
 const CELL = DEMO_SECRETARY_CELL_CODE;
+const COMMUNE = DEMO_COMMUNE_CODE;
 let visitId: number;
 let sheet: { id: string; max: number }[];
 
@@ -29,7 +30,7 @@ const session = (username: string) => apiSession(h.url, username);
 beforeAll(async () => {
   h = await startHarness();
   const secretary = await session('secretary');
-  const committee = await session('committee');
+  const committee = await session('tanhoi');
   const visitor = await session('visitor');
   // Today's meeting of the secretary's cell (extraordinary if the month's regular one already exists).
   let meeting = await secretary.call<{ id: number }>('POST', '/api/meetings', {
@@ -50,11 +51,11 @@ beforeAll(async () => {
   const meetingId = meeting.data.id;
   const pool = await committee.ok<{ items: { accountId: number; displayName: string }[] }>(
     'GET',
-    '/api/supervision/visitors?committee=DP',
+    `/api/supervision/visitors?committee=${COMMUNE}`,
   );
   const visitorId = pool.items.find((v) => v.displayName === visitor.me.displayName)?.accountId;
-  expect(visitorId, 'the demo visitor is among the district committee’s visitors').toBeDefined();
-  const planPath = `/api/supervision/plans?committee=DP&period=${periodKey}`;
+  expect(visitorId, 'the demo visitor is among the commune committee’s visitors').toBeDefined();
+  const planPath = `/api/supervision/plans?committee=${COMMUNE}&period=${periodKey}`;
   const before = await committee.ok<{ visits: Visit[] }>('GET', planPath);
   // Make room: no other visit of the visitor today, and the cell's own visit (if planned) is edited.
   for (const v of before.visits) {
@@ -70,7 +71,7 @@ beforeAll(async () => {
         visitorAccountId: visitorId,
       })
     : await committee.ok<Visit>('POST', '/api/supervision/visits', {
-        committeeCode: 'DP',
+        committeeCode: COMMUNE,
         periodKey,
         meetingId,
         visitorAccountId: visitorId,
@@ -128,9 +129,9 @@ describe('supervision on a phone, 360 px wide', () => {
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
   });
 
-  it('shows the visit in the committee’s coverage and quality dashboard', async () => {
+  it('shows the visit in the commune’s coverage and quality dashboard', async () => {
     const page = await h.page();
-    await signIn(page, h.url, 'committee');
+    await signIn(page, h.url, 'tanhoi');
     await openMenu(page, 'nav-supervision');
     await page.waitForURL(/\/supervision(\?.*)?$/);
     await page.getByTestId('plan-tab').waitFor();
@@ -150,9 +151,15 @@ describe('supervision on a phone, 360 px wide', () => {
 
   it('keeps the committee’s plans from the visitor', async () => {
     const visitor = await session('visitor');
-    const plans = await visitor.call('GET', `/api/supervision/plans?committee=DP&period=${periodKey}`);
+    const plans = await visitor.call(
+      'GET',
+      `/api/supervision/plans?committee=${COMMUNE}&period=${periodKey}`,
+    );
     expect([403, 404]).toContain(plans.status);
-    const coverage = await visitor.call('GET', `/api/supervision/coverage?org=DP&period=${periodKey}`);
+    const coverage = await visitor.call(
+      'GET',
+      `/api/supervision/coverage?org=${COMMUNE}&period=${periodKey}`,
+    );
     expect([403, 404]).toContain(coverage.status);
   });
 });

@@ -7,6 +7,7 @@ import { createAdmin } from './cli/create-admin.ts';
 import { loadConfig } from './config.ts';
 import { DataDirBusyError } from './db/lock.ts';
 import { openDatabase } from './db/open.ts';
+import { fillFingerprints, pendingFingerprints } from './modules/documents/fingerprints.ts';
 import { type ImportKind, runImport } from './modules/imports/service.ts';
 import { startMailer } from './modules/inbox/mailer.ts';
 import { findOrg, orgStats } from './modules/orgs/queries.ts';
@@ -15,7 +16,7 @@ import { isSeeded, seedDemo } from './seed/seed-demo.ts';
 const USAGE = `Cách dùng / usage: nennep <lệnh>
   start                       chạy máy chủ web và API (PORT, HOST, DATABASE_URL, NENNEP_DATA_DIR)
   migrate                     áp dụng các bản chuyển đổi cơ sở dữ liệu
-  seed-demo                   nạp tổ chức mẫu (Đảng bộ huyện Đan Phượng)
+  seed-demo                   nạp tổ chức mẫu (Đảng bộ tỉnh Hồng Châu, một năm sinh hoạt tính đến hôm nay)
   create-admin --username U --org MÃ [--org-name TÊN] [--name TÊN] [--password MK]
                               tạo quản trị viên đầu tiên trên một tổ chức (tạo tổ chức gốc nếu chưa có)
   import orgs|members TỆP     nhập tổ chức hoặc đảng viên từ .xlsx / .csv
@@ -27,12 +28,18 @@ async function serve() {
   const database = await openDatabase(config, 'server');
   if (database.embedded && !(await isSeeded(database.db))) {
     console.log('Đang nạp dữ liệu mẫu (lần chạy đầu)… / seeding the demo organisation…');
-    const summary = await seedDemo(database);
-    console.log(`Đã nạp ${summary.orgs} tổ chức, ${summary.members} đảng viên.`);
+    console.log(describeSeed(await seedDemo(database)));
   }
   const app = await buildApp({ database, config }, { logger: true });
+  // Documents loaded in bulk (the demo's year) get their SHA-256 in the background, between requests.
+  const fingerprinting = new AbortController();
+  void fillFingerprints(database.db, { signal: fingerprinting.signal }).then(
+    (stored) => stored > 0 && app.log.info(`fingerprints of ${stored} documents stored`),
+    (error: unknown) => app.log.error(error, 'fingerprints'),
+  );
   const stopMailer = config.smtpUrl ? startMailer(database.db, config.smtpUrl, config.mailFrom) : () => {};
   const stop = async () => {
+    fingerprinting.abort();
     stopMailer();
     await app.close();
     await database.close();
@@ -42,6 +49,13 @@ async function serve() {
   process.once('SIGTERM', stop);
   await app.listen({ port: config.port, host: config.host });
   console.log(`Nền Nếp: http://${config.host}:${config.port}  (API docs: /api/docs)`);
+}
+
+function describeSeed(s: Awaited<ReturnType<typeof seedDemo>>): string {
+  return (
+    `Đã nạp ${s.orgs} tổ chức, ${s.members} đảng viên, ${s.accounts} tài khoản, ${s.meetings.adopted} cuộc họp ` +
+    `đã thông qua biên bản. / Seeded ${s.orgs} organisations, ${s.members} members, ${s.meetings.adopted} adopted meetings.`
+  );
 }
 
 async function withDatabase<T>(
@@ -71,9 +85,11 @@ async function main(argv: string[]): Promise<number> {
           console.log('Dữ liệu mẫu đã có / demo data already present.');
           return 0;
         }
-        const summary = await seedDemo(database);
+        console.log(describeSeed(await seedDemo(database)));
+        const total = await pendingFingerprints(database.db);
+        const stored = await fillFingerprints(database.db);
         console.log(
-          `Đã nạp ${summary.orgs} tổ chức, ${summary.members} đảng viên, ${summary.accounts} tài khoản.`,
+          `Đã tính mã băm của ${stored}/${total} văn bản. / ${stored} document fingerprints stored.`,
         );
         return 0;
       });

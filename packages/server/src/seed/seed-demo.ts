@@ -1,8 +1,8 @@
 /**
  * Loads the 2026 demo (`province.ts`) in one transaction, relative to the day it is seeded: the tree and
  * ~5,600 members through the import path, the demo accounts (password `demo1234`), the province's rule set,
- * a year of meetings held and adopted, the communes' supervision plans and visit reports, and
- * recommendations in every state. Meetings still to come, plans, visits and recommendations go through the
+ * a year of meetings held and adopted, the communes' supervision plans and visit reports,
+ * recommendations in every state, and the communes' reports on the last quarter. Meetings still to come, plans, visits and recommendations go through the
  * same commands as the screens; the year's past meetings go in bulk by the same rules (`history/`).
  */
 import {
@@ -33,6 +33,7 @@ import { calendarMonths } from './history/calendar.ts';
 import { holdYear, planYear } from './history/index.ts';
 import { loadWorld } from './history/world.ts';
 import { answersBeforeTheYear, recommendationsAfterTheYear } from './recommendations-demo.ts';
+import { seedReportsDemo } from './reports-demo.ts';
 import { reportVisits, seedSupervisionDemo } from './supervision-demo.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -194,6 +195,7 @@ export async function seedDemo(
     );
     await reportVisits(db, { rootPath: root.path, today, seed, manual });
     await recommendationsAfterTheYear(recs);
+    await seedReportsDemo(db, { root, today, manager: 'admin' });
     return { ...people, accounts: data.accounts.length + supervision.visitorsCreated, meetings };
   });
 }

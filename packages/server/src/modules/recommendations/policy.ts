@@ -27,10 +27,21 @@ export function assertCanSee<T extends Visible>(actor: Actor, rec: T | null | un
 export const canAct = (actor: Actor, rec: { handlerPath: string }) =>
   can(actor, HANDLER_ROLES, rec.handlerPath);
 
-export function levelOf(kind: string, outsideBody: string | null): RecommendationLevel {
+/**
+ * The level answering: the cell, the committee that leads it directly (a grassroots committee, or since 2025
+ * the commune or ward committee over its village cells), a superior committee, or an outside body.
+ */
+export function levelOf(
+  handler: { kind: string; path: string },
+  cellPath: string,
+  outsideBody: string | null,
+): RecommendationLevel {
   if (outsideBody) return 'outside';
-  if ((CELL_KINDS as readonly OrgKind[]).includes(kind as OrgKind)) return 'cell';
-  if ((GRASSROOTS_KINDS as readonly OrgKind[]).includes(kind as OrgKind)) return 'grassroots';
+  if ((CELL_KINDS as readonly OrgKind[]).includes(handler.kind as OrgKind)) return 'cell';
+  const leadsTheCell =
+    cellPath.startsWith(handler.path) && cellPath.slice(handler.path.length).split('/').length === 2;
+  if (leadsTheCell || (GRASSROOTS_KINDS as readonly OrgKind[]).includes(handler.kind as OrgKind))
+    return 'grassroots';
   return 'superior';
 }
 

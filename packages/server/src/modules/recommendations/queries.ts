@@ -107,7 +107,7 @@ export function presentRecommendation(
     category: row.category,
     categoryLabel: category?.label ?? { vi: row.category, en: row.category },
     status: row.status,
-    level: levelOf(row.handlerKind, row.outsideBody),
+    level: levelOf({ kind: row.handlerKind, path: row.handlerPath }, row.orgPath, row.outsideBody),
     handlerCode: row.handlerCode,
     handlerName: row.handlerName,
     outsideBody: row.outsideBody,

@@ -58,7 +58,7 @@ export function recommendationRoutes(fastify: FastifyInstance, deps: Deps) {
       events: await eventsOf(db, rec.id),
       routes: chain
         .filter((o) => mayForwardTo(rec, o))
-        .map((o) => ({ code: o.code, name: o.name, level: levelOf(o.kind, null) })),
+        .map((o) => ({ code: o.code, name: o.name, level: levelOf(o, rec.orgPath, null) })),
     };
   };
 

@@ -46,8 +46,9 @@ export async function loadWorld(
   const rng = mulberry32(options.seed);
   const members = new Map<number, RollMember[]>();
   for (const m of memberRows) {
-    // One member in seventy works away most of the year (never one who leads the cell).
-    const away = m.position === 'member' && rng() < 1 / 70;
+    // A few members work away most of the year (never one who leads the cell): the "absent more than
+    // three times in a row" flag has someone to find.
+    const away = m.position === 'member' && rng() < 1 / 250;
     members.set(m.orgId, [...(members.get(m.orgId) ?? []), { ...m, away }]);
   }
   const seen = new Map<string, number>();

@@ -4,12 +4,14 @@
  * on PostgreSQL (BENCH_DATABASE_URL, or a throwaway local cluster). Writes bench/results/*.json.
  * BENCH_ROWS changes the member count (default 100,000); BENCH_SKIP_POSTGRES=1 skips PostgreSQL.
  * The rotation planner benchmark (3,000 cells, 400 visitors) runs first; BENCH_ONLY=rotation runs only it.
+ * Then the demo's first start (bench/results/demo.json); BENCH_ONLY=demo stops after it.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { benchDemo } from './demo.ts';
 import { BENCH_ROWS, benchImport, type ImportFigures, prepareFiles } from './import.ts';
 import { benchMemberList, type ListFigures } from './member-list.ts';
 import { BENCH_MEETINGS, benchMinutes } from './minutes.ts';
@@ -30,6 +32,12 @@ async function main() {
   );
   console.log(`bench/results/rotation.json\n${JSON.stringify(rotationJson, null, 2)}`);
   if (process.env.BENCH_ONLY === 'rotation') return;
+
+  log('Demo: first start on PGlite (migrate, seed the year, fingerprints)…');
+  const demoJson = await benchDemo(path.join(work, 'demo'));
+  writeFileSync(path.join(RESULTS, 'demo.json'), `${JSON.stringify(demoJson, null, 2)}\n`);
+  console.log(`bench/results/demo.json\n${JSON.stringify(demoJson, null, 2)}`);
+  if (process.env.BENCH_ONLY === 'demo') return;
 
   log(`Minutes: score, DOCX and PDF of ${BENCH_MEETINGS.toLocaleString('en')} meetings…`);
   const minutesJson = await benchMinutes();

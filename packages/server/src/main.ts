@@ -28,7 +28,7 @@ async function serve() {
   const database = await openDatabase(config, 'server');
   if (database.embedded && !(await isSeeded(database.db))) {
     console.log('Đang nạp dữ liệu mẫu (lần chạy đầu)… / seeding the demo organisation…');
-    console.log(describeSeed(await seedDemo(database)));
+    console.log(describeSeed(await seedDemo(database, { now: new Date() })));
   }
   const app = await buildApp({ database, config }, { logger: true });
   // Documents loaded in bulk (the demo's year) get their SHA-256 in the background, between requests.
@@ -85,7 +85,7 @@ async function main(argv: string[]): Promise<number> {
           console.log('Dữ liệu mẫu đã có / demo data already present.');
           return 0;
         }
-        console.log(describeSeed(await seedDemo(database)));
+        console.log(describeSeed(await seedDemo(database, { now: new Date() })));
         const total = await pendingFingerprints(database.db);
         const stored = await fillFingerprints(database.db);
         console.log(

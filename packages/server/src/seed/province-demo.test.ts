@@ -1,4 +1,4 @@
-import { addDays, isoDateInVietnam, lastDayOfMonth, type MeetingKind, periodContaining } from '@nennep/core';
+import { addDays, lastDayOfMonth, type MeetingKind, periodContaining } from '@nennep/core';
 import { sql } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { findMeeting } from '../modules/meetings/queries.ts';
 import { demoDatabase } from '../test/demo.ts';
 import { type Client, login } from '../test/factories.ts';
 import { DEMO_COMMUNE_CODE, DEMO_ROOT_CODE, DEMO_SECRETARY_CELL_CODE } from './demo-data.ts';
-import { DEMO_PASSWORD } from './seed-demo.ts';
+import { DEMO_PASSWORD, demoDay } from './seed-demo.ts';
 
 /**
  * The 2026 demo as `npm start` serves it (issue 9): a province with no district level, a year of meetings
@@ -23,12 +23,15 @@ import { DEMO_PASSWORD } from './seed-demo.ts';
 let database: Database;
 let app: Awaited<ReturnType<typeof buildApp>>;
 let admin: Client;
-const today = isoDateInVietnam(new Date());
+/** The day the demo was seeded: every date of it is relative to that day. */
+let today = '';
+let lastMonth = '';
 const monthOf = (date: string) => date.slice(0, 7);
-const lastMonth = monthOf(addDays(`${monthOf(today)}-01`, -1));
 
 beforeAll(async () => {
   database = await demoDatabase();
+  today = (await demoDay(database.db)) ?? '';
+  lastMonth = monthOf(addDays(`${monthOf(today)}-01`, -1));
   app = await buildApp({ database, config: { secureCookies: false, sessionDays: 1 } }, { webDist: null });
   await app.ready();
   admin = await login(app, 'admin', DEMO_PASSWORD);

@@ -1,4 +1,3 @@
-import { isoDateInVietnam } from '@nennep/core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
@@ -11,12 +10,11 @@ import {
   DEMO_SECRETARY_CELL_SIZE,
   generateDemoData,
 } from './demo-data.ts';
-import { DEMO_PASSWORD, isSeeded, seedDemo } from './seed-demo.ts';
+import { DEMO_PASSWORD, demoDay, isSeeded, seedDemo } from './seed-demo.ts';
 
 let app: FastifyInstance;
 let database: Database;
-// The demo as seeded today (test/demo.ts seeds with the real clock).
-const data = generateDemoData({ today: isoDateInVietnam(new Date()) });
+let data: ReturnType<typeof generateDemoData>;
 
 const counts = async () =>
   (
@@ -30,6 +28,8 @@ const counts = async () =>
 
 beforeAll(async () => {
   database = await demoDatabase();
+  // The demo as it was generated on the day it was seeded.
+  data = generateDemoData({ today: (await demoDay(database.db)) ?? '' });
   app = await buildApp({ database, config: { secureCookies: false, sessionDays: 1 } }, { webDist: null });
   await app.ready();
 }, 300_000);
@@ -51,7 +51,7 @@ describe('seedDemo', () => {
     // The six named accounts and the communes' working group members, each with one grant.
     expect(now?.accounts).toBeGreaterThan(data.accounts.length + 8);
     expect(now?.grants).toBe(now?.accounts);
-    expect(await seedDemo(database)).toMatchObject({ orgs: 0, members: 0, accounts: 0 });
+    expect(await seedDemo(database, { now: new Date() })).toMatchObject({ orgs: 0, members: 0, accounts: 0 });
     expect(await counts()).toEqual(now);
   });
 

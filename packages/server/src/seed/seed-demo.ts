@@ -139,7 +139,10 @@ async function provinceRules(db: Db, rootId: number, rootPath: string, from: str
   return { id: row.id, content };
 }
 
-/** Seeds the demo; a database that already has organisations is left as it is (all counts 0). */
+/**
+ * Seeds the demo as it stands on the day of `now` (the caller's clock); a database that already has
+ * organisations is left as it is (all counts 0).
+ */
 export async function seedDemo(
   database: Database,
   options: { now?: Date; seed?: number } = {},
@@ -196,6 +199,21 @@ export async function seedDemo(
     await reportVisits(db, { rootPath: root.path, today, seed, manual });
     await recommendationsAfterTheYear(recs);
     await seedReportsDemo(db, { root, today, manager: 'admin' });
+    // The day the demo counts from, for those who read it later (tests, operators).
+    await conn.query(
+      `INSERT INTO audit_events (actor_name, action, entity_type, entity_id, org_path, detail)
+       VALUES ('system', 'demo.seeded', 'org', $1, $2, $3::jsonb)`,
+      [root.code, root.path, JSON.stringify({ today, seed })],
+    );
     return { ...people, accounts: data.accounts.length + supervision.visitorsCreated, meetings };
   });
+}
+
+/** The day the demo in this database was seeded (its "today"), or null when it holds no demo. */
+export async function demoDay(db: Db): Promise<string | null> {
+  const [row] = await rows<{ today: string }>(
+    db,
+    sql`SELECT detail->>'today' AS today FROM audit_events WHERE action = 'demo.seeded' ORDER BY id DESC LIMIT 1`,
+  );
+  return row?.today ?? null;
 }

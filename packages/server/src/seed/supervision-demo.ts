@@ -84,13 +84,15 @@ async function workingGroup(db: Db, commune: OrgRow, input: SupervisionDemoInput
 }
 
 /** The quarters of the demo's year, from the one holding `from` to the current one (and the next, near its end). */
-function quarterPeriods(db: Db, commune: OrgRow, from: string, today: string) {
+async function quarterPeriods(db: Db, commune: OrgRow, from: string, today: string) {
   const keys: string[] = [];
   for (let date = from; date <= addDays(today, 20); date = addDays(date, 28)) {
     const key = periodContaining('quarter', date, 3).key;
     if (!keys.includes(key)) keys.push(key);
   }
-  return Promise.all(keys.map((key) => periodFor(db, commune, key)));
+  const periods = [];
+  for (const key of keys) periods.push(await periodFor(db, commune, key));
+  return periods;
 }
 
 export async function seedSupervisionDemo(db: Db, input: SupervisionDemoInput) {

@@ -21,7 +21,7 @@ export async function demoDatabase(): Promise<Database> {
     if (!url) {
       const database = await openPglite(null);
       await migrate(database.raw);
-      await seedDemo(database);
+      await seedDemo(database, { now: new Date() });
       const blob = await database.dump?.();
       await database.close();
       if (!blob) throw new Error('PGlite without dump()');
@@ -34,7 +34,7 @@ export async function demoDatabase(): Promise<Database> {
     const target = new URL(url);
     target.pathname = `/${template}_demo`;
     const database = await openPostgres(target.toString(), 2);
-    await seedDemo(database);
+    await seedDemo(database, { now: new Date() });
     await database.close();
     return Buffer.from('ready');
   });

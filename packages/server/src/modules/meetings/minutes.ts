@@ -29,17 +29,21 @@ export async function buildMinutes(
 ): Promise<MinutesData> {
   const cell = await findOrgById(db, meeting.orgId);
   if (!cell) throw new Error(`meeting ${meeting.id}: no organisation ${meeting.orgId}`);
-  const [issuer, roll, opinions, tasks, votes, guests, addenda, score, answers] = await Promise.all([
-    issuerOf(db, cell),
-    rollCall(db, meeting.id),
-    opinionsOf(db, meeting.id),
-    tasksOf(db, meeting.id),
-    votesOf(db, meeting.id),
-    guestsOf(db, meeting.id),
-    addendaOf(db, meeting.id),
-    scoreOf(db, meeting),
-    answersGivenAt(db, meeting.id),
-  ]);
+  // One after another: inside a transaction on PostgreSQL they share one connection (adoption).
+  const issuer = await issuerOf(db, cell);
+  const roll = await rollCall(db, meeting.id);
+  const opinions = await opinionsOf(db, meeting.id);
+  const tasks = await tasksOf(db, meeting.id);
+  const votes = await votesOf(db, meeting.id);
+  const guests = await guestsOf(db, meeting.id);
+  const addenda = await addendaOf(db, meeting.id);
+  const score = await scoreOf(db, meeting);
+  const given = await answersGivenAt(db, meeting.id);
+  // The committee that answered, by the name of its leading body ("Đảng ủy xã …").
+  const answers = [];
+  for (const a of given) {
+    answers.push({ ...a, handlerName: (await namingOf(db, { path: a.handlerPath })).resolved.bodyName });
+  }
   const models = buildMinutesModels({
     meeting: {
       kind: meeting.kind as MeetingKind,
@@ -63,13 +67,7 @@ export async function buildMinutes(
     numbers,
     roll,
     opinions,
-    // The committee that answered, by the name of its leading body ("Đảng ủy xã …").
-    answers: await Promise.all(
-      answers.map(async (a) => ({
-        ...a,
-        handlerName: (await namingOf(db, { path: a.handlerPath })).resolved.bodyName,
-      })),
-    ),
+    answers,
     tasks,
     votes,
     guests,

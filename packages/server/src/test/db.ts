@@ -13,6 +13,11 @@ export async function createTestDatabase(): Promise<Database> {
     throw new Error('NENNEP_TEST_TEMPLATE is not set: run the tests through vitest (global setup).');
   const url = process.env.TEST_DATABASE_URL;
   if (!url) return loadPglite(new Blob([readFileSync(template)]));
+  return copyPostgres(url, template);
+}
+
+/** A new PostgreSQL database made from a template database, dropped again on close. */
+export async function copyPostgres(url: string, template: string): Promise<Database> {
   const name = `nennep_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { type Database, loadPglite, openPglite, openPostgres } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { seedDemo } from '../seed/seed-demo.ts';
+import { copyPostgres } from './db.ts';
 
 /**
  * The demo, seeded once per test run and copied for each file that needs it: the first caller seeds it
@@ -39,7 +39,7 @@ export async function demoDatabase(): Promise<Database> {
     return Buffer.from('ready');
   });
   if (!url) return loadPglite(new Blob([readFileSync(marker)]));
-  return copyOf(url, `${template}_demo`);
+  return copyPostgres(url, `${template}_demo`);
 }
 
 /** Runs `build` in one process of the run; the others wait for the file it writes. */
@@ -52,13 +52,25 @@ async function buildOnce(file: string, build: () => Promise<Buffer>) {
     // Another test file is building it.
   }
   if (lock !== null) {
-    const bytes = await build();
-    writeFileSync(`${file}.part`, bytes);
-    renameSync(`${file}.part`, file);
-    closeSync(lock);
+    try {
+      const bytes = await build();
+      writeFileSync(`${file}.part`, bytes);
+      renameSync(`${file}.part`, file);
+    } catch (error) {
+      // The others must not wait for a demo that will never come.
+      writeFileSync(
+        `${file}.failed`,
+        error instanceof Error ? (error.stack ?? error.message) : String(error),
+      );
+      throw error;
+    } finally {
+      closeSync(lock);
+    }
     return;
   }
   for (let waited = 0; !existsSync(file); waited += 500) {
+    if (existsSync(`${file}.failed`))
+      throw new Error(`seeding the demo failed: ${readFileSync(`${file}.failed`, 'utf8')}`);
     if (waited > 300_000) throw new Error(`the demo was not built within 5 minutes (${file})`);
     await sleep(500);
   }
@@ -68,21 +80,4 @@ async function admin(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   return client;
-}
-
-async function copyOf(url: string, template: string): Promise<Database> {
-  const name = `nennep_t_${randomBytes(6).toString('hex')}`;
-  const client = await admin(url);
-  await client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const database = await openPostgres(target.toString(), 4);
-  return {
-    ...database,
-    close: async () => {
-      await database.close();
-      await client.query(`DROP DATABASE IF EXISTS ${name}`);
-      await client.end();
-    },
-  };
 }

@@ -30,7 +30,7 @@ export default async function setup() {
       );
       for (const row of rows.rows) await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
       await admin.end();
-      for (const marker of [`/tmp/${template}.demo.ready`, `/tmp/${template}.demo.ready.lock`])
+      for (const marker of ['', '.lock', '.failed'].map((end) => `/tmp/${template}.demo.ready${end}`))
         rmSync(marker, { force: true });
     };
   }
@@ -43,7 +43,7 @@ export default async function setup() {
   process.env.NENNEP_TEST_TEMPLATE = file;
   // The template, and the demo some test files seed from it once per run (test/demo.ts).
   return () => {
-    for (const leftover of [file, `${file}.demo.tar.gz`, `${file}.demo.tar.gz.lock`])
+    for (const leftover of [file, ...['', '.lock', '.failed'].map((end) => `${file}.demo.tar.gz${end}`)])
       rmSync(leftover, { force: true });
   };
 }

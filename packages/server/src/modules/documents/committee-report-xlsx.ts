@@ -10,40 +10,14 @@ import {
   QUALITY_LEVELS,
   type ReportWordField,
 } from '@nennep/core';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { committeeReportSubject, monthLabel } from './committee-report-docx.ts';
-import { documentDate, normaliseZip } from './deterministic.ts';
-import { PRODUCER, printable } from './party-layout.ts';
-
-type Value = string | number | Date | null;
+import { add, day, factRows, header, renderWorkbook, sheetOf, type Value } from './xlsx-layout.ts';
 
 export const COMMITTEE_REPORT_SHEETS = ['Tổng hợp', 'Theo tháng', 'Đơn vị', 'Nội dung'] as const;
 
-const DATE_FORMAT = 'dd/mm/yyyy';
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-const day = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
 /** Percent figures (92.5) as fractions (0.925) shown as percentages. */
 const fraction = (percent: number | null) => (percent === null ? null : percent / 100);
-
-function sheetOf(workbook: ExcelJS.Workbook, name: string, widths: number[]): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = widths.map((width) => ({ width }));
-  return sheet;
-}
-
-function add(sheet: ExcelJS.Worksheet, values: Value[]): ExcelJS.Row {
-  return sheet.addRow(values.map((value) => (typeof value === 'string' ? printable(value) : value)));
-}
-
-function header(sheet: ExcelJS.Worksheet, titles: string[]): ExcelJS.Row {
-  const row = add(sheet, titles);
-  row.font = { bold: true };
-  row.alignment = { vertical: 'middle', wrapText: true };
-  row.eachCell((cell) => {
-    cell.fill = HEADER_FILL;
-  });
-  return row;
-}
 
 function summary(workbook: ExcelJS.Workbook, model: CommitteeReportModel) {
   const sheet = sheetOf(workbook, 'Tổng hợp', [52, 24, 14, 14]);
@@ -73,12 +47,7 @@ function summary(workbook: ExcelJS.Workbook, model: CommitteeReportModel) {
     ['Kiến nghị đang giải quyết', r.open],
     ['Kiến nghị quá hạn', r.overdue],
   ];
-  for (const [label, value, numFmt] of facts) {
-    const cell = add(sheet, [label, value]).getCell(2);
-    const format = value instanceof Date ? DATE_FORMAT : numFmt;
-    if (format) cell.numFmt = format;
-    cell.alignment = { horizontal: 'left' };
-  }
+  factRows(sheet, facts);
   add(sheet, []);
   header(sheet, ['Xếp loại', 'Số buổi']);
   for (const l of QUALITY_LEVELS) add(sheet, [levelLabel(l, 'vi'), f.levels[l]]);
@@ -145,19 +114,16 @@ function texts(workbook: ExcelJS.Workbook, model: CommitteeReportModel) {
 }
 
 /** The report as an .xlsx workbook (`COMMITTEE_REPORT_SHEETS`). Same model, same bytes. */
-export async function renderCommitteeReportXlsx(model: CommitteeReportModel): Promise<Buffer> {
-  const date = documentDate(model.header.placeDate);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = PRODUCER;
-  workbook.lastModifiedBy = PRODUCER;
-  workbook.created = date;
-  workbook.modified = date;
-  workbook.title = printable(`BÁO CÁO ${committeeReportSubject(model)}`);
-  workbook.subject = printable(model.header.number);
-  summary(workbook, model);
-  byMonth(workbook, model);
-  byUnit(workbook, model);
-  texts(workbook, model);
-  const zipped = Buffer.from(await workbook.xlsx.writeBuffer());
-  return normaliseZip(zipped, date);
+export function renderCommitteeReportXlsx(model: CommitteeReportModel): Promise<Buffer> {
+  const meta = {
+    placeDate: model.header.placeDate,
+    title: `BÁO CÁO ${committeeReportSubject(model)}`,
+    subject: model.header.number,
+  };
+  return renderWorkbook(meta, (workbook) => {
+    summary(workbook, model);
+    byMonth(workbook, model);
+    byUnit(workbook, model);
+    texts(workbook, model);
+  });
 }

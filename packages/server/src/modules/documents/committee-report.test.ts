@@ -1,7 +1,3 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { type CommitteeReportModel, QUALITY_LEVELS } from '@nennep/core';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -10,7 +6,7 @@ import { sampleCommitteeReportModel } from './committee-report-fixtures.ts';
 import { COMMITTEE_REPORT_SHEETS } from './committee-report-xlsx.ts';
 import { zipEntries } from './deterministic.ts';
 import { renderCommitteeReportDocx, renderCommitteeReportXlsx } from './index.ts';
-import { docxText, expectPhrases, pdfText, run, squash } from './testing.ts';
+import { docxText, expectPhrases, libreOfficePdfs, pdfText, squash } from './testing.ts';
 
 describe('the sample report (Đảng ủy xã Tân Hội, Quý III/2026)', () => {
   it('has figures that agree with each other', () => {
@@ -147,32 +143,16 @@ describe('committee report XLSX', () => {
 // As libreoffice.test.ts: never skipped, CI installs libreoffice-writer-nogui and poppler-utils.
 describe('LibreOffice opens the committee report DOCX', () => {
   it('and its header, number and signature survive the conversion to PDF', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'nennep-lo-report-'));
-    try {
-      const docx = path.join(dir, 'report.docx');
-      writeFileSync(docx, await renderCommitteeReportDocx(sampleCommitteeReportModel()));
-      const profile = pathToFileURL(path.join(dir, 'profile')).href;
-      const out = path.join(dir, 'out');
-      await run(process.env.SOFFICE_PATH ?? 'soffice', [
-        `-env:UserInstallation=${profile}`,
-        '--headless',
-        '--norestore',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        out,
-        docx,
-      ]);
-      expectPhrases(await pdfText(readFileSync(path.join(out, 'report.pdf'))), [
-        'ĐẢNG ỦY XÃ TÂN HỘI',
-        'Số 03-BC/ĐU',
-        'Tình hình sinh hoạt chi bộ quý III năm 2026',
-        'V. KIẾN NGHỊ, ĐỀ XUẤT',
-        'T/M BAN THƯỜNG VỤ',
-        'Nguyễn Văn Hùng',
-      ]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const [pdf] = await libreOfficePdfs({
+      report: await renderCommitteeReportDocx(sampleCommitteeReportModel()),
+    });
+    expectPhrases(await pdfText(pdf ?? Buffer.alloc(0)), [
+      'ĐẢNG ỦY XÃ TÂN HỘI',
+      'Số 03-BC/ĐU',
+      'Tình hình sinh hoạt chi bộ quý III năm 2026',
+      'V. KIẾN NGHỊ, ĐỀ XUẤT',
+      'T/M BAN THƯỜNG VỤ',
+      'Nguyễn Văn Hùng',
+    ]);
   }, 180_000);
 });

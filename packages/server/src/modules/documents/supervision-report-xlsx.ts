@@ -4,44 +4,24 @@
  * workbook's dates and every zip entry's date are the report's date (`deterministic.ts`), never the clock.
  */
 import { levelLabel, QUALITY_LEVELS, type QualityLevel, type SupervisionReportModel } from '@nennep/core';
-import ExcelJS from 'exceljs';
-import { documentDate, normaliseZip } from './deterministic.ts';
-import { PRODUCER, printable } from './party-layout.ts';
+import type ExcelJS from 'exceljs';
 import { documentNumber, gapOf, reportSubject } from './supervision-report-docx.ts';
-
-type Value = string | number | Date | null;
+import {
+  add,
+  DATE_FORMAT,
+  day,
+  factRows,
+  header,
+  renderWorkbook,
+  sheetOf,
+  type Value,
+} from './xlsx-layout.ts';
 
 export const SUPERVISION_SHEETS = ['Tổng hợp', 'Lượt dự', 'Người dự', 'Kiến nghị', 'Chưa được dự'] as const;
 
-const DATE_FORMAT = 'dd/mm/yyyy';
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-
-/** An ISO date as a date cell (midnight UTC: exceljs writes the serial from UTC). */
-const day = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
 const level = (value: QualityLevel | null) => (value ? levelLabel(value, 'vi') : null);
 const total = <T>(items: T[], value: (item: T) => number) =>
   items.reduce((sum, item) => sum + value(item), 0);
-
-/** A sheet with column widths, the first row frozen. */
-function sheetOf(workbook: ExcelJS.Workbook, name: string, widths: number[]): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = widths.map((width) => ({ width }));
-  return sheet;
-}
-
-function add(sheet: ExcelJS.Worksheet, values: Value[]): ExcelJS.Row {
-  return sheet.addRow(values.map((value) => (typeof value === 'string' ? printable(value) : value)));
-}
-
-function header(sheet: ExcelJS.Worksheet, titles: string[]): ExcelJS.Row {
-  const row = add(sheet, titles);
-  row.font = { bold: true };
-  row.alignment = { vertical: 'middle', wrapText: true };
-  row.eachCell((cell) => {
-    cell.fill = HEADER_FILL;
-  });
-  return row;
-}
 
 function bold(row: ExcelJS.Row): ExcelJS.Row {
   row.font = { bold: true };
@@ -70,12 +50,7 @@ function summary(workbook: ExcelJS.Workbook, model: SupervisionReportModel) {
     ['Số lượt đã báo cáo', t.reported],
     ['Số báo cáo quá hạn', t.reportsOverdue],
   ];
-  for (const [label, value, numFmt] of facts) {
-    const cell = add(sheet, [label, value]).getCell(2);
-    const format = value instanceof Date ? DATE_FORMAT : numFmt;
-    if (format) cell.numFmt = format;
-    cell.alignment = { horizontal: 'left' };
-  }
+  factRows(sheet, facts);
 
   add(sheet, []);
   header(sheet, ['Đơn vị', 'Chi bộ thuộc chỉ tiêu', 'Đã dự', 'Chưa dự', 'Quá hạn']);
@@ -170,20 +145,17 @@ function notVisited(workbook: ExcelJS.Workbook, model: SupervisionReportModel) {
 }
 
 /** The report as an .xlsx workbook of five sheets (`SUPERVISION_SHEETS`). Same model, same bytes. */
-export async function renderSupervisionReportXlsx(model: SupervisionReportModel): Promise<Buffer> {
-  const date = documentDate(model.placeDateLine);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = PRODUCER;
-  workbook.lastModifiedBy = PRODUCER;
-  workbook.created = date;
-  workbook.modified = date;
-  workbook.title = printable(`BÁO CÁO ${reportSubject(model)}`);
-  workbook.subject = printable(documentNumber(model.documentNumber));
-  summary(workbook, model);
-  visits(workbook, model);
-  people(workbook, model);
-  notes(workbook, model);
-  notVisited(workbook, model);
-  const zipped = Buffer.from(await workbook.xlsx.writeBuffer());
-  return normaliseZip(zipped, date);
+export function renderSupervisionReportXlsx(model: SupervisionReportModel): Promise<Buffer> {
+  const meta = {
+    placeDate: model.placeDateLine,
+    title: `BÁO CÁO ${reportSubject(model)}`,
+    subject: documentNumber(model.documentNumber),
+  };
+  return renderWorkbook(meta, (workbook) => {
+    summary(workbook, model);
+    visits(workbook, model);
+    people(workbook, model);
+    notes(workbook, model);
+    notVisited(workbook, model);
+  });
 }

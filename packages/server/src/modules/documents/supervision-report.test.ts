@@ -1,7 +1,6 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { QUALITY_LEVELS, type QualityLevel, type SupervisionReportModel } from '@nennep/core';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -10,10 +9,10 @@ import { zipEntries } from './deterministic.ts';
 import { renderSupervisionReportDocx, renderSupervisionReportXlsx } from './index.ts';
 import { sampleSupervisionReportModel } from './supervision-fixtures.ts';
 import { SUPERVISION_SHEETS } from './supervision-report-xlsx.ts';
-import { docxText, expectPhrases, pdfText, run, squash } from './testing.ts';
+import { docxText, expectPhrases, libreOfficePdfs, pdfText, squash } from './testing.ts';
 
 const GOLDEN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'golden');
-const SOFFICE = process.env.SOFFICE_PATH ?? 'soffice';
+const _SOFFICE = process.env.SOFFICE_PATH ?? 'soffice';
 
 /** Compares with the golden file, or writes it when UPDATE_GOLDEN=1 (as documents.test.ts does). */
 function expectGolden(name: string, actual: Buffer) {
@@ -293,28 +292,9 @@ describe('supervision report XLSX', () => {
 // As libreoffice.test.ts: never skipped, CI installs libreoffice-writer-nogui and poppler-utils.
 describe('LibreOffice opens the supervision report DOCX', () => {
   it('and its text survives the conversion to PDF', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'nennep-lo-supervision-'));
-    try {
-      const model = sampleSupervisionReportModel();
-      const docx = path.join(dir, 'supervision-report.docx');
-      writeFileSync(docx, await renderSupervisionReportDocx(model));
-      const profile = pathToFileURL(path.join(dir, 'profile')).href;
-      const out = path.join(dir, 'out');
-      await run(SOFFICE, [
-        `-env:UserInstallation=${profile}`,
-        '--headless',
-        '--norestore',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        out,
-        docx,
-      ]);
-      const pdf = readFileSync(path.join(out, 'supervision-report.pdf'));
-      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-      expectPhrases(await pdfText(pdf), reportPhrases(model));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const model = sampleSupervisionReportModel();
+    const [pdf] = await libreOfficePdfs({ 'supervision-report': await renderSupervisionReportDocx(model) });
+    expect(pdf?.subarray(0, 5).toString()).toBe('%PDF-');
+    expectPhrases(await pdfText(pdf ?? Buffer.alloc(0)), reportPhrases(model));
   }, 180_000);
 });

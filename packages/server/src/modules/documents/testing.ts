@@ -3,6 +3,10 @@
  * (poppler's `pdftotext`), with whitespace collapsed so that wrapped lines still match.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { MinutesModel } from '@nennep/core';
 import JSZip from 'jszip';
 import { expect } from 'vitest';
@@ -100,4 +104,30 @@ export function expectPhrases(text: string, phrases: string[]) {
   const flat = squash(text);
   const missing = phrases.filter((phrase) => !flat.includes(squash(phrase)));
   expect(missing).toEqual([]);
+}
+
+/**
+ * DOCX files converted to PDF by LibreOffice (`soffice --headless`, a profile of its own so that parallel
+ * runs and a desktop LibreOffice do not share a lock), in the same order. Never skipped: CI installs
+ * libreoffice-writer-nogui.
+ */
+export async function libreOfficePdfs(files: Record<string, Buffer>): Promise<Buffer[]> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'nennep-lo-'));
+  try {
+    const names = Object.keys(files);
+    for (const name of names) writeFileSync(path.join(dir, `${name}.docx`), files[name] ?? Buffer.alloc(0));
+    await run(process.env.SOFFICE_PATH ?? 'soffice', [
+      `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      path.join(dir, 'out'),
+      ...names.map((name) => path.join(dir, `${name}.docx`)),
+    ]);
+    return names.map((name) => readFileSync(path.join(dir, 'out', `${name}.pdf`)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

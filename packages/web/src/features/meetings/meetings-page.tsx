@@ -3,7 +3,6 @@ import { Button, Card, Flex, Segmented, Select, Spin } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { MonthSwitcher } from '../../components/month-switcher';
 import { OrgSelect } from '../../components/org-select';
 import { PageHeader } from '../../components/page-header';
@@ -16,26 +15,19 @@ import { useMeetings } from './api';
 import { MeetingList, MeetingMonthGrid } from './meeting-calendar';
 import { CreateMeetingModal, PlanModal } from './meeting-forms';
 import './meetings.css';
+import { useUrlParams } from '../../lib/use-url-params';
 
 type View = 'calendar' | 'list';
 
 /** Filters in the URL (`?org=&month=2026-11&kind=&view=`), so the back button comes back to the same month. */
 function useCalendarFilters() {
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlParams();
   const monthParam = params.get('month');
   const month =
     monthParam && /^\d{4}-\d{2}$/.test(monthParam) ? dayjs(`${monthParam}-01`) : dayjs().startOf('month');
   const kind = MEETING_KINDS.find((k) => k === params.get('kind'));
   const view: View = params.get('view') === 'list' ? 'list' : 'calendar';
   const org = params.get('org') || undefined;
-  const update = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  };
   return { org, month, kind, view, update };
 }
 

@@ -3,7 +3,6 @@ import { Alert, Button, Card, Flex, Spin, Statistic, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { MonthSwitcher } from '../../components/month-switcher';
 import { OrgSelect } from '../../components/org-select';
 import { PageHeader } from '../../components/page-header';
@@ -16,24 +15,17 @@ import { LEVEL_HEX } from '../meetings/meeting-tags';
 import { ALERT_KINDS, type AlertRun, type OverviewSummary, runAlerts, useMeetingsOverview } from './api';
 import { OverviewCards, OverviewTable } from './overview-cells';
 import './overview.css';
+import { useUrlParams } from '../../lib/use-url-params';
 
 /** `?org=&month=YYYY-MM` in the URL, so the back button from a meeting returns to the same view. */
 function useOverviewFilters() {
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlParams();
   const monthParam = params.get('month');
   const month =
     monthParam && /^\d{4}-(0[1-9]|1[0-2])$/.test(monthParam)
       ? dayjs(`${monthParam}-01`)
       : dayjs().startOf('month');
   const org = params.get('org') || undefined;
-  const update = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  };
   return { org, month, update };
 }
 

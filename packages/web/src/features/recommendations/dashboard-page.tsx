@@ -3,7 +3,7 @@ import { Alert, Breadcrumb, Button, Card, Col, DatePicker, Flex, Row, Spin } fro
 import dayjs from 'dayjs';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { OrgSelect } from '../../components/org-select';
 import { PageHeader } from '../../components/page-header';
 import { LoadError, Loading } from '../../components/query-state';
@@ -14,6 +14,7 @@ import { exportUrl, useRecommendationDashboard } from './api';
 import { ByCategory, ByLevel, Duplicates, Kpis, OldestOpen, TimeToAnswer } from './dashboard-parts';
 import '../meetings/meetings.css';
 import './recommendations.css';
+import { useUrlParams } from '../../lib/use-url-params';
 
 // ECharts is heavy: the chart loads on its own, after the figures.
 const CategoryChart = lazy(async () => ({ default: (await import('./dashboard-chart')).CategoryChart }));
@@ -23,7 +24,7 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** `?org=&from=&to=` in the URL; by default the first organisation the account is staff of, this year. */
 function useDashboardFilters() {
   const me = useCurrentUser();
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlParams();
   const staff = me.grants.find(
     (g) => g.role === 'admin' || g.role === 'committee_member' || g.role === 'cell_secretary',
   );
@@ -31,14 +32,6 @@ function useDashboardFilters() {
   const pick = (key: string, fallback: string) => {
     const value = params.get(key);
     return value && ISO_DAY.test(value) ? value : fallback;
-  };
-  const update = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
   };
   return {
     org: params.get('org') || staff?.orgCode,

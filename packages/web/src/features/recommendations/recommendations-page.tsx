@@ -2,7 +2,6 @@ import { BarChartOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Flex, Input, Segmented, Select, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { LinkButton } from '../../components/link-button';
 import { OrgSelect } from '../../components/org-select';
 import { PageHeader } from '../../components/page-header';
@@ -14,6 +13,7 @@ import { RecommendationList } from './recommendation-list';
 import { isCommitteeStaff, isHandler } from './roles';
 import '../meetings/meetings.css';
 import './recommendations.css';
+import { useUrlParams } from '../../lib/use-url-params';
 
 const TABS = ['inbox', 'mine', 'all'] as const;
 type Tab = (typeof TABS)[number];
@@ -21,7 +21,7 @@ type Tab = (typeof TABS)[number];
 /** `?tab=&org=&status=&overdue=&q=` in the URL, so the back button from a recommendation returns here. */
 function useListFilters() {
   const me = useCurrentUser();
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlParams();
   const tabs = TABS.filter((tab) =>
     tab === 'inbox' ? isHandler(me) : tab === 'mine' ? !!me.memberCode : true,
   );
@@ -38,14 +38,6 @@ function useListFilters() {
             overdue: params.get('overdue') === 'true',
             q: params.get('q') || undefined,
           };
-  const update = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  };
   return { tabs, tab, filters, update, params };
 }
 

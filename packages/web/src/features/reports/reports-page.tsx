@@ -14,7 +14,6 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { currentLang } from '../../app/i18n';
 import { OrgSelect } from '../../components/org-select';
 import { PageHeader } from '../../components/page-header';
@@ -39,25 +38,18 @@ import { ReportStatusTable } from './report-status-table';
 import { ReportWordsForm, type WordsValues } from './report-words-form';
 import '../supervision/supervision.css';
 import './reports.css';
+import { useUrlParams } from '../../lib/use-url-params';
 
 const COMMITTEE_KINDS = ['committee', 'grassroots_committee', 'sub_committee'] as const;
 
 /** `?committee=&period=` in the URL, so that a link or the back button opens the same report. */
 function useReportFilters() {
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlParams();
   // Without ?committee= the page opens on the first node the account manages as admin or committee member.
   const me = useCurrentUser();
   const own = me.grants.find((g) => g.role === 'admin' || g.role === 'committee_member');
   const committee = params.get('committee') || own?.orgCode;
   const period = reportKeyOf(params.get('period'), dayjs());
-  const update = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  };
   return { committee, period, update };
 }
 

@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CELL_KINDS, foldForSearch, nameSortKey } from '@nennep/core';
+import { CELL_KINDS, foldForSearch, isoDateInVietnam, nameSortKey } from '@nennep/core';
 import ExcelJS from 'exceljs';
 import { copyLine, withTransaction } from '../packages/server/src/db/bulk.ts';
 import { type Database, openPglite, openPostgres } from '../packages/server/src/db/client.ts';
@@ -43,6 +43,9 @@ function benchData() {
   const cells = orgs.filter((o) => CELL_KINDS.includes(o.kind)).map((o) => o.code);
   return { orgs, members: generateMembers(BENCH_ROWS, cells, MEMBER_SEED) };
 }
+
+/** The day the imports are validated against: the real one, as the CLI does (this script is an entry point). */
+const today = () => isoDateInVietnam(new Date());
 
 const day = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
@@ -111,7 +114,7 @@ async function open(target: Target): Promise<Database> {
 
 /** Child: load the organisations, then time COPY of the members (as text) into empty copies of `members`. */
 async function childCopy(database: Database, orgsCsv: string) {
-  const orgs = await runImport(database, null, 'orgs', readFileSync(orgsCsv), 'orgs.csv');
+  const orgs = await runImport(database, null, 'orgs', readFileSync(orgsCsv), 'orgs.csv', today());
   if (!orgs.valid) throw new Error(`orgs import failed: ${JSON.stringify(orgs.errors.slice(0, 3))}`);
   const { members } = benchData();
   const cells = new Map(
@@ -158,7 +161,14 @@ async function childCopy(database: Database, orgsCsv: string) {
 /** Child: time the members import exactly as `nennep import members FILE` runs it. */
 async function childImport(database: Database, membersXlsx: string) {
   const started = performance.now();
-  const report = await runImport(database, null, 'members', readFileSync(membersXlsx), 'members.xlsx');
+  const report = await runImport(
+    database,
+    null,
+    'members',
+    readFileSync(membersXlsx),
+    'members.xlsx',
+    today(),
+  );
   const importMs = performance.now() - started;
   if (!report.valid || report.result?.created !== BENCH_ROWS) {
     throw new Error(

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoDateInVietnam } from '../packages/core/src/dates.ts';
 import { DEMO_SECRETARY_CELL_CODE } from '../packages/server/src/seed/demo-data.ts';
+import { FULL_MANUAL_SCORES } from '../packages/server/src/test/factories.ts';
 import { type Harness, signIn, startHarness } from './harness.ts';
 
 /**
@@ -140,6 +141,8 @@ describe('the Cần Thơ model meeting on a phone', () => {
     await page.getByTestId('meeting-tab-conduct').click();
     await page.getByTestId('clock-end').click();
     await page.getByTestId('clock-duration').waitFor();
+    // The cell's own points on the manual criteria come first: adoption would freeze them missing.
+    await api(page, 'PUT', `/api/meetings/${meetingId}/manual-scores`, FULL_MANUAL_SCORES);
     await page.getByTestId('meeting-tab-minutes').click();
     await setStepper(page, 'adopt-for', 16);
     await page.getByTestId('adopt-submit').click();

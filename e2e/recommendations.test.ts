@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoDateInVietnam } from '../packages/core/src/dates.ts';
-import { addDays } from '../packages/core/src/meetings/calendar.ts';
+import { DEFAULT_RULE_SET } from '../packages/core/src/meetings/default-rule-set.ts';
 import {
   DEMO_COMMUNE_CODE,
   DEMO_ROOT_CODE,
@@ -12,8 +12,9 @@ import { type ApiSession, apiSession, type Harness, overflowX, signIn, startHarn
 /**
  * A member's recommendation across three levels (domain.md §5), as people do it on a 360 × 740 phone:
  * the cell's secretary records it in the meeting and passes it to the commune; the commune passes it to
- * the province, which answers; the answer lands on the cell's next meeting, is read out there, and once
- * the minutes are adopted the recommendation says it was reported back to the cell.
+ * the province, which answers; the commune, which passed it up, is told and sees it on its way back; the
+ * answer lands on the cell's next meeting, is read out there, and once the minutes are adopted the
+ * recommendation says it was reported back to the cell.
  */
 let h: Harness;
 const today = isoDateInVietnam(new Date());
@@ -21,6 +22,8 @@ const CELL = DEMO_SECRETARY_CELL_CODE;
 const TEXT = 'Đề nghị lắp biển báo và gương cầu lồi tại ngã ba chợ Thượng Hội để bảo đảm an toàn giao thông.';
 const ANSWER = 'Tỉnh đã giao Sở Xây dựng lắp biển báo và gương cầu lồi trong tháng tới.';
 let meetingId: number;
+/** The cell's meeting later today, where the answer is read back (a meeting is held on its day, not before). */
+let readBackId: number;
 let recId: number;
 let raiser: string;
 
@@ -38,21 +41,28 @@ interface MeetingDetail {
 }
 
 const session = (username: string) => apiSession(h.url, username);
+/** Full points on every manual criterion (the demo scores with the default sheet; adoption needs them). */
+const FULL_MANUAL_SCORES = Object.fromEntries(
+  DEFAULT_RULE_SET.scoreSheet.criteria.filter((c) => c.kind === 'manual').map((c) => [c.id, c.max]),
+);
 
 /** A meeting of the cell on a day: the regular one, or an extraordinary one when the month has it. */
-async function createMeeting(secretary: ApiSession, date: string) {
-  let meeting = await secretary.call<{ id: number }>('POST', '/api/meetings', {
-    orgCode: CELL,
-    kind: 'regular',
-    date,
-    startTime: '07:00',
-  });
+async function createMeeting(secretary: ApiSession, date: string, startTime = '07:00', regular = true) {
+  let meeting = { status: 409, data: { id: 0 } };
+  if (regular) {
+    meeting = await secretary.call<{ id: number }>('POST', '/api/meetings', {
+      orgCode: CELL,
+      kind: 'regular',
+      date,
+      startTime,
+    });
+  }
   if (meeting.status === 409) {
     meeting = await secretary.call<{ id: number }>('POST', '/api/meetings', {
       orgCode: CELL,
       kind: 'extraordinary',
       date,
-      startTime: '07:00',
+      startTime,
     });
   }
   expect(meeting.status, JSON.stringify(meeting.data)).toBe(201);
@@ -95,6 +105,7 @@ beforeAll(async () => {
   const member = await session('member');
   raiser = member.me.displayName;
   meetingId = await createMeeting(secretary, today);
+  readBackId = await createMeeting(secretary, today, '12:00', false);
 });
 afterAll(() => h?.close());
 
@@ -127,8 +138,9 @@ describe('a recommendation from the cell to the province and back, on a phone', 
     await forwardTo(page, 'Đảng bộ xã Tân Hội', DEMO_COMMUNE_CODE, 'Vượt thẩm quyền của chi bộ');
     expect(await header(page).getAttribute('data-status')).toBe('assigned');
     expect(await page.getByTestId('rec-level').first().getAttribute('data-level')).toBe('grassroots');
-    // The secretary no longer answers for it: the actions are gone.
+    // The secretary no longer answers for it: the actions are gone, and the page says who holds it.
     expect(await page.getByTestId('rec-actions').count()).toBe(0);
+    expect(await page.getByTestId('rec-held-by').getAttribute('data-code')).toBe(DEMO_COMMUNE_CODE);
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
   });
 
@@ -167,23 +179,38 @@ describe('a recommendation from the cell to the province and back, on a phone', 
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
   });
 
+  it('is shown to the commune that passed it up, read-only, on its way back to the cell', async () => {
+    const commune = await session('tanhoi');
+    const inbox = await commune.ok<unknown>('GET', '/api/inbox');
+    expect(JSON.stringify(inbox)).toContain('Kiến nghị đã chuyển có trả lời của Đảng bộ tỉnh Hồng Châu');
+    const page = await h.page();
+    await signIn(page, h.url, 'tanhoi');
+    await page.goto(`${h.url}/recommendations?tab=inbox`);
+    await row(page, 'passed').waitFor();
+    expect(await row(page, 'passed').getAttribute('data-status')).toBe('answered');
+    expect(await row(page, 'inbox').count()).toBe(0);
+    expect(await overflowX(page)).toBeLessThanOrEqual(0);
+    await row(page, 'passed').click();
+    await page.waitForURL(new RegExp(`/recommendations/${recId}$`));
+    await page.getByTestId('rec-answer').waitFor();
+    expect(await page.getByTestId('rec-answer-text').textContent()).toBe(ANSWER);
+    expect(await page.getByTestId('rec-actions').count()).toBe(0);
+  });
+
   it('is read out at the cell’s next meeting and reported back when its minutes are adopted', async () => {
     const secretary = await session('secretary');
     type Rec = { answerMeetingId: number | null; status: string };
-    let rec = await secretary.ok<Rec>('GET', `/api/recommendations/${recId}`);
-    if (!rec.answerMeetingId) {
-      // No meeting planned yet: the next one created takes the answer.
-      await createMeeting(secretary, addDays(today, 7));
-      rec = await secretary.ok<Rec>('GET', `/api/recommendations/${recId}`);
-    }
+    const rec = await secretary.ok<Rec>('GET', `/api/recommendations/${recId}`);
+    // The cell's next meeting not yet held: the one later today, not the one in progress.
     const next = rec.answerMeetingId as number;
-    expect(next).toBeGreaterThan(0);
-    expect(next).not.toBe(meetingId);
+    expect(next).toBe(readBackId);
     const planned = await secretary.ok<MeetingDetail>('GET', `/api/meetings/${next}`);
     expect(planned.agenda.map((a) => a.title)).toContain('Thông báo trả lời kiến nghị của đảng viên');
 
     const base = `/api/meetings/${next}`;
-    await secretary.ok('POST', `${base}/start`, { at: `${planned.date}T19:30:00+07:00` });
+    // Times recorded as they pass (never ahead of the clock).
+    const started = new Date();
+    await secretary.ok('POST', `${base}/start`, { at: started.toISOString() });
     const page = await h.page();
     await signIn(page, h.url, 'secretary');
     await page.goto(`${h.url}/meetings/${next}?tab=conduct`);
@@ -197,7 +224,8 @@ describe('a recommendation from the cell to the province and back, on a phone', 
     await page.locator(`[data-testid="meeting-answer"][data-id="${recId}"][data-given="true"]`).waitFor();
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
 
-    await secretary.ok('POST', `${base}/end`, { at: `${planned.date}T21:15:00+07:00` });
+    await secretary.ok('POST', `${base}/end`, { at: new Date(started.getTime() + 60_000).toISOString() });
+    await secretary.ok('PUT', `${base}/manual-scores`, FULL_MANUAL_SCORES);
     const held = await secretary.ok<MeetingDetail>('GET', base);
     const present = (held.record?.rollCall ?? []).filter(
       (l) => l.status === 'present' && l.memberStatus === 'official',
@@ -214,6 +242,12 @@ describe('a recommendation from the cell to the province and back, on a phone', 
     );
     expect(kinds.at(-1)).toBe('reported_back');
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
+    // Back at the cell: no longer on its way, so the commune's list lets it go.
+    const passed = await (await session('tanhoi')).ok<{ items: { id: number }[] }>(
+      'GET',
+      '/api/recommendations?passed=true',
+    );
+    expect(passed.items.map((r) => r.id)).not.toContain(recId);
   });
 
   it('is among the member’s own recommendations', async () => {

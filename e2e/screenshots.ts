@@ -18,10 +18,10 @@ try {
   await desktop.getByTestId('overview-summary').waitFor();
   await desktop.waitForLoadState('networkidle');
   await desktop.screenshot({ path: 'docs/screenshot.png' });
-  // The secretary's meetings on a phone: the next one in a few days, the year behind.
+  // The secretary's home on a phone: the next meeting in a few days, what it lacks, one tap to prepare it.
   const phone = await h.page({ width: 360, height: 740 });
   await signIn(phone, h.url, 'secretary');
-  await phone.goto(`${h.url}/meetings`);
+  await phone.getByTestId('home-secretary').waitFor();
   await phone.waitForLoadState('networkidle');
   await phone.screenshot({ path: 'docs/screenshot-phone.png' });
   // Supervision: the commune's plan for this quarter, and a visitor's visits on a phone.

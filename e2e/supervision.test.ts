@@ -96,9 +96,10 @@ describe('supervision on a phone, 360 px wide', () => {
   it('lets the visitor check in and file the report of today’s visit', async () => {
     const page = await h.page();
     await signIn(page, h.url, 'visitor');
-    await openMenu(page, 'nav-my-visits');
-    await page.waitForURL(/\/supervision\/my-visits$/);
-    const card = page.locator(`[data-testid="my-visit"][data-id="${visitId}"]`);
+    // The home page leads with the visitor's visits, today's first: one tap to it.
+    const card = page.locator(
+      `[data-testid="home-upcoming-visits"] [data-testid="my-visit"][data-id="${visitId}"]`,
+    );
     await card.waitFor();
     expect(await card.textContent()).toContain('Thượng Hội');
     expect(await overflowX(page)).toBeLessThanOrEqual(0);

@@ -1,6 +1,7 @@
 export * from './account.ts';
 export * from './alerts.ts';
 export * from './dates.ts';
+export * from './home.ts';
 export * from './meeting-api.ts';
 export * from './meetings/index.ts';
 export * from './member.ts';

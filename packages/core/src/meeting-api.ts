@@ -7,6 +7,12 @@ import { orgCodeSchema } from './org.ts';
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'time' });
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+/** A month of the calendar, "2026-12". */
+export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month' });
+
+/** The month whose meeting days a committee spreads over its cells (preview, then apply). */
+export const meetingDaysSchema = z.object({ month: monthSchema });
+
 export const planMeetingsSchema = z
   .object({ orgCode: orgCodeSchema, from: isoDateSchema, to: isoDateSchema })
   .refine((v) => v.from <= v.to, { message: 'to', path: ['to'] });
@@ -30,6 +36,13 @@ export const createMeetingSchema = z.object({
 
 export const rescheduleSchema = z.object({ date: isoDateSchema, startTime: time, reason: text(500) });
 export const cancelSchema = z.object({ reason: text(500) });
+/** The secretaries prepared the meeting together (a cell without a cell committee): who and what, briefly. */
+export const preparedSchema = z.object({ note: z.string().trim().max(500).nullish() });
+/** One agenda item added to a meeting: it goes after the last item of its section. */
+export const agendaItemSchema = z.object({
+  title: text(300),
+  section: z.enum(['opening', 'content', 'closing']),
+});
 
 export const updateMeetingSchema = z.object({
   place: z.string().trim().max(200).nullish(),
@@ -94,5 +107,7 @@ export const adoptSchema = z.object({
   for: z.number().int().min(0).max(10000),
   against: z.number().int().min(0).max(10000),
   abstain: z.number().int().min(0).max(10000),
+  /** Where the rule set allows it: adopt although manual criteria are unscored, at the level that gives. */
+  confirmUnscored: z.boolean().optional(),
 });
 export const addendumSchema = z.object({ date: isoDateSchema, text: text(4000) });

@@ -1,4 +1,7 @@
 /** Server messages in both languages; the web shows them as they come. */
+import { formatVietnameseDate } from './dates.ts';
+import type { MeetingKind } from './meetings/types.ts';
+
 export type Locale = 'vi' | 'en';
 
 /** Human labels of fields, used to name the field in every validation error. */
@@ -94,6 +97,8 @@ export const FIELD_LABELS: Record<string, { vi: string; en: string }> = {
   raisedOn: { vi: 'Ngày nêu', en: 'Raised on' },
   given: { vi: 'Đã thông báo trả lời', en: 'Answer given' },
   note: { vi: 'Ghi chú', en: 'Note' },
+  manualScores: { vi: 'Điểm chấm của chi bộ', en: 'Cell’s own scores' },
+  confirmUnscored: { vi: 'Xác nhận thông qua khi chưa chấm đủ', en: 'Confirm adoption while unscored' },
   bodyName: { vi: 'Tên cấp ủy', en: 'Leading body' },
   symbol: { vi: 'Ký hiệu trên văn bản', en: 'Document symbol' },
   placeName: { vi: 'Địa danh ghi ngày tháng', en: 'Place in the date line' },
@@ -105,6 +110,27 @@ export const FIELD_LABELS: Record<string, { vi: string; en: string }> = {
   signerName: { vi: 'Người ký', en: 'Signer' },
   signerTitle: { vi: 'Chức vụ người ký', en: "Signer's title" },
   words: { vi: 'Nội dung báo cáo', en: 'Report text' },
+  // The parts of a rule set, named in its refusals (`content.meetingWindow.toDay`).
+  meetingWindow: { vi: 'Ngày họp thường kỳ trong tháng', en: 'Regular meeting days' },
+  fromDay: { vi: 'Từ ngày', en: 'From day' },
+  toDay: { vi: 'Đến ngày', en: 'To day' },
+  defaultStartTime: { vi: 'Giờ họp mặc định', en: 'Default start time' },
+  minDurationMinutes: { vi: 'Thời lượng tối thiểu', en: 'Minimum duration' },
+  thematicEveryMonths: { vi: 'Chu kỳ sinh hoạt chuyên đề', en: 'Thematic meetings every' },
+  cellCommitteeFrom: { vi: 'Bầu chi ủy khi có từ', en: 'Cell committee from' },
+  cellCommitteeDaysBefore: { vi: 'Chi ủy họp trước', en: 'Cell committee meets before' },
+  agendaTemplates: { vi: 'Chương trình mẫu', en: 'Agenda templates' },
+  scoreSheet: { vi: 'Phiếu chấm điểm', en: 'Score sheet' },
+  criteria: { vi: 'Tiêu chí chấm điểm', en: 'Criteria' },
+  levels: { vi: 'Xếp loại', en: 'Levels' },
+  requiredAtMaxForGood: { vi: 'Xếp loại Tốt cần đạt tối đa', en: 'Required at full marks for Good' },
+  thematicMode: { vi: 'Sinh hoạt chuyên đề', en: 'Thematic meetings' },
+  thematicDaysAfter: { vi: 'Họp chuyên đề sau họp thường kỳ', en: 'Thematic meeting after the regular one' },
+  unscoredAdoption: { vi: 'Thông qua khi chưa chấm đủ', en: 'Adoption while unscored' },
+  at: { vi: 'Thời điểm', en: 'Time' },
+  columns: { vi: 'Ghép cột', en: 'Column mapping' },
+  memberCodes: { vi: 'Đảng viên', en: 'Members' },
+  month: { vi: 'Tháng', en: 'Month' },
 };
 
 /** Words for the short codes used as messages of the schemas' own checks (refinements). */
@@ -115,6 +141,7 @@ export const CHECK_MESSAGES: Record<string, { vi: string; en: string }> = {
     en: 'a symbol of capital letters (accents allowed, as in ĐU), digits and -',
   },
   time: { vi: 'giờ theo dạng HH:MM, ví dụ 19:30', en: 'a time as HH:MM, e.g. 19:30' },
+  month: { vi: 'tháng theo dạng NNNN-TT, ví dụ 2026-12', en: 'a month as YYYY-MM, e.g. 2026-12' },
   reason: { vi: 'cần nêu lý do vắng mặt', en: 'give the reason for the absence' },
   speaker: {
     vi: 'chọn một người phát biểu: đảng viên hoặc khách mời',
@@ -142,15 +169,37 @@ export const CHECK_MESSAGES: Record<string, { vi: string; en: string }> = {
     vi: 'chọn một nơi nhận: một cấp ủy, hoặc một cơ quan ngoài Đảng',
     en: 'choose one recipient: a committee, or an outside body',
   },
+  // The rule-set schema (meetings/rule-sets.ts) words its checks in English; these keys are its words.
+  'criterion id: lower-case ASCII, digits, _': {
+    vi: 'mã tiêu chí gồm chữ thường không dấu, chữ số và _',
+    en: 'a criterion id: lower-case letters, digits, _',
+  },
+  'window ends before it starts': {
+    vi: 'ngày kết thúc của kỳ họp phải từ ngày bắt đầu trở đi',
+    en: 'the meeting window must not end before it starts',
+  },
+  'levels must fall strictly: good > fair > average': {
+    vi: 'mức điểm xếp loại phải giảm dần: Tốt > Khá > Trung bình',
+    en: 'the levels must fall: good > fair > average',
+  },
+  'start time: HH:MM': { vi: 'giờ theo dạng HH:MM, ví dụ 19:30', en: 'a time as HH:MM, e.g. 19:30' },
+  'thematic period: 1, 2, 3, 4, 6 or 12 months': {
+    vi: 'sinh hoạt chuyên đề 1, 2, 3, 4, 6 hoặc 12 tháng một lần',
+    en: 'a thematic meeting every 1, 2, 3, 4, 6 or 12 months',
+  },
 };
 
-/** Label of a field path such as `grants.0.role` or `body.fullName`. */
+/**
+ * Label of a field path such as `grants.0.role` or `body.fullName`: the innermost part that has one
+ * (`content.scoreSheet.criteria.2.max` → "Tiêu chí chấm điểm"), else the last part as it is.
+ */
 export function fieldLabel(path: string, locale: Locale): string {
   const parts = path
     .split('.')
     .filter((p) => !/^\d+$/.test(p) && !['body', 'querystring', 'params'].includes(p));
-  const last = parts[parts.length - 1] ?? path;
-  return FIELD_LABELS[last]?.[locale] ?? last;
+  const labelled = parts.findLast((p) => FIELD_LABELS[p]);
+  if (labelled) return FIELD_LABELS[labelled]?.[locale] ?? labelled;
+  return parts[parts.length - 1] ?? path;
 }
 
 const MESSAGES = {
@@ -175,6 +224,8 @@ const MESSAGES = {
   internal: { vi: 'Lỗi hệ thống. Vui lòng thử lại.', en: 'Server error. Please try again.' },
 } as const;
 export type MessageCode = keyof typeof MESSAGES;
+/** Every message code, for the tests that walk them all. */
+export const MESSAGE_CODES = Object.keys(MESSAGES) as MessageCode[];
 
 /** Fills `{name}` placeholders of a message in the chosen language. */
 export function message(
@@ -207,3 +258,32 @@ export const ENTITY_LABELS: Record<string, { vi: string; en: string }> = {
   recommendation: { vi: 'kiến nghị', en: 'Recommendation' },
   attachment: { vi: 'tệp đính kèm', en: 'Attachment' },
 };
+
+const MEETING_WORDS: Record<MeetingKind, { vi: string; en: string }> = {
+  regular: { vi: 'cuộc họp thường kỳ', en: 'regular meeting' },
+  thematic: { vi: 'cuộc họp chuyên đề', en: 'thematic meeting' },
+  cell_committee: { vi: 'cuộc họp chi ủy', en: 'cell committee meeting' },
+  extraordinary: { vi: 'cuộc họp bất thường', en: 'extraordinary meeting' },
+  model: { vi: 'cuộc họp mẫu', en: 'model meeting' },
+};
+
+/**
+ * How a message names a meeting — by what people know, never by its id: "cuộc họp thường kỳ ngày
+ * 05/12/2026 của Chi bộ thôn Thượng Hội", "the regular meeting of Chi bộ thôn Thượng Hội on 05/12/2026".
+ */
+export function meetingName(meeting: {
+  kind: MeetingKind;
+  date: string;
+  orgName: string;
+  combined?: boolean;
+}): { vi: string; en: string } {
+  const words = MEETING_WORDS[meeting.kind];
+  const both = meeting.combined && meeting.kind === 'regular';
+  const vi = both ? `${words.vi} kết hợp chuyên đề` : words.vi;
+  const en = both ? 'regular and thematic meeting' : words.en;
+  const date = formatVietnameseDate(meeting.date);
+  return {
+    vi: `${vi} ngày ${date} của ${meeting.orgName}`,
+    en: `the ${en} of ${meeting.orgName} on ${date}`,
+  };
+}

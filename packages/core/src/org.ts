@@ -99,7 +99,14 @@ export interface OrgDto {
   status: 'active' | 'dissolved' | 'merged';
   childCount: number;
   naming: OrgNamingDto;
-  abilities: { update: boolean; manageMembers: boolean; manageAccounts: boolean; readAudit: boolean };
+  abilities: {
+    update: boolean;
+    manageMembers: boolean;
+    manageAccounts: boolean;
+    readAudit: boolean;
+    /** Spread the meeting days of the cells under a committee (its admins and committee members). */
+    spreadDays: boolean;
+  };
 }
 
 export interface OrgTreeNodeDto {

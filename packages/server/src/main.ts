@@ -114,9 +114,18 @@ async function main(argv: string[]): Promise<number> {
       }
       const buffer = readFileSync(file);
       return withDatabase('import', async (database) => {
-        const report = await runImport(database, null, kind as ImportKind, buffer, file, (done, total) => {
-          if (process.stderr.isTTY) process.stderr.write(`\r${done}/${total}`);
-        });
+        const today = isoDateInVietnam(new Date());
+        const report = await runImport(
+          database,
+          null,
+          kind as ImportKind,
+          buffer,
+          file,
+          today,
+          (done, total) => {
+            if (process.stderr.isTTY) process.stderr.write(`\r${done}/${total}`);
+          },
+        );
         if (!report.valid) {
           for (const error of report.errors)
             console.error(`Dòng ${error.row}, cột ${error.field}: ${error.message}`);

@@ -38,6 +38,12 @@ export function addDays(iso: string, days: number): string {
   return isoDate(moved.getUTCFullYear(), moved.getUTCMonth() + 1, moved.getUTCDate());
 }
 
+/** The later of two ISO dates (they compare as text). */
+export function laterDate(a: string, b: string): string {
+  if (a < b) return b;
+  return a;
+}
+
 /** A number in Vietnamese notation with at most `decimals` decimals: 58,8 — and 100, not 100,0. */
 export function formatDecimalVi(value: number, decimals = 1): string {
   return formatDecimalEn(value, decimals).replace('.', ',');

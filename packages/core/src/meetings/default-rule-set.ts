@@ -289,6 +289,9 @@ export const DEFAULT_RULE_SET: RuleSetContent = {
   thematicEveryMonths: 3,
   cellCommitteeFrom: 9,
   cellCommitteeDaysBefore: 2,
+  thematicMode: 'combined',
+  thematicDaysAfter: 7,
+  unscoredAdoption: 'refuse',
   agendaTemplates: {
     regular: REGULAR_AGENDA,
     thematic: THEMATIC_AGENDA,

@@ -46,10 +46,12 @@ export function monthYearText(isoDate: string): string {
  * The subtitle of a meeting's minutes: "Sinh hoạt chi bộ thường kỳ tháng 02 năm 2026", "Sinh hoạt chuyên
  * đề tháng 3 năm 2026". An extraordinary meeting is named by its day, as a month may hold several.
  */
-export function meetingSubtitle(kind: MeetingKind, isoDate: string): string {
+export function meetingSubtitle(kind: MeetingKind, isoDate: string, combined = false): string {
   switch (kind) {
     case 'regular':
-      return `Sinh hoạt chi bộ thường kỳ ${monthYearText(isoDate)}`;
+      return combined
+        ? `Sinh hoạt chi bộ thường kỳ kết hợp sinh hoạt chuyên đề ${monthYearText(isoDate)}`
+        : `Sinh hoạt chi bộ thường kỳ ${monthYearText(isoDate)}`;
     case 'thematic':
       return `Sinh hoạt chuyên đề ${monthYearText(isoDate)}`;
     case 'model':

@@ -1,3 +1,4 @@
+export * from './agenda.ts';
 export * from './calendar.ts';
 export * from './default-rule-set.ts';
 export * from './documents.ts';
@@ -7,5 +8,6 @@ export * from './minutes-model.ts';
 export * from './planning.ts';
 export * from './rule-sets.ts';
 export * from './score.ts';
+export * from './spread.ts';
 export * from './types.ts';
 export * from './vote.ts';

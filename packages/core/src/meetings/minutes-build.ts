@@ -27,6 +27,8 @@ export interface MinutesRollLine {
 export interface MinutesInput {
   meeting: {
     kind: MeetingKind;
+    /** A regular meeting that is also the period's thematic one: the minutes name both parts. */
+    combined?: boolean;
     scheduledDate: string;
     agenda: { title: string; section: string }[];
     place: string | null;
@@ -99,7 +101,7 @@ export function buildMinutesModels(input: MinutesInput): {
   const minutes: MinutesModel = {
     header: header(input.numbers.minutes, 'BB'),
     title: 'BIÊN BẢN',
-    subtitle: meetingSubtitle(meeting.kind, meeting.scheduledDate),
+    subtitle: meetingSubtitle(meeting.kind, meeting.scheduledDate, meeting.combined),
     startedAt: vnTime(meeting.start),
     endedAt: meeting.endedAt ? vnTime(meeting.endedAt) : null,
     place: meeting.place ?? input.cellName,
@@ -160,7 +162,7 @@ export function buildMinutesModels(input: MinutesInput): {
         header: header(input.numbers.resolution, 'NQ'),
         title: 'NGHỊ QUYẾT',
         subtitle: resolutionVote.text,
-        preamble: `Căn cứ kết quả ${meetingSubtitle(meeting.kind, meeting.scheduledDate).toLocaleLowerCase('vi')}; ${resolutionVote.statement.vi}`,
+        preamble: `Căn cứ kết quả ${meetingSubtitle(meeting.kind, meeting.scheduledDate, meeting.combined).toLocaleLowerCase('vi')}; ${resolutionVote.statement.vi}`,
         sections: [
           { heading: 'QUYẾT NGHỊ', paragraphs: (meeting.conclusion ?? resolutionVote.text).split(/\n+/u) },
         ],

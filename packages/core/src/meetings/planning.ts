@@ -2,13 +2,17 @@ import { addDays, daysInMonth, isoDate, parseIsoDate } from './calendar.ts';
 import { MEETING_KINDS, type MeetingKind, type RuleSetContent } from './types.ts';
 
 export interface PlanMeetingsInput {
-  cells: { code: string; officialMembers: number }[];
-  /** ISO dates, both inclusive. */
+  /**
+   * The cells, each with the day of the month and the time it usually meets (from its last meetings or a
+   * committee's spreading of days): kept when it lies in the window, else the window's first day.
+   */
+  cells: { code: string; officialMembers: number; day?: number; startTime?: string }[];
+  /** ISO dates, both inclusive. The caller never passes a `from` before today. */
   from: string;
   to: string;
   rules: RuleSetContent;
   /** Meetings already on the calendar (any status but cancelled); planning fills only the gaps. */
-  existing?: { cellCode: string; kind: MeetingKind; date: string }[];
+  existing?: { cellCode: string; kind: MeetingKind; date: string; startTime?: string; combined?: boolean }[];
 }
 
 export interface PlannedMeeting {
@@ -16,6 +20,8 @@ export interface PlannedMeeting {
   kind: MeetingKind;
   date: string;
   startTime: string;
+  /** A regular meeting that is also the period's thematic one (one session). */
+  combined: boolean;
 }
 
 /**
@@ -58,63 +64,93 @@ function monthsBetween(from: string, to: string): [number, number][] {
   return months;
 }
 
+/** Whether a meeting counts as the thematic one of its period: a thematic meeting or a combined session. */
+export const isThematicSession = (m: { kind: MeetingKind; combined?: boolean }) =>
+  m.kind === 'thematic' || (m.kind === 'regular' && m.combined === true);
+
 /**
- * Plans the meetings of each cell between `from` and `to` (inclusive), filling only what `existing` lacks:
- * - a regular meeting on the first day of each month's window, for each month whose window start lies in
- *   the range and that has no regular meeting yet;
- * - a thematic meeting in the first such month of each thematic period (the quarter, by default) that has
- *   no thematic meeting yet. It is planned **combined** with the regular meeting — same date, same start —
- *   because that is how cells usually hold it (one evening of at least `minDurationMinutes.combined`
- *   minutes) and it spares members a second evening out;
- * - a cell committee meeting `cellCommitteeDaysBefore` days before each planned cell meeting date, for
- *   cells with at least `cellCommitteeFrom` official members, unless one is already on that date. It belongs
- *   to its cell meeting, so it is planned even when that puts it a few days before `from`.
- * All at the rule set's default start time, sorted by date, cell code, then kind, so the same input always
- * gives the same plan.
+ * Plans the meetings of each cell between `from` and `to` (inclusive), filling only what `existing` lacks,
+ * and never two meetings of a cell on the same day at the same time:
+ * - a regular meeting in each month whose window reaches into the range and that has no regular meeting
+ *   yet, on the cell's usual day when it lies in the window (and not before `from`), else the first free
+ *   day of the window from `from` on;
+ * - the thematic meeting of each period (a quarter, by default) that has none yet, in its first such month:
+ *   under `thematicMode: 'combined'` the month's regular meeting is planned as one combined session; under
+ *   `separate`, or when the month's regular meeting already exists, a thematic meeting of its own
+ *   `thematicDaysAfter` days later (within the month);
+ * - a cell committee meeting `cellCommitteeDaysBefore` days before each planned cell meeting, for cells with
+ *   at least `cellCommitteeFrom` official members, unless one is already on that day. It belongs to its cell
+ *   meeting, so it may fall a few days before `from`.
+ * Sorted by date, cell code, then kind, so the same input always gives the same plan.
  */
 export function planMeetings(input: PlanMeetingsInput): PlannedMeeting[] {
   const { cells, from, to, rules } = input;
-  const months = monthsBetween(from, to);
   if (from > to) throw new RangeError(`from: ${from} is after to: ${to}`);
+  const months = monthsBetween(from, to);
   const codes = new Set(cells.map((c) => c.code));
   if (codes.size !== cells.length) throw new RangeError('cells: a cell code appears twice');
   const existing = input.existing ?? [];
-  const startTime = rules.defaultStartTime;
+  const mode = rules.thematicMode ?? 'combined';
+  const daysAfter = rules.thematicDaysAfter ?? 7;
   const planned: PlannedMeeting[] = [];
   for (const cell of cells) {
+    const startTime = cell.startTime ?? rules.defaultStartTime;
     const mine = existing.filter((m) => m.cellCode === cell.code);
+    const taken = new Set(mine.map((m) => `${m.date} ${m.startTime ?? startTime}`));
+    const free = (date: string) => !taken.has(`${date} ${startTime}`);
+    const take = (m: PlannedMeeting) => {
+      planned.push(m);
+      taken.add(`${m.date} ${m.startTime}`);
+    };
     const regularMonths = new Set(mine.filter((m) => m.kind === 'regular').map((m) => monthOf(m.date)));
     const thematicPeriods = new Set(
-      mine
-        .filter((m) => m.kind === 'thematic')
-        .map((m) => {
-          const d = parseIsoDate(m.date, 'existing date');
-          return periodOf(d.year, d.month, rules.thematicEveryMonths);
-        }),
+      mine.filter(isThematicSession).map((m) => {
+        const d = parseIsoDate(m.date, 'existing date');
+        return periodOf(d.year, d.month, rules.thematicEveryMonths);
+      }),
     );
     const committeeDates = new Set(mine.filter((m) => m.kind === 'cell_committee').map((m) => m.date));
-    const meetingDates = new Set<string>();
+    const meetingDates: string[] = [];
     for (const [year, month] of months) {
-      const date = monthWindow(year, month, rules).from;
-      if (date < from || date > to) continue;
-      if (!regularMonths.has(monthOf(date))) {
-        planned.push({ cellCode: cell.code, kind: 'regular', date, startTime });
-        meetingDates.add(date);
-      }
+      const window = monthWindow(year, month, rules);
+      if (window.to < from || window.from > to) continue;
       const period = periodOf(year, month, rules.thematicEveryMonths);
+      const needsThematic = !thematicPeriods.has(period);
+      let regular: string | null = null;
+      if (!regularMonths.has(monthOf(window.from))) {
+        regular = firstFreeDay(window, cell.day, from, to, free);
+        if (regular) {
+          const combined = needsThematic && mode === 'combined';
+          take({ cellCode: cell.code, kind: 'regular', date: regular, startTime, combined });
+          meetingDates.push(regular);
+          if (combined) thematicPeriods.add(period);
+        }
+      }
       if (!thematicPeriods.has(period)) {
-        planned.push({ cellCode: cell.code, kind: 'thematic', date, startTime });
-        thematicPeriods.add(period);
-        meetingDates.add(date);
+        const base = regular ?? window.from;
+        const last = isoDate(year, month, daysInMonth(year, month));
+        let date = addDays(base, daysAfter);
+        while (date <= last && (date < from || !free(date))) date = addDays(date, 1);
+        if (date <= last && date <= to) {
+          take({ cellCode: cell.code, kind: 'thematic', date, startTime, combined: false });
+          meetingDates.push(date);
+          thematicPeriods.add(period);
+        }
       }
     }
     if (cell.officialMembers >= rules.cellCommitteeFrom) {
-      // One committee meeting per evening: a combined regular + thematic evening is prepared once.
       for (const date of meetingDates) {
-        const committeeDate = addDays(date, -rules.cellCommitteeDaysBefore);
-        if (!committeeDates.has(committeeDate)) {
-          planned.push({ cellCode: cell.code, kind: 'cell_committee', date: committeeDate, startTime });
-        }
+        let committeeDate = addDays(date, -rules.cellCommitteeDaysBefore);
+        if (committeeDates.has(committeeDate)) continue;
+        while (!free(committeeDate)) committeeDate = addDays(committeeDate, -1);
+        take({
+          cellCode: cell.code,
+          kind: 'cell_committee',
+          date: committeeDate,
+          startTime,
+          combined: false,
+        });
+        committeeDates.add(committeeDate);
       }
     }
   }
@@ -125,6 +161,24 @@ export function planMeetings(input: PlanMeetingsInput): PlannedMeeting[] {
       compareText(a.cellCode, b.cellCode) ||
       kindOrder(a.kind) - kindOrder(b.kind),
   );
+}
+
+/** The cell's usual day in the window when free and in range, else the first free day from `from` on. */
+function firstFreeDay(
+  window: { from: string; to: string },
+  day: number | undefined,
+  from: string,
+  to: string,
+  free: (date: string) => boolean,
+): string | null {
+  const start = window.from < from ? from : window.from;
+  const end = window.to > to ? to : window.to;
+  if (day !== undefined) {
+    const wanted = `${window.from.slice(0, 8)}${String(day).padStart(2, '0')}`;
+    if (wanted >= start && wanted <= end && free(wanted)) return wanted;
+  }
+  for (let date = start; date <= end; date = addDays(date, 1)) if (free(date)) return date;
+  return null;
 }
 
 // Code-unit order, not locale order: the plan must come out the same on every machine.

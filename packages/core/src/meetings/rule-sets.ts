@@ -12,6 +12,7 @@ export const RULE_SET_LIMITS = {
   /** Periods that divide the year, so "each quarter" and "each half year" start in January. */
   thematicEveryMonths: [1, 2, 3, 4, 6, 12],
   cellCommitteeDaysBefore: { min: 1, max: 14 },
+  thematicDaysAfter: { min: 1, max: 20 },
 } as const;
 
 const bilingualSchema = z.object({
@@ -140,6 +141,14 @@ export const ruleSetContentSchema = z
       .int()
       .min(RULE_SET_LIMITS.cellCommitteeDaysBefore.min)
       .max(RULE_SET_LIMITS.cellCommitteeDaysBefore.max),
+    thematicMode: z.enum(['combined', 'separate']).optional(),
+    thematicDaysAfter: z
+      .number()
+      .int()
+      .min(RULE_SET_LIMITS.thematicDaysAfter.min)
+      .max(RULE_SET_LIMITS.thematicDaysAfter.max)
+      .optional(),
+    unscoredAdoption: z.enum(['refuse', 'confirm']).optional(),
     agendaTemplates: z.record(z.enum(MEETING_KINDS), z.array(agendaItemSchema).max(60)),
     scoreSheet: z.object({
       criteria: z.array(criterionSchema).min(1).max(60),

@@ -9,6 +9,15 @@ import type { SupervisionRules } from '../supervision/types.ts';
 export const MEETING_KINDS = ['regular', 'thematic', 'cell_committee', 'extraordinary', 'model'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
+/** How people name each kind of meeting, in both languages (calendars, notices, messages). */
+export const MEETING_KIND_LABELS: Record<MeetingKind, { vi: string; en: string }> = {
+  regular: { vi: 'Sinh hoạt chi bộ thường kỳ', en: 'Regular cell meeting' },
+  thematic: { vi: 'Sinh hoạt chuyên đề', en: 'Thematic meeting' },
+  cell_committee: { vi: 'Họp chi ủy', en: 'Cell committee meeting' },
+  extraordinary: { vi: 'Sinh hoạt chi bộ bất thường', en: 'Extraordinary meeting' },
+  model: { vi: 'Sinh hoạt chi bộ mẫu', en: 'Model meeting' },
+};
+
 export const MEETING_STATUSES = [
   'planned',
   'prepared',
@@ -154,6 +163,19 @@ export interface RuleSetContent {
   cellCommitteeFrom: number;
   /** Days before the cell meeting that the cell committee meets. */
   cellCommitteeDaysBefore: number;
+  /**
+   * How the period's thematic meeting is held (HD 42-HD/BTCTW): `combined` — one session with the month's
+   * regular meeting (one roll call, one minutes in two parts, one score, the combined minimum duration);
+   * `separate` — an evening of its own, `thematicDaysAfter` days after the regular meeting. Absent in rule
+   * sets written before it existed: combined.
+   */
+  thematicMode?: 'combined' | 'separate';
+  thematicDaysAfter?: number;
+  /**
+   * Minutes adopted while manual criteria of the score sheet are unscored: `refuse` (the default), or
+   * `confirm` — allowed once the secretary confirms the level it gives.
+   */
+  unscoredAdoption?: 'refuse' | 'confirm';
   agendaTemplates: Record<MeetingKind, AgendaTemplateItem[]>;
   scoreSheet: ScoreSheet;
   levels: LevelRules;
@@ -218,4 +240,60 @@ export interface OverviewSummary {
   late: number;
   notHeld: number;
   byLevel: Record<QualityLevel, number>;
+}
+
+/** Who an invitation to a meeting reaches: the cell's members and the committee members who follow it. */
+export interface InvitationListDto {
+  /** Every member on the cell's list; `inApp` when the invitation reaches an account of theirs. */
+  members: { name: string; inApp: boolean }[];
+  /** Committee members sent to this meeting (`visit`) or assigned to follow the cell (`assignment`). */
+  followers: { name: string; why: 'visit' | 'assignment' }[];
+  /** Accounts the invitation reaches. */
+  recipients: number;
+}
+
+/** A committee's plan spreading its cells' regular meetings over the window (preview, then apply). */
+export interface MeetingDaysCellDto {
+  code: string;
+  name: string;
+  /** The coverage target names the cell: the rotation must reach it. */
+  target: boolean;
+  /** Its meeting of the month is held, under way or already past: it keeps its day. */
+  settled: boolean;
+  /** The day of its regular meeting of the month now (ISO), or null when none is planned yet. */
+  current: string | null;
+  /** The day the plan gives it (ISO). */
+  date: string;
+  /** The day is the one it usually meets on. */
+  kept: boolean;
+  /** A target cell on a day the visitors can still attend. */
+  covered: boolean;
+  /** Applying moves (or first plans) its meeting. */
+  changed: boolean;
+}
+
+export interface MeetingDaysDto {
+  orgCode: string;
+  orgName: string;
+  month: string;
+  /** The window of regular meetings that month, and the days of it still open (today on). */
+  window: { from: string; to: string };
+  days: number[];
+  /** No day gets more cells than this. */
+  perDayLimit: number;
+  /** Visitors the committee can send, and the target cells of one day they can reach over the rotation. */
+  visitors: number;
+  capacityPerDay: number;
+  /** In the committee's order. */
+  cells: MeetingDaysCellDto[];
+  /** Names of the target cells the visitors cannot reach with the days left. */
+  uncovered: string[];
+  /** Meetings applying would move or plan. */
+  changes: number;
+}
+
+export interface MeetingDaysAppliedDto {
+  moved: number;
+  planned: number;
+  plan: MeetingDaysDto;
 }

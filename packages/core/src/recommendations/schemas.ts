@@ -39,6 +39,12 @@ export const meetingRecommendationSchema = z.object({
   memberCode: memberCodeSchema.nullish(),
 });
 
+/** Raised by a member from the app, at any time: it reaches the member's own cell, dated today. */
+export const raiseRecommendationSchema = z.object({
+  text: text(2000),
+  category: categoryId,
+});
+
 /** Entered by committee staff (from a letter, a visit, a meeting held on paper). */
 export const createRecommendationSchema = z.object({
   orgCode: orgCodeSchema,
@@ -72,6 +78,11 @@ export const recommendationListQuerySchema = z.object({
   mine: z.enum(['true', 'false']).optional(),
   /** Only those waiting at a level the actor answers for. */
   inbox: z.enum(['true', 'false']).optional(),
+  /**
+   * Only those a level the actor answers for held and passed on, now answered by another level and on their
+   * way back to the cell's meeting (answered, not yet reported back): read-only for the actor.
+   */
+  passed: z.enum(['true', 'false']).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   /** Only those still waiting for an answer. */
   open: z.enum(['true', 'false']).optional(),

@@ -23,7 +23,7 @@ export const OPEN_RECOMMENDATION_STATUSES: readonly RecommendationStatus[] = [
   'in_progress',
 ];
 
-export const RECOMMENDATION_SOURCES = ['meeting', 'visit', 'staff'] as const;
+export const RECOMMENDATION_SOURCES = ['meeting', 'visit', 'staff', 'member'] as const;
 export type RecommendationSource = (typeof RECOMMENDATION_SOURCES)[number];
 
 /** The level answering: the cell itself, the grassroots committee, a superior committee, or an outside body. */

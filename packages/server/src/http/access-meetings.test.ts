@@ -19,7 +19,7 @@ const seen = new Set<string>();
 const mark = (method: string, route: string) => seen.add(`${method} ${route}`);
 
 beforeAll(async () => {
-  ctx = await buildTestApp();
+  ctx = await buildTestApp({ clock: () => new Date('2026-05-01T09:00:00+07:00') });
   const { db } = ctx;
   await buildOrg(db, { code: 'P', kind: 'committee' });
   await buildOrg(db, { code: 'GA', kind: 'grassroots_committee', parent: 'P' });

@@ -1,12 +1,18 @@
-import type { PlanDto } from '@nennep/core';
+import {
+  DEFAULT_RULE_SET,
+  DEFAULT_SUPERVISION_RULES,
+  type PlanDto,
+  type RecommendationDto,
+} from '@nennep/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSupervisionFixture } from '../modules/supervision/test-fixture.ts';
-import { buildTestApp, type Client, login } from '../test/factories.ts';
+import { buildMember, buildTestApp, type Client, login } from '../test/factories.ts';
 import { meetingCalls } from '../test/meeting-calls.ts';
 
 /**
  * A visitor sees only the cells assigned to him or her (a standing assignment, or a visit in a published
- * plan) — on every route; and only committee managers reach the supervision routes of a committee.
+ * plan) — on every route; an assignment to a commune covers only its cells that the coverage target names
+ * (not its school cell); and only committee managers reach the supervision routes of a committee.
  * The last test checks that this table names every supervision route.
  */
 let ctx: Awaited<ReturnType<typeof buildTestApp>>;
@@ -15,6 +21,12 @@ let v2: Client;
 let ids: Awaited<ReturnType<typeof buildSupervisionFixture>>['ids'];
 let meetingIds: Record<string, number>;
 let p: PlanDto;
+/** Recommendations of the school cell A3 (outside the target) and of the village cell A1. */
+let schoolRec: number;
+let villageRec: number;
+const SCHOOL = 'Chi bộ trường Tiểu học';
+const TEACHER = 'Đỗ Thị Giáo';
+const SCHOOL_REC = 'Đề nghị sửa phòng học';
 const seen = new Set<string>();
 const mark = (method: string, route: string) => seen.add(`${method} ${route}`);
 const codes = (items: { code: string }[]) => items.map((o) => o.code).sort();
@@ -36,6 +48,14 @@ beforeAll(async () => {
   });
   p = (await committee.post('/api/supervision/plans', { committeeCode: 'P', periodKey: '2027-Q1' })).json();
   v2 = await login(ctx.app, 'v2');
+  await buildMember(ctx.db, { code: 'A3M1', name: TEACHER, org: 'A3' });
+  const raised = { category: 'other', raisedBy: TEACHER, raisedOn: '2027-01-03' };
+  schoolRec = (
+    await committee.post('/api/recommendations', { ...raised, orgCode: 'A3', text: SCHOOL_REC })
+  ).json().id;
+  villageRec = (
+    await committee.post('/api/recommendations', { ...raised, orgCode: 'A1', text: 'Đề nghị làm đường' })
+  ).json().id;
 });
 afterAll(() => ctx.close());
 
@@ -192,6 +212,82 @@ describe('every read route of the API', () => {
   });
 });
 
+describe('a visitor assigned to a commune', () => {
+  it('sees the commune’s target cells, not the commune itself nor its school cell', async () => {
+    const v1 = await login(ctx.app, 'v1');
+    expect(codes((await v1.get('/api/orgs/tree')).json().roots)).toEqual(['A1', 'A2']);
+    expect(codes((await v1.get('/api/orgs/search?q=chi%20bo')).json().items)).toEqual(['A1', 'A2']);
+    for (const code of ['A1', 'A2']) expect((await v1.get(`/api/orgs/${code}`)).statusCode).toBe(200);
+    for (const code of ['GA', 'A3', 'B1']) expect((await v1.get(`/api/orgs/${code}`)).statusCode).toBe(404);
+    expect((await v1.get(`/api/meetings/${meetingIds.A1}`)).statusCode).toBe(200);
+    expect((await v1.get(`/api/recommendations/${villageRec}`)).statusCode).toBe(200);
+  });
+
+  it('gets 404 for the school cell on every organisation, member, meeting and recommendation route', async () => {
+    const v1 = await login(ctx.app, 'v1');
+    const reads = [
+      '/api/orgs/A3',
+      '/api/orgs/A3/stats',
+      '/api/members?org=A3',
+      '/api/members/A3M1',
+      '/api/members/A3M1/personal',
+      '/api/meetings?org=A3',
+      '/api/recommendations?org=A3',
+      `/api/recommendations/${schoolRec}`,
+      `/api/recommendations/${schoolRec}/attachments/1`,
+      '/api/recommendations-dashboard?org=A3&from=2027-01-01&to=2027-12-31',
+      '/api/recommendations-export?org=A3&from=2027-01-01&to=2027-12-31',
+    ];
+    for (const url of reads) expect((await v1.get(url)).statusCode, url).toBe(404);
+    for (const [method, , url, payload] of meetingCalls(meetingIds.A3 ?? 0, 999_999, 'A3M1')) {
+      const response = await v1.request({
+        method: method as 'GET',
+        url,
+        ...(payload ? { payload: payload as object } : {}),
+      });
+      expect(response.statusCode, `${method} ${url}`).toBe(404);
+    }
+    for (const [path, payload] of [
+      ['forward', { forwardTo: 'GA' }],
+      ['start', {}],
+      ['answer', { answer: 'x' }],
+      ['decline', { reason: 'x' }],
+      ['merge', { intoId: villageRec }],
+    ] as const) {
+      const response = await v1.post(`/api/recommendations/${schoolRec}/${path}`, payload);
+      expect(response.statusCode, path).toBe(404);
+    }
+    const listed = (await v1.get('/api/recommendations')).json().items as RecommendationDto[];
+    expect(listed.map((r) => r.id)).toEqual([villageRec]);
+    const meetings = (await v1.get('/api/meetings?from=2027-01-01&to=2027-01-31')).json().items;
+    expect(meetings.map((m: { orgCode: string }) => m.orgCode).sort()).toEqual(['A1', 'A2']);
+  });
+
+  it('reads nothing of the school cell on any read route of the API', async () => {
+    const v1 = await login(ctx.app, 'v1');
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const fill: Record<string, string> = {
+      code: 'A3',
+      orgCode: 'A3',
+      memberCode: 'A3M1',
+      id: String(meetingIds.A3),
+      name: 'minutes.docx',
+    };
+    const query = 'org=A3&committee=P&period=2027-Q1&from=2027-01-01&to=2027-12-31';
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      if (!path.startsWith('/api/') || !('get' in methods)) continue;
+      const url = `${path.replace(/\{(\w+)\}/g, (_, key: string) => fill[key] ?? '1')}?${query}`;
+      const response = await v1.get(url);
+      expect(response.statusCode, url).not.toBe(500);
+      expect(response.body, url).not.toContain(SCHOOL);
+      expect(response.body, url).not.toContain(TEACHER);
+      expect(response.body, url).not.toContain(SCHOOL_REC);
+    }
+  });
+});
+
 describe('a visitor with a visit in a published plan', () => {
   it('sees the visited cell from publication on, and a visitor with nothing sees nothing', async () => {
     const v3 = await login(ctx.app, 'v3');
@@ -206,6 +302,28 @@ describe('a visitor with a visit in a published plan', () => {
     const far = await login(ctx.app, 'far');
     expect((await far.get('/api/orgs/tree')).json().roots).toEqual([]);
     expect((await far.get('/api/orgs/GB')).statusCode).toBe(404);
+  });
+});
+
+describe('the coverage target in force', () => {
+  it('decides what an assignment covers: a target naming schools opens the school cell', async () => {
+    const admin = await login(ctx.app, 'admin');
+    const content = structuredClone(DEFAULT_RULE_SET);
+    content.supervision = {
+      ...DEFAULT_SUPERVISION_RULES,
+      targetCategories: ['village', 'residential_cluster', 'street_group', 'school'],
+    };
+    const created = await admin.post('/api/rule-sets', {
+      orgCode: 'P',
+      name: 'Dự cả chi bộ trường học',
+      effectiveFrom: '2027-01-01',
+      content,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const v1 = await login(ctx.app, 'v1');
+    expect(codes((await v1.get('/api/orgs/tree')).json().roots)).toEqual(['A1', 'A2', 'A3']);
+    expect((await v1.get(`/api/recommendations/${schoolRec}`)).statusCode).toBe(200);
+    expect((await v1.get('/api/orgs/GA')).statusCode).toBe(404);
   });
 });
 

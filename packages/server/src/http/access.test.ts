@@ -283,6 +283,23 @@ describe('a cell secretary with alerts and calendars', () => {
   });
 });
 
+describe('the home page and the meeting days of a commune', () => {
+  it('shows a secretary only its own cell, and no commune it does not lead', async () => {
+    mark('GET', '/api/home');
+    const home = (await secretary.get('/api/home')).json();
+    expect(home.secretary.map((c: { orgCode: string }) => c.orgCode)).toEqual(['CA1']);
+    expect(home.committees).toEqual([]);
+    mark('GET', '/api/orgs/{code}/meeting-days');
+    mark('POST', '/api/orgs/{code}/meeting-days');
+    expect((await secretary.get('/api/orgs/GA/meeting-days?month=2027-01')).statusCode).toBe(404);
+    expect((await secretary.post('/api/orgs/GB/meeting-days', { month: '2027-01' })).statusCode).toBe(404);
+    // Its own cell is no committee: nothing to spread.
+    const own = await secretary.get('/api/orgs/CA1/meeting-days?month=2027-01');
+    expect(own.statusCode).toBe(400);
+    expect(own.json().error.fields[0].field).toBe('orgCode');
+  });
+});
+
 describe('the table above', () => {
   it('names every registry route of the API', async () => {
     const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {

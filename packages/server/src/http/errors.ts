@@ -8,7 +8,7 @@ import {
 } from '@nennep/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /** Text in both languages. */
 export interface Bilingual {
@@ -50,18 +50,102 @@ export function localeOf(request: FastifyRequest): Locale {
   return request.actor?.locale ?? 'vi';
 }
 
-const localeErrors = { vi: z.locales.vi().localeError, en: z.locales.en().localeError };
+type Words = Record<Locale, string>;
+const say = (vi: string, en: string): Words => ({ vi, en });
 
-/** Words of a zod issue in one language (zod's own locale files). */
-export function issueText(issue: z.core.$ZodIssue, locale: Locale): string {
-  const check = CHECK_MESSAGES[issue.message];
-  if (check) return check[locale];
-  if (issue.code === 'custom' && issue.message) return issue.message;
-  if (issue.code === 'invalid_type' && / undefined$/.test(issue.message)) {
-    return locale === 'vi' ? 'không được để trống' : 'is required';
+/** What a value of each zod type is, for "must be …". */
+const KINDS: Record<string, Words> = {
+  string: say('chữ', 'text'),
+  number: say('một số', 'a number'),
+  int: say('một số nguyên', 'a whole number'),
+  bigint: say('một số nguyên', 'a whole number'),
+  boolean: say('có hoặc không', 'yes or no'),
+  array: say('một danh sách', 'a list'),
+  date: say('một ngày', 'a date'),
+};
+
+/** What an invalid format is not, for "is not a valid …". */
+const FORMATS: Record<string, Words> = {
+  date: say('một ngày hợp lệ', 'a valid date'),
+  datetime: say('một thời điểm hợp lệ (ngày và giờ)', 'a valid date and time'),
+  time: say('một giờ hợp lệ', 'a valid time'),
+  email: say('một địa chỉ thư điện tử hợp lệ', 'a valid email address'),
+  url: say('một đường dẫn hợp lệ', 'a valid link'),
+  uuid: say('một mã hợp lệ', 'a valid identifier'),
+  guid: say('một mã hợp lệ', 'a valid identifier'),
+};
+
+type Sized = { origin?: string; inclusive?: boolean; exact?: boolean };
+
+/** The largest or smallest size allowed, made inclusive: "< 6" reads as "at most 5". */
+const bound = (limit: number | bigint, issue: Sized, direction: 1 | -1) =>
+  Number(limit) + (issue.inclusive === false ? direction : 0);
+
+function tooBig(issue: Sized & { maximum: number | bigint }): Words {
+  const max = bound(issue.maximum, issue, -1);
+  if (issue.origin === 'string') return say(`dài quá ${max} ký tự`, `is longer than ${max} characters`);
+  if (issue.origin === 'array' || issue.origin === 'set')
+    return say(`chỉ được có nhiều nhất ${max} mục`, `may have at most ${max} items`);
+  if (issue.origin === 'file') return say('tệp quá lớn', 'the file is too large');
+  if (issue.origin === 'date') return say('ngày quá muộn', 'the date is too late');
+  return say(`không được lớn hơn ${max}`, `must be at most ${max}`);
+}
+
+function tooSmall(issue: Sized & { minimum: number | bigint }): Words {
+  const min = bound(issue.minimum, issue, 1);
+  if (issue.origin === 'string') {
+    if (issue.exact) return say(`phải có đúng ${min} ký tự`, `must be exactly ${min} characters`);
+    if (min <= 1) return say('không được để trống', 'is required');
+    return say(`phải có ít nhất ${min} ký tự`, `must be at least ${min} characters`);
   }
-  const result = localeErrors[locale](issue as never);
-  return typeof result === 'string' ? result : (result?.message ?? issue.message);
+  if (issue.origin === 'array' || issue.origin === 'set') {
+    if (min <= 1) return say('cần chọn ít nhất một mục', 'choose at least one');
+    return say(`cần ít nhất ${min} mục`, `needs at least ${min} items`);
+  }
+  if (issue.origin === 'date') return say('ngày quá sớm', 'the date is too early');
+  return say(`không được nhỏ hơn ${min}`, `must be at least ${min}`);
+}
+
+const NOT_VALID = say('không hợp lệ', 'is not valid');
+
+/** Words of a zod issue in both languages, to follow the field's label ("Ngày: không được để trống"). */
+function issueWords(issue: z.core.$ZodIssue): Words {
+  const check = CHECK_MESSAGES[issue.message];
+  if (check) return check;
+  switch (issue.code) {
+    case 'invalid_type': {
+      // Through Fastify the issue has lost its input: zod's own words still say what was received.
+      if (/ undefined$/.test(issue.message)) return say('không được để trống', 'is required');
+      const kind = KINDS[issue.expected];
+      return kind ? say(`phải là ${kind.vi}`, `must be ${kind.en}`) : NOT_VALID;
+    }
+    case 'too_big':
+      return tooBig(issue);
+    case 'too_small':
+      return tooSmall(issue);
+    case 'not_multiple_of':
+      return say(`phải là bội số của ${issue.divisor}`, `must be a multiple of ${issue.divisor}`);
+    case 'invalid_value':
+      return say('không phải một giá trị được phép', 'is not one of the allowed values');
+    case 'invalid_format': {
+      const format = FORMATS[issue.format];
+      return format
+        ? say(`không phải ${format.vi}`, `is not ${format.en}`)
+        : say('không đúng định dạng', 'is not in the expected format');
+    }
+    case 'unrecognized_keys':
+      return say('có trường không được phép', 'has fields that are not allowed');
+    case 'custom':
+      // A check without a code in CHECK_MESSAGES: its own words are English at best.
+      return issue.message ? say(NOT_VALID.vi, issue.message) : NOT_VALID;
+    default:
+      return NOT_VALID;
+  }
+}
+
+/** Words of a zod issue in one language, without the field's label. */
+export function issueText(issue: z.core.$ZodIssue, locale: Locale): string {
+  return issueWords(issue)[locale];
 }
 
 /** Turns zod issues into named-field errors in both languages. */
@@ -94,6 +178,27 @@ export function sendAppError(reply: FastifyReply, error: AppError, locale: Local
   });
 }
 
+/** Fastify's refusals of a request's form (bodies, uploads), by their code. */
+const REQUEST_REFUSALS: Record<string, Words> = {
+  FST_ERR_CTP_EMPTY_JSON_BODY: say('yêu cầu không có nội dung', 'the request has no body'),
+  FST_ERR_CTP_INVALID_JSON_BODY: say('nội dung gửi lên không đúng dạng JSON', 'the body is not valid JSON'),
+  FST_ERR_CTP_BODY_TOO_LARGE: say('nội dung gửi lên quá lớn', 'the request is too large'),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: say(
+    'kiểu nội dung không được hỗ trợ',
+    'this content type is not supported',
+  ),
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: say('độ dài nội dung không khớp', 'the content length does not match'),
+  FST_REQ_FILE_TOO_LARGE: say('tệp quá lớn', 'the file is too large'),
+  FST_FILES_LIMIT: say('gửi quá nhiều tệp một lần', 'too many files at once'),
+  FST_PARTS_LIMIT: say('gửi quá nhiều phần một lần', 'too many parts at once'),
+  FST_FIELDS_LIMIT: say('gửi quá nhiều trường một lần', 'too many fields at once'),
+  FST_INVALID_MULTIPART_CONTENT_TYPE: say(
+    'yêu cầu không phải dạng gửi tệp',
+    'the request is not a file upload',
+  ),
+  FST_NO_FORM_DATA: say('yêu cầu không có tệp nào', 'the request holds no file'),
+};
+
 /** The one error handler: known failures keep their status; anything else is logged and hidden. */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const locale = localeOf(request);
@@ -116,7 +221,8 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     return sendAppError(reply, new AppError(400, 'validation', { detail }, fields), locale);
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-    const detail = { vi: error.message, en: error.message };
+    // Fastify's and its plugins' own refusals are worded in English: say them in Vietnamese too.
+    const detail = REQUEST_REFUSALS[error.code] ?? { vi: 'yêu cầu không đúng cách', en: error.message };
     const code: MessageCode = error.statusCode === 404 ? 'not_found' : 'validation';
     return sendAppError(
       reply,

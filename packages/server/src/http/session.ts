@@ -14,11 +14,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 export const newToken = () => randomBytes(32).toString('base64url');
 
-/** Loads the account and grants behind a session token, or null when unknown or expired. */
+/** Loads the account and grants behind a session token, or null when unknown or expired at `now`. */
 export async function actorForToken(
   db: Db,
   token: string,
-  now = new Date(),
+  now: Date,
   today = isoDateInVietnam(now),
 ): Promise<Actor | null> {
   const [row] = await db
@@ -55,11 +55,11 @@ export async function actorForToken(
   };
 }
 
-/** Creates a session row; returns the cookie token (only its hash is stored). */
-export async function createSession(db: Db, accountId: number, days: number) {
+/** Creates a session row lasting `days` from `now`; returns the cookie token (only its hash is stored). */
+export async function createSession(db: Db, accountId: number, days: number, now: Date) {
   const token = newToken();
   const csrfToken = newToken();
-  const expiresAt = new Date(Date.now() + days * 86_400_000);
+  const expiresAt = new Date(now.getTime() + days * 86_400_000);
   await db.insert(sessions).values({ tokenHash: hashToken(token), accountId, csrfToken, expiresAt });
   return { token, csrfToken, expiresAt };
 }
@@ -72,11 +72,11 @@ export function sessionToken(request: FastifyRequest): string | null {
  * Reads the session cookie on every request, and refuses cookie-authenticated writes that do not
  * carry the session's anti-forgery token in `x-csrf-token` (login is the one write without a session).
  */
-export function registerSession(app: FastifyInstance, db: Db, clock: () => Date = () => new Date()) {
+export function registerSession(app: FastifyInstance, db: Db, clock: () => Date) {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
     const token = sessionToken(request);
-    request.actor = token ? await actorForToken(db, token, new Date(), isoDateInVietnam(clock())) : null;
+    request.actor = token ? await actorForToken(db, token, clock()) : null;
     if (request.actor && !SAFE_METHODS.has(request.method)) {
       const header = request.headers['x-csrf-token'];
       if (header !== request.actor.csrfToken) throw new AppError(403, 'csrf');

@@ -97,6 +97,18 @@ describe('the demo of 2026, seen by its users', () => {
       mine.some((v: { date: string; status: string }) => v.date >= today && v.status === 'planned'),
     ).toBe(true);
   });
+
+  it('opens on the next job of each role: a meeting to prepare, a cell that has not met', async () => {
+    const secretary = (await (await login(app, 'secretary', DEMO_PASSWORD)).get('/api/home')).json();
+    expect(secretary.secretary[0]?.orgCode).toBe(DEMO_SECRETARY_CELL_CODE);
+    expect(secretary.secretary[0]?.next?.kind).toBe('regular');
+    expect(secretary.member?.next?.id).toBe(secretary.secretary[0]?.next?.id);
+    const commune = (await (await login(app, 'tanhoi', DEMO_PASSWORD)).get('/api/home')).json();
+    const [tanhoi] = commune.committees;
+    expect(tanhoi?.orgCode).toBe(DEMO_COMMUNE_CODE);
+    // One cell of the commune has not even planned this month's meeting.
+    expect(tanhoi?.notMet.some((c: { nextDate: string | null }) => c.nextDate === null)).toBe(true);
+  });
 });
 
 describe('the words of 2026', () => {

@@ -13,16 +13,11 @@ import type { Actor } from '../http/access.ts';
 import { runAlerts } from '../modules/alerts/service.ts';
 import { findMeeting } from '../modules/meetings/queries.ts';
 import { findOrg, type OrgRow } from '../modules/orgs/queries.ts';
-import {
-  answer,
-  createRecommendation,
-  decline,
-  forward,
-  merge,
-  startWork,
-} from '../modules/recommendations/commands.ts';
+import { createRecommendation } from '../modules/recommendations/commands.ts';
 import { setAnswerGiven } from '../modules/recommendations/meeting-side.ts';
+import { answer, decline } from '../modules/recommendations/outcome.ts';
 import { findRecommendation } from '../modules/recommendations/queries.ts';
+import { forward, merge, startWork } from '../modules/recommendations/routing.ts';
 import { demoActor, stamped } from './demo-actor.ts';
 
 const rules = DEFAULT_RECOMMENDATION_RULES;
@@ -241,6 +236,10 @@ export async function recommendationsAfterTheYear(ctx: Ctx) {
       category: 'infrastructure',
       daysAgo: 30,
     });
+    // A level acts only on what it holds: the cell passes it up first, then the commune merges it.
+    await step(ctx, dup.id, addDays(dup.raisedOn, 2), (r) =>
+      forward(db, secretary, r, { forwardTo: ctx.communeCode }, rules, addDays(dup.raisedOn, 2)),
+    );
     const into = await findRecommendation(db, road.id);
     await step(ctx, dup.id, addDays(dup.raisedOn, 3), async (r) => {
       if (into) await merge(db, commune, r, into);

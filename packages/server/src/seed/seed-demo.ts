@@ -122,6 +122,9 @@ async function provinceRules(db: Db, rootId: number, rootPath: string, from: str
   const content: RuleSetContent = {
     ...DEFAULT_RULE_SET,
     meetingWindow: { fromDay: 1, toDay: 10 },
+    // The thematic meeting on an evening of its own, in the middle of the quarter's second month.
+    thematicMode: 'separate',
+    thematicDaysAfter: 12,
     supervision: { ...DEFAULT_SUPERVISION_RULES, windowMonths: 3 },
   };
   const effectiveFrom = from < '2025-07-01' ? from : '2025-07-01';
@@ -145,9 +148,9 @@ async function provinceRules(db: Db, rootId: number, rootPath: string, from: str
  */
 export async function seedDemo(
   database: Database,
-  options: { now?: Date; seed?: number } = {},
+  options: { now: Date; seed?: number },
 ): Promise<DemoSummary> {
-  const now = options.now ?? new Date();
+  const { now } = options;
   const seed = options.seed ?? DEMO_DEFAULT_SEED;
   const today = isoDateInVietnam(now);
   const data = generateDemoData({ today, seed });

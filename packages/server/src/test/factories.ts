@@ -1,4 +1,11 @@
-import { foldForSearch, nameSortKey, type OrgCategory, type OrgKind, type Role } from '@nennep/core';
+import {
+  DEFAULT_RULE_SET,
+  foldForSearch,
+  nameSortKey,
+  type OrgCategory,
+  type OrgKind,
+  type Role,
+} from '@nennep/core';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.ts';
 import type { Database, Db } from '../db/client.ts';
@@ -11,7 +18,13 @@ import { createTestDatabase } from './db.ts';
 export const TEST_PASSWORD = 'test-pass-1234';
 let passwordHash: Promise<string> | null = null;
 
-export async function buildTestApp(options: { clock?: () => Date } = {}): Promise<{
+/**
+ * How long a test's session lasts by default. Sessions expire by the app's clock, and tests move their
+ * clock forward by months after logging in: a session lasting ten years outlives any of them.
+ */
+export const TEST_SESSION_DAYS = 3650;
+
+export async function buildTestApp(options: { clock?: () => Date; sessionDays?: number } = {}): Promise<{
   app: FastifyInstance;
   database: Database;
   db: Db;
@@ -19,7 +32,11 @@ export async function buildTestApp(options: { clock?: () => Date } = {}): Promis
 }> {
   const database = await createTestDatabase();
   const app = await buildApp(
-    { database, config: { secureCookies: false, sessionDays: 1 }, clock: options.clock },
+    {
+      database,
+      config: { secureCookies: false, sessionDays: options.sessionDays ?? TEST_SESSION_DAYS },
+      clock: options.clock,
+    },
     { webDist: null },
   );
   await app.ready();
@@ -69,6 +86,7 @@ export async function buildMember(
     exemptFrom?: string | null;
     birthDate?: string;
     position?: 'secretary' | 'deputy_secretary' | 'committee_member' | 'member';
+    admissionDate?: string;
   },
 ) {
   const org = await findOrg(db, input.org);
@@ -86,7 +104,7 @@ export async function buildMember(
       orgId: org.id,
       orgPath: org.path,
       status,
-      admissionDate: '2000-05-19',
+      admissionDate: input.admissionDate ?? '2000-05-19',
       officialDate: status === 'official' ? '2001-05-19' : null,
       exemptFrom: input.exemptFrom ?? null,
       position: input.position ?? 'member',
@@ -168,3 +186,8 @@ export function uploadFile(client: Client, url: string, fileName: string, conten
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'accept-language': lang },
   });
 }
+
+/** Full points on every manual criterion of the default score sheet (adoption needs them scored). */
+export const FULL_MANUAL_SCORES: Record<string, number> = Object.fromEntries(
+  DEFAULT_RULE_SET.scoreSheet.criteria.filter((c) => c.kind === 'manual').map((c) => [c.id, c.max]),
+);

@@ -10,7 +10,11 @@ export function PageHeader({ title, extra, sub }: { title: ReactNode; extra?: Re
           <Typography.Title level={3} style={{ margin: 0 }}>
             {title}
           </Typography.Title>
-          {sub ? <div className="nn-page-sub">{sub}</div> : null}
+          {sub ? (
+            <div className="nn-page-sub" data-testid="page-sub">
+              {sub}
+            </div>
+          ) : null}
         </div>
         {extra ? (
           <Flex wrap gap={8}>

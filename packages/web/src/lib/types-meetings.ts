@@ -150,6 +150,9 @@ export interface RuleSetContent {
   thematicEveryMonths: number;
   cellCommitteeFrom: number;
   cellCommitteeDaysBefore: number;
+  thematicMode?: 'combined' | 'separate';
+  thematicDaysAfter?: number;
+  unscoredAdoption?: 'refuse' | 'confirm';
   agendaTemplates: Partial<Record<MeetingKind, { title: Bilingual; section: AgendaSection }[]>>;
   scoreSheet: { criteria: Criterion[]; groups?: { id: string; label: Bilingual }[] };
   levels: { good: number; fair: number; average: number; requiredAtMaxForGood: string[] };

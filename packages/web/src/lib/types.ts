@@ -96,6 +96,8 @@ export interface OrgAbilities {
   manageMembers: boolean;
   manageAccounts: boolean;
   readAudit: boolean;
+  /** Spread the meeting days of the cells under a committee. */
+  spreadDays: boolean;
 }
 
 export interface OrgDetail {

@@ -1,5 +1,6 @@
 export * from './accounts.ts';
 export * from './audit.ts';
+export * from './import-mappings.ts';
 export * from './meetings.ts';
 export * from './members.ts';
 export * from './orgs.ts';

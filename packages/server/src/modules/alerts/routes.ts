@@ -2,7 +2,7 @@ import { ALERT_KINDS, isoDateInVietnam, isoDateSchema } from '@nennep/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../../app.ts';
+import { type Deps, nowOf } from '../../app.ts';
 import { requireActor, scopesOf } from '../../http/access.ts';
 import { audit } from '../../http/audit.ts';
 import { forbidden } from '../../http/errors.ts';
@@ -30,7 +30,7 @@ export function alertRoutes(fastify: FastifyInstance, deps: Deps) {
       const actor = requireActor(request.actor);
       const scopes = scopesOf(actor, ['admin']);
       if (scopes.length === 0) throw forbidden();
-      const today = request.body?.date ?? isoDateInVietnam(new Date());
+      const today = request.body?.date ?? isoDateInVietnam(nowOf(deps));
       const total = await db.transaction(async (tx) => {
         let sum: AlertRun = {
           raised: 0,

@@ -296,7 +296,8 @@ async function noThematicMeeting(c: RuleContext) {
   const held = await rows<{ orgId: number; month: string }>(
     c.tx,
     sql`SELECT DISTINCT org_id::int AS "orgId", left(scheduled_date::text, 7) AS month FROM meetings
-        WHERE kind = 'thematic' AND status IN ${HELD} AND scheduled_date BETWEEN ${since} AND ${c.today}
+        WHERE (kind = 'thematic' OR (kind = 'regular' AND combined)) AND status IN ${HELD}
+          AND scheduled_date BETWEEN ${since} AND ${c.today}
           AND ${within(sql`org_path`, c.scopes)}`,
   );
   const monthsHeld = new Map<number, string[]>();

@@ -90,3 +90,21 @@ describe('login and sessions', () => {
     expect(response.statusCode).toBe(401);
   });
 });
+
+describe('session expiry by the app clock', () => {
+  it('ends the session once its days have passed on the clock', async () => {
+    let now = new Date('2026-05-01T09:00:00+07:00');
+    const timed = await buildTestApp({ clock: () => now, sessionDays: 2 });
+    try {
+      await buildOrg(timed.db, { code: 'ROOT', kind: 'committee' });
+      await buildAccount(timed.db, 'dave', 'admin', 'ROOT');
+      const client = await login(timed.app, 'dave');
+      now = new Date('2026-05-03T08:59:00+07:00');
+      expect((await client.get('/api/auth/me')).statusCode).toBe(200);
+      now = new Date('2026-05-03T09:00:00+07:00');
+      expect((await client.get('/api/auth/me')).statusCode).toBe(401);
+    } finally {
+      await timed.close();
+    }
+  });
+});

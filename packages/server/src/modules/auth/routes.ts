@@ -2,7 +2,7 @@ import { changePasswordSchema, loginSchema, type MeDto } from '@nennep/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../../app.ts';
+import { type Deps, nowOf } from '../../app.ts';
 import { type Actor, requireActor } from '../../http/access.ts';
 import { actorForToken, SESSION_COOKIE, sessionToken } from '../../http/session.ts';
 import { changePassword, login, logout, setLocale } from './service.ts';
@@ -34,7 +34,8 @@ export function authRoutes(fastify: FastifyInstance, deps: Deps) {
   const tags = ['auth'];
 
   app.post('/auth/login', { schema: { tags, body: loginSchema } }, async (request, reply) => {
-    const session = await login(db, { ...request.body, ip: request.ip }, deps.config.sessionDays);
+    const now = nowOf(deps);
+    const session = await login(db, { ...request.body, ip: request.ip }, deps.config.sessionDays, now);
     reply.setCookie(SESSION_COOKIE, session.token, {
       path: '/',
       httpOnly: true,
@@ -42,7 +43,7 @@ export function authRoutes(fastify: FastifyInstance, deps: Deps) {
       secure: deps.config.secureCookies,
       expires: session.expiresAt,
     });
-    const actor = requireActor(await actorForToken(db, session.token));
+    const actor = requireActor(await actorForToken(db, session.token, now));
     return presentMe(actor, await memberCodeOf(deps, actor));
   });
 

@@ -31,11 +31,15 @@ async function throttleFailure(tx: Db, key: string, now: Date) {
 }
 
 /**
- * Checks a username and password. Throttles by client address and locks the account for
- * LOCK_MINUTES after LOCK_AFTER failures in a row; every outcome leaves an audit event.
+ * Checks a username and password at `now` (the caller's clock). Throttles by client address and locks
+ * the account for LOCK_MINUTES after LOCK_AFTER failures in a row; every outcome leaves an audit event.
  */
-export async function login(db: Db, input: { username: string; password: string; ip: string }, days: number) {
-  const now = new Date();
+export async function login(
+  db: Db,
+  input: { username: string; password: string; ip: string },
+  days: number,
+  now: Date,
+) {
   const ipKey = `ip:${input.ip}`;
   const [throttle] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, ipKey));
   if (
@@ -76,7 +80,7 @@ export async function login(db: Db, input: { username: string; password: string;
   }
   return db.transaction(async (tx) => {
     await tx.update(accounts).set({ failedLogins: 0, lockedUntil: null }).where(eq(accounts.id, account.id));
-    const session = await createSession(tx, account.id, days);
+    const session = await createSession(tx, account.id, days, now);
     await audit(tx, { id: account.id, username: account.username } as Actor, {
       action: 'auth.login',
       entityType: 'account',

@@ -105,13 +105,15 @@ describe('calendar feeds', () => {
   let secretary: Client;
   let member: Client;
   const ids: Record<string, number> = {};
-  const today = isoDateInVietnam(new Date());
+  const now = new Date('2026-12-05T09:00:00+07:00');
+  let clock = now;
+  const today = isoDateInVietnam(now);
   const inDays = (n: number) =>
     new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
   const fetchFeed = (url: string) => ctx.app.inject({ method: 'GET', url });
 
   beforeAll(async () => {
-    ctx = await buildTestApp();
+    ctx = await buildTestApp({ clock: () => clock });
     const { db } = ctx;
     await buildOrg(db, { code: 'P', kind: 'committee' });
     await buildOrg(db, { code: 'GA', kind: 'grassroots_committee', parent: 'P' });
@@ -123,6 +125,8 @@ describe('calendar feeds', () => {
     await buildAccount(db, 'dangvien', 'member', 'C1', m.id);
     const admin = await login(ctx.app, 'admin');
     const create = async (key: string, orgCode: string, kind: string, days: number) => {
+      // A meeting of the past was planned before its day: the clock goes back to then.
+      clock = days < 0 ? new Date(now.getTime() + (days - 1) * 86_400_000) : now;
       const response = await admin.post('/api/meetings', {
         orgCode,
         kind,
@@ -140,6 +144,7 @@ describe('calendar feeds', () => {
     await create('tooFar', 'C1', 'regular', 420);
     await create('cancelled', 'C1', 'extraordinary', 5);
     await create('other', 'C2', 'regular', 10);
+    clock = now;
     await admin.post(`/api/meetings/${ids.cancelled}/cancel`, { reason: 'Hoãn' });
     secretary = await login(ctx.app, 'bithu');
     member = await login(ctx.app, 'dangvien');

@@ -1,4 +1,10 @@
-import { DEFAULT_RULE_SET, type MeetingKind, minDurationFor, type RuleSetContent } from '@nennep/core';
+import {
+  DEFAULT_RULE_SET,
+  MEETING_KIND_LABELS,
+  type MeetingKind,
+  minDurationFor,
+  type RuleSetContent,
+} from '@nennep/core';
 
 /**
  * iCalendar (RFC 5545) written by hand: the feed is small and its rules few — CRLF line ends, lines folded
@@ -139,13 +145,9 @@ export function buildCalendar(input: { name: string; events: IcsEvent[] }): stri
 }
 
 /** Kinds of meeting as a calendar names them. */
-export const KIND_TITLES: Record<MeetingKind, string> = {
-  regular: 'Sinh hoạt chi bộ thường kỳ',
-  thematic: 'Sinh hoạt chuyên đề',
-  cell_committee: 'Họp chi ủy',
-  extraordinary: 'Sinh hoạt chi bộ bất thường',
-  model: 'Sinh hoạt chi bộ mẫu',
-};
+export const KIND_TITLES = Object.fromEntries(
+  Object.entries(MEETING_KIND_LABELS).map(([kind, label]) => [kind, label.vi]),
+) as Record<MeetingKind, string>;
 
 /** What the feed reads of a meeting. */
 export interface FeedMeeting {

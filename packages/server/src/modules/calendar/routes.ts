@@ -4,7 +4,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../../app.ts';
+import { type Deps, nowOf } from '../../app.ts';
 import { type Db, rows } from '../../db/client.ts';
 import { calendarFeeds } from '../../db/schema/index.ts';
 import { type Actor, ANY_ROLE, can, requireActor } from '../../http/access.ts';
@@ -38,7 +38,7 @@ interface FeedOwner {
   grantedCells: number[];
 }
 
-async function feedOwner(db: Db, token: string): Promise<FeedOwner | null> {
+async function feedOwner(db: Db, token: string, today: string): Promise<FeedOwner | null> {
   const [feed] = await rows<{
     accountId: number;
     orgId: number | null;
@@ -58,9 +58,7 @@ async function feedOwner(db: Db, token: string): Promise<FeedOwner | null> {
   );
   const given = grants.map(({ kind: _kind, ...g }) => ({ ...g, role: g.role as Role }));
   const visitorOf = given.filter((g) => g.role === 'visitor');
-  const visiting = visitorOf.length
-    ? await visitorCells(db, feed.accountId, visitorOf, isoDateInVietnam(new Date()))
-    : [];
+  const visiting = visitorOf.length ? await visitorCells(db, feed.accountId, visitorOf, today) : [];
   const actor: Actor = {
     id: feed.accountId,
     username: feed.username,
@@ -215,10 +213,10 @@ export function calendarRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: z.object({ token: z.string().max(100) }) } },
     async (request, reply) => {
       const { token } = request.params;
-      const owner = TOKEN.test(token) ? await feedOwner(db, token) : null;
+      const today = isoDateInVietnam(nowOf(deps));
+      const owner = TOKEN.test(token) ? await feedOwner(db, token, today) : null;
       if (!owner) throw feedNotFound();
       const scope = await feedScope(db, owner);
-      const today = isoDateInVietnam(new Date());
       const meetings = scope ? await feedMeetings(db, owner.actor, scope.where, today) : [];
       const body = buildCalendar({
         name: scope?.name ?? 'Lịch sinh hoạt',

@@ -6,6 +6,7 @@
 import {
   foldForSearch,
   type Locale,
+  type MemberStatus,
   ORG_CATEGORIES,
   ORG_KIND_LABELS,
   ORG_KINDS,
@@ -28,14 +29,31 @@ export interface ColumnSpec {
   aliases: string[];
   /** Columns holding dates (dd/mm/yyyy, ISO, or date cells). */
   date?: boolean;
+  /**
+   * Headers other systems write for this column (the province's member database, older lists): never
+   * matched as they stand, only weighed when a mapping is guessed (mapping.ts).
+   */
+  hints?: string[];
 }
 
 export const ORG_COLUMNS: readonly ColumnSpec[] = [
-  { key: 'code', vi: 'Mã', required: true, aliases: ['Mã tổ chức'] },
-  { key: 'name', vi: 'Tên', required: true, aliases: ['Tên tổ chức'] },
-  { key: 'kind', vi: 'Loại', required: true, aliases: ['Loại tổ chức'] },
-  { key: 'category', vi: 'Loại hình', required: false, aliases: [] },
-  { key: 'parent_code', vi: 'Mã cấp trên', required: false, aliases: ['Mã tổ chức cấp trên', 'Cấp trên'] },
+  { key: 'code', vi: 'Mã', required: true, aliases: ['Mã tổ chức'], hints: ['Mã đơn vị', 'Mã số'] },
+  {
+    key: 'name',
+    vi: 'Tên',
+    required: true,
+    aliases: ['Tên tổ chức'],
+    hints: ['Tên đơn vị', 'Tên tổ chức đảng', 'Tên chi bộ, đảng bộ'],
+  },
+  { key: 'kind', vi: 'Loại', required: true, aliases: ['Loại tổ chức'], hints: ['Cấp tổ chức'] },
+  { key: 'category', vi: 'Loại hình', required: false, aliases: [], hints: ['Loại hình tổ chức đảng'] },
+  {
+    key: 'parent_code',
+    vi: 'Mã cấp trên',
+    required: false,
+    aliases: ['Mã tổ chức cấp trên', 'Cấp trên'],
+    hints: ['Trực thuộc', 'Mã đơn vị cấp trên', 'Đơn vị cấp trên'],
+  },
   // How documents name the node (org-naming.ts); blank = the default from kind and name.
   { key: 'body_name', vi: 'Tên cấp ủy', required: false, aliases: ['Cấp ủy', 'Tên cơ quan lãnh đạo'] },
   { key: 'symbol', vi: 'Ký hiệu văn bản', required: false, aliases: ['Ký hiệu'] },
@@ -44,24 +62,86 @@ export const ORG_COLUMNS: readonly ColumnSpec[] = [
 ];
 
 export const MEMBER_COLUMNS: readonly ColumnSpec[] = [
-  { key: 'member_code', vi: 'Mã đảng viên', required: true, aliases: ['Mã ĐV'] },
-  { key: 'full_name', vi: 'Họ và tên', required: true, aliases: ['Họ tên'] },
-  { key: 'sex', vi: 'Giới tính', required: true, aliases: [] },
-  { key: 'birth_date', vi: 'Ngày sinh', required: false, aliases: [], date: true },
-  { key: 'org_code', vi: 'Mã chi bộ', required: true, aliases: ['Mã tổ chức'] },
-  { key: 'status', vi: 'Trạng thái', required: true, aliases: [] },
-  { key: 'admission_date', vi: 'Ngày vào Đảng', required: true, aliases: ['Ngày kết nạp'], date: true },
-  { key: 'official_date', vi: 'Ngày chính thức', required: false, aliases: [], date: true },
-  { key: 'position', vi: 'Chức vụ', required: false, aliases: [] },
-  { key: 'party_card_no', vi: 'Số thẻ đảng viên', required: false, aliases: ['Số thẻ', 'Số thẻ đảng'] },
+  {
+    key: 'member_code',
+    vi: 'Mã đảng viên',
+    required: true,
+    aliases: ['Mã ĐV'],
+    hints: ['Mã số đảng viên', 'Số lý lịch', 'Số lý lịch đảng viên', 'Mã hồ sơ'],
+  },
+  {
+    key: 'full_name',
+    vi: 'Họ và tên',
+    required: true,
+    aliases: ['Họ tên'],
+    hints: ['Họ và tên đảng viên', 'Họ tên đảng viên', 'Họ và tên khai sinh', 'Tên đảng viên'],
+  },
+  { key: 'sex', vi: 'Giới tính', required: true, aliases: [], hints: ['Nam/Nữ', 'Giới'] },
+  {
+    key: 'birth_date',
+    vi: 'Ngày sinh',
+    required: false,
+    aliases: [],
+    date: true,
+    hints: ['Ngày tháng năm sinh', 'Sinh ngày'],
+  },
+  {
+    key: 'org_code',
+    vi: 'Mã chi bộ',
+    required: true,
+    aliases: ['Mã tổ chức'],
+    hints: ['Chi bộ', 'Tên chi bộ', 'Chi bộ sinh hoạt', 'Tổ chức đảng', 'Đơn vị'],
+  },
+  {
+    key: 'status',
+    vi: 'Trạng thái',
+    required: true,
+    aliases: [],
+    hints: ['Tình trạng', 'Loại đảng viên', 'Chính thức/Dự bị', 'Đảng viên chính thức/dự bị'],
+  },
+  {
+    key: 'admission_date',
+    vi: 'Ngày vào Đảng',
+    required: true,
+    aliases: ['Ngày kết nạp'],
+    date: true,
+    hints: ['Ngày kết nạp Đảng', 'Ngày kết nạp vào Đảng', 'Ngày vào Đảng lần đầu'],
+  },
+  {
+    key: 'official_date',
+    vi: 'Ngày chính thức',
+    required: false,
+    aliases: [],
+    date: true,
+    hints: [
+      'Ngày công nhận chính thức',
+      'Ngày được công nhận đảng viên chính thức',
+      'Ngày chuyển chính thức',
+    ],
+  },
+  {
+    key: 'position',
+    vi: 'Chức vụ',
+    required: false,
+    aliases: [],
+    hints: ['Chức vụ Đảng', 'Chức vụ trong chi bộ', 'Chức vụ cấp ủy'],
+  },
+  {
+    key: 'party_card_no',
+    vi: 'Số thẻ đảng viên',
+    required: false,
+    aliases: ['Số thẻ', 'Số thẻ đảng'],
+    hints: ['Thẻ đảng viên', 'Số thẻ Đảng viên'],
+  },
   {
     key: 'exempt_from',
     vi: 'Miễn sinh hoạt từ',
     required: false,
     aliases: ['Ngày miễn sinh hoạt'],
     date: true,
+    hints: ['Miễn sinh hoạt', 'Ngày miễn công tác và sinh hoạt đảng', 'Miễn công tác và sinh hoạt đảng từ'],
   },
-  { key: 'notes', vi: 'Ghi chú', required: false, aliases: [] },
+  { key: 'notes', vi: 'Ghi chú', required: false, aliases: [], hints: ['Chú thích', 'Ghi chú khác'] },
 ];
 
 export const columnsOf = (kind: ImportKind): readonly ColumnSpec[] =>
@@ -86,17 +166,28 @@ export interface HeaderMatch {
   errors: { field: string; message: Bilingual }[];
 }
 
+const headerLookups = new Map<ImportKind, Map<string, string>>();
+
+/** The column a header names as it stands (template header, key or alias, folded); null if none. */
+export function headerKey(kind: ImportKind, header: string): string | null {
+  let lookup = headerLookups.get(kind);
+  if (!lookup) {
+    lookup = new Map<string, string>();
+    for (const column of columnsOf(kind)) {
+      for (const name of [column.key, column.vi, ...column.aliases]) lookup.set(fold(name), column.key);
+    }
+    headerLookups.set(kind, lookup);
+  }
+  return lookup.get(fold(header)) ?? null;
+}
+
 /** Recognises the header row; unknown columns (e.g. "STT") are ignored, a missing required one is an error. */
 export function matchHeader(kind: ImportKind, header: readonly string[]): HeaderMatch {
-  const lookup = new Map<string, string>();
-  for (const column of columnsOf(kind)) {
-    for (const name of [column.key, column.vi, ...column.aliases]) lookup.set(fold(name), column.key);
-  }
   const keys: (string | null)[] = [];
   const seen = new Set<string>();
   const errors: HeaderMatch['errors'] = [];
   for (const cell of header) {
-    const key = lookup.get(fold(cell)) ?? null;
+    const key = headerKey(kind, cell);
     if (key && seen.has(key)) {
       errors.push({
         field: key,
@@ -169,9 +260,17 @@ export const SEX_LABELS = { male: 'Nam', female: 'Nữ' } as const;
 const SEX_WORDS = dictionary<'male' | 'female'>({ male: ['Nam'], female: ['Nữ'] });
 
 export const STATUS_LABELS = { official: 'Chính thức', probationary: 'Dự bị' } as const;
-const STATUS_WORDS = dictionary<'official' | 'probationary'>({
+/**
+ * Statuses a file may only repeat: a member export lists removed, expelled and deceased members under
+ * these words, and importing it back must change nothing (validate-members.ts refuses any other use).
+ */
+export const ENDED_STATUS_LABELS = { removed: 'Xóa tên', expelled: 'Khai trừ', deceased: 'Từ trần' } as const;
+const STATUS_WORDS = dictionary<MemberStatus>({
   official: ['Chính thức', 'Đảng viên chính thức'],
   probationary: ['Dự bị', 'Đảng viên dự bị'],
+  removed: [ENDED_STATUS_LABELS.removed, 'Đã xóa tên'],
+  expelled: [ENDED_STATUS_LABELS.expelled, 'Đã khai trừ'],
+  deceased: [ENDED_STATUS_LABELS.deceased, 'Đã từ trần', 'Đã mất'],
 });
 
 export const POSITION_LABELS: Record<Position, string> = {

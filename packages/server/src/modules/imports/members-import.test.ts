@@ -1,4 +1,4 @@
-import { nameSortKey } from '@nennep/core';
+import { isoDateInVietnam, nameSortKey } from '@nennep/core';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,9 +58,11 @@ async function membersXlsx(rows: unknown[][]): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+/** The app's clock, and the day the command-line imports are checked against. */
+const NOW = new Date('2026-06-01T09:00:00+07:00');
 
 beforeAll(async () => {
-  const built = await buildTestApp();
+  const built = await buildTestApp({ clock: () => NOW });
   ({ app, database, close } = built);
   const { db } = built;
   await buildOrg(db, { code: 'ROOT', kind: 'committee' });
@@ -130,7 +132,7 @@ describe('members import: a file with errors', () => {
 
   it('is refused the same way from the command line (runImport without an actor)', async () => {
     const before = await tables();
-    const report = await runImport(database, null, 'members', bad, 'dang-vien.csv');
+    const report = await runImport(database, null, 'members', bad, 'dang-vien.csv', isoDateInVietnam(NOW));
     expect(report.valid).toBe(false);
     expect(report.result).toBeUndefined();
     expect(report.errors.length).toBeGreaterThanOrEqual(9);
@@ -141,6 +143,7 @@ describe('members import: a file with errors', () => {
       'members',
       Buffer.from('Mã đảng viên,Họ và tên\nDV1,A B\n'),
       'x.csv',
+      isoDateInVietnam(NOW),
     );
     expect(missing.errors.map((e) => `${e.row}:${e.field}`)).toEqual([
       '1:sex',
@@ -348,7 +351,7 @@ describe('import templates', () => {
     expect(sheet.header).toEqual(
       HEADER.split(',').concat(['Số thẻ đảng viên', 'Miễn sinh hoạt từ', 'Ghi chú']),
     );
-    expect(sheet.rows[0]?.cells.slice(0, 4)).toEqual(['DV000001', 'Nguyễn Văn Đức', 'Nam', '1975-03-15']);
+    expect(sheet.rows[0]?.cells.slice(0, 4)).toEqual(['DV900001', 'Nguyễn Văn Đức', 'Nam', '1975-03-15']);
     const text = await admin.get('/api/imports/templates/orgs.csv');
     expect(text.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(text.body.split('\r\n')[0]).toBe(

@@ -1,3 +1,4 @@
+import { isoDateInVietnam } from '@nennep/core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
@@ -57,8 +58,11 @@ const orgRow = async (code: string) =>
     )
   )[0];
 
+/** The app's clock, and the day the command-line imports are checked against. */
+const NOW = new Date('2026-06-01T09:00:00+07:00');
+
 beforeAll(async () => {
-  const built = await buildTestApp();
+  const built = await buildTestApp({ clock: () => NOW });
   ({ app, database, close } = built);
   const { db } = built;
   await buildOrg(db, { code: 'ROOT', kind: 'committee' });
@@ -189,10 +193,24 @@ describe('orgs import', () => {
     const root = (await upload(admin, csv('R2,Đảng bộ tỉnh B,Đảng bộ cấp trên,,'))).json();
     expect(root.errors.map((e: { field: string }) => e.field)).toEqual(['parent_code']);
     const before = await tables();
-    const bad = await runImport(database, null, 'orgs', csv('R3,Chi bộ,cell,,'), 'x.csv');
+    const bad = await runImport(
+      database,
+      null,
+      'orgs',
+      csv('R3,Chi bộ,cell,,'),
+      'x.csv',
+      isoDateInVietnam(NOW),
+    );
     expect(bad).toMatchObject({ valid: false, errors: [{ row: 2, field: 'parent_code' }] });
     expect(await tables()).toEqual(before);
-    const cli = await runImport(database, null, 'orgs', csv('R2,Đảng bộ tỉnh B,Đảng bộ cấp trên,,'), 'x.csv');
+    const cli = await runImport(
+      database,
+      null,
+      'orgs',
+      csv('R2,Đảng bộ tỉnh B,Đảng bộ cấp trên,,'),
+      'x.csv',
+      isoDateInVietnam(NOW),
+    );
     expect(cli).toMatchObject({ valid: true, result: { created: 1, updated: 0, unchanged: 0 } });
     expect(await orgRow('R2')).toMatchObject({ depth: 0, parent: null });
   });

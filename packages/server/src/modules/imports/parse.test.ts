@@ -4,6 +4,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { matchHeader, parseCategory, parseKind, parsePosition, parseSex, parseStatus } from './columns.ts';
+import { readDate } from './dates.ts';
+import { guessMapping } from './mapping.ts';
 import { FileError, parseSpreadsheet } from './parse.ts';
 
 const csv = (text: string, bom = false) => Buffer.from(`${bom ? '\uFEFF' : ''}${text}`, 'utf8');
@@ -169,5 +171,116 @@ describe('columns', () => {
     expect(parseStatus('dự bị')).toBe('probationary');
     expect(parseStatus('Chính thức')).toBe('official');
     expect(parseKind('ban chấp hành')).toBeNull();
+  });
+});
+
+/** Headers as the province's member database writes them, with columns the app does not keep. */
+const CSDL_HEADER = [
+  'STT',
+  'Họ và tên đảng viên',
+  'Mã đảng viên',
+  'Giới tính (Nam/Nữ)',
+  'Ngày sinh (dd/mm/yyyy)',
+  'Quê quán',
+  'Dân tộc',
+  'Tôn giáo',
+  'Chi bộ',
+  'Trạng thái',
+  'Ngày vào Đảng',
+  'Ngày chính thức',
+  'Số thẻ',
+];
+const CSDL_KEYS = [
+  null,
+  'full_name',
+  'member_code',
+  'sex',
+  'birth_date',
+  null,
+  null,
+  null,
+  'org_code',
+  'status',
+  'admission_date',
+  'official_date',
+  'party_card_no',
+];
+
+describe('dates of import files', () => {
+  it('reads the Vietnamese styles, day first', () => {
+    for (const text of [
+      '05/02/1975',
+      '5/2/1975',
+      '05-02-1975',
+      '05.02.1975',
+      '1975-02-05',
+      '1975/2/5',
+      '05/02/1975 00:00:00',
+      '1975-02-05T00:00:00.000Z',
+      'ngày 5 tháng 2 năm 1975',
+      ' Ngày 05 tháng 02 năm 1975 ',
+    ]) {
+      expect(readDate(text), text).toEqual({ iso: '1975-02-05' });
+    }
+    expect(readDate('29/02/2024')).toEqual({ iso: '2024-02-29' });
+  });
+
+  it('refuses impossible and unreadable dates, saying why', () => {
+    expect(readDate('31/02/1975')).toEqual({
+      problem: {
+        vi: 'Ngày "31/02/1975" không hợp lệ: không có ngày 31 tháng 2 năm 1975.',
+        en: 'Invalid date "31/02/1975": there is no day 31 of month 2 in 1975.',
+      },
+    });
+    expect(readDate('29.02.1975')).toHaveProperty('problem');
+    expect(readDate('1975-13-01')).toHaveProperty('problem');
+    expect(readDate('02/05/1875')).toMatchObject({ problem: { en: expect.stringContaining('1900–2100') } });
+    for (const text of ['1975', '5/2/75', 'tháng 2/1975', '05/02/1975 sáng']) {
+      expect(readDate(text), text).toMatchObject({ problem: { vi: expect.stringContaining('dd/mm/yyyy') } });
+    }
+  });
+});
+
+describe('guessing a mapping', () => {
+  const sheetOf = (header: string[], rows: string[][] = []) => ({
+    header,
+    rows: rows.map((cells, i) => ({ row: i + 2, cells })),
+  });
+
+  it('maps a member database list by its header words; what the app does not keep is ignored', () => {
+    const mapping = guessMapping('members', sheetOf(CSDL_HEADER));
+    expect(mapping.columns.map((c) => c.key)).toEqual(CSDL_KEYS);
+    const byHeader = new Map(mapping.columns.map((c) => [c.header, c]));
+    expect(byHeader.get('Mã đảng viên')).toMatchObject({ confidence: 1, basis: 'header' });
+    expect(byHeader.get('Số thẻ')).toMatchObject({ confidence: 1, basis: 'header' });
+    expect(byHeader.get('Họ và tên đảng viên')).toMatchObject({ basis: 'guess' });
+    expect(byHeader.get('Họ và tên đảng viên')?.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(byHeader.get('Họ và tên đảng viên')?.confidence).toBeLessThan(1);
+    expect(byHeader.get('Quê quán')).toMatchObject({ key: null, confidence: 0, basis: null });
+    expect(mapping).toMatchObject({ source: 'guessed', needed: true });
+  });
+
+  it('ignores accents and case, and words other columns share', () => {
+    const mapping = guessMapping(
+      'members',
+      sheetOf(['SO LY LICH', 'ho ten dang vien', 'gioi', 'ngay ket nap dang', 'ten chi bo', 'tinh trang']),
+    );
+    expect(mapping.columns.map((c) => c.key)).toEqual([
+      'member_code',
+      'full_name',
+      'sex',
+      'admission_date',
+      'org_code',
+      'status',
+    ]);
+  });
+
+  it('weighs what the cells hold: dates do not feed a card number', () => {
+    const dates = guessMapping('members', sheetOf(['Ngày cấp thẻ'], [['01/02/2003'], ['04/05/2006']]));
+    expect(dates.columns[0]?.key).toBeNull();
+    const words = guessMapping('members', sheetOf(['Giới'], [['Nam'], ['Nữ']]));
+    expect(words.columns[0]).toMatchObject({ key: 'sex', basis: 'guess' });
+    const notWords = guessMapping('members', sheetOf(['Giới'], [['17'], ['23']]));
+    expect(notWords.columns[0]?.key).toBeNull();
   });
 });

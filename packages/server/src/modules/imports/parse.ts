@@ -50,7 +50,7 @@ export function parseCsv(buffer: Buffer): Sheet {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer);
   } catch {
     throw unreadable(
-      'Tệp CSV không phải mã UTF-8: trong Excel hãy chọn "CSV UTF-8 (Comma delimited)".',
+      'Tệp CSV không phải mã UTF-8: khi lưu trong Excel, hãy chọn kiểu "CSV UTF-8" (phân cách bằng dấu phẩy).',
       'The CSV file is not UTF-8: in Excel choose "CSV UTF-8 (Comma delimited)".',
     );
   }

@@ -1,24 +1,31 @@
-import type { Role } from '@nennep/core';
+import { isoDateInVietnam } from '@nennep/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../../app.ts';
-import { type Actor, requireActor } from '../../http/access.ts';
-import { forbidden, invalidField, localeOf } from '../../http/errors.ts';
-import { MEMBER_WRITERS } from '../members/policy.ts';
+import { type Deps, nowOf } from '../../app.ts';
+import { requireActor } from '../../http/access.ts';
+import { invalidField, localeOf } from '../../http/errors.ts';
 import { IMPORT_KINDS, type ImportKind } from './columns.ts';
-import { commitImportJob, importJobStatus, previewImport, renderError } from './service.ts';
+import { commitImportJob, importJobStatus, previewImport } from './jobs.ts';
+import { assertMayImport } from './policy.ts';
+import { renderError } from './service.ts';
 import { renderTemplate, TEMPLATE_NAMES } from './templates.ts';
 
 const tags = ['imports'];
-/** Who may import what (row scopes are checked per row by the validation). */
-const IMPORTERS: Record<ImportKind, readonly Role[]> = { orgs: ['admin'], members: MEMBER_WRITERS };
-
-function assertMayImport(actor: Actor, kind: ImportKind) {
-  if (!actor.grants.some((g) => IMPORTERS[kind].includes(g.role))) throw forbidden();
-}
-
 const jobParams = z.object({ jobId: z.uuid() });
+/**
+ * The user's column mapping: one import column key per file column, in the file's order, separated by
+ * commas; an empty place ignores that column ("full_name,,birth_date").
+ */
+const previewQuery = z.object({
+  columns: z
+    .string()
+    .max(4000)
+    .regex(/^[a-z_,]*$/)
+    .optional(),
+});
+const chosenOf = (columns: string | undefined) =>
+  columns === undefined ? undefined : columns.split(',').map((k) => k || null);
 
 /** Import of organisations and members (preview, commit, templates). */
 export function importRoutes(fastify: FastifyInstance, deps: Deps) {
@@ -39,7 +46,13 @@ export function importRoutes(fastify: FastifyInstance, deps: Deps) {
 
   app.post(
     '/imports/:kind',
-    { schema: { tags, params: z.object({ kind: z.enum(IMPORT_KINDS as [ImportKind, ...ImportKind[]]) }) } },
+    {
+      schema: {
+        tags,
+        params: z.object({ kind: z.enum(IMPORT_KINDS as [ImportKind, ...ImportKind[]]) }),
+        querystring: previewQuery,
+      },
+    },
     async (request) => {
       const actor = requireActor(request.actor);
       const { kind } = request.params;
@@ -52,7 +65,15 @@ export function importRoutes(fastify: FastifyInstance, deps: Deps) {
         });
       }
       const buffer = await file.toBuffer();
-      const preview = await previewImport(database, actor, kind, buffer, file.filename || `${kind}.xlsx`);
+      const preview = await previewImport(
+        database,
+        actor,
+        kind,
+        buffer,
+        file.filename || `${kind}.xlsx`,
+        isoDateInVietnam(nowOf(deps)),
+        chosenOf(request.query.columns),
+      );
       const locale = localeOf(request);
       return {
         jobId: preview.jobId,
@@ -61,13 +82,14 @@ export function importRoutes(fastify: FastifyInstance, deps: Deps) {
         valid: preview.valid,
         errors: preview.errors.map((e) => renderError(kind, e, locale)),
         summary: preview.summary,
+        mapping: preview.mapping,
       };
     },
   );
 
   app.post('/imports/:jobId/commit', { schema: { tags, params: jobParams } }, async (request) => {
     const actor = requireActor(request.actor);
-    return commitImportJob(database, actor, request.params.jobId);
+    return commitImportJob(database, actor, request.params.jobId, isoDateInVietnam(nowOf(deps)));
   });
 
   app.get('/imports/:jobId', { schema: { tags, params: jobParams } }, async (request) => {

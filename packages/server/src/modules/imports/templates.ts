@@ -17,26 +17,31 @@ import {
 export const TEMPLATE_NAMES = ['orgs.xlsx', 'members.xlsx', 'orgs.csv', 'members.csv'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
+/**
+ * The example rows fit the demo (seed/province.ts): a new village cell under the commune committee of
+ * Tân Hội with a party group of its own, and a new member of the cell of Thượng Hội. Imported untouched
+ * into the demo, each template validates (round-trip.test.ts keeps it so).
+ */
 const EXAMPLES: Record<ImportKind, Record<string, string>[]> = {
   orgs: [
     {
-      code: 'XA-TANHOI',
-      name: 'Đảng bộ xã Tân Hội',
-      kind: ORG_KIND_LABELS.grassroots_committee.vi,
-      category: '',
-      parent_code: 'TINH',
+      code: 'HC.TANHOI.DONGHOI',
+      name: 'Chi bộ thôn Đông Hội',
+      kind: ORG_KIND_LABELS.cell.vi,
+      category: CATEGORY_LABELS.village.split(',')[0] ?? 'Thôn',
+      parent_code: 'HC.TANHOI',
       body_name: '',
       symbol: '',
       place_name: '',
       on_behalf: '',
     },
     {
-      code: 'XA-TANHOI.THON1',
-      name: 'Chi bộ thôn 1',
-      kind: ORG_KIND_LABELS.cell.vi,
-      category: CATEGORY_LABELS.village.split(',')[0] ?? 'Thôn',
-      parent_code: 'XA-TANHOI',
-      body_name: 'Chi ủy',
+      code: 'HC.TANHOI.DONGHOI.XOM1',
+      name: 'Tổ đảng xóm 1',
+      kind: ORG_KIND_LABELS.party_group.vi,
+      category: '',
+      parent_code: 'HC.TANHOI.DONGHOI',
+      body_name: '',
       symbol: '',
       place_name: '',
       on_behalf: '',
@@ -44,16 +49,16 @@ const EXAMPLES: Record<ImportKind, Record<string, string>[]> = {
   ],
   members: [
     {
-      member_code: 'DV000001',
+      member_code: 'DV900001',
       full_name: 'Nguyễn Văn Đức',
       sex: SEX_LABELS.male,
       birth_date: '1975-03-15',
-      org_code: 'XA-TANHOI.THON1',
+      org_code: 'HC.TANHOI.THUONGHOI',
       status: STATUS_LABELS.official,
       admission_date: '2000-05-19',
       official_date: '2001-05-19',
-      position: POSITION_LABELS.secretary,
-      party_card_no: '12345678',
+      position: POSITION_LABELS.member,
+      party_card_no: '90000001',
       exempt_from: '',
       notes: '',
     },

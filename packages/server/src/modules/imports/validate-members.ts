@@ -1,13 +1,9 @@
-import {
-  canHoldMembers,
-  checkMemberFacts,
-  ORG_KIND_LABELS,
-  type Position,
-  parseVietnameseDate,
-} from '@nennep/core';
+import { canHoldMembers, checkMemberFacts, ORG_KIND_LABELS, type Position } from '@nennep/core';
 import { type Actor, can } from '../../http/access.ts';
 import { MEMBER_WRITERS } from '../members/policy.ts';
 import { ACCEPTED, parsePosition, parseSex, parseStatus } from './columns.ts';
+import { type DateReading, readDate } from './dates.ts';
+import { cellsByName, findCell } from './member-cells.ts';
 import type { SheetRow } from './parse.ts';
 import {
   cellReader,
@@ -78,18 +74,9 @@ const ENDED: Record<string, { vi: string; en: string }> = {
   deceased: { vi: 'đã từ trần', en: 'is deceased' },
 };
 
-/** The cell a member is placed in: it must exist, hold members, be active and (API) be in scope. */
-function checkCell(
-  p: Problems,
-  row: number,
-  code: string,
-  org: OrgSnapshot | undefined,
-  actor: Actor | null,
-) {
-  if (!org) {
-    p.add(row, 'org_code', `Không tìm thấy chi bộ ${code}.`, `Cell ${code} not found.`);
-    return null;
-  }
+/** The cell a member is placed in: it must hold members, be active and (API) be in scope. */
+function checkCell(p: Problems, row: number, org: OrgSnapshot, actor: Actor | null) {
+  const { code } = org;
   if (!canHoldMembers(org.kind)) {
     const kind = ORG_KIND_LABELS[org.kind];
     p.add(
@@ -125,7 +112,7 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
  * Fast path for `yyyy-mm-dd` (what date cells become): the date when valid, null when not a real date
- * (same rules as core's parseVietnameseDate), undefined for any other shape.
+ * (same rules as dates.ts), undefined for any other shape.
  */
 function isoDate(text: string): string | null | undefined {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
@@ -144,7 +131,7 @@ function isoDate(text: string): string | null | undefined {
 /** Reads the cells of the current row; methods rather than per-row closures (100,000 rows). */
 class RowReader {
   at: SheetRow = { row: 0, cells: [] };
-  private readonly dates = new Map<string, string | null>();
+  private readonly dates = new Map<string, DateReading>();
   constructor(
     private readonly p: Problems,
     private readonly cell: (row: SheetRow, key: string) => string | undefined,
@@ -157,24 +144,18 @@ class RowReader {
       if (required) this.p.add(this.at.row, key, 'Không được để trống.', 'Required.');
       return text === undefined ? undefined : null;
     }
-    let iso = isoDate(text);
-    if (iso === undefined) {
-      iso = this.dates.get(text);
-      if (iso === undefined) {
-        iso = parseVietnameseDate(text);
-        this.dates.set(text, iso);
-      }
+    const iso = isoDate(text);
+    if (iso) return iso;
+    let reading = this.dates.get(text);
+    if (reading === undefined) {
+      reading = readDate(text);
+      if (this.dates.size < 10_000) this.dates.set(text, reading);
     }
-    if (iso === null) {
-      this.p.add(
-        this.at.row,
-        key,
-        `Ngày "${text}" không hợp lệ (cần dd/mm/yyyy).`,
-        `Invalid date "${text}" (use dd/mm/yyyy).`,
-      );
+    if ('problem' in reading) {
+      this.p.add(this.at.row, key, reading.problem.vi, reading.problem.en);
       return false;
     }
-    return iso;
+    return reading.iso;
   }
 
   coded<T>(key: string, parse: (text: string) => T | null, required: boolean): T | null | undefined {
@@ -222,6 +203,11 @@ export function validateMembers(
   const plan: MemberPlan = { creates: [], updates: [], unchanged: 0 };
 
   const read = new RowReader(p, cell);
+  let byName: Map<string, OrgSnapshot[]> | null = null;
+  const names = () => {
+    byName ??= cellsByName(orgsByCode.values());
+    return byName;
+  };
   for (const r of records.rows) {
     const mark = p.errors.length;
     const row = r.row;
@@ -231,8 +217,8 @@ export function validateMembers(
     checkLength(p, row, 'full_name', fullName, 2, 120);
     const sex = read.coded('sex', parseSex, true);
     const birthDate = read.date('birth_date');
-    const orgCode = checkCode(p, row, 'org_code', cell(r, 'org_code'));
-    const org = orgCode ? checkCell(p, row, orgCode, orgsByCode.get(orgCode), actor) : null;
+    const named = findCell(p, row, cell(r, 'org_code'), orgsByCode, names, actor);
+    const org = named ? checkCell(p, row, named, actor) : null;
     const status = read.coded('status', parseStatus, true);
     const admissionDate = read.date('admission_date', true);
     const officialDate = read.date('official_date');
@@ -243,9 +229,12 @@ export function validateMembers(
     if (!code || !firstOccurrence(p, seen, row, 'member_code', code)) continue;
 
     const before = existing.get(code);
+    // A member export lists removed, expelled and deceased members too: such a row may come back
+    // unchanged, nothing more (those statuses are recorded on the member's page, never by a file).
+    const ended = before ? ENDED[before.status] : undefined;
+    const endedAgain = ended !== undefined && status === before?.status;
     if (before) {
-      const ended = ENDED[before.status];
-      if (ended) {
+      if (ended && !endedAgain) {
         p.add(
           row,
           'status',
@@ -269,6 +258,14 @@ export function validateMembers(
         );
       }
     }
+    if (status && ENDED[status] && !endedAgain) {
+      p.add(
+        row,
+        'status',
+        'Xóa tên, khai trừ, từ trần được ghi ở trang của đảng viên, không qua tệp nhập; hãy ghi Chính thức hoặc Dự bị.',
+        "Removal, expulsion and death are recorded on the member's page, not by a file; write Chính thức or Dự bị.",
+      );
+    }
     if (p.errors.length > mark || !org || !sex || !status || !admissionDate) continue;
     if (birthDate === false || officialDate === false || exemptFrom === false) continue;
 
@@ -288,6 +285,20 @@ export function validateMembers(
       exemptFrom: exemptFrom !== undefined ? exemptFrom : (before?.exemptFrom ?? null),
       notes: notes !== undefined ? notes : (before?.notes ?? null),
     };
+    if (before && endedAgain) {
+      const changed = MEMBER_FIELDS.filter(([, field]) => after[field] !== before[field]).map(([key]) => key);
+      if (changed.length === 0) plan.unchanged++;
+      else {
+        p.add(
+          row,
+          changed[0] ?? 'status',
+          `Đảng viên ${code} ${ended?.vi}; tệp không được sửa thông tin của đảng viên này (${changed.join(', ')}).`,
+          `Member ${code} ${ended?.en}; a file cannot change this member (${changed.join(', ')}).`,
+        );
+      }
+      continue;
+    }
+    if (status !== 'official' && status !== 'probationary') continue;
     const facts = checkMemberFacts(
       {
         status,

@@ -5,7 +5,8 @@
  */
 import type { OrgKind, OrgNamingOverrides } from '@nennep/core';
 import type { Bilingual } from '../../http/errors.ts';
-import { columnsOf, type ImportKind, matchHeader } from './columns.ts';
+import { columnsOf, type ImportKind } from './columns.ts';
+import { type Mapping, mappingErrors } from './mapping.ts';
 import type { Sheet, SheetRow } from './parse.ts';
 
 export interface ImportError {
@@ -43,15 +44,24 @@ export function problems(): Problems {
   return { errors, add: (row, field, vi, en) => errors.push({ row, field, message: { vi, en } }) };
 }
 
-/** Maps the header to known columns and reorders every row's cells accordingly. */
-export function toRecords(kind: ImportKind, sheet: Sheet): { records: ImportRecords; errors: ImportError[] } {
-  const match = matchHeader(kind, sheet.header);
+/**
+ * Reorders every row's cells into the import's columns as the mapping says (file column → key); the
+ * mapping's own problems (a required column fed by none, a column fed twice) are errors on row 1.
+ */
+export function toRecords(
+  kind: ImportKind,
+  sheet: Sheet,
+  mapping: Mapping,
+): { records: ImportRecords; errors: ImportError[] } {
+  const indexOf = new Map<string, number>();
+  for (const c of mapping.columns) if (c.key && !indexOf.has(c.key)) indexOf.set(c.key, c.index);
   const keys = columnsOf(kind)
     .map((c) => c.key)
-    .filter((k) => match.keys.includes(k));
-  const from = keys.map((k) => match.keys.indexOf(k));
+    .filter((k) => indexOf.has(k));
+  const from = keys.map((k) => indexOf.get(k) ?? -1);
   const rows = sheet.rows.map((r) => ({ row: r.row, cells: from.map((i) => (r.cells[i] ?? '').trim()) }));
-  return { records: { kind, keys, rows }, errors: match.errors.map((e) => ({ row: 1, ...e })) };
+  const errors = mappingErrors(kind, mapping).map((e) => ({ row: 1, ...e }));
+  return { records: { kind, keys, rows }, errors };
 }
 
 /** Reads cells by column key: `undefined` when the file has no such column. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { visitAssignments } from '../../db/schema/index.ts';
 import {
   buildAccount,
   buildMember,
@@ -7,6 +8,7 @@ import {
   type Client,
   login,
 } from '../../test/factories.ts';
+import { findOrg } from '../orgs/queries.ts';
 
 let ctx: Awaited<ReturnType<typeof buildTestApp>>;
 let secretary: Client;
@@ -15,7 +17,7 @@ let outsider: Client;
 let meetingId: number;
 
 beforeAll(async () => {
-  ctx = await buildTestApp();
+  ctx = await buildTestApp({ clock: () => new Date('2026-08-01T09:00:00+07:00') });
   const { db } = ctx;
   await buildOrg(db, { code: 'P', kind: 'committee' });
   await buildOrg(db, { code: 'GA', kind: 'grassroots_committee', parent: 'P' });
@@ -28,7 +30,17 @@ beforeAll(async () => {
   await buildAccount(db, 'bithu', 'cell_secretary', 'C');
   await buildAccount(db, 'dangvien', 'member', 'C', self.id);
   await buildAccount(db, 'khac', 'member', 'D', other.id);
-  await buildAccount(db, 'capuy', 'committee_member', 'GA');
+  const follower = await buildAccount(db, 'capuy', 'committee_member', 'GA');
+  // capuy follows the cell (a personal assignment of the commune); nhaxa, another member above, does not.
+  await buildAccount(db, 'nhaxa', 'committee_member', 'GA');
+  const [ga, c] = [await findOrg(db, 'GA'), await findOrg(db, 'C')];
+  if (!ga || !c) throw new Error('orgs');
+  await db.insert(visitAssignments).values({
+    committeeOrgId: ga.id,
+    committeePath: ga.path,
+    orgId: c.id,
+    accountId: follower.id,
+  });
   secretary = await login(ctx.app, 'bithu');
   member = await login(ctx.app, 'dangvien');
   outsider = await login(ctx.app, 'khac');
@@ -44,16 +56,20 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 describe('invitations and replies', () => {
-  it('invites the cell’s members and the committee member above, once', async () => {
+  it('invites the cell’s members and the committee member who follows the cell, once', async () => {
     const sent = await secretary.post(`/api/meetings/${meetingId}/notify`);
-    expect(sent.json()).toEqual({ sent: 2 });
-    expect((await secretary.post(`/api/meetings/${meetingId}/notify`)).json()).toEqual({ sent: 0 });
+    expect(sent.json()).toEqual({ sent: 2, recipients: 2 });
+    expect((await secretary.post(`/api/meetings/${meetingId}/notify`)).json()).toEqual({
+      sent: 0,
+      recipients: 2,
+    });
     const inbox = (await member.get('/api/inbox')).json();
     expect(inbox.unread).toBe(1);
     expect(inbox.items[0].title).toContain('Chi bộ thôn Hạ');
     expect((await outsider.get('/api/inbox')).json().items).toEqual([]);
     const committee = await login(ctx.app, 'capuy');
     expect((await committee.get('/api/inbox')).json().unread).toBe(1);
+    expect((await (await login(ctx.app, 'nhaxa')).get('/api/inbox')).json().unread).toBe(0);
     expect((await outsider.post(`/api/inbox/${inbox.items[0].id}/read`)).statusCode).toBe(404);
     expect((await member.post(`/api/inbox/${inbox.items[0].id}/read`)).statusCode).toBe(200);
     expect((await member.get('/api/inbox')).json().unread).toBe(0);

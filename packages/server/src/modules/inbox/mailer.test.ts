@@ -48,7 +48,7 @@ let port = 0;
 beforeAll(async () => {
   await new Promise<void>((resolve) => sink.server.listen(0, '127.0.0.1', resolve));
   port = (sink.server.address() as { port: number }).port;
-  ctx = await buildTestApp();
+  ctx = await buildTestApp({ clock: () => new Date('2026-09-01T09:00:00+07:00') });
   const { db } = ctx;
   await buildOrg(db, { code: 'P', kind: 'committee' });
   await buildOrg(db, { code: 'G', kind: 'grassroots_committee', parent: 'P' });
@@ -81,7 +81,10 @@ describe('email of notices', () => {
       date: '2026-09-04',
       startTime: '19:30',
     });
-    expect((await secretary.post(`/api/meetings/${meeting.json().id}/notify`)).json()).toEqual({ sent: 1 });
+    expect((await secretary.post(`/api/meetings/${meeting.json().id}/notify`)).json()).toEqual({
+      sent: 1,
+      recipients: 1,
+    });
     const send = smtpSender(`smtp://127.0.0.1:${port}`, 'Nền Nếp <no-reply@example.vn>');
     expect(await deliverPending(ctx.db, send)).toBe(1);
     expect(await deliverPending(ctx.db, send)).toBe(0);

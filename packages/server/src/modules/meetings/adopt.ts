@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   documentNumber,
+  levelLabel,
   type MinutesModel,
   type ResolutionModel,
   type VoteCount,
@@ -10,10 +11,11 @@ import { eq, sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
 import { addenda, issuedDocuments, meetings } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/access.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError, invalidField } from '../../http/errors.ts';
 import { renderMinutesDocx, renderResolutionDocx } from '../documents/index.ts';
 import { issuerOf } from '../orgs/naming.ts';
 import { reportBackOnAdoption } from '../recommendations/meeting-side.ts';
+import { rulesOf, scoreOf } from './facts.ts';
 import { buildMinutes } from './minutes.ts';
 import { recordMeetingEvent } from './plan.ts';
 import type { MeetingRow } from './queries.ts';
@@ -46,8 +48,15 @@ export async function nextNumber(tx: Db, orgId: number, date: string, docType: s
  * their models and the score, and locks the meeting. From then on every write route refuses; corrections
  * are dated addenda, and the documents render to the same bytes every time.
  */
-export async function adoptMinutes(tx: Db, actor: Actor, meeting: MeetingRow, count: VoteCount) {
+export async function adoptMinutes(
+  tx: Db,
+  actor: Actor,
+  meeting: MeetingRow,
+  count: VoteCount & { confirmUnscored?: boolean },
+  now: Date,
+) {
   assertHeld(meeting);
+  await assertScored(tx, meeting, count.confirmUnscored === true);
   const outcome = voteOutcome('resolution', count, await attendanceFacts(tx, meeting));
   if (!outcome.passed) {
     throw new AppError(409, 'conflict', {
@@ -89,7 +98,7 @@ export async function adoptMinutes(tx: Db, actor: Actor, meeting: MeetingRow, co
     .update(meetings)
     .set({
       status: 'adopted',
-      adoptedAt: new Date(),
+      adoptedAt: now,
       score: data.score,
       total: data.score.total,
       level: data.score.level,
@@ -104,6 +113,36 @@ export async function adoptMinutes(tx: Db, actor: Actor, meeting: MeetingRow, co
     sha256: hash,
   });
   return { minutes: minutesNo, resolution: resolutionNo, contentHash: hash };
+}
+
+/**
+ * The cell's own points on the manual criteria freeze with the minutes: adopting before they are given
+ * would freeze a low score for good. Refused, naming the criteria — or, where the rule set allows it, only
+ * once the secretary confirms the level the meeting then gets.
+ */
+async function assertScored(tx: Db, meeting: MeetingRow, confirmed: boolean) {
+  const rules = await rulesOf(tx, meeting);
+  const missing = rules.scoreSheet.criteria.filter(
+    (c) => c.kind === 'manual' && !Object.hasOwn(meeting.manualScores, c.id),
+  );
+  if (missing.length === 0) return;
+  const names = {
+    vi: missing.map((c) => c.label.vi).join(', '),
+    en: missing.map((c) => c.label.en).join(', '),
+  };
+  if (rules.unscoredAdoption === 'confirm') {
+    if (confirmed) return;
+    const score = await scoreOf(tx, meeting, rules);
+    const level = { vi: levelLabel(score.level, 'vi'), en: levelLabel(score.level, 'en') };
+    throw invalidField('confirmUnscored', {
+      vi: `Chưa chấm: ${names.vi}. Nếu thông qua ngay, buổi sinh hoạt được ${score.total} điểm, xếp loại ${level.vi}, và không sửa được nữa: hãy xác nhận hoặc chấm điểm trước.`,
+      en: `Not scored: ${names.en}. Adopted now, the meeting gets ${score.total} points, level ${level.en}, for good: confirm, or score first.`,
+    });
+  }
+  throw invalidField('manualScores', {
+    vi: `Chưa chấm các tiêu chí: ${names.vi}. Hãy chấm điểm ở thẻ "Chấm điểm" trước khi thông qua biên bản.`,
+    en: `Criteria not scored: ${names.en}. Score them on the "Score" tab before adopting the minutes.`,
+  });
 }
 
 /** The frozen model of an issued document, or null before adoption. */

@@ -7,18 +7,21 @@ import {
   buildOrg,
   buildTestApp,
   type Client,
+  FULL_MANUAL_SCORES,
   login,
   uploadFile,
 } from '../../test/factories.ts';
 
 let ctx: Awaited<ReturnType<typeof buildTestApp>>;
+/** The app's clock: spring 2026, while the meetings of May to July are still to come. */
+let now = new Date('2026-04-01T09:00:00+07:00');
 let secretary: Client;
 
 const KINDS = ['opinions', 'tasks', 'guests', 'votes', 'materials'] as const;
 type Kind = (typeof KINDS)[number];
 
 beforeAll(async () => {
-  ctx = await buildTestApp();
+  ctx = await buildTestApp({ clock: () => now });
   const { db } = ctx;
   await buildOrg(db, { code: 'P', kind: 'committee' });
   await buildOrg(db, { code: 'GA', kind: 'grassroots_committee', parent: 'P' });
@@ -160,9 +163,11 @@ describe('correcting adopted minutes', () => {
     const meetingId = await newMeeting('2026-07-04');
     const base = `/api/meetings/${meetingId}`;
     const ids = await fill(base);
+    now = new Date('2026-07-04T21:15:00+07:00');
     expect((await secretary.post(`${base}/start`, { at: '2026-07-04T19:30:00+07:00' })).statusCode).toBe(200);
     expect((await secretary.post(`${base}/end`, { at: '2026-07-04T21:10:00+07:00' })).statusCode).toBe(200);
     await secretary.post(`${base}/conclusion`, { text: 'Chi bộ thống nhất.' });
+    await secretary.request({ method: 'PUT', url: `${base}/manual-scores`, payload: FULL_MANUAL_SCORES });
     const adopted = await secretary.post(`${base}/adopt`, { for: 4, against: 0, abstain: 0 });
     expect(adopted.statusCode).toBe(200);
     for (const kind of KINDS) {

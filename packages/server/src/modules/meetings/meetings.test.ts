@@ -11,6 +11,8 @@ import {
 } from '../../test/factories.ts';
 
 let ctx: Awaited<ReturnType<typeof buildTestApp>>;
+/** The app's clock: before the year planned here, then on the evening of the meeting held. */
+let now = new Date('2025-12-20T09:00:00+07:00');
 let admin: Client;
 let secretary: Client;
 let meetingId: number;
@@ -31,9 +33,9 @@ const NAMES = [
 ];
 
 beforeAll(async () => {
-  ctx = await buildTestApp();
+  ctx = await buildTestApp({ clock: () => now });
   const { db } = ctx;
-  await buildOrg(db, { code: 'P', name: 'Đảng bộ huyện Thử', kind: 'committee' });
+  await buildOrg(db, { code: 'P', name: 'Đảng bộ tỉnh Thử', kind: 'committee' });
   await buildOrg(db, { code: 'GA', name: 'Đảng bộ xã Tân Hội', kind: 'grassroots_committee', parent: 'P' });
   await buildOrg(db, {
     code: 'C',
@@ -84,11 +86,18 @@ describe('planning', () => {
       orgCode: string;
       kind: string;
       date: string;
+      combined: boolean;
     }[];
     const of = (org: string, kind: string) => list.filter((m) => m.orgCode === org && m.kind === kind);
     expect(of('C', 'regular')).toHaveLength(3);
     expect(of('SMALL', 'regular')).toHaveLength(3);
-    expect(of('C', 'thematic').length).toBeGreaterThanOrEqual(1);
+    // The default rule set holds the quarter's thematic meeting as one session with January's regular one.
+    expect(
+      of('C', 'regular')
+        .filter((m) => m.combined)
+        .map((m) => m.date),
+    ).toEqual(['2026-01-03']);
+    expect(of('C', 'thematic')).toHaveLength(0);
     // C has 10 official members (≥ 9): a cell committee meets before each of its meetings; SMALL has none.
     expect(of('C', 'cell_committee').length).toBeGreaterThanOrEqual(3);
     expect(of('SMALL', 'cell_committee')).toHaveLength(0);
@@ -161,6 +170,8 @@ describe('running and adopting a meeting', () => {
     expect(
       (await secretary.patch(base, { chairMemberCode: 'M01', minuteTakerMemberCode: 'M02' })).statusCode,
     ).toBe(200);
+    expect((await secretary.post(`${base}/start`, { at: '2026-05-04T19:30:00+07:00' })).statusCode).toBe(400);
+    now = new Date('2026-05-04T19:35:00+07:00');
     expect((await secretary.post(`${base}/start`, { at: '2026-05-04T19:30:00+07:00' })).statusCode).toBe(200);
     const excused = await secretary.request({
       method: 'PUT',
@@ -197,6 +208,9 @@ describe('running and adopting a meeting', () => {
       text: 'Vận động hội viên nộp quỹ',
       deadline: '2026-05-30',
     });
+    // Not in the future: the end is recorded once it has come.
+    expect((await secretary.post(`${base}/end`, { at: '2026-05-04T21:10:00+07:00' })).statusCode).toBe(400);
+    now = new Date('2026-05-04T21:12:00+07:00');
     expect((await secretary.post(`${base}/end`, { at: '2026-05-04T21:10:00+07:00' })).statusCode).toBe(200);
   });
 
@@ -250,9 +264,31 @@ describe('running and adopting a meeting', () => {
     expect(duration.points).toBe(5);
   });
 
+  it('refuses to adopt while manual criteria are unscored, naming them', async () => {
+    const base = `/api/meetings/${meetingId}`;
+    const refused = await secretary.post(`${base}/adopt`, { for: 8, against: 0, abstain: 0 });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields[0].field).toBe('manualScores');
+    expect(refused.json().error.fields[0].message).toContain('Chuẩn bị dự thảo nghị quyết');
+    expect(refused.json().error.fields[0].message).not.toContain('Điều hành của chủ trì');
+    expect((await secretary.get(base)).json().status).toBe('held');
+  });
+
   it('adopts the minutes: numbered, hashed, locked', async () => {
     const base = `/api/meetings/${meetingId}`;
     await secretary.post(`${base}/conclusion`, { text: 'Chi bộ thống nhất các nhiệm vụ tháng 5.' });
+    const manual = {
+      draft_resolution: 3,
+      secretary_prepared: 2,
+      order_followed: 10,
+      content_quality: 8,
+      minutes_complete: 5,
+      principles: 5,
+      closing: 5,
+    };
+    expect(
+      (await secretary.request({ method: 'PUT', url: `${base}/manual-scores`, payload: manual })).statusCode,
+    ).toBe(200);
     const adopted = await secretary.post(`${base}/adopt`, { for: 8, against: 0, abstain: 0 });
     expect(adopted.statusCode).toBe(200);
     expect(adopted.json()).toMatchObject({ minutes: 'Số 01-BB/CB', resolution: 'Số 01-NQ/CB' });
@@ -276,7 +312,7 @@ describe('running and adopting a meeting', () => {
     const before = await snapshot();
     const writes: [string, string, unknown][] = [
       ['PATCH', base, { place: 'Khác' }],
-      ['POST', `${base}/reschedule`, { date: '2026-05-05', startTime: '19:30', reason: 'x' }],
+      ['POST', `${base}/reschedule`, { date: '2026-05-25', startTime: '19:30', reason: 'x' }],
       ['POST', `${base}/cancel`, { reason: 'x' }],
       ['POST', `${base}/start`, {}],
       ['POST', `${base}/end`, {}],

@@ -47,6 +47,7 @@ export async function buildMinutes(
   const models = buildMinutesModels({
     meeting: {
       kind: meeting.kind as MeetingKind,
+      combined: meeting.combined,
       scheduledDate: meeting.scheduledDate,
       agenda: meeting.agenda,
       place: meeting.place,

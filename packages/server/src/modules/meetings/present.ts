@@ -45,7 +45,7 @@ export function presentSummary(meeting: MeetingRow & { orgCode?: string; orgName
  * The meeting page: members see the schedule, published materials and, once adopted, the documents;
  * those who may read the record see the roll call, opinions, votes and score as well.
  */
-export async function presentMeeting(db: Db, actor: Actor, meeting: MeetingRow, now = new Date()) {
+export async function presentMeeting(db: Db, actor: Actor, meeting: MeetingRow, now: Date) {
   const abilities = meetingAbilities(actor, meeting);
   const org = await findOrgById(db, meeting.orgId);
   const materials = (await materialsOf(db, meeting.id)).filter(

@@ -2,7 +2,7 @@ import { addendumSchema, adoptSchema, type MinutesModel, type ResolutionModel } 
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../../app.ts';
+import { type Deps, nowOf } from '../../app.ts';
 import { requireActor } from '../../http/access.ts';
 import { notFound } from '../../http/errors.ts';
 import {
@@ -80,7 +80,7 @@ export function minutesRoutes(fastify: FastifyInstance, deps: Deps) {
     async (request) => {
       const actor = requireActor(request.actor);
       const meeting = await writable(actor, request.params.id);
-      return db.transaction((tx) => adoptMinutes(tx, actor, meeting, request.body));
+      return db.transaction((tx) => adoptMinutes(tx, actor, meeting, request.body, nowOf(deps)));
     },
   );
 

@@ -15,7 +15,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../../app.ts';
+import { type Deps, nowOf } from '../../app.ts';
 import { members, tasks } from '../../db/schema/index.ts';
 import { requireActor } from '../../http/access.ts';
 import { forbidden, invalidField, notFound } from '../../http/errors.ts';
@@ -58,9 +58,16 @@ export function meetingRunRoutes(fastify: FastifyInstance, deps: Deps) {
         const actor = requireActor(request.actor);
         const meeting = await writable(actor, request.params.id);
         await db.transaction((tx) =>
-          setClock(tx, actor, meeting, which, request.body.at ? new Date(request.body.at) : new Date()),
+          setClock(
+            tx,
+            actor,
+            meeting,
+            which,
+            request.body.at ? new Date(request.body.at) : nowOf(deps),
+            nowOf(deps),
+          ),
         );
-        return presentMeeting(db, actor, await fresh(meeting.id));
+        return presentMeeting(db, actor, await fresh(meeting.id), nowOf(deps));
       },
     );
   }
@@ -81,7 +88,7 @@ export function meetingRunRoutes(fastify: FastifyInstance, deps: Deps) {
       await db.transaction((tx) =>
         markAttendance(tx, actor, meeting, request.params.memberCode, status, reason ?? null),
       );
-      return presentMeeting(db, actor, meeting);
+      return presentMeeting(db, actor, meeting, nowOf(deps));
     },
   );
 
@@ -163,7 +170,7 @@ export function meetingRunRoutes(fastify: FastifyInstance, deps: Deps) {
       await db.transaction(async (tx) => {
         await tx
           .update(tasks)
-          .set({ status: request.body.status, statusAt: new Date() })
+          .set({ status: request.body.status, statusAt: nowOf(deps) })
           .where(eq(tasks.id, task.id));
         await recordMeetingEvent(tx, actor, meeting, 'task_status', {
           task: task.id,

@@ -1,10 +1,11 @@
 import {
+  agendaItemSchema,
   cancelSchema,
   createMeetingSchema,
-  formatVietnameseDate,
   isoDateInVietnam,
   meetingListQuerySchema,
   planMeetingsSchema,
+  preparedSchema,
   rescheduleSchema,
   updateMeetingSchema,
 } from '@nennep/core';
@@ -12,15 +13,23 @@ import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../../app.ts';
+import { type Deps, nowOf } from '../../app.ts';
 import { rows } from '../../db/client.ts';
 import { materials, meetings } from '../../db/schema/index.ts';
 import { type Actor, ANY_ROLE, narrowScopes, requireActor } from '../../http/access.ts';
 import { forbidden, invalidField, notFound } from '../../http/errors.ts';
-import { accountsFor, memberAccountsOf, notify } from '../inbox/service.ts';
 import { assertCanRead } from '../orgs/policy.ts';
-import { findOrg, findOrgById } from '../orgs/queries.ts';
-import { cancel, createMeeting, planSubtree, recordMeetingEvent, reschedule } from './plan.ts';
+import { findOrg } from '../orgs/queries.ts';
+import { invitationList, sendInvitations } from './invitations.ts';
+import {
+  addAgendaItem,
+  cancel,
+  createMeeting,
+  planSubtree,
+  recordMeetingEvent,
+  recordPreparation,
+  reschedule,
+} from './plan.ts';
 import { assertCanRun, assertCanSeeMeeting, assertNotAdopted, canReadRecord } from './policy.ts';
 import { presentMeeting, presentSummary } from './present.ts';
 import { findMeeting, type MeetingRow } from './queries.ts';
@@ -51,15 +60,16 @@ export function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
   const { visible, writable } = meetingAccess(deps);
+  const today = () => isoDateInVietnam(nowOf(deps));
 
   app.get('/meetings', { schema: { tags, querystring: meetingListQuerySchema } }, async (request) => {
     const actor = requireActor(request.actor);
     const org = request.query.org ? assertCanRead(actor, await findOrg(db, request.query.org)) : null;
     const scopes = narrowScopes(actor, ANY_ROLE, org?.path ?? null);
     if (scopes.length === 0) throw forbidden();
-    const today = isoDateInVietnam(new Date());
-    const from = request.query.from ?? `${today.slice(0, 7)}-01`;
-    const to = request.query.to ?? `${today.slice(0, 4)}-12-31`;
+    const day = today();
+    const from = request.query.from ?? `${day.slice(0, 7)}-01`;
+    const to = request.query.to ?? `${day.slice(0, 4)}-12-31`;
     const inScope = sql.join(
       scopes.map((s) => sql`m.org_path LIKE ${`${s}%`}`),
       sql` OR `,
@@ -81,21 +91,21 @@ export function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
     const actor = requireActor(request.actor);
     const org = assertCanRead(actor, await findOrg(db, request.body.orgCode));
     assertCanRun(actor, { orgPath: org.path, status: 'planned' });
-    return db.transaction((tx) => planSubtree(tx, actor, org, request.body.from, request.body.to));
+    return db.transaction((tx) => planSubtree(tx, actor, org, request.body, today()));
   });
 
   app.post('/meetings', { schema: { tags, body: createMeetingSchema } }, async (request, reply) => {
     const actor = requireActor(request.actor);
     const org = assertCanRead(actor, await findOrg(db, request.body.orgCode));
     assertCanRun(actor, { orgPath: org.path, status: 'planned' });
-    const meeting = await db.transaction((tx) => createMeeting(tx, actor, org, request.body));
+    const meeting = await db.transaction((tx) => createMeeting(tx, actor, org, request.body, today()));
     reply.status(201);
-    return presentMeeting(db, actor, meeting);
+    return presentMeeting(db, actor, meeting, nowOf(deps));
   });
 
   app.get('/meetings/:id', { schema: { tags, params: meetingParams } }, async (request) => {
     const actor = requireActor(request.actor);
-    return presentMeeting(db, actor, await visible(actor, request.params.id));
+    return presentMeeting(db, actor, await visible(actor, request.params.id), nowOf(deps));
   });
 
   app.patch(
@@ -124,7 +134,7 @@ export function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
         await tx.update(meetings).set(patch).where(eq(meetings.id, meeting.id));
         await recordMeetingEvent(tx, actor, meeting, 'updated', { fields: Object.keys(body) });
       });
-      return presentMeeting(db, actor, (await findMeeting(db, meeting.id)) ?? meeting);
+      return presentMeeting(db, actor, (await findMeeting(db, meeting.id)) ?? meeting, nowOf(deps));
     },
   );
 
@@ -134,9 +144,8 @@ export function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
     async (request) => {
       const actor = requireActor(request.actor);
       const meeting = await writable(actor, request.params.id);
-      const { date, startTime, reason } = request.body;
-      await db.transaction((tx) => reschedule(tx, actor, meeting, date, startTime, reason));
-      return presentMeeting(db, actor, (await findMeeting(db, meeting.id)) ?? meeting);
+      await db.transaction((tx) => reschedule(tx, actor, meeting, request.body, today()));
+      return presentMeeting(db, actor, (await findMeeting(db, meeting.id)) ?? meeting, nowOf(deps));
     },
   );
 
@@ -147,35 +156,47 @@ export function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
       const actor = requireActor(request.actor);
       const meeting = await writable(actor, request.params.id);
       await db.transaction((tx) => cancel(tx, actor, meeting, request.body.reason));
-      return presentMeeting(db, actor, (await findMeeting(db, meeting.id)) ?? meeting);
+      return presentMeeting(db, actor, (await findMeeting(db, meeting.id)) ?? meeting, nowOf(deps));
     },
   );
 
-  /** Tells the cell's members and the committee that follows the cell: time, place, agenda, materials. */
+  /** Who the invitation will reach, shown before it is sent. */
+  app.get('/meetings/:id/invitations', { schema: { tags, params: meetingParams } }, async (request) => {
+    const actor = requireActor(request.actor);
+    const meeting = await writable(actor, request.params.id);
+    return invitationList(db, meeting, today());
+  });
+
+  /** Tells the cell's members and the committee members who follow the cell: time, place, agenda. */
   app.post('/meetings/:id/notify', { schema: { tags, params: meetingParams } }, async (request) => {
     const actor = requireActor(request.actor);
     const meeting = await writable(actor, request.params.id);
-    return db.transaction(async (tx) => {
-      const org = await findOrgById(tx, meeting.orgId);
-      const members = await memberAccountsOf(tx, meeting.orgId);
-      const committee = await accountsFor(tx, meeting.orgPath, ['committee_member', 'visitor']);
-      const when = `${meeting.startTime} ngày ${formatVietnameseDate(meeting.scheduledDate)}`;
-      const sent = await notify(tx, [...members, ...committee], {
-        kind: 'meeting_invitation',
-        title: `Mời dự sinh hoạt chi bộ: ${org?.name ?? ''}, ${when}`,
-        body: [
-          meeting.place ? `Địa điểm: ${meeting.place}` : null,
-          ...meeting.agenda.map((a, i) => `${i + 1}. ${a.title}`),
-        ]
-          .filter(Boolean)
-          .join('\n'),
-        link: `/meetings/${meeting.id}`,
-        dedupeKey: `invite:${meeting.id}:${meeting.scheduledDate}:${meeting.startTime}`,
-      });
-      await recordMeetingEvent(tx, actor, meeting, 'notified', { recipients: sent });
-      return { sent };
-    });
+    return db.transaction((tx) => sendInvitations(tx, actor, meeting, today()));
   });
+
+  /** The secretaries (or the cell committee, informally) record that they prepared the meeting together. */
+  app.post(
+    '/meetings/:id/prepared',
+    { schema: { tags, params: meetingParams, body: preparedSchema } },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const meeting = await writable(actor, request.params.id);
+      await db.transaction((tx) => recordPreparation(tx, actor, meeting, request.body.note ?? null));
+      return presentMeeting(db, actor, (await findMeeting(db, meeting.id)) ?? meeting, nowOf(deps));
+    },
+  );
+
+  app.post(
+    '/meetings/:id/agenda',
+    { schema: { tags, params: meetingParams, body: agendaItemSchema } },
+    async (request, reply) => {
+      const actor = requireActor(request.actor);
+      const meeting = await writable(actor, request.params.id);
+      await db.transaction((tx) => addAgendaItem(tx, actor, meeting, request.body));
+      reply.status(201);
+      return presentMeeting(db, actor, (await findMeeting(db, meeting.id)) ?? meeting, nowOf(deps));
+    },
+  );
 
   app.post(
     '/meetings/:id/materials',
@@ -192,7 +213,7 @@ export function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
       const file = request.isMultipart() ? await request.file() : undefined;
       if (!file) throw invalidField('file', { vi: 'Hãy chọn tệp tài liệu.', en: 'Choose a file.' });
       const bytes = await file.toBuffer();
-      const publishAt = request.query.publishAt ? new Date(request.query.publishAt) : new Date();
+      const publishAt = request.query.publishAt ? new Date(request.query.publishAt) : nowOf(deps);
       const id = await db.transaction(async (tx) => {
         const [row] = await tx
           .insert(materials)
@@ -224,7 +245,7 @@ export function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
       const actor = requireActor(request.actor);
       const meeting = await visible(actor, request.params.id);
       const [file] = await db.select().from(materials).where(eq(materials.id, request.params.materialId));
-      const published = file && (file.publishAt <= new Date() || canReadRecord(actor, meeting));
+      const published = file && (file.publishAt <= nowOf(deps) || canReadRecord(actor, meeting));
       if (!file || file.meetingId !== meeting.id || !published) throw notFound('material');
       reply.header('content-type', file.contentType);
       reply.header(

@@ -1,6 +1,8 @@
 import {
   type AttendanceFact,
   type AttendanceStatus,
+  formatVietnameseDate,
+  isoDateInVietnam,
   type VoteCount,
   type VoteSubject,
   voteOutcome,
@@ -10,7 +12,7 @@ import { type Db, rows } from '../../db/client.ts';
 import { attendance, guests, meetings, opinions, tasks, votes } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/access.ts';
 import { AppError, invalidField } from '../../http/errors.ts';
-import { recordMeetingEvent } from './plan.ts';
+import { moveMeeting, recordMeetingEvent } from './plan.ts';
 import { cellMembers, type MeetingRow, type RollCallLine, rollCall } from './queries.ts';
 
 const CELL_COMMITTEE_POSITIONS = ['secretary', 'deputy_secretary', 'committee_member'];
@@ -76,10 +78,42 @@ export async function memberInRollCall(tx: Db, meeting: MeetingRow, code: string
   return line;
 }
 
-export async function setClock(tx: Db, actor: Actor, meeting: MeetingRow, which: 'start' | 'end', at: Date) {
+/** Recorded times may run a few minutes ahead of the server's clock (a phone's clock), not more. */
+const CLOCK_SLACK_MS = 5 * 60_000;
+
+/**
+ * Records when the meeting started or ended. Never in the future, never before the meeting's day; a meeting
+ * started on a later day than planned is moved to that day first (with its visits), so the minutes, the
+ * committee's overview and the score all read the day it was held.
+ */
+export async function setClock(
+  tx: Db,
+  actor: Actor,
+  meeting: MeetingRow,
+  which: 'start' | 'end',
+  at: Date,
+  now: Date,
+) {
+  if (at.getTime() > now.getTime() + CLOCK_SLACK_MS) {
+    throw invalidField('at', {
+      vi: `Chưa đến ${vnClock(at)}: chỉ ghi giờ đã qua.`,
+      en: `${at.toISOString()} has not come yet: record times that have passed.`,
+    });
+  }
   if (which === 'start') {
     if (meeting.endedAt) {
       throw invalidField('at', { vi: 'Cuộc họp đã kết thúc.', en: 'The meeting has already ended.' });
+    }
+    const day = isoDateInVietnam(at);
+    if (day < meeting.scheduledDate) {
+      throw invalidField('at', {
+        vi: `Cuộc họp lên lịch ngày ${formatVietnameseDate(meeting.scheduledDate)}: chưa bắt đầu được trước ngày đó.`,
+        en: `The meeting is planned for ${meeting.scheduledDate}: it cannot start before that day.`,
+      });
+    }
+    if (day > meeting.scheduledDate) {
+      const reason = `Họp ngày ${formatVietnameseDate(day)}, muộn hơn lịch`;
+      await moveMeeting(tx, actor, meeting, { date: day, startTime: vnClock(at).slice(0, 5), reason });
     }
     await ensureRollCall(tx, meeting);
     await tx
@@ -100,6 +134,17 @@ export async function setClock(tx: Db, actor: Actor, meeting: MeetingRow, which:
   await recordMeetingEvent(tx, actor, meeting, which === 'start' ? 'started' : 'ended', {
     at: at.toISOString(),
   });
+}
+
+/** "19:30 05/12/2026" in Vietnam time. */
+function vnClock(at: Date): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+  return `${parts} ${formatVietnameseDate(isoDateInVietnam(at))}`;
 }
 
 export async function markAttendance(

@@ -3,6 +3,7 @@ import {
   canHoldMembers,
   checkMemberFacts,
   foldForSearch,
+  isoDateInVietnam,
   type MemberStatus,
   nameSortKey,
   type OrgKind,
@@ -108,8 +109,9 @@ export async function updateMember(
   actor: Actor,
   member: MemberRow,
   patch: Partial<MemberRow>,
-  today: string,
+  now: Date,
 ) {
+  const today = isoDateInVietnam(now);
   const next = { ...member, ...patch };
   assertFacts(
     {
@@ -127,7 +129,7 @@ export async function updateMember(
   const fields = changedFields(member, patch);
   await tx
     .update(members)
-    .set({ ...patch, updatedAt: new Date() })
+    .set({ ...patch, updatedAt: now })
     .where(eq(members.id, member.id));
   await event(tx, actor, member, 'updated', { data: { fields } });
 }
@@ -138,6 +140,7 @@ export async function transferMember(
   member: MemberRow,
   to: OrgRow,
   date: string,
+  now: Date,
   note?: string,
 ) {
   assertCell(to, 'toOrgCode');
@@ -149,7 +152,7 @@ export async function transferMember(
   }
   await tx
     .update(members)
-    .set({ orgId: to.id, orgPath: to.path, updatedAt: new Date() })
+    .set({ orgId: to.id, orgPath: to.path, updatedAt: now })
     .where(eq(members.id, member.id));
   await event(tx, actor, member, 'transferred', {
     date,
@@ -174,6 +177,7 @@ export async function changeStatus(
   member: MemberRow,
   status: MemberStatus,
   date: string,
+  now: Date,
   reason?: string,
 ) {
   const from = member.status as MemberStatus;
@@ -193,7 +197,7 @@ export async function changeStatus(
     status === 'official' ? { status, officialDate: date } : { status, statusDate: date };
   await tx
     .update(members)
-    .set({ ...patch, updatedAt: new Date() })
+    .set({ ...patch, updatedAt: now })
     .where(eq(members.id, member.id));
   await event(tx, actor, member, 'status_changed', {
     date,

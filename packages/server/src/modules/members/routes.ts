@@ -11,14 +11,14 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../../app.ts';
+import { type Deps, nowOf } from '../../app.ts';
 import { type Actor, requireActor } from '../../http/access.ts';
 import { audit } from '../../http/audit.ts';
 import { notFound } from '../../http/errors.ts';
 import { assertCanRead } from '../orgs/policy.ts';
 import { findOrg, findOrgById } from '../orgs/queries.ts';
 import { addPeriod, changeStatus, createMember, transferMember, updateMember } from './commands.ts';
-import { membersWorkbook } from './export.ts';
+import { exportColumns, exportMembers, membersWorkbook } from './export.ts';
 import {
   assertCanReadMember,
   assertCanWriteMember,
@@ -26,14 +26,7 @@ import {
   canWriteMember,
   listScopes,
 } from './policy.ts';
-import {
-  allMembers,
-  findMember,
-  listMembers,
-  type MemberRow,
-  memberHistory,
-  memberPeriodsOf,
-} from './queries.ts';
+import { findMember, listMembers, type MemberRow, memberHistory, memberPeriodsOf } from './queries.ts';
 
 const codeParams = z.object({ code: memberCodeSchema });
 const tags = ['members'];
@@ -41,7 +34,7 @@ const tags = ['members'];
 export function memberRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
-  const today = () => isoDateInVietnam(new Date());
+  const today = () => isoDateInVietnam(nowOf(deps));
 
   const readable = async (actor: Actor, code: string) =>
     assertCanReadMember(actor, await findMember(db, code));
@@ -96,19 +89,20 @@ export function memberRoutes(fastify: FastifyInstance, deps: Deps) {
     async (request, reply) => {
       const actor = requireActor(request.actor);
       const scopes = await scopeOf(actor, request.query.org);
-      const list = await allMembers(db, scopes, request.query, today());
+      const columns = exportColumns(actor, scopes);
+      const list = await exportMembers(db, scopes, request.query, today(), columns);
       await db.transaction((tx) =>
         audit(tx, actor, {
           action: 'member.exported',
           entityType: 'member_list',
           entityId: request.query.org ?? '*',
           orgPath: scopes[0] ?? '/',
-          detail: { rows: list.length },
+          detail: { rows: list.length, fields: columns.map((c) => c.key) },
         }),
       );
       reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       reply.header('content-disposition', 'attachment; filename="dang-vien.xlsx"');
-      return membersWorkbook(list);
+      return membersWorkbook(list, columns);
     },
   );
 
@@ -173,7 +167,7 @@ export function memberRoutes(fastify: FastifyInstance, deps: Deps) {
       const patch = Object.fromEntries(
         Object.entries(request.body).filter(([, v]) => v !== undefined),
       ) as Partial<MemberRow>;
-      await db.transaction((tx) => updateMember(tx, actor, member, patch, today()));
+      await db.transaction((tx) => updateMember(tx, actor, member, patch, nowOf(deps)));
       return present(actor, await readable(actor, member.memberCode));
     },
   );
@@ -186,7 +180,7 @@ export function memberRoutes(fastify: FastifyInstance, deps: Deps) {
       const member = await writable(actor, request.params.code);
       const to = await targetOrg(actor, request.body.toOrgCode);
       await db.transaction((tx) =>
-        transferMember(tx, actor, member, to, request.body.date, request.body.note),
+        transferMember(tx, actor, member, to, request.body.date, nowOf(deps), request.body.note),
       );
       return present(actor, await readable(actor, member.memberCode));
     },
@@ -199,7 +193,15 @@ export function memberRoutes(fastify: FastifyInstance, deps: Deps) {
       const actor = requireActor(request.actor);
       const member = await writable(actor, request.params.code);
       await db.transaction((tx) =>
-        changeStatus(tx, actor, member, request.body.status, request.body.date, request.body.reason),
+        changeStatus(
+          tx,
+          actor,
+          member,
+          request.body.status,
+          request.body.date,
+          nowOf(deps),
+          request.body.reason,
+        ),
       );
       return present(actor, await readable(actor, member.memberCode));
     },

@@ -2,6 +2,7 @@ import {
   type CreateOrg,
   collationKey,
   isAllowedParent,
+  isoDateInVietnam,
   ORG_KIND_LABELS,
   type OrgCategory,
   type OrgKind,
@@ -143,14 +144,7 @@ export async function moveOrg(tx: Db, actor: Actor, org: OrgRow, parent: OrgRow,
 }
 
 /** Ends a node: its members are transferred and its children moved to `into`; nothing is deleted. */
-export async function mergeOrg(
-  tx: Db,
-  actor: Actor,
-  org: OrgRow,
-  into: OrgRow,
-  today: string,
-  note?: string,
-) {
+export async function mergeOrg(tx: Db, actor: Actor, org: OrgRow, into: OrgRow, now: Date, note?: string) {
   assertActive(org, 'code');
   assertActive(into, 'intoCode');
   if (org.id === into.id || into.path.startsWith(org.path)) {
@@ -168,10 +162,10 @@ export async function mergeOrg(
   const children = await tx.select().from(orgs).where(eq(orgs.parentId, org.id));
   for (const child of children)
     if (child.status === 'active') await moveOrg(tx, actor, child, into, `merge ${org.code}`);
-  const moved = await transferAllMembers(tx, actor, org, into, today, 'merged');
+  const moved = await transferAllMembers(tx, actor, org, into, isoDateInVietnam(now), 'merged');
   await tx
     .update(orgs)
-    .set({ status: 'merged', mergedIntoId: into.id, endedAt: new Date() })
+    .set({ status: 'merged', mergedIntoId: into.id, endedAt: now })
     .where(eq(orgs.id, org.id));
   await recordOrgEvent(tx, actor, org, 'merged', { intoCode: into.code, members: moved, note: note ?? null });
   await recordOrgEvent(tx, actor, into, 'absorbed', { fromCode: org.code, members: moved });
@@ -199,7 +193,7 @@ export async function transferAllMembers(
   return moved.length;
 }
 
-export async function dissolveOrg(tx: Db, actor: Actor, org: OrgRow, note?: string) {
+export async function dissolveOrg(tx: Db, actor: Actor, org: OrgRow, now: Date, note?: string) {
   assertActive(org, 'code');
   const [counts] = await rows<{ children: number; members: number }>(
     tx,
@@ -213,7 +207,7 @@ export async function dissolveOrg(tx: Db, actor: Actor, org: OrgRow, note?: stri
       en: `Cannot dissolve: ${counts.children} child organisations and ${counts.members} members remain. Move or merge them first.`,
     });
   }
-  await tx.update(orgs).set({ status: 'dissolved', endedAt: new Date() }).where(eq(orgs.id, org.id));
+  await tx.update(orgs).set({ status: 'dissolved', endedAt: now }).where(eq(orgs.id, org.id));
   await recordOrgEvent(tx, actor, org, 'dissolved', { note: note ?? null });
 }
 

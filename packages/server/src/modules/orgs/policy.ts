@@ -1,10 +1,16 @@
-import type { Role } from '@nennep/core';
+import { CELL_KINDS, type Role } from '@nennep/core';
 import { type Actor, ANY_ROLE, assertCan, can } from '../../http/access.ts';
 import { notFound } from '../../http/errors.ts';
 import type { OrgRow } from './queries.ts';
 
 const ADMIN: readonly Role[] = ['admin'];
 const MEMBER_MANAGERS: readonly Role[] = ['admin', 'cell_secretary'];
+/** A committee decides on which days its cells meet: its administrators and committee members. */
+export const DAY_SPREADERS: readonly Role[] = ['admin', 'committee_member'];
+
+/** May the actor spread the meeting days of the cells under this committee (not a cell itself)? */
+export const canSpreadDays = (actor: Actor, org: OrgRow) =>
+  !(CELL_KINDS as readonly string[]).includes(org.kind) && can(actor, DAY_SPREADERS, org.path);
 
 /** A node the actor cannot see does not exist for it (404, never 403, so codes do not leak). */
 export function assertCanRead(actor: Actor, org: OrgRow | null): OrgRow {
@@ -23,5 +29,6 @@ export function orgAbilities(actor: Actor, org: OrgRow) {
     manageMembers: can(actor, MEMBER_MANAGERS, org.path),
     manageAccounts: can(actor, ADMIN, org.path),
     readAudit: can(actor, ADMIN, org.path),
+    spreadDays: canSpreadDays(actor, org),
   };
 }

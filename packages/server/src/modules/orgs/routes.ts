@@ -13,7 +13,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../../app.ts';
+import { type Deps, nowOf } from '../../app.ts';
 import { type Actor, ANY_ROLE, requireActor, scopesOf } from '../../http/access.ts';
 import { notFound } from '../../http/errors.ts';
 import { createOrg, dissolveOrg, mergeOrg, moveOrg, renameOrg, splitOrg } from './commands.ts';
@@ -65,7 +65,7 @@ async function presentOrg(
 export function orgRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
-  const today = () => isoDateInVietnam(new Date());
+  const today = () => isoDateInVietnam(nowOf(deps));
   const readable = async (actor: Actor, code: string) => assertCanRead(actor, await findOrg(db, code));
   const writable = async (actor: Actor, code: string) => {
     const org = await readable(actor, code);
@@ -169,7 +169,7 @@ export function orgRoutes(fastify: FastifyInstance, deps: Deps) {
       const actor = requireActor(request.actor);
       const org = await writable(actor, request.params.code);
       const into = await writable(actor, request.body.intoCode);
-      await db.transaction((tx) => mergeOrg(tx, actor, org, into, today(), request.body.note));
+      await db.transaction((tx) => mergeOrg(tx, actor, org, into, nowOf(deps), request.body.note));
       return presentOrg(deps, actor, await readable(actor, into.code));
     },
   );
@@ -195,7 +195,7 @@ export function orgRoutes(fastify: FastifyInstance, deps: Deps) {
     async (request) => {
       const actor = requireActor(request.actor);
       const org = await writable(actor, request.params.code);
-      await db.transaction((tx) => dissolveOrg(tx, actor, org, request.body.note));
+      await db.transaction((tx) => dissolveOrg(tx, actor, org, nowOf(deps), request.body.note));
       return presentOrg(deps, actor, await readable(actor, org.code));
     },
   );

@@ -2,7 +2,7 @@ import { isoDateInVietnam, orgCodeSchema } from '@nennep/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../../app.ts';
+import { type Deps, nowOf } from '../../app.ts';
 import { requireActor } from '../../http/access.ts';
 import { forbidden } from '../../http/errors.ts';
 import { findOrg, findOrgById } from '../orgs/queries.ts';
@@ -31,7 +31,7 @@ export function overviewRoutes(fastify: FastifyInstance, deps: Deps) {
       org = await findOrgById(db, grant.orgId);
     }
     const root = assertCanOverview(actor, org);
-    const today = isoDateInVietnam(new Date());
+    const today = isoDateInVietnam(nowOf(deps));
     const overview = await meetingsOverview(db, root, request.query.month ?? today.slice(0, 7), today);
     return { org: { code: root.code, name: root.name }, ...overview };
   });

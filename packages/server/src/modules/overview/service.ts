@@ -61,13 +61,15 @@ function cellsOf(db: Db, root: OrgRow) {
 }
 
 /**
- * The month's regular meetings of a subtree (model meetings stand in for the regular one), with the roll
+ * The month's regular meetings of a subtree (model meetings stand in for the regular one), dated by the day
+ * they were held (Vietnam time, UTC+7) once started, with the roll
  * call's base (exempt and attached-elsewhere members left out), those present, and the present who spoke.
  */
 function regularMeetingsOf(db: Db, root: OrgRow, month: string) {
   return rows<MeetingLine>(
     db,
-    sql`SELECT m.id::int AS id, m.org_id::int AS "orgId", m.status, m.scheduled_date::text AS date, m.level, m.total,
+    sql`SELECT m.id::int AS id, m.org_id::int AS "orgId", m.status,
+          COALESCE((m.started_at + interval '7 hours')::date, m.scheduled_date)::text AS date, m.level, m.total,
           (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id
              AND a.status NOT IN ('exempt', 'attached_elsewhere'))::int AS expected,
           (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.status = 'present')::int AS present,

@@ -4,7 +4,7 @@ import { recommendations } from '../../db/schema/index.ts';
 import { audit } from '../../http/audit.ts';
 import { type RuleContext, within } from '../alerts/service.ts';
 import { findOrgById } from '../orgs/queries.ts';
-import { logEvent } from './commands.ts';
+import { logEvent } from './events.ts';
 import { handlersOf } from './policy.ts';
 import { recommendationRows, rulesReader } from './queries.ts';
 

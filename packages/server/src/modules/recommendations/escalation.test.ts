@@ -92,4 +92,12 @@ describe('an overdue recommendation', () => {
     ).toBe(200);
     expect((await run('2027-06-01')).rec_overdue + (await run('2027-06-02')).rec_escalated).toBe(0);
   });
+
+  it('tells the levels it was escalated through of the answer, and lists it among what passed through them', async () => {
+    expect(await inbox('ga')).toContain('Kiến nghị đã chuyển có trả lời của Đảng bộ huyện Đan Phượng');
+    expect(await inbox('sec')).toContain('Kiến nghị đã có trả lời');
+    expect(await inbox('gb')).not.toContain('có trả lời');
+    const listed = (await (await login(ctx.app, 'ga')).get('/api/recommendations?passed=true')).json().items;
+    expect(listed.map((r: { id: number }) => r.id)).toEqual([recId]);
+  });
 });

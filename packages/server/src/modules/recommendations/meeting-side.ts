@@ -5,8 +5,10 @@ import { recommendations } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/access.ts';
 import { audit } from '../../http/audit.ts';
 import { conflict, notFound } from '../../http/errors.ts';
+import { meetingNote } from '../meetings/meeting-name.ts';
 import type { MeetingRow } from '../meetings/queries.ts';
-import { logEvent, scheduleAnswer } from './commands.ts';
+import { scheduleAnswer } from './commands.ts';
+import { logEvent } from './events.ts';
 import { findRecommendation } from './queries.ts';
 
 /**
@@ -32,7 +34,10 @@ export async function setAnswerGiven(
     sql`UPDATE recommendations SET answer_given = ${given}, answer_meeting_id = ${meeting.id} WHERE id = ${recId}`,
   );
   if (given)
-    await logEvent(tx, actor, recId, 'answer_given', { toOrgId: meeting.orgId, note: `#${meeting.id}` });
+    await logEvent(tx, actor, recId, 'answer_given', {
+      toOrgId: meeting.orgId,
+      note: await meetingNote(tx, meeting.id),
+    });
   await audit(tx, actor, {
     action: given ? 'recommendation.answer_given' : 'recommendation.answer_not_given',
     entityType: 'recommendation',
@@ -68,7 +73,10 @@ export async function reportBackOnAdoption(tx: Db, actor: Actor, meeting: Meetin
       await tx.execute(
         sql`UPDATE recommendations SET status = 'reported_back', reported_back_at = now() WHERE id = ${rec.id}`,
       );
-      await logEvent(tx, actor, rec.id, 'reported_back', { toOrgId: meeting.orgId, note: `#${meeting.id}` });
+      await logEvent(tx, actor, rec.id, 'reported_back', {
+        toOrgId: meeting.orgId,
+        note: await meetingNote(tx, meeting.id),
+      });
     } else {
       await scheduleAnswer(tx, rec.id, addDays(meeting.scheduledDate, 1));
     }

@@ -8,7 +8,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
 import { type Actor, ANY_ROLE, can } from '../../http/access.ts';
-import { notFound } from '../../http/errors.ts';
+import { AppError, notFound } from '../../http/errors.ts';
 
 /** Who answers for a level: its administrators, committee members and, at a cell, the secretary. */
 export const HANDLER_ROLES: readonly Role[] = ['admin', 'committee_member', 'cell_secretary'];
@@ -23,9 +23,37 @@ export function assertCanSee<T extends Visible>(actor: Actor, rec: T | null | un
   return rec;
 }
 
-/** May the actor act for the level now answering (forward, start, answer, decline, merge)? */
-export const canAct = (actor: Actor, rec: { handlerPath: string }) =>
-  can(actor, HANDLER_ROLES, rec.handlerPath);
+/** The organisations the actor answers for: those it holds a handler role on (the node itself). */
+export const handledOrgIds = (actor: Actor): number[] => [
+  ...new Set(actor.grants.filter((g) => HANDLER_ROLES.includes(g.role)).map((g) => g.orgId)),
+];
+
+/**
+ * May the actor act for the level now answering (forward, start, answer, decline, merge)? A level acts only
+ * on what it holds: a handler role granted on the handler organisation itself, not on a node above it — a
+ * commune takes up its cell's recommendation once the cell forwards it or the daily run escalates it.
+ */
+export const canAct = (actor: Actor, rec: { handlerOrgId: number }) =>
+  handledOrgIds(actor).includes(rec.handlerOrgId);
+
+/** Files may be added by the level now answering and by the cell that raised it. */
+export const canAttach = (actor: Actor, rec: { handlerOrgId: number; orgId: number }) =>
+  canAct(actor, rec) || handledOrgIds(actor).includes(rec.orgId);
+
+/** 403 naming the level that holds the recommendation (the actor may read it, so never 404). */
+export function assertCanAct<T extends { handlerOrgId: number; handlerName: string }>(
+  actor: Actor,
+  rec: T,
+): T {
+  if (canAct(actor, rec)) return rec;
+  const name = rec.handlerName;
+  throw new AppError(403, 'conflict', {
+    detail: {
+      vi: `Kiến nghị đang do ${name} xử lý. Mỗi cấp chỉ xử lý kiến nghị đang ở cấp mình: cấp trên nhận khi ${name} chuyển lên hoặc khi quá hạn tự động chuyển lên.`,
+      en: `The recommendation is held by ${name}. A level acts only on what it holds: the level above takes it when ${name} forwards it or when it falls overdue.`,
+    },
+  });
+}
 
 /**
  * The level answering: the cell, the committee that leads it directly (a grassroots committee, or since 2025
@@ -43,6 +71,22 @@ export function levelOf(
   if (leadsTheCell || (GRASSROOTS_KINDS as readonly OrgKind[]).includes(handler.kind as OrgKind))
     return 'grassroots';
   return 'superior';
+}
+
+/** The accounts holding a handler role on exactly these organisations (no fallback above). */
+export async function handlersOn(tx: Db, orgIds: number[]): Promise<number[]> {
+  if (orgIds.length === 0) return [];
+  const found = await rows<{ id: number }>(
+    tx,
+    sql`SELECT DISTINCT g.account_id::int AS id FROM grants g JOIN accounts a ON a.id = g.account_id
+        WHERE a.disabled = false AND g.role IN ('admin', 'committee_member', 'cell_secretary')
+          AND g.org_id IN (${sql.join(
+            orgIds.map((id) => sql`${id}`),
+            sql`, `,
+          )})
+        ORDER BY 1`,
+  );
+  return found.map((f) => f.id);
 }
 
 /**

@@ -12,8 +12,9 @@ import {
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
 import type { Actor } from '../../http/access.ts';
+import { conflict } from '../../http/errors.ts';
 import { pick, ruleSetsFor } from '../rule-sets/service.ts';
-import { canAct, levelOf } from './policy.ts';
+import { canAct, canAttach, levelOf } from './policy.ts';
 
 export interface RecommendationRow {
   id: number;
@@ -86,6 +87,16 @@ export async function rulesReader(db: Db): Promise<(path: string, date: string) 
 
 export const isOpen = (status: RecommendationStatus) => OPEN_RECOMMENDATION_STATUSES.includes(status);
 
+/** 409 once answered or closed: only open recommendations move on. */
+export function assertOpen(rec: { status: RecommendationStatus }) {
+  if (!isOpen(rec.status)) {
+    throw conflict({
+      vi: 'Kiến nghị đã được trả lời hoặc đã đóng.',
+      en: 'The recommendation is already answered or closed.',
+    });
+  }
+}
+
 export function presentRecommendation(
   actor: Actor,
   row: RecommendationRow,
@@ -125,7 +136,7 @@ export function presentRecommendation(
     attachments,
     abilities: {
       act: canAct(actor, row) && isOpen(row.status),
-      attach: isOpen(row.status) && (canAct(actor, row) || canAct(actor, { handlerPath: row.orgPath })),
+      attach: canAttach(actor, row) && isOpen(row.status),
     },
   };
 }

@@ -2,7 +2,7 @@ import type { RecommendationDetailDto, RecommendationDto } from '@nennep/core';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Client, login } from '../../test/factories.ts';
+import { buildTestApp, type Client, FULL_MANUAL_SCORES, login } from '../../test/factories.ts';
 import { ANSWER_AGENDA_TITLE } from './commands.ts';
 import { buildRecommendationFixture } from './test-fixture.ts';
 
@@ -13,17 +13,23 @@ let p: Client;
 let recId: number;
 let firstMeeting: number;
 let nextMeeting: number;
-const now = new Date('2027-03-05T12:00:00Z');
+let now = new Date('2027-03-04T12:00:00Z');
 
 const inbox = async (client: Client) => JSON.stringify((await client.get('/api/inbox')).json());
+const passed = async (client: Client) =>
+  ((await client.get('/api/recommendations?passed=true')).json().items as RecommendationDto[]).map(
+    (r) => r.id,
+  );
 
 beforeAll(async () => {
   ctx = await buildTestApp({ clock: () => now });
   await buildRecommendationFixture(ctx.db);
   [sec, ga, p] = await Promise.all([login(ctx.app, 'sec'), login(ctx.app, 'ga'), login(ctx.app, 'p')]);
+  // Planned on its day (meetings are not planned in the past); the rest happens the day after.
   firstMeeting = (
     await sec.post('/api/meetings', { orgCode: 'C', kind: 'regular', date: '2027-03-04', startTime: '19:30' })
   ).json().id;
+  now = new Date('2027-03-05T12:00:00Z');
 });
 afterAll(() => ctx.close());
 
@@ -107,6 +113,12 @@ describe('a recommendation from the cell meeting to the district and back', () =
     expect(await inbox(sec)).toContain('Kiến nghị đã có trả lời');
     const member = await login(ctx.app, 'member');
     expect(await inbox(member)).toContain('Kiến nghị đã có trả lời');
+    // The commune passed it up: it hears of the answer, and the answerer and outsiders do not.
+    const passedNotice = 'Kiến nghị đã chuyển có trả lời của Đảng bộ huyện Đan Phượng';
+    expect(await inbox(ga)).toContain(passedNotice);
+    expect(await inbox(p)).not.toContain(passedNotice);
+    expect(await inbox(await login(ctx.app, 'gb'))).not.toContain(passedNotice);
+    expect(await inbox(await login(ctx.app, 'sec2'))).not.toContain(passedNotice);
     nextMeeting = (
       await sec.post('/api/meetings', {
         orgCode: 'C',
@@ -121,16 +133,32 @@ describe('a recommendation from the cell meeting to the district and back', () =
     expect(listed.toAnswer.map((r: RecommendationDto) => r.id)).toEqual([recId]);
   });
 
+  it('shows, read-only, among what passed through each level below the answer, on its way back', async () => {
+    expect(await passed(ga)).toEqual([recId]);
+    expect(await passed(sec)).toEqual([recId]);
+    expect(await passed(p)).toEqual([]);
+    expect(await passed(await login(ctx.app, 'gb'))).toEqual([]);
+    expect(await passed(await login(ctx.app, 'member'))).toEqual([]);
+    expect((await ga.get('/api/recommendations?inbox=true')).json().items).toEqual([]);
+    const [item] = (await ga.get('/api/recommendations?passed=true')).json().items as RecommendationDto[];
+    expect(item?.abilities).toEqual({ act: false, attach: false });
+  });
+
   it('is reported back when the minutes that record the answer are adopted', async () => {
     const base = `/api/meetings/${nextMeeting}`;
+    // The evening of the meeting (a meeting is not run ahead of its day).
+    now = new Date('2027-04-04T15:00:00Z');
     expect((await sec.post(`${base}/start`, { at: '2027-04-04T19:30:00+07:00' })).statusCode).toBe(200);
     const given = await sec.put(`${base}/recommendations/${recId}/answer-given`, { given: true });
     expect(given.statusCode).toBe(200);
     expect((await sec.post(`${base}/end`, { at: '2027-04-04T21:15:00+07:00' })).statusCode).toBe(200);
+    expect((await sec.put(`${base}/manual-scores`, FULL_MANUAL_SCORES)).statusCode).toBe(200);
     const adopted = await sec.post(`${base}/adopt`, { for: 3, against: 0, abstain: 0 });
     expect(adopted.statusCode, adopted.body).toBe(200);
     const rec = (await sec.get(`/api/recommendations/${recId}`)).json() as RecommendationDetailDto;
     expect(rec.status).toBe('reported_back');
+    expect(await passed(ga)).toEqual([]);
+    expect(await passed(sec)).toEqual([]);
     expect(rec.events.map((e) => e.kind)).toEqual(
       expect.arrayContaining(['in_progress', 'answered', 'put_on_agenda', 'answer_given', 'reported_back']),
     );

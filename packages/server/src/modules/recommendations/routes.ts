@@ -24,9 +24,19 @@ import { audit } from '../../http/audit.ts';
 import { forbidden, invalidField, notFound } from '../../http/errors.ts';
 import { assertCanRead } from '../orgs/policy.ts';
 import { findOrg } from '../orgs/queries.ts';
-import { answer, createRecommendation, decline, forward, logEvent, merge, startWork } from './commands.ts';
-import { assertCanSee, canAct, HANDLER_ROLES, levelOf, mayForwardTo } from './policy.ts';
-import { eventsOf, findRecommendation, presentAll, recommendationRows, rulesReader } from './queries.ts';
+import { createRecommendation } from './commands.ts';
+import { heldBySql, logEvent } from './events.ts';
+import { answer, decline } from './outcome.ts';
+import { assertCanAct, assertCanSee, canAttach, handledOrgIds, levelOf, mayForwardTo } from './policy.ts';
+import {
+  assertOpen,
+  eventsOf,
+  findRecommendation,
+  presentAll,
+  recommendationRows,
+  rulesReader,
+} from './queries.ts';
+import { forward, merge, startWork } from './routing.ts';
 
 const tags = ['recommendations'];
 /** The most a list answers at once; `total` says how many matched. */
@@ -39,11 +49,8 @@ export function recommendationRoutes(fastify: FastifyInstance, deps: Deps) {
   const { db } = deps.database;
   const today = () => isoDateInVietnam(nowOf(deps));
   const visible = async (actor: Actor, id: number) => assertCanSee(actor, await findRecommendation(db, id));
-  const actionable = async (actor: Actor, id: number) => {
-    const rec = await visible(actor, id);
-    if (!canAct(actor, rec)) throw forbidden();
-    return rec;
-  };
+  /** Readable (else 404) and held by a level the actor answers for (else 403 naming the level). */
+  const actionable = async (actor: Actor, id: number) => assertCanAct(actor, await visible(actor, id));
   const detail = async (actor: Actor, id: number): Promise<RecommendationDetailDto> => {
     const rec = await visible(actor, id);
     const [dto] = await presentAll(db, actor, [rec], today());
@@ -78,16 +85,18 @@ export function recommendationRoutes(fastify: FastifyInstance, deps: Deps) {
         )})`,
       ];
       if (q.mine === 'true') where.push(sql`r.raised_by_member_id = ${actor.memberId ?? 0}`);
-      if (q.inbox === 'true') {
-        const handled = actor.grants.filter((g) => HANDLER_ROLES.includes(g.role)).map((g) => g.orgId);
-        where.push(
-          handled.length
-            ? sql`r.handler_org_id IN (${sql.join(
-                handled.map((id) => sql`${id}`),
-                sql`, `,
-              )}) AND r.status IN ('received', 'assigned', 'in_progress')`
-            : sql`FALSE`,
-        );
+      const handled = handledOrgIds(actor);
+      const ours = handled.length
+        ? sql`r.handler_org_id IN (${sql.join(
+            handled.map((id) => sql`${id}`),
+            sql`, `,
+          )})`
+        : sql`FALSE`;
+      if (q.inbox === 'true')
+        where.push(sql`${ours} AND r.status IN ('received', 'assigned', 'in_progress')`);
+      if (q.passed === 'true') {
+        // Passed on by one of our levels, answered elsewhere, on its way back to the cell's meeting.
+        where.push(sql`r.status = 'answered' AND NOT (${ours}) AND ${heldBySql(handled)}`);
       }
       if (q.status) where.push(sql`r.status = ${q.status}`);
       if (q.open === 'true') where.push(sql`r.status IN ('received', 'assigned', 'in_progress')`);
@@ -205,8 +214,8 @@ export function recommendationRoutes(fastify: FastifyInstance, deps: Deps) {
     async (request, reply) => {
       const actor = requireActor(request.actor);
       const rec = await visible(actor, request.params.id);
-      const [dto] = await presentAll(db, actor, [rec], today());
-      if (!dto?.abilities.attach) throw forbidden();
+      if (!canAttach(actor, rec)) assertCanAct(actor, rec);
+      assertOpen(rec);
       const file = request.isMultipart() ? await request.file() : undefined;
       if (!file) throw invalidField('file', { vi: 'Hãy chọn tệp đính kèm.', en: 'Choose a file.' });
       const bytes = await file.toBuffer();

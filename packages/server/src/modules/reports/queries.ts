@@ -37,14 +37,15 @@ export function childUnits(db: Db, committee: OrgRow) {
   );
 }
 
-/** Thematic meetings held (or adopted) in the period by the subtree's active cells. */
+/** Thematic meetings (and combined sessions) held or adopted in the period by the subtree's active cells. */
 export async function thematicOf(db: Db, root: OrgRow, period: ReportPeriod) {
   const [row] = await rows<{ meetings: number; cells: number }>(
     db,
     sql`SELECT count(*)::int AS meetings, count(DISTINCT m.org_id)::int AS cells
         FROM meetings m JOIN orgs o ON o.id = m.org_id
           AND o.status = 'active' AND o.kind IN ('cell', 'grassroots_cell')
-        WHERE m.org_path LIKE ${`${root.path}%`} AND m.kind = 'thematic' AND m.status IN ('held', 'adopted')
+        WHERE m.org_path LIKE ${`${root.path}%`} AND (m.kind = 'thematic' OR (m.kind = 'regular' AND m.combined))
+          AND m.status IN ('held', 'adopted')
           AND m.scheduled_date BETWEEN ${period.from} AND ${period.to}`,
   );
   return row ?? { meetings: 0, cells: 0 };

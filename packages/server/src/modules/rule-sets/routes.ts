@@ -2,7 +2,7 @@ import { isoDateInVietnam, isoDateSchema, orgCodeSchema, scoreMeeting } from '@n
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../../app.ts';
+import { type Deps, nowOf } from '../../app.ts';
 import { assertCan, requireActor } from '../../http/access.ts';
 import { meetingFacts } from '../meetings/facts.ts';
 import { assertCanSeeMeeting, canReadRecord } from '../meetings/policy.ts';
@@ -24,7 +24,7 @@ export function ruleSetRoutes(fastify: FastifyInstance, deps: Deps) {
     async (request) => {
       const actor = requireActor(request.actor);
       const org = assertCanRead(actor, await findOrg(db, request.query.org));
-      const date = request.query.date ?? isoDateInVietnam(new Date());
+      const date = request.query.date ?? isoDateInVietnam(nowOf(deps));
       await db.transaction((tx) => ruleSetFor(tx, org.path, date));
       const candidates = await ruleSetsAlong(db, org.path);
       const effective = pick(candidates, org.path, date);

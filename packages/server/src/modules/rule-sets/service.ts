@@ -4,7 +4,7 @@ import { type Db, rows } from '../../db/client.ts';
 import { ruleSets } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/access.ts';
 import { audit } from '../../http/audit.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError, zodFieldErrors } from '../../http/errors.ts';
 
 export interface RuleSetRow {
   id: number;
@@ -71,10 +71,12 @@ export async function ruleSetFor(tx: Db, path: string, date: string): Promise<Ru
 export function parseRuleSetContent(content: unknown): RuleSetContent {
   const parsed = ruleSetContentSchema.safeParse(content);
   if (parsed.success) return parsed.data as RuleSetContent;
-  const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-  throw new AppError(400, 'validation', { detail: { vi: detail, en: detail } }, [
-    { field: 'content', message: { vi: detail, en: detail } },
-  ]);
+  const fields = zodFieldErrors(parsed.error.issues, 'content');
+  const detail = {
+    vi: fields.map((f) => f.message.vi).join('; '),
+    en: fields.map((f) => f.message.en).join('; '),
+  };
+  throw new AppError(400, 'validation', { detail }, [{ field: 'content', message: detail }]);
 }
 
 /** Adds a rule set version; rule sets are never edited in place. */

@@ -183,10 +183,16 @@ export async function createAssignment(
   if (input.accountId) await assertVisitors(tx, committee, [input.accountId], 'accountId');
   if (input.groupId) {
     const group = await findGroup(tx, input.groupId);
-    if (!group || group.committeeOrgId !== committee.id || !group.active) {
+    if (!group || group.committeeOrgId !== committee.id) {
       throw invalidField('groupId', {
-        vi: `Không có tổ công tác đang hoạt động số ${input.groupId} của ${committee.name}.`,
-        en: `No active working group ${input.groupId} of ${committee.name}.`,
+        vi: `Tổ công tác đã chọn không thuộc ${committee.name}.`,
+        en: `The chosen working group is not one of ${committee.name}.`,
+      });
+    }
+    if (!group.active) {
+      throw invalidField('groupId', {
+        vi: `Tổ công tác "${group.name}" đã ngừng hoạt động: hãy chọn tổ khác hoặc cho tổ hoạt động lại.`,
+        en: `The working group "${group.name}" is no longer active: choose another or make it active again.`,
       });
     }
   }
@@ -221,10 +227,10 @@ export async function createAssignment(
 }
 
 /** Ends an assignment (kept for the record, no longer in force). */
-export async function endAssignment(tx: Db, actor: Actor, committee: OrgRow, id: number) {
+export async function endAssignment(tx: Db, actor: Actor, committee: OrgRow, id: number, now: Date) {
   const [row] = await tx
     .update(visitAssignments)
-    .set({ endedAt: new Date() })
+    .set({ endedAt: now })
     .where(and(eq(visitAssignments.id, id), eq(visitAssignments.committeeOrgId, committee.id)))
     .returning({ id: visitAssignments.id });
   if (!row) throw notFound('assignment');

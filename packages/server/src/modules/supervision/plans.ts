@@ -12,9 +12,10 @@ import { type Db, rows } from '../../db/client.ts';
 import { visitPlans, visits } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/access.ts';
 import { audit } from '../../http/audit.ts';
-import { conflict, invalidField } from '../../http/errors.ts';
+import { conflict } from '../../http/errors.ts';
 import { notify } from '../inbox/service.ts';
 import type { OrgRow } from '../orgs/queries.ts';
+import { meetingRefusal } from './meeting-refusal.ts';
 import { periodFor, plannerContext } from './planner-input.ts';
 import { presentVisit, targetCells, visitorPool, visitRows } from './queries.ts';
 import { assertFree, assertMaySend } from './visits.ts';
@@ -250,9 +251,10 @@ export async function addVisit(
           AND m.org_path LIKE ${`${committee.path}%`} AND m.scheduled_date BETWEEN ${period.from} AND ${period.to}`,
   );
   if (!meeting) {
-    throw invalidField('meetingId', {
-      vi: `Không có cuộc họp số ${input.meetingId} của chi bộ thuộc ${committee.name} trong ${period.label.vi}.`,
-      en: `No meeting ${input.meetingId} of a cell under ${committee.name} in ${period.label.en}.`,
+    throw await meetingRefusal(tx, input.meetingId, {
+      path: committee.path,
+      name: { vi: `các chi bộ thuộc ${committee.name}`, en: `the cells under ${committee.name}` },
+      period,
     });
   }
   const plan = await ensurePlan(tx, committee, period.key, ruleSetId);

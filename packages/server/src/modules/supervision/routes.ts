@@ -115,7 +115,7 @@ export function supervisionRoutes(fastify: FastifyInstance, deps: Deps) {
     async (request) => {
       const actor = requireActor(request.actor);
       const committee = await managedCommittee(db, actor, request.query.committee, 'committee');
-      await db.transaction((tx) => endAssignment(tx, actor, committee, request.params.id));
+      await db.transaction((tx) => endAssignment(tx, actor, committee, request.params.id, nowOf(deps)));
       return { ended: true };
     },
   );

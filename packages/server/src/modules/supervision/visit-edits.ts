@@ -5,8 +5,9 @@ import { type Db, rows } from '../../db/client.ts';
 import { visits } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/access.ts';
 import { audit } from '../../http/audit.ts';
-import { conflict, invalidField } from '../../http/errors.ts';
+import { conflict } from '../../http/errors.ts';
 import { notify } from '../inbox/service.ts';
+import { meetingRefusal } from './meeting-refusal.ts';
 import type { VisitRow } from './queries.ts';
 import { assertFree, assertMaySend, rulesOfVisit } from './visits.ts';
 
@@ -42,9 +43,9 @@ export async function editVisit(tx: Db, actor: Actor, visit: VisitRow, patch: Vi
       meeting.status === 'cancelled' ||
       meeting.kind === 'cell_committee'
     ) {
-      throw invalidField('meetingId', {
-        vi: `Không có cuộc họp số ${patch.meetingId} của ${visit.cellName} để dự.`,
-        en: `No meeting ${patch.meetingId} of ${visit.cellName} to attend.`,
+      throw await meetingRefusal(tx, patch.meetingId, {
+        path: visit.cellPath,
+        name: { vi: `lịch họp của ${visit.cellName}`, en: `the meetings of ${visit.cellName}` },
       });
     }
     slot = { date: meeting.date, startTime: meeting.startTime, durationMinutes: visit.durationMinutes };

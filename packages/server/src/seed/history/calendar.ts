@@ -4,7 +4,8 @@
  * different days, so its committee members can attend them), holds a thematic meeting on its own evening in
  * the middle month of each quarter, and, when it has a chi ủy, the chi ủy meets two days before the regular
  * meeting. A few meetings are held late (rescheduled past the window) or called off, more often in the less
- * diligent cells. Pure and deterministic for a given seed and day.
+ * diligent cells; one cell of each commune has not planned the current month yet. Pure and deterministic for
+ * a given seed and day.
  */
 import { addDays, daysInMonth, isoDate, type MeetingKind } from '@nennep/core';
 import type { OrgCategory, OrgKind } from '../../../../core/src/org.ts';
@@ -73,6 +74,9 @@ export function placeOf(cell: Pick<HistoryCell, 'category' | 'name'>): string {
   return `Phòng họp ${own}`;
 }
 
+/** Position in its commune of the cell that has not yet planned the current month's meeting. */
+export const LAGGING_INDEX = 1;
+
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T;
 
 /** The months from twelve months before today's to the one after it, as [year, month]. */
@@ -111,6 +115,14 @@ export function demoCalendar(input: CalendarInput): CalendarMeeting[] {
     const lateness = 0.02 + (1 - cell.diligence) * 0.1;
     const absence = 0.01 + (1 - cell.diligence) * 0.06;
     months.forEach(([year, month], monthIndex) => {
+      // The second cell of each commune has not planned this month's meeting yet: its committee sees it
+      // among the cells that have not met (and the daily alerts name it once the window has passed).
+      if (
+        monthIndex === months.length - 2 &&
+        cell.index === LAGGING_INDEX &&
+        cell.code !== input.secretaryCellCode
+      )
+        return;
       const last = daysInMonth(year, month);
       const planned = isoDate(year, month, Math.min(regularDay(input, cell), last));
       const future = planned >= today;

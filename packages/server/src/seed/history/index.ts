@@ -51,14 +51,19 @@ export async function planYear(
   for (const m of calendar.filter((c) => c.fate === 'upcoming')) {
     const cell = await findOrgById(db, m.cell.id);
     if (!cell) continue;
-    const created = await createMeeting(db, input.actor, cell, {
-      kind: m.kind,
-      date: m.movedFrom?.date ?? m.date,
-      startTime: m.startTime,
-      place: m.place,
-      combined: false,
-    });
-    if (m.movedFrom) await reschedule(db, input.actor, created, m.date, m.startTime, m.movedFrom.reason);
+    // A meeting moved while it was still to come was planned for its first date, then moved.
+    const plannedFor = m.movedFrom && m.movedFrom.date >= input.today ? m.movedFrom.date : m.date;
+    const created = await createMeeting(
+      db,
+      input.actor,
+      cell,
+      { kind: m.kind, date: plannedFor, startTime: m.startTime, place: m.place, combined: false },
+      input.today,
+    );
+    if (m.movedFrom && plannedFor !== m.date) {
+      const to = { date: m.date, startTime: m.startTime, reason: m.movedFrom.reason };
+      await reschedule(db, input.actor, created, to, input.today);
+    }
   }
   return { calendar, pastIds };
 }

@@ -38,6 +38,7 @@ export const enRecommendations: Pick<
     meeting: 'Raised at a cell meeting',
     visit: 'Heard on a supervision visit',
     staff: 'Entered by committee staff',
+    member: 'Sent by a member through the app',
   },
   recRules: {
     title: 'Recommendation categories',
@@ -84,6 +85,10 @@ export const enRecommendations: Pick<
     overdue: 'Overdue',
     dueOn: 'Due {{date}}',
     escalations: 'Moved up automatically {{count}}×',
+    passed: {
+      title: 'Passed on, now answered',
+      help: 'Recommendations your level passed on and another level has answered, waiting to be given back at the cell’s meeting. For following only.',
+    },
     empty: {
       inbox: 'No recommendation is waiting for you.',
       mine: 'You have not raised any recommendation.',
@@ -109,13 +114,15 @@ export const enRecommendations: Pick<
       uploaded: 'File attached',
       timeline: 'History',
       by: 'by {{name}}',
-      meetingLink: 'meeting no. {{id}}',
+      meetingLink: 'Open the meeting',
       recLink: 'recommendation no. {{id}}',
       openSource: 'Where it was raised',
     },
     actions: {
       title: 'Handle the recommendation',
       help: 'It is with {{name}}, which you answer for.',
+      heldBy:
+        'It is held by {{name}}. A level acts only on what it holds: the level above takes it when {{name}} forwards it or when it falls overdue.',
       forward: 'Forward',
       forwardTitle: 'Forward the recommendation',
       target: 'Forward to',
@@ -163,7 +170,6 @@ export const enRecommendations: Pick<
     home: {
       inbox: 'Recommendations to handle ({{count}})',
       all: 'See all',
-      mine: 'My recommendations',
     },
     dashboard: {
       title: 'Recommendation tracking',

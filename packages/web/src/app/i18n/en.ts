@@ -1,7 +1,10 @@
+import { enHome } from './en-home';
+import { enImports } from './en-imports';
 import { enLabels } from './en-labels';
 import { enMeetings } from './en-meetings';
 import { enOrgs } from './en-orgs';
 import { enOverview } from './en-overview';
+import { enPlanning } from './en-planning';
 import { enRecommendations } from './en-recommendations';
 import { enReports } from './en-reports';
 import { enSupervision } from './en-supervision';
@@ -16,6 +19,9 @@ export const en: Messages = {
   ...enSupervision,
   ...enRecommendations,
   ...enReports,
+  ...enImports,
+  ...enPlanning,
+  ...enHome,
   app: {
     name: 'Nền Nếp',
     tagline: 'Party organisations and members',
@@ -60,7 +66,7 @@ export const en: Messages = {
   lang: {
     vi: 'Tiếng Việt',
     en: 'English',
-    switchTo: 'Chuyển sang Tiếng Việt',
+    switchTo: 'Switch to Vietnamese',
   },
   nav: {
     home: 'Home',
@@ -96,6 +102,7 @@ export const en: Messages = {
     yourRole: 'Role: {{role}}',
     openOrg: 'Open organisation',
     openMembers: 'Member list',
+    yourOrgs: 'Your organisations ({{count}})',
   },
   orgs: {
     title: 'Organisations',

@@ -33,6 +33,7 @@ export const viRecommendations = {
     meeting: 'Nêu tại cuộc họp chi bộ',
     visit: 'Ghi nhận khi dự sinh hoạt',
     staff: 'Cán bộ cấp ủy ghi nhận',
+    member: 'Đảng viên gửi qua ứng dụng',
   },
   recRules: {
     title: 'Lĩnh vực kiến nghị, hạn trả lời',
@@ -86,6 +87,10 @@ export const viRecommendations = {
     },
     more: 'Xem thêm',
     count: '{{count}} kiến nghị',
+    passed: {
+      title: 'Đã chuyển đi, nay có trả lời',
+      help: 'Kiến nghị cấp mình đã chuyển đi, nay cấp khác đã trả lời; đang chờ thông báo lại tại cuộc họp chi bộ. Chỉ để theo dõi.',
+    },
     detail: {
       title: 'Kiến nghị số {{id}}',
       outsideBody: 'Theo dõi trả lời của {{name}}',
@@ -104,13 +109,15 @@ export const viRecommendations = {
       uploaded: 'Đã đính kèm tệp',
       timeline: 'Quá trình xử lý',
       by: 'bởi {{name}}',
-      meetingLink: 'cuộc họp số {{id}}',
+      meetingLink: 'Xem cuộc họp',
       recLink: 'kiến nghị số {{id}}',
       openSource: 'Xem nơi nêu',
     },
     actions: {
       title: 'Xử lý kiến nghị',
       help: 'Kiến nghị đang ở {{name}}, đơn vị bạn trả lời thay.',
+      heldBy:
+        'Kiến nghị đang do {{name}} xử lý. Mỗi cấp chỉ xử lý kiến nghị đang ở cấp mình: cấp trên nhận khi {{name}} chuyển lên hoặc khi quá hạn tự động chuyển lên.',
       forward: 'Chuyển',
       forwardTitle: 'Chuyển kiến nghị',
       target: 'Chuyển đến',
@@ -159,7 +166,6 @@ export const viRecommendations = {
     home: {
       inbox: 'Kiến nghị cần xử lý ({{count}})',
       all: 'Xem tất cả',
-      mine: 'Kiến nghị của tôi',
     },
     dashboard: {
       title: 'Theo dõi kiến nghị',

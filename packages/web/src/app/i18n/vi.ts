@@ -1,7 +1,10 @@
+import { viHome } from './vi-home';
+import { viImports } from './vi-imports';
 import { viLabels } from './vi-labels';
 import { viMeetings } from './vi-meetings';
 import { viOrgs } from './vi-orgs';
 import { viOverview } from './vi-overview';
+import { viPlanning } from './vi-planning';
 import { viRecommendations } from './vi-recommendations';
 import { viReports } from './vi-reports';
 import { viSupervision } from './vi-supervision';
@@ -15,6 +18,9 @@ export const vi = {
   ...viSupervision,
   ...viRecommendations,
   ...viReports,
+  ...viImports,
+  ...viPlanning,
+  ...viHome,
   app: {
     name: 'Nền Nếp',
     tagline: 'Quản lý tổ chức đảng và đảng viên',
@@ -59,7 +65,7 @@ export const vi = {
   lang: {
     vi: 'Tiếng Việt',
     en: 'English',
-    switchTo: 'Chuyển sang English',
+    switchTo: 'Chuyển sang tiếng Anh',
   },
   nav: {
     home: 'Trang chủ',
@@ -95,6 +101,7 @@ export const vi = {
     yourRole: 'Vai trò: {{role}}',
     openOrg: 'Xem tổ chức',
     openMembers: 'Danh sách đảng viên',
+    yourOrgs: 'Tổ chức được giao ({{count}})',
   },
   orgs: {
     title: 'Tổ chức đảng',

@@ -5,17 +5,23 @@ import {
   TeamOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
-import { Alert, Card, Col, Flex, Row, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Flex, List, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { LinkButton } from '../../components/link-button';
 import { PageHeader } from '../../components/page-header';
-import { Loading, QueryState } from '../../components/query-state';
+import { LoadError, Loading, QueryState } from '../../components/query-state';
 import type { Grant, OrgDetail } from '../../lib/types';
 import { useCurrentUser } from '../auth/session';
 import { useGrantOrgs, useOrgStats } from '../orgs/api';
 import { StatsBody } from '../orgs/org-stats-card';
 import { RecommendationsHomeCard } from '../recommendations/home-card';
 import { UpcomingVisitsCard } from '../supervision/upcoming-visits-card';
+import { useHome } from './api';
+import { CommitteeCard } from './committee-card';
+import { MemberCard } from './member-card';
+import { SecretaryCard } from './secretary-card';
+import './home.css';
 
 function RootOrgCard({ org, grants }: { org: OrgDetail; grants: Grant[] }) {
   const { t } = useTranslation();
@@ -67,7 +73,53 @@ function RootOrgCard({ org, grants }: { org: OrgDetail; grants: Grant[] }) {
   );
 }
 
-/** Dashboard: the actor's root organisations, their counts and the ways in. */
+/** Beyond this many organisations (a visitor sent to many cells), one short list instead of a card each. */
+const MAX_ORG_CARDS = 3;
+
+function OrgListCard({ orgs }: { orgs: OrgDetail[] }) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" title={t('home.yourOrgs', { count: orgs.length })} data-testid="home-org-list">
+      <List
+        size="small"
+        dataSource={orgs}
+        renderItem={(org) => (
+          <List.Item>
+            <Link to={`/orgs/${encodeURIComponent(org.code)}`}>{org.name}</Link>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+/** The next job of each role: the secretary's meeting, the member's cell, the committee's month. */
+function NextJobs() {
+  const home = useHome();
+  const data = home.data;
+  if (home.error && !data) return <LoadError error={home.error} onRetry={() => void home.refetch()} />;
+  if (!data) return home.isPending ? <Loading /> : null;
+  const cards = [
+    ...data.secretary.map((cell) => (
+      <SecretaryCard key={`s-${cell.orgCode}`} cell={cell} today={data.today} />
+    )),
+    ...(data.member
+      ? [
+          <MemberCard
+            key="member"
+            member={data.member}
+            today={data.today}
+            // The secretary's card already shows the cell's next meeting.
+            withMeeting={!data.secretary.some((c) => c.orgCode === data.member?.orgCode)}
+          />,
+        ]
+      : []),
+    ...data.committees.map((c) => <CommitteeCard key={`c-${c.orgCode}`} committee={c} />),
+  ];
+  return cards.length > 0 ? <div className="nn-home-jobs">{cards}</div> : null;
+}
+
+/** Home: the next job first (per role), then the visits, the recommendations waiting, the organisations. */
 export function HomePage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -78,6 +130,7 @@ export function HomePage() {
     <>
       <PageHeader title={t('home.greeting', { name: me.displayName })} />
       {me.grants.length === 0 && !visitor ? <Alert type="info" showIcon title={t('home.noGrants')} /> : null}
+      <NextJobs />
       {visitor || committeeMember ? (
         <div style={{ marginBottom: 16 }}>
           <UpcomingVisitsCard hideWhenEmpty={!visitor} />
@@ -87,13 +140,17 @@ export function HomePage() {
         <RecommendationsHomeCard />
       </div>
       {pending && orgs.length === 0 ? <Loading /> : null}
-      <Row gutter={[16, 16]}>
-        {orgs.map((org) => (
-          <Col key={org.code} xs={24} xl={orgs.length > 1 ? 12 : 24}>
-            <RootOrgCard org={org} grants={me.grants.filter((g) => g.orgCode === org.code)} />
-          </Col>
-        ))}
-      </Row>
+      {orgs.length > MAX_ORG_CARDS ? (
+        <OrgListCard orgs={orgs} />
+      ) : (
+        <Row gutter={[16, 16]}>
+          {orgs.map((org) => (
+            <Col key={org.code} xs={24} xl={orgs.length > 1 ? 12 : 24}>
+              <RootOrgCard org={org} grants={me.grants.filter((g) => g.orgCode === org.code)} />
+            </Col>
+          ))}
+        </Row>
+      )}
     </>
   );
 }

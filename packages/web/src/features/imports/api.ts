@@ -1,15 +1,25 @@
 import { apiGet, apiPost, seg } from '../../lib/api';
-import type { ImportJob, ImportPreview, ImportResult } from '../../lib/types';
+import type { ImportJob, ImportResult } from '../../lib/types';
 import { type UploadOptions, uploadFile } from '../../lib/upload';
+import type { ColumnChoice, MappedPreview } from './types';
 
 export type ImportKind = 'orgs' | 'members';
 
 export const templateUrl = (kind: ImportKind, format: 'xlsx' | 'csv') =>
   `/api/imports/templates/${kind}.${format}`;
 
-/** Uploads the file and gets the checked preview; nothing is written yet. */
-export const previewImport = (kind: ImportKind, file: File, options: UploadOptions) =>
-  uploadFile<ImportPreview>(`/api/imports/${kind}`, file, options);
+/**
+ * Uploads the file and gets the checked preview; nothing is written yet. `columns` is the user's column
+ * mapping (one key or null per file column); without it the server maps the file itself.
+ */
+export const previewImport = (kind: ImportKind, file: File, options: UploadOptions, columns?: ColumnChoice) =>
+  uploadFile<MappedPreview>(
+    columns
+      ? `/api/imports/${kind}?columns=${encodeURIComponent(columns.map((k) => k ?? '').join(','))}`
+      : `/api/imports/${kind}`,
+    file,
+    options,
+  );
 
 export const commitImport = (jobId: string) =>
   apiPost<Partial<ImportResult> & Partial<ImportJob>>(`/api/imports/${seg(jobId)}/commit`);

@@ -16,11 +16,13 @@ import { useAction, useNotifyError } from '../../lib/use-action';
 import { memberKeys } from '../members/api';
 import { orgKeys } from '../orgs/api';
 import { commitImport, FINISHED, fetchImportJob, type ImportKind, previewImport, templateUrl } from './api';
+import { ColumnMapping } from './column-mapping';
+import type { ColumnChoice, MappedPreview } from './types';
 
 type Phase =
   | { step: 'idle' }
   | { step: 'uploading'; percent: number; sent: boolean }
-  | { step: 'preview'; preview: ImportPreview };
+  | { step: 'preview'; preview: MappedPreview; file: File };
 
 const ACCEPT = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
 
@@ -110,10 +112,13 @@ function CommitStep({
   preview,
   kind,
   onAgain,
+  blocked,
 }: {
   preview: ImportPreview;
   kind: ImportKind;
   onAgain: () => void;
+  /** The column mapping was changed and not applied yet, or is being applied. */
+  blocked: boolean;
 }) {
   const { t } = useTranslation();
   const [result, setResult] = useState<ImportResult | null>(null);
@@ -175,7 +180,7 @@ function CommitStep({
         <Button
           type="primary"
           icon={<SaveOutlined />}
-          disabled={!preview.valid}
+          disabled={!preview.valid || blocked}
           onClick={() => commit.mutate(undefined)}
           data-testid="import-commit"
         >
@@ -190,14 +195,30 @@ function PreviewView({
   preview,
   kind,
   onAgain,
+  onRemap,
 }: {
-  preview: ImportPreview;
+  preview: MappedPreview;
   kind: ImportKind;
   onAgain: () => void;
+  /** Checks the same file again with the user's column mapping. */
+  onRemap: (choice: ColumnChoice) => Promise<void>;
 }) {
   const { t } = useTranslation();
+  const [dirty, setDirty] = useState(false);
+  const [remapping, setRemapping] = useState(false);
+  const remap = async (choice: ColumnChoice) => {
+    setRemapping(true);
+    try {
+      await onRemap(choice);
+    } finally {
+      setRemapping(false);
+    }
+  };
   return (
     <div className="nn-stack" data-testid="import-preview">
+      {preview.mapping?.needed ? (
+        <ColumnMapping mapping={preview.mapping} busy={remapping} onApply={remap} onDirtyChange={setDirty} />
+      ) : null}
       <div className="nn-stat-grid">
         <Statistic title={t('imports.totalRows')} value={preview.total} />
         <Statistic title={t('imports.toCreate')} value={preview.summary.create} />
@@ -222,7 +243,7 @@ function PreviewView({
       ) : null}
       <Flex wrap gap={8} align="center">
         <div style={{ flex: 1, minWidth: 240 }}>
-          <CommitStep preview={preview} kind={kind} onAgain={onAgain} />
+          <CommitStep preview={preview} kind={kind} onAgain={onAgain} blocked={dirty || remapping} />
         </div>
       </Flex>
     </div>
@@ -254,10 +275,20 @@ export function ImportPanel({ kind }: { kind: ImportKind }) {
         onProgress: (percent) => setPhase((p) => (p.step === 'uploading' ? { ...p, percent } : p)),
         onUploaded: () => setPhase((p) => (p.step === 'uploading' ? { ...p, sent: true } : p)),
       });
-      setPhase({ step: 'preview', preview: { ...preview, errors: preview.errors ?? [] } });
+      setPhase({ step: 'preview', preview: { ...preview, errors: preview.errors ?? [] }, file });
     } catch (error) {
       notifyError(error);
       reset();
+    }
+  };
+
+  /** Sends the same file again with the chosen mapping; the new preview replaces the old one. */
+  const remap = async (file: File, choice: ColumnChoice) => {
+    try {
+      const preview = await previewImport(kind, file, {}, choice);
+      setPhase({ step: 'preview', preview: { ...preview, errors: preview.errors ?? [] }, file });
+    } catch (error) {
+      notifyError(error);
     }
   };
 
@@ -291,7 +322,13 @@ export function ImportPanel({ kind }: { kind: ImportKind }) {
         )}
         {phase.step === 'preview' ? (
           <div style={{ marginTop: 16 }}>
-            <PreviewView key={phase.preview.jobId} preview={phase.preview} kind={kind} onAgain={reset} />
+            <PreviewView
+              key={phase.preview.jobId}
+              preview={phase.preview}
+              kind={kind}
+              onAgain={reset}
+              onRemap={(choice) => remap(phase.file, choice)}
+            />
           </div>
         ) : null}
       </Card>

@@ -1,7 +1,8 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Input, Select, Tag } from 'antd';
+import { Button, Card, Empty, Flex, Form, Input, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../components/form-modal';
 import type { AgendaItem, AgendaSection, MeetingDetail } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { meetingCommands, useSetMeeting } from './api';
@@ -34,7 +35,8 @@ export function AgendaList({ agenda }: { agenda: AgendaItem[] }) {
 
 /**
  * The agenda, from the rule set's template, edited per meeting. Once opinions point at items by their
- * place, items may be renamed or added at the end but no longer moved or removed.
+ * place, items may be renamed but no longer moved or removed; an item added goes after the last of its
+ * section (the server moves the opinions after it along).
  */
 export function AgendaEditor({
   meeting,
@@ -62,6 +64,21 @@ export function AgendaEditor({
       setMeeting(m);
       setRows(withKeys(m.agenda));
       setDirty(false);
+    },
+  });
+  const [adding, setAdding] = useState(false);
+  const [addForm] = Form.useForm<AgendaItem>();
+  // A new item goes after the last of its section (before the closing ones), on the server, which moves
+  // the opinions recorded under the items after it along.
+  const add = useAction({
+    mutationFn: (item: AgendaItem) => meetingCommands.addAgendaItem(meeting.id, item),
+    form: addForm,
+    success: t('common.saved'),
+    onSuccess: (m) => {
+      setMeeting(m);
+      setRows(withKeys(m.agenda));
+      setDirty(false);
+      setAdding(false);
     },
   });
   const change = (next: Row[]) => {
@@ -133,12 +150,7 @@ export function AgendaEditor({
         ))}
       </div>
       <Flex gap={8} wrap style={{ marginTop: 12 }}>
-        <Button
-          icon={<PlusOutlined />}
-          size="large"
-          onClick={() => change([...rows, ...withKeys([{ title: '', section: 'content' }])])}
-          data-testid="agenda-add"
-        >
+        <Button icon={<PlusOutlined />} size="large" onClick={() => setAdding(true)} data-testid="agenda-add">
           {t('prepare.addItem')}
         </Button>
         <Button
@@ -152,6 +164,30 @@ export function AgendaEditor({
           {t('prepare.saveAgenda')}
         </Button>
       </Flex>
+      {adding ? (
+        <FormModal<AgendaItem>
+          title={t('prepare.addItem')}
+          form={addForm}
+          initialValues={{ title: '', section: 'content' }}
+          onSubmit={(v) => add.mutate(v)}
+          onClose={() => setAdding(false)}
+          loading={add.isPending}
+          testId="agenda-add-form"
+        >
+          <Form.Item name="title" label={t('prepare.agendaItem')} rules={[{ required: true, max: 300 }]}>
+            <Input.TextArea
+              autoSize={{ minRows: 2, maxRows: 4 }}
+              maxLength={300}
+              data-testid="agenda-add-title"
+            />
+          </Form.Item>
+          <Form.Item name="section" label={t('prepare.agendaSection')}>
+            <Select<AgendaSection>
+              options={SECTIONS.map((x) => ({ value: x, label: t(`agendaSection.${x}`) }))}
+            />
+          </Form.Item>
+        </FormModal>
+      ) : null}
     </Card>
   );
 }

@@ -1,3 +1,4 @@
+import type { InvitationListDto } from '@nennep/core/meetings/types';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiGet, apiPatch, apiPost, apiPut, toQueryString } from '../../lib/api';
 import type {
@@ -121,7 +122,10 @@ export const meetingCommands = {
   update: (id: number, body: MeetingPatch) => apiPatch<MeetingDetail>(base(id), body),
   reschedule: (id: number, body: { date: string; startTime: string; reason: string }) =>
     apiPost<MeetingDetail>(`${base(id)}/reschedule`, body),
-  notify: (id: number) => apiPost<{ sent: number }>(`${base(id)}/notify`),
+  notify: (id: number) => apiPost<{ sent: number; recipients: number }>(`${base(id)}/notify`),
+  invitations: (id: number) => apiGet<InvitationListDto>(`${base(id)}/invitations`),
+  addAgendaItem: (id: number, item: { title: string; section: 'opening' | 'content' | 'closing' }) =>
+    apiPost<MeetingDetail>(`${base(id)}/agenda`, item),
   cancel: (id: number, reason: string) => apiPost<MeetingDetail>(`${base(id)}/cancel`, { reason }),
   clock: (id: number, which: 'start' | 'end', at?: string) =>
     apiPost<MeetingDetail>(`${base(id)}/${which}`, at ? { at } : {}),
@@ -151,7 +155,7 @@ export const meetingCommands = {
   conclusion: (id: number, text: string) => apiPost<{ ok: true }>(`${base(id)}/conclusion`, { text }),
   reply: (id: number, reply: 'confirm' | 'excuse', reason?: string | null) =>
     apiPost<{ ok: true }>(`${base(id)}/reply`, { reply, reason: reason ?? null }),
-  adopt: (id: number, body: { for: number; against: number; abstain: number }) =>
+  adopt: (id: number, body: { for: number; against: number; abstain: number; confirmUnscored?: boolean }) =>
     apiPost<{ minutes: string; resolution: string | null; contentHash: string }>(`${base(id)}/adopt`, body),
   addendum: (id: number, body: { date: string; text: string }) =>
     apiPost<{ id: number }>(`${base(id)}/addenda`, body),

@@ -1,4 +1,4 @@
-import { PlusOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { ColumnHeightOutlined, PlusOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Segmented, Select, Spin } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -13,6 +13,7 @@ import { useCurrentUser } from '../auth/session';
 import { useAnyAbilities, useGrantOrgs, useOrg } from '../orgs/api';
 import { useMeetings } from './api';
 import { MeetingList, MeetingMonthGrid } from './meeting-calendar';
+import { MeetingDaysModal } from './meeting-days-modal';
 import { CreateMeetingModal, PlanModal } from './meeting-forms';
 import './meetings.css';
 import { useUrlParams } from '../../lib/use-url-params';
@@ -47,7 +48,10 @@ export function MeetingsPage() {
   const { orgs } = useGrantOrgs();
   const canPlan = org ? !!orgDetail.data?.abilities.manageMembers : anyAbilities.manageMembers;
   const planOrg = org ?? orgs.find((o) => o.abilities.manageMembers)?.code;
-  const [open, setOpen] = useState<'plan' | 'create' | null>(null);
+  const [open, setOpen] = useState<'plan' | 'days' | 'create' | null>(null);
+  // Spreading the days is a committee's job: not offered on a cell's own calendar.
+  const canSpread = org ? !!orgDetail.data?.abilities.spreadDays : anyAbilities.spreadDays;
+  const spreadOrg = org ?? orgs.find((o) => o.abilities.spreadDays)?.code;
   const items = list.data?.items ?? [];
   // Several cells on one page: name the cell on every meeting.
   const showOrg = new Set(items.map((m) => m.orgCode)).size > 1 || me.grants.every((g) => g.role === 'admin');
@@ -58,19 +62,36 @@ export function MeetingsPage() {
         title={t('meetings.title')}
         sub={orgDetail.data?.name}
         extra={
-          canPlan ? (
+          canPlan || canSpread ? (
             <>
-              <Button icon={<ScheduleOutlined />} onClick={() => setOpen('plan')} data-testid="meeting-plan">
-                {t('meetings.plan.open')}
-              </Button>
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => setOpen('create')}
-                data-testid="meeting-create"
-              >
-                {t('meetings.create.open')}
-              </Button>
+              {canPlan ? (
+                <Button
+                  icon={<ScheduleOutlined />}
+                  onClick={() => setOpen('plan')}
+                  data-testid="meeting-plan"
+                >
+                  {t('meetings.plan.open')}
+                </Button>
+              ) : null}
+              {canSpread ? (
+                <Button
+                  icon={<ColumnHeightOutlined />}
+                  onClick={() => setOpen('days')}
+                  data-testid="meeting-days-open"
+                >
+                  {t('meetingDays.open')}
+                </Button>
+              ) : null}
+              {canPlan ? (
+                <Button
+                  type="primary"
+                  icon={<PlusOutlined />}
+                  onClick={() => setOpen('create')}
+                  data-testid="meeting-create"
+                >
+                  {t('meetings.create.open')}
+                </Button>
+              ) : null}
             </>
           ) : null
         }
@@ -136,6 +157,9 @@ export function MeetingsPage() {
         )}
       </Card>
       {open === 'plan' ? <PlanModal org={planOrg} month={month} onClose={() => setOpen(null)} /> : null}
+      {open === 'days' ? (
+        <MeetingDaysModal org={spreadOrg} month={month} onClose={() => setOpen(null)} />
+      ) : null}
       {open === 'create' ? <CreateMeetingModal org={org ?? planOrg} onClose={() => setOpen(null)} /> : null}
     </>
   );

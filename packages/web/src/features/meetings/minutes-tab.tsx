@@ -2,6 +2,7 @@ import { FilePdfOutlined, FileWordOutlined, LockOutlined, PlusOutlined } from '@
 import { Alert, App, Button, Card, DatePicker, Empty, Flex, Form, Input, Popconfirm, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../lib/api';
 import { formatDate, toIsoDay } from '../../lib/format';
 import { useRules } from '../../lib/rules';
 import type { MeetingDetail, MeetingRecord } from '../../lib/types';
@@ -88,17 +89,31 @@ interface AdoptValues {
 
 function AdoptCard({ meeting, record }: { meeting: MeetingDetail; record: MeetingRecord }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<AdoptValues>();
   const most = record.rollCall.filter(
     (l) => l.memberStatus === 'official' && l.status === 'present' && !l.suspended,
   ).length;
   const adopt = useAction({
-    mutationFn: (v: AdoptValues) => meetingCommands.adopt(meeting.id, v),
+    mutationFn: (v: AdoptValues & { confirmUnscored?: boolean }) => meetingCommands.adopt(meeting.id, v),
     form,
     success: false,
     invalidate: [meetingKeys.all],
     onSuccess: (result) => void message.success(t('minutes.adopted', { minutes: result.minutes })),
+    // Where the rule set allows adopting with criteria unscored, the server states the level it gives:
+    // the secretary confirms it, or goes back to score first.
+    onError: (error) => {
+      const field = error instanceof ApiError ? error.fields[0] : undefined;
+      if (field?.field !== 'confirmUnscored') return;
+      modal.confirm({
+        title: t('minutes.unscoredTitle'),
+        content: field.message,
+        okText: t('minutes.adoptAnyway'),
+        cancelText: t('common.cancel'),
+        okButtonProps: { 'data-testid': 'adopt-unscored-confirm' },
+        onOk: () => adopt.mutate({ ...form.getFieldsValue(), confirmUnscored: true }),
+      });
+    },
   });
   const ended = !!meeting.endedAt;
   return (

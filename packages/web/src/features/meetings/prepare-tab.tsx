@@ -1,6 +1,5 @@
-import { CalendarOutlined, NotificationOutlined, StopOutlined } from '@ant-design/icons';
+import { CalendarOutlined, StopOutlined } from '@ant-design/icons';
 import {
-  App,
   Button,
   Card,
   Collapse,
@@ -24,6 +23,7 @@ import type { MeetingDetail } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { AgendaEditor } from './agenda-editor';
 import { meetingCommands, meetingKeys, useSetMeeting } from './api';
+import { InviteButton } from './invite-dialog';
 import { MaterialsCard } from './materials-card';
 import { hhmm, weekday } from './meeting-tags';
 import { memberOptions, type RollCall } from './roll-call';
@@ -145,7 +145,6 @@ function ScheduleActions({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation();
   const rules = useRules();
   const setMeeting = useSetMeeting();
-  const { message } = App.useApp();
   const [open, setOpen] = useState<'reschedule' | 'cancel' | null>(null);
   const [moveForm] = Form.useForm<RescheduleValues>();
   const [cancelForm] = Form.useForm<{ reason: string }>();
@@ -173,26 +172,10 @@ function ScheduleActions({ meeting }: { meeting: MeetingDetail }) {
       close();
     },
   });
-  const invite = useAction({
-    mutationFn: () => meetingCommands.notify(meeting.id),
-    success: false,
-    invalidate: [meetingKeys.detail(meeting.id)],
-    onSuccess: (r) =>
-      void message.success(r.sent > 0 ? t('prepare.notified', { count: r.sent }) : t('prepare.notifiedNone')),
-  });
   if (meeting.startedAt) return null;
   return (
     <Flex gap={8} wrap style={{ marginBottom: 16 }}>
-      <Button
-        type="primary"
-        ghost
-        icon={<NotificationOutlined />}
-        loading={invite.isPending}
-        onClick={() => invite.mutate(undefined)}
-        data-testid="meeting-notify"
-      >
-        {t('prepare.notify')}
-      </Button>
+      <InviteButton meeting={meeting} />
       <Button onClick={() => setOpen('reschedule')} data-testid="meeting-reschedule">
         {t('prepare.reschedule')}
       </Button>

@@ -72,6 +72,7 @@ export function useAnyAbilities(): OrgAbilities {
     manageMembers: orgs.some((o) => o.abilities.manageMembers),
     manageAccounts: orgs.some((o) => o.abilities.manageAccounts),
     readAudit: orgs.some((o) => o.abilities.readAudit),
+    spreadDays: orgs.some((o) => o.abilities.spreadDays),
   };
 }
 

@@ -35,6 +35,8 @@ export interface RecommendationFilters {
   status?: RecommendationStatus;
   mine?: boolean;
   inbox?: boolean;
+  /** Passed on by a level the account answers for, answered elsewhere, not yet reported back. */
+  passed?: boolean;
   overdue?: boolean;
   q?: string;
   from?: string;
@@ -67,6 +69,7 @@ export function useRecommendations(filters: RecommendationFilters, enabled = tru
         ...filters,
         mine: flag(filters.mine),
         inbox: flag(filters.inbox),
+        passed: flag(filters.passed),
         overdue: flag(filters.overdue),
       }).then((r) => r.items),
     placeholderData: keepPreviousData,

@@ -10,8 +10,10 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/form-modal';
 import { useRules } from '../../lib/rules';
-import { type RecommendationDetailDto, recommendationCommands } from './api';
+import { useCurrentUser } from '../auth/session';
+import { OPEN_RECOMMENDATION_STATUSES, type RecommendationDetailDto, recommendationCommands } from './api';
 import { MergeModal } from './merge-modal';
+import { isHandler } from './roles';
 import { useRecAction } from './use-rec-action';
 
 type Dialog = 'forward' | 'start' | 'answer' | 'decline' | 'merge';
@@ -189,11 +191,26 @@ function TextModal({
   );
 }
 
-/** The steps open to the level now answering: forward, start, answer, decline, merge. */
+/**
+ * The steps open to the level now answering: forward, start, answer, decline, merge. Another level's
+ * handler reads who holds it instead (a level acts only on what it holds).
+ */
 export function RecActions({ rec }: { rec: RecommendationDetailDto }) {
   const { t } = useTranslation();
+  const me = useCurrentUser();
   const [open, setOpen] = useState<Dialog | null>(null);
-  if (!rec.abilities.act) return null;
+  if (!rec.abilities.act) {
+    if (!OPEN_RECOMMENDATION_STATUSES.includes(rec.status) || !isHandler(me)) return null;
+    return (
+      <Alert
+        type="info"
+        showIcon
+        title={t('recommendations.actions.heldBy', { name: rec.handlerName })}
+        data-testid="rec-held-by"
+        data-code={rec.handlerCode}
+      />
+    );
+  }
   const close = () => setOpen(null);
   const button = (
     dialog: Dialog,

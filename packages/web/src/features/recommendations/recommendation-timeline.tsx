@@ -28,15 +28,18 @@ const EVENT_COLORS: Partial<Record<RecommendationEventKind, string>> = {
   attachment: '#8c8c8c',
 };
 
-/** Kinds whose note is `#id` of a meeting (the server writes it so); `merged` names a recommendation. */
+/**
+ * Kinds whose note is `#id` of a meeting followed by its name (the server writes it so; older notes are
+ * the bare `#id`): the id makes the link, people read the name. `merged` names a recommendation.
+ */
 const MEETING_NOTES: readonly RecommendationEventKind[] = ['put_on_agenda', 'answer_given', 'reported_back'];
 
 function EventNote({ kind, note }: { kind: RecommendationEventKind; note: string | null }) {
   const { t } = useTranslation();
   if (!note) return null;
-  const ref = /^#(\d+)$/.exec(note.trim());
+  const ref = /^#(\d+)(?:\s+(.+))?$/s.exec(note.trim());
   if (ref && MEETING_NOTES.includes(kind)) {
-    return <Link to={`/meetings/${ref[1]}`}>{t('recommendations.detail.meetingLink', { id: ref[1] })}</Link>;
+    return <Link to={`/meetings/${ref[1]}`}>{ref[2] ?? t('recommendations.detail.meetingLink')}</Link>;
   }
   if (ref && kind === 'merged') {
     return (

@@ -93,6 +93,25 @@ function AllFilters({
   );
 }
 
+/**
+ * Under the inbox, read-only: what a level the account answers for passed on and another level has answered,
+ * on its way back to the cell's meeting (until it is reported back there).
+ */
+function PassedList() {
+  const { t } = useTranslation();
+  const passed = useRecommendations({ passed: true });
+  const items = passed.data ?? [];
+  if (items.length === 0) return null;
+  return (
+    <Card size="small" title={t('recommendations.passed.title')} data-testid="rec-list-passed">
+      <p className="nn-muted" style={{ marginTop: 0 }}>
+        {t('recommendations.passed.help')}
+      </p>
+      <RecommendationList items={items} empty="" />
+    </Card>
+  );
+}
+
 /** `/recommendations`: what waits for the account, what the member raised, and everything visible. */
 export function RecommendationsPage() {
   const { t } = useTranslation();
@@ -158,6 +177,7 @@ export function RecommendationsPage() {
             </>
           )}
         </Card>
+        {tab === 'inbox' ? <PassedList /> : null}
       </div>
       {creating ? <CreateRecommendationModal onClose={() => setCreating(false)} /> : null}
     </>

@@ -14,6 +14,9 @@ export interface DraftValues {
   thematicEveryMonths: number;
   cellCommitteeFrom: number;
   cellCommitteeDaysBefore: number;
+  thematicMode: 'combined' | 'separate';
+  thematicDaysAfter: number;
+  unscoredAdoption: 'refuse' | 'confirm';
   good: number;
   fair: number;
   average: number;
@@ -38,6 +41,9 @@ export function draftOf(content: RuleSetContent): DraftValues {
     thematicEveryMonths: content.thematicEveryMonths,
     cellCommitteeFrom: content.cellCommitteeFrom,
     cellCommitteeDaysBefore: content.cellCommitteeDaysBefore,
+    thematicMode: content.thematicMode ?? 'combined',
+    thematicDaysAfter: content.thematicDaysAfter ?? 7,
+    unscoredAdoption: content.unscoredAdoption ?? 'refuse',
     good: content.levels.good,
     fair: content.levels.fair,
     average: content.levels.average,
@@ -72,6 +78,9 @@ export function contentOf(base: RuleSetContent, v: Partial<DraftValues>): RuleSe
   next.thematicEveryMonths = num(v.thematicEveryMonths, base.thematicEveryMonths);
   next.cellCommitteeFrom = num(v.cellCommitteeFrom, base.cellCommitteeFrom);
   next.cellCommitteeDaysBefore = num(v.cellCommitteeDaysBefore, base.cellCommitteeDaysBefore);
+  next.thematicMode = v.thematicMode ?? base.thematicMode ?? 'combined';
+  next.thematicDaysAfter = num(v.thematicDaysAfter, base.thematicDaysAfter ?? 7);
+  next.unscoredAdoption = v.unscoredAdoption ?? base.unscoredAdoption ?? 'refuse';
   next.levels = {
     good: num(v.good, base.levels.good),
     fair: num(v.fair, base.levels.fair),

@@ -72,6 +72,34 @@ export function ScheduleFields() {
           </Form.Item>
         </Col>
       </Row>
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="thematicMode" label={t('ruleSets.thematicMode')}>
+            <Select
+              data-testid="draft-thematic-mode"
+              options={(['combined', 'separate'] as const).map((m) => ({
+                value: m,
+                label: t(`ruleSets.thematicModes.${m}`),
+              }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="thematicDaysAfter" label={t('ruleSets.thematicDaysAfter')}>
+            <InputNumber min={1} max={20} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name="unscoredAdoption" label={t('ruleSets.unscoredAdoption')}>
+            <Select
+              options={(['refuse', 'confirm'] as const).map((m) => ({
+                value: m,
+                label: t(`ruleSets.unscoredAdoptions.${m}`),
+              }))}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
     </Card>
   );
 }

@@ -40,6 +40,19 @@ function ScheduleBlock({ content }: { content: RuleSetContent }) {
           label: t('ruleSets.cellCommitteeDaysBefore'),
           children: content.cellCommitteeDaysBefore,
         },
+        {
+          key: 'thematicMode',
+          label: t('ruleSets.thematicMode'),
+          children:
+            (content.thematicMode ?? 'combined') === 'combined'
+              ? t('ruleSets.thematicModes.combined')
+              : `${t('ruleSets.thematicModes.separate')} (${t('ruleSets.thematicDaysAfter')}: ${content.thematicDaysAfter ?? 7})`,
+        },
+        {
+          key: 'unscored',
+          label: t('ruleSets.unscoredAdoption'),
+          children: t(`ruleSets.unscoredAdoptions.${content.unscoredAdoption ?? 'refuse'}`),
+        },
       ]}
     />
   );

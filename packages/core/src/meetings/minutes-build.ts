@@ -1,64 +1,11 @@
-import { meetingSubtitle, placeDateLine } from './documents.ts';
+import { meetingSubtitle } from './documents.ts';
+import { documentHeader, type MinutesInput, POSITION_VI } from './minutes-input.ts';
 import type { MinutesModel, ResolutionModel } from './minutes-model.ts';
+import { buildResolutionModel } from './resolution-build.ts';
 import { levelLabel } from './score.ts';
-import type { MeetingKind, QualityScore } from './types.ts';
 
 /** The agenda item under which the answers to members' recommendations are read back (domain.md §5). */
 export const ANSWER_AGENDA_TITLE = 'Thông báo trả lời kiến nghị của đảng viên';
-
-const POSITION_VI: Record<string, string> = {
-  secretary: 'Bí thư',
-  deputy_secretary: 'Phó Bí thư',
-  committee_member: 'Chi ủy viên',
-  member: 'Đảng viên',
-};
-
-/** One line of the roll call, in the order the minutes list it (Vietnamese name order). */
-export interface MinutesRollLine {
-  memberId: number;
-  fullName: string;
-  position: string;
-  memberStatus: string;
-  status: string;
-  reason: string | null;
-}
-
-/** Everything recorded of a meeting that its minutes and resolution print. */
-export interface MinutesInput {
-  meeting: {
-    kind: MeetingKind;
-    /** A regular meeting that is also the period's thematic one: the minutes name both parts. */
-    combined?: boolean;
-    scheduledDate: string;
-    agenda: { title: string; section: string }[];
-    place: string | null;
-    conclusion: string | null;
-    /** Recorded start, else the scheduled one. */
-    start: Date;
-    endedAt: Date | null;
-    chairMemberId: number | null;
-    minuteTakerMemberId: number | null;
-  };
-  cellName: string;
-  /** The issuing cell's words (org-naming.ts): its heading, symbol, place and signing authority. */
-  issuer: {
-    heading: { superior: string; issuer: string };
-    symbol: string;
-    placeName: string;
-    onBehalf: string;
-    /** The superior's leading body, to whom the resolution is sent "để báo cáo". */
-    superiorBody: string | null;
-  };
-  numbers: { minutes: string | null; resolution: string | null };
-  roll: MinutesRollLine[];
-  opinions: { agendaIndex: number; speaker: string; summary: string }[];
-  answers: { text: string; answer: string; handlerName: string }[];
-  tasks: { member: string | null; text: string; deadline: string | null }[];
-  votes: { subject: string; text: string; member: string | null; statement: { vi: string } }[];
-  guests: { name: string; role: string | null }[];
-  addenda: { date: string; text: string }[];
-  score: QualityScore;
-}
 
 const vnTime = (date: Date) =>
   new Intl.DateTimeFormat('vi-VN', {
@@ -80,13 +27,8 @@ export function buildMinutesModels(input: MinutesInput): {
   minutes: MinutesModel;
   resolution: ResolutionModel | null;
 } {
-  const { meeting, issuer, roll, votes } = input;
-  const dateLine = placeDateLine(issuer.placeName, meeting.scheduledDate);
-  const header = (number: string | null, type: string) => ({
-    ...issuer.heading,
-    number: number ?? `Số    -${type}/${issuer.symbol}`,
-    placeDate: dateLine,
-  });
+  const { meeting, roll, votes } = input;
+  const header = (number: string | null, type: string) => documentHeader(input, number, type);
   const nameOf = (id: number | null) => roll.find((l) => l.memberId === id);
   const counted = roll.filter((l) => l.status !== 'attached_elsewhere');
   const present = roll.filter((l) => l.status === 'present');
@@ -157,24 +99,7 @@ export function buildMinutesModels(input: MinutesInput): {
     },
     addenda: input.addenda.map((a) => ({ date: a.date, text: a.text })),
   };
-  const resolution: ResolutionModel | null = resolutionVote
-    ? {
-        header: header(input.numbers.resolution, 'NQ'),
-        title: 'NGHỊ QUYẾT',
-        subtitle: resolutionVote.text,
-        preamble: `Căn cứ kết quả ${meetingSubtitle(meeting.kind, meeting.scheduledDate, meeting.combined).toLocaleLowerCase('vi')}; ${resolutionVote.statement.vi}`,
-        sections: [
-          { heading: 'QUYẾT NGHỊ', paragraphs: (meeting.conclusion ?? resolutionVote.text).split(/\n+/u) },
-        ],
-        tasks,
-        signature: { onBehalf: issuer.onBehalf, title: 'BÍ THƯ', name: chair?.fullName ?? '' },
-        recipients: [
-          issuer.superiorBody ? `${issuer.superiorBody} (để báo cáo)` : 'Cấp ủy cấp trên (để báo cáo)',
-          'Đảng viên trong chi bộ',
-          'Lưu chi bộ',
-        ],
-      }
-    : null;
+  const resolution = resolutionVote ? buildResolutionModel(input, resolutionVote, tasks) : null;
   return { minutes, resolution };
 }
 

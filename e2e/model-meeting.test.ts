@@ -118,8 +118,12 @@ describe('the Cần Thơ model meeting on a phone', () => {
     await choose(page, 'vote-subject', 'Công nhận đảng viên');
     await page.getByTestId('vote-text').fill('Đề nghị công nhận đảng viên chính thức');
     await choose(page, 'vote-member', probationary.fullName);
+    // Admitted less than twelve months ago (the demo's probationary members are): the dates and a warning
+    // show beside the vote, and the server asks to confirm an early recognition (Điều lệ Đảng, Điều 5).
+    expect(await page.getByTestId('vote-early').textContent()).toContain('12 tháng dự bị');
     await setStepper(page, 'vote-for', 16);
     await page.getByTestId('vote-submit').click();
+    await page.getByTestId('vote-early-confirm').click();
     await page.getByTestId('vote-row').first().waitFor();
     await choose(page, 'vote-subject', 'Thông qua nghị quyết');
     await page.getByTestId('vote-text').fill('Nghị quyết lãnh đạo thực hiện nhiệm vụ tháng 11 năm 2026');

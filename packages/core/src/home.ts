@@ -10,9 +10,17 @@ export interface ReadinessDto {
   agenda: boolean;
   /** At least one material published a full day before the meeting. */
   materials: boolean;
-  /** The cell committee met to prepare it (or, in a cell without one, the secretaries recorded it). */
+  /**
+   * A preparation meeting was held (or is under way) in the two weeks before: the chi ủy's, or in a cell
+   * without one the bí thư and phó bí thư's (HD 12-HD/BTCTW) — the same fact the score reads.
+   */
   preparation: boolean;
+  /** Who prepares it: the chi ủy where the cell elected one, else the bí thư and phó bí thư. */
   preparedBy: 'cell_committee' | 'secretaries';
+  /** That preparation meeting (held, or on the calendar to hold), to open; null when none is planned. */
+  preparationMeetingId: number | null;
+  /** The cell has the size to elect a chi ủy (9 official members, Điều lệ Đảng art. 24) but has none. */
+  electCommittee: boolean;
   /** Invitations sent. */
   invitations: boolean;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ITEM_CONCLUSION_MAX } from './meetings/agenda.ts';
 import { ATTENDANCE_STATUSES, MEETING_KINDS, VOTE_SUBJECTS } from './meetings/types.ts';
 import { isoDateSchema, memberCodeSchema } from './member.ts';
 import { orgCodeSchema } from './org.ts';
@@ -48,7 +49,14 @@ export const updateMeetingSchema = z.object({
   place: z.string().trim().max(200).nullish(),
   title: z.string().trim().max(300).nullish(),
   agenda: z
-    .array(z.object({ title: text(300), section: z.enum(['opening', 'content', 'closing']) }))
+    .array(
+      z.object({
+        title: text(300),
+        section: z.enum(['opening', 'content', 'closing']),
+        // Sent back with the item so that editing the agenda keeps the chair's conclusions.
+        conclusion: z.string().trim().max(ITEM_CONCLUSION_MAX).optional(),
+      }),
+    )
     .max(40)
     .optional(),
   chairMemberCode: memberCodeSchema.nullish(),
@@ -62,7 +70,15 @@ export const replySchema = z.object({
 export const clockSchema = z.object({ at: z.iso.datetime({ offset: true }).optional() });
 
 export const attendanceSchema = z
-  .object({ status: z.enum(ATTENDANCE_STATUSES), reason: z.string().trim().max(300).nullish() })
+  .object({
+    status: z.enum(ATTENDANCE_STATUSES),
+    reason: z.string().trim().max(300).nullish(),
+    /**
+     * Whether the cell accepts the reason of an excused absence (HD 12-HD/BTCTW point 2.1; QĐ 24-QĐ/TW
+     * point 9.3.2): yes unless said otherwise; read only with `absent_excused`.
+     */
+    reasonAccepted: z.boolean().optional(),
+  })
   .refine((v) => v.status !== 'absent_excused' || Boolean(v.reason), { message: 'reason', path: ['reason'] });
 
 export const guestSchema = z.object({ name: text(120), role: z.string().trim().max(200).nullish() });
@@ -99,10 +115,16 @@ export const voteSchema = z.object({
   for: z.number().int().min(0).max(10000),
   against: z.number().int().min(0).max(10000),
   abstain: z.number().int().min(0).max(10000),
+  /** A recognition before the twelve months of probation end (Điều lệ Đảng art. 5): recorded once confirmed. */
+  confirmEarly: z.boolean().optional(),
 });
 
 export const manualScoresSchema = z.record(z.string().max(60), z.number().int().min(0).max(100));
 export const conclusionSchema = z.object({ text: text(8000) });
+/** The chair's conclusion on one agenda item; an empty text clears it. */
+export const itemConclusionSchema = z.object({ text: z.string().trim().max(ITEM_CONCLUSION_MAX) });
+/** The place of an agenda item (0 = the first), as a path segment. */
+export const agendaIndexParam = z.coerce.number().int().min(0).max(39);
 export const adoptSchema = z.object({
   for: z.number().int().min(0).max(10000),
   against: z.number().int().min(0).max(10000),

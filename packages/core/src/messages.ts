@@ -99,6 +99,10 @@ export const FIELD_LABELS: Record<string, { vi: string; en: string }> = {
   note: { vi: 'Ghi chú', en: 'Note' },
   manualScores: { vi: 'Điểm chấm của chi bộ', en: 'Cell’s own scores' },
   confirmUnscored: { vi: 'Xác nhận thông qua khi chưa chấm đủ', en: 'Confirm adoption while unscored' },
+  confirmEarly: {
+    vi: 'Xác nhận xét công nhận trước khi hết 12 tháng dự bị',
+    en: 'Confirm recognition before the twelve months of probation end',
+  },
   bodyName: { vi: 'Tên cấp ủy', en: 'Leading body' },
   symbol: { vi: 'Ký hiệu trên văn bản', en: 'Document symbol' },
   placeName: { vi: 'Địa danh ghi ngày tháng', en: 'Place in the date line' },
@@ -206,8 +210,8 @@ const MESSAGES = {
   unauthenticated: { vi: 'Bạn cần đăng nhập.', en: 'Please sign in.' },
   bad_credentials: { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
   locked: {
-    vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Thử lại sau {minutes} phút.',
-    en: 'Account temporarily locked after repeated failures. Try again in {minutes} minutes.',
+    vi: 'Đăng nhập sai nhiều lần nên tạm khóa đăng nhập tài khoản này từ máy này. Thử lại sau {minutes} phút.',
+    en: 'Too many failed sign-ins to this account from this address. Try again in {minutes} minutes.',
   },
   throttled: {
     vi: 'Quá nhiều lần đăng nhập sai từ máy này. Thử lại sau {minutes} phút.',
@@ -266,6 +270,11 @@ const MEETING_WORDS: Record<MeetingKind, { vi: string; en: string }> = {
   extraordinary: { vi: 'cuộc họp bất thường', en: 'extraordinary meeting' },
   model: { vi: 'cuộc họp mẫu', en: 'model meeting' },
 };
+/** The preparation meeting of a cell without a chi ủy (HD 12-HD/BTCTW (06/7/2018); HD 42-HD/BTCTW). */
+const SECRETARIES_MEETING_WORDS = {
+  vi: 'cuộc họp bí thư, phó bí thư chuẩn bị nội dung sinh hoạt chi bộ',
+  en: "secretary and deputy's preparation meeting",
+};
 
 /**
  * How a message names a meeting — by what people know, never by its id: "cuộc họp thường kỳ ngày
@@ -276,8 +285,13 @@ export function meetingName(meeting: {
   date: string;
   orgName: string;
   combined?: boolean;
+  /** The cell has a chi ủy (`hasCellCommittee`); without one, its preparation meeting is the secretaries'. */
+  hasCommittee?: boolean;
 }): { vi: string; en: string } {
-  const words = MEETING_WORDS[meeting.kind];
+  const words =
+    meeting.kind === 'cell_committee' && meeting.hasCommittee === false
+      ? SECRETARIES_MEETING_WORDS
+      : MEETING_WORDS[meeting.kind];
   const both = meeting.combined && meeting.kind === 'regular';
   const vi = both ? `${words.vi} kết hợp chuyên đề` : words.vi;
   const en = both ? 'regular and thematic meeting' : words.en;

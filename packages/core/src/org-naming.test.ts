@@ -68,6 +68,40 @@ describe('default naming by kind and name', () => {
   });
 });
 
+describe('the place of the date line', () => {
+  const city = { kind: 'committee', name: 'Thành ủy Cần Thơ' };
+  const university = { kind: 'grassroots_committee', name: 'Đảng bộ Trường Đại học Cần Thơ' };
+  const faculty = { kind: 'cell', name: 'Chi bộ Khoa Sư phạm' };
+
+  it('reads the place from a committee named by its leading body', () => {
+    expect(unitOfName('Thành ủy Cần Thơ')).toMatchObject({ unit: 'thành phố', place: 'Cần Thơ' });
+    expect(unitOfName('Thành uỷ Cần Thơ')?.place).toBe('Cần Thơ');
+    expect(unitOfName('Đảng ủy phường Ninh Kiều')).toMatchObject({ unit: 'phường', place: 'Ninh Kiều' });
+    expect(unitOfName('Tỉnh ủy Hồng Châu')?.symbol).toBe('TU');
+    expect(unitOfName('Đảng bộ Trường Đại học Cần Thơ')).toBeNull();
+    expect(resolveNaming(city).resolved).toMatchObject({
+      bodyName: 'Thành ủy Cần Thơ',
+      symbol: 'TU',
+      placeName: 'Cần Thơ',
+    });
+  });
+
+  it('never takes an agency’s or a school’s name for a place: the cell inherits the city', () => {
+    expect(resolveNaming(university, [city]).resolved.placeName).toBe('Cần Thơ');
+    expect(resolveNaming(faculty, [city, university]).resolved.placeName).toBe('Cần Thơ');
+    // The nearest place wins, over one further up.
+    const ward = { kind: 'grassroots_committee', name: 'Đảng bộ phường Ninh Kiều' };
+    expect(resolveNaming(faculty, [city, ward, university]).resolved.placeName).toBe('Ninh Kiều');
+  });
+
+  it('falls back on the node’s own name only when nothing above has a place', () => {
+    const bloc = { kind: 'committee', name: 'Đảng bộ Khối Doanh nghiệp' };
+    expect(resolveNaming(faculty, [bloc, university]).resolved.placeName).toBe('Chi bộ Khoa Sư phạm');
+    const named = { ...university, naming: { placeName: 'Ninh Kiều' } };
+    expect(resolveNaming(faculty, [bloc, named]).resolved.placeName).toBe('Ninh Kiều');
+  });
+});
+
 describe('overrides', () => {
   it('replace a default, and reach the nodes below through the place', () => {
     const renamed = { ...commune, naming: { placeName: 'Ô Diên', symbol: 'ĐUX' } };

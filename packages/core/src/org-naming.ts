@@ -75,16 +75,23 @@ const COMMITTEE_KINDS: readonly string[] = ['committee', 'grassroots_committee',
 
 const clean = (text: string | undefined | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
-/** The administrative unit a committee is named after ("Đảng bộ xã Tân Hội" → xã, Tân Hội), if any. */
+/**
+ * The administrative unit a committee is named after, if any: from the Party organisation's name ("Đảng bộ
+ * xã Tân Hội" → xã, Tân Hội) or from its leading body's, which some trees use as the node's name ("Thành ủy
+ * Cần Thơ" → thành phố, Cần Thơ; "Đảng ủy phường Ninh Kiều" → phường, Ninh Kiều). An agency's or a
+ * school's body ("Đảng bộ Trường Đại học Cần Thơ") names no unit: null.
+ */
 export function unitOfName(
   name: string,
 ): { unit: string; place: string; body: string; symbol: string } | null {
-  const text = clean(name);
+  const text = clean(name).normalize('NFC');
   const prefix = /^đảng bộ\s+/iu.exec(text);
-  if (!prefix) return null;
-  const rest = text.slice(prefix[0].length);
+  const rest = prefix ? text.slice(prefix[0].length) : text;
   for (const [unit, body, symbol] of COMMITTEE_UNITS) {
-    const match = new RegExp(`^${unit}\\s+(.+)$`, 'iu').exec(rest);
+    // "Đảng bộ <unit> X" or "<body> X"; the body already holds the unit where it is "Đảng ủy xã …".
+    // "ủy" is also written "uỷ" (the older placing of the tone mark).
+    const words = prefix ? unit : body.replace('ủy', '(?:ủy|uỷ)');
+    const match = new RegExp(`^${words}\\s+(.+)$`, 'iu').exec(rest);
     if (match?.[1]) return { unit, place: match[1].trim(), body, symbol };
   }
   return null;
@@ -134,6 +141,10 @@ export function resolveNaming(
     bodyName: defaultBodyName(node.kind, node.name, options.hasCellCommittee ?? true),
     issuerName: '',
     symbol: defaultSymbol(node.kind, node.name),
+    // The date line opens with a place name (địa danh; HD 36-HD/VPTW of 03/4/2018, "địa danh và ngày,
+    // tháng, năm ban hành"). A body named after no place (a cell, an agency's or a school's committee)
+    // dates its documents where the nearest node above it that has a place does; only when none has one,
+    // by its own name (the organisation page then shows the override to set).
     placeName: unitOfName(node.name)?.place ?? (parentPlace || clean(node.name)),
     onBehalf: defaultOnBehalf(node.kind),
   };
@@ -154,14 +165,18 @@ export function resolveNaming(
   };
 }
 
-/** The place of the last node of a chain (root first), each falling back on the one above. */
+/**
+ * The place of the last node of a chain (root first): its own (override or unit in its name), else that of
+ * the nearest node above that has one, else '' — never a name that is not a place ("Đảng bộ Trường Đại
+ * học Cần Thơ" is not where its cells date their documents: "Cần Thơ" above it is).
+ */
 function placeOf(chain: readonly NamingNode[]): string {
-  let place = '';
-  for (const node of chain) {
-    const own = normaliseOverrides(node.naming).placeName ?? unitOfName(node.name)?.place;
-    place = own ?? (place || clean(node.name));
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const node = chain[i];
+    const own = node && (normaliseOverrides(node.naming).placeName ?? unitOfName(node.name)?.place);
+    if (own) return own;
   }
-  return place;
+  return '';
 }
 
 /** Blank overrides are no overrides; whitespace is collapsed. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agendaOf, insertAgendaItem } from './agenda.ts';
+import { agendaOf, insertAgendaItem, withItemConclusion } from './agenda.ts';
 import { DEFAULT_RULE_SET } from './default-rule-set.ts';
 
 describe('agendaOf', () => {
@@ -45,5 +45,28 @@ describe('insertAgendaItem', () => {
     expect(insertAgendaItem(agenda, { title: 'X', section: 'closing' }).index).toBe(4);
     expect(insertAgendaItem(agenda, { title: 'X', section: 'opening' }).index).toBe(1);
     expect(insertAgendaItem([], { title: 'X', section: 'content' }).index).toBe(0);
+  });
+});
+
+describe('withItemConclusion', () => {
+  const agenda = agendaOf(DEFAULT_RULE_SET, 'regular');
+
+  it('sets the chair’s conclusion of one item, trimmed, and leaves the others alone', () => {
+    const next = withItemConclusion(agenda, 2, '  Chi bộ thống nhất.  ');
+    expect(next[2]).toEqual({ ...agenda[2], conclusion: 'Chi bộ thống nhất.' });
+    expect(next.filter((i) => i.conclusion)).toHaveLength(1);
+    expect(agenda[2]?.conclusion).toBeUndefined();
+  });
+
+  it('clears it with a blank text', () => {
+    const set = withItemConclusion(agenda, 0, 'Kết luận');
+    const cleared = withItemConclusion(set, 0, '   ');
+    expect(cleared[0]).toEqual(agenda[0]);
+    expect('conclusion' in (cleared[0] ?? {})).toBe(false);
+  });
+
+  it('refuses an item that is not on the agenda', () => {
+    expect(() => withItemConclusion(agenda, agenda.length, 'x')).toThrow(RangeError);
+    expect(() => withItemConclusion(agenda, -1, 'x')).toThrow(RangeError);
   });
 });

@@ -3,6 +3,30 @@ import type { AgendaTemplateItem, MeetingKind, RuleSetContent } from './types.ts
 export interface AgendaItem {
   title: string;
   section: AgendaTemplateItem['section'];
+  /**
+   * The chair's conclusion on this item (kết luận của chủ trì), recorded on the run screen and printed under
+   * the item in the minutes (HD 12-HD/BTCTW point 2.3). Absent until recorded.
+   */
+  conclusion?: string;
+}
+
+/** The longest conclusion of one agenda item. */
+export const ITEM_CONCLUSION_MAX = 2000;
+
+/**
+ * The agenda with the conclusion of item `index` set (trimmed), or removed when `text` is blank. Throws a
+ * RangeError when there is no such item.
+ */
+export function withItemConclusion(agenda: readonly AgendaItem[], index: number, text: string): AgendaItem[] {
+  if (!Number.isInteger(index) || index < 0 || index >= agenda.length) {
+    throw new RangeError(`agenda item ${index}: the agenda has ${agenda.length} items`);
+  }
+  const conclusion = text.trim();
+  return agenda.map((item, i) => {
+    if (i !== index) return item;
+    const { conclusion: _old, ...rest } = item;
+    return conclusion ? { ...rest, conclusion } : rest;
+  });
 }
 
 const SECTIONS: readonly AgendaItem['section'][] = ['opening', 'content', 'closing'];

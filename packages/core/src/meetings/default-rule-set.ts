@@ -208,7 +208,11 @@ const DEFAULT_CRITERIA: Criterion[] = [
   {
     id: 'cell_committee_met',
     group: 'preparation',
-    label: t('Chi ủy họp trước', 'Cell committee met beforehand'),
+    // HD 12-HD/BTCTW: the chi ủy meets first; in a cell without one, the bí thư and phó bí thư do.
+    label: t(
+      'Chi ủy (nơi không có chi ủy: bí thư, phó bí thư) họp chuẩn bị',
+      'Cell committee (without one: secretary and deputy) met to prepare',
+    ),
     max: 3,
     kind: 'auto',
     fact: 'cellCommitteeMetBefore',

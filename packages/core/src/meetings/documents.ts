@@ -1,4 +1,6 @@
+import { isoDateInVietnam, VIETNAM_TIME_ZONE } from '../dates.ts';
 import { parseIsoDate } from './calendar.ts';
+import { SECRETARIES_PREPARATION_TITLE } from './preparation.ts';
 import type { MeetingKind } from './types.ts';
 
 /**
@@ -44,9 +46,16 @@ export function monthYearText(isoDate: string): string {
 
 /**
  * The subtitle of a meeting's minutes: "Sinh hoạt chi bộ thường kỳ tháng 02 năm 2026", "Sinh hoạt chuyên
- * đề tháng 3 năm 2026". An extraordinary meeting is named by its day, as a month may hold several.
+ * đề tháng 3 năm 2026". An extraordinary meeting is named by its day, as a month may hold several. The
+ * preparation meeting of a cell without a chi ủy (`hasCommittee` false) is the bí thư and phó bí thư's
+ * (HD 12-HD/BTCTW (06/7/2018); HD 42-HD/BTCTW (28/10/2025)), not a "họp chi ủy".
  */
-export function meetingSubtitle(kind: MeetingKind, isoDate: string, combined = false): string {
+export function meetingSubtitle(
+  kind: MeetingKind,
+  isoDate: string,
+  combined = false,
+  hasCommittee = true,
+): string {
   switch (kind) {
     case 'regular':
       return combined
@@ -57,8 +66,59 @@ export function meetingSubtitle(kind: MeetingKind, isoDate: string, combined = f
     case 'model':
       return `Sinh hoạt chi bộ mẫu ${monthYearText(isoDate)}`;
     case 'cell_committee':
-      return `Họp chi ủy ${monthYearText(isoDate)}`;
+      return hasCommittee
+        ? `Họp chi ủy ${monthYearText(isoDate)}`
+        : `${SECRETARIES_PREPARATION_TITLE} ${monthYearText(isoDate)}`;
     case 'extraordinary':
       return `Sinh hoạt chi bộ bất thường ${vietnameseDateText(isoDate)}`;
   }
+}
+
+/**
+ * A date inside a document's text, as Party documents write it: "14/11/2023" (dd/mm/yyyy, HD 36-HD/VPTW),
+ * never the ISO form. Throws a RangeError for a date that does not exist.
+ */
+export function shortDateText(isoDate: string): string {
+  const { year, month, day } = parseIsoDate(isoDate);
+  return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+}
+
+/** "16 giờ 30 phút": the hour and minute of an instant in Vietnam (Asia/Ho_Chi_Minh), two digits each. */
+export function timeOfDayText(at: Date): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: VIETNAM_TIME_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${part('hour')} giờ ${part('minute')} phút`;
+}
+
+/** "14 giờ 00 phút, ngày 04/11/2023": when a meeting started, as the minutes state it (Vietnam time). */
+export function clockText(at: Date): string {
+  return `${timeOfDayText(at)}, ngày ${shortDateText(isoDateInVietnam(at))}`;
+}
+
+/**
+ * The minutes' one closing line (HD 12-HD/BTCTW of 06/7/2018, point 2.3: the meeting closes; the minutes
+ * state when): "Buổi sinh hoạt kết thúc lúc 16 giờ 30 phút cùng ngày." — or with the date when the meeting
+ * ended on another day than it started ("…lúc 00 giờ 15 phút, ngày 05/11/2023.").
+ */
+export function closingLine(endedAt: Date, startedAt: Date): string {
+  const sameDay = isoDateInVietnam(endedAt) === isoDateInVietnam(startedAt);
+  const when = sameDay ? `${timeOfDayText(endedAt)} cùng ngày` : clockText(endedAt);
+  return `Buổi sinh hoạt kết thúc lúc ${when}.`;
+}
+
+/**
+ * The minutes' own reading and adoption, the last words before the signatures (HD 12-HD/BTCTW point 2.3:
+ * "thông qua biên bản"; decided by more than half, QĐ 24-QĐ/TW point 9.3.2). `votes` is the vote that
+ * adopted them: those in favour over the official members present, who alone vote (Điều lệ Đảng, Điều 5:
+ * a probationary member has every right but to vote) — so a unanimous cell reads "16/16", not "16/17"
+ * beside a probationary member. Without a vote yet, blanks to fill by hand: "…/…".
+ */
+export function minutesAdoptionText(votes: { for: number; voters: number } | null): string {
+  const share = votes ? `${votes.for}/${votes.voters}` : '…/…';
+  return `Biên bản đã được đọc lại trước chi bộ và được ${share} đồng chí đảng viên chính thức dự họp tán thành thông qua.`;
 }

@@ -7,6 +7,8 @@ export * from './minutes-build.ts';
 export * from './minutes-input.ts';
 export * from './minutes-model.ts';
 export * from './planning.ts';
+export * from './preparation.ts';
+export * from './recognition.ts';
 export * from './resolution-build.ts';
 export * from './rule-sets.ts';
 export * from './score.ts';

@@ -18,6 +18,10 @@ export interface MinutesRollLine {
   memberStatus: string;
   status: string;
   reason: string | null;
+  /** A member of another cell attending here temporarily (sinh hoạt tạm thời tại chi bộ). */
+  attachedHere?: boolean;
+  /** For an excused absence: whether the cell accepted the reason (default yes). */
+  reasonAccepted?: boolean;
 }
 
 /** Everything recorded of a meeting that its minutes and resolution print. */
@@ -27,7 +31,8 @@ export interface MinutesInput {
     /** A regular meeting that is also the period's thematic one: the minutes name both parts. */
     combined?: boolean;
     scheduledDate: string;
-    agenda: { title: string; section: string }[];
+    /** The agenda, each item with the chair's conclusion on it when one was recorded. */
+    agenda: { title: string; section: string; conclusion?: string | null }[];
     place: string | null;
     conclusion: string | null;
     /** Recorded start, else the scheduled one. */
@@ -45,13 +50,23 @@ export interface MinutesInput {
     onBehalf: string;
     /** The superior's leading body, to whom the resolution is sent "để báo cáo". */
     superiorBody: string | null;
+    /** The cell's term of office ("2025–2030"), named in the resolution's grounds; absent when unknown. */
+    term?: string | null;
   };
   numbers: { minutes: string | null; resolution: string | null };
   roll: MinutesRollLine[];
   opinions: { agendaIndex: number; speaker: string; summary: string }[];
   answers: { text: string; answer: string; handlerName: string }[];
   tasks: { member: string | null; text: string; deadline: string | null }[];
-  votes: { subject: string; text: string; member: string | null; statement: { vi: string } }[];
+  votes: {
+    subject: string;
+    text: string;
+    member: string | null;
+    statement: { vi: string };
+    /** Votes in favour and whether it passed: the minutes' own adoption sentence reads them. */
+    for?: number;
+    passed?: boolean;
+  }[];
   guests: { name: string; role: string | null }[];
   addenda: { date: string; text: string }[];
   score: QualityScore;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, isoDate } from './calendar.ts';
 import { DEFAULT_RULE_SET } from './default-rule-set.ts';
 import { isThematicSession, monthWindow, type PlanMeetingsInput, planMeetings } from './planning.ts';
+import { preparationTitle } from './preparation.ts';
 import type { MeetingKind, RuleSetContent } from './types.ts';
 
 const rules = DEFAULT_RULE_SET;
@@ -19,11 +20,11 @@ describe('monthWindow', () => {
 });
 
 describe('planMeetings', () => {
-  it('plans a quarter for a large and a small cell, the thematic meeting as one combined session', () => {
+  it('plans a quarter for a cell with a chi ủy and one without, the thematic meeting as one combined session', () => {
     const plan = planMeetings({
       cells: [
-        { code: 'THUONG-HOI', officialMembers: 17 },
-        { code: 'HA-HOI', officialMembers: 6 },
+        { code: 'THUONG-HOI', hasCommittee: true },
+        { code: 'HA-HOI', hasCommittee: false },
       ],
       from: '2026-01-01',
       to: '2026-03-31',
@@ -31,36 +32,50 @@ describe('planMeetings', () => {
     });
     const line = (p: (typeof plan)[number]) =>
       `${p.date} ${p.cellCode} ${p.kind}${p.combined ? '+thematic' : ''} ${p.startTime}`;
+    // HD 12-HD/BTCTW: the chi ủy meets before each meeting; where there is none, the bí thư and phó bí thư do.
     expect(plan.map(line)).toEqual([
+      '2026-01-01 HA-HOI cell_committee 19:30',
       '2026-01-01 THUONG-HOI cell_committee 19:30',
       '2026-01-03 HA-HOI regular+thematic 19:30',
       '2026-01-03 THUONG-HOI regular+thematic 19:30',
+      '2026-02-01 HA-HOI cell_committee 19:30',
       '2026-02-01 THUONG-HOI cell_committee 19:30',
       '2026-02-03 HA-HOI regular 19:30',
       '2026-02-03 THUONG-HOI regular 19:30',
+      '2026-03-01 HA-HOI cell_committee 19:30',
       '2026-03-01 THUONG-HOI cell_committee 19:30',
       '2026-03-03 HA-HOI regular 19:30',
       '2026-03-03 THUONG-HOI regular 19:30',
     ]);
+    const titles = (code: string) =>
+      plan.filter((p) => p.cellCode === code && p.kind === 'cell_committee').map((p) => p.title);
+    expect(titles('HA-HOI')).toEqual(
+      Array(3).fill('Họp bí thư, phó bí thư chuẩn bị nội dung sinh hoạt chi bộ'),
+    );
+    expect(titles('THUONG-HOI')).toEqual([null, null, null]);
+    expect(plan.filter((p) => p.kind !== 'cell_committee').every((p) => p.title === null)).toBe(true);
   });
 
   it('plans the thematic meeting on an evening of its own when the rule set says so', () => {
     const plan = planMeetings({
-      cells: [{ code: 'A', officialMembers: 4, day: 4, startTime: '14:00' }],
+      cells: [{ code: 'A', hasCommittee: false, day: 4, startTime: '14:00' }],
       from: '2026-01-01',
       to: '2026-02-28',
       rules: { ...rules, thematicMode: 'separate', thematicDaysAfter: 10 },
     });
     expect(plan.map((p) => `${p.date} ${p.kind} ${p.startTime} ${p.combined}`)).toEqual([
+      '2026-01-02 cell_committee 14:00 false',
       '2026-01-04 regular 14:00 false',
+      '2026-01-12 cell_committee 14:00 false',
       '2026-01-14 thematic 14:00 false',
+      '2026-02-02 cell_committee 14:00 false',
       '2026-02-04 regular 14:00 false',
     ]);
   });
 
   it('keeps the cell’s usual day, and never plans before `from` nor twice at the same time', () => {
     const plan = planMeetings({
-      cells: [{ code: 'A', officialMembers: 4, day: 4 }],
+      cells: [{ code: 'A', hasCommittee: false, day: 4 }],
       from: '2026-03-05',
       to: '2026-04-30',
       rules,
@@ -72,14 +87,16 @@ describe('planMeetings', () => {
     // March: the 4th has passed, the window (3–5) still has the 5th. April: the 4th is taken at 19:30, and
     // April opens the second quarter, whose thematic meeting is combined with the regular one.
     expect(plan.map((p) => `${p.date} ${p.kind} ${p.combined}`)).toEqual([
+      '2026-03-03 cell_committee false',
       '2026-03-05 regular false',
+      '2026-04-01 cell_committee false',
       '2026-04-03 regular true',
     ]);
   });
 
   it('fills only the gaps left by existing meetings', () => {
     const plan = planMeetings({
-      cells: [{ code: 'A', officialMembers: 4 }],
+      cells: [{ code: 'A', hasCommittee: false }],
       from: '2026-04-01',
       to: '2026-06-30',
       rules,
@@ -89,23 +106,31 @@ describe('planMeetings', () => {
         { cellCode: 'B', kind: 'regular', date: '2026-05-03' },
       ],
     });
-    expect(plan.map((p) => `${p.date} ${p.kind}`)).toEqual(['2026-05-03 regular', '2026-06-03 regular']);
+    expect(plan.map((p) => `${p.date} ${p.kind}`)).toEqual([
+      '2026-05-01 cell_committee',
+      '2026-05-03 regular',
+      '2026-06-01 cell_committee',
+      '2026-06-03 regular',
+    ]);
   });
 
   it('adds a thematic meeting of its own when the month’s regular one already exists', () => {
     const plan = planMeetings({
-      cells: [{ code: 'A', officialMembers: 4 }],
+      cells: [{ code: 'A', hasCommittee: false }],
       from: '2026-07-01',
       to: '2026-07-31',
       rules,
       existing: [{ cellCode: 'A', kind: 'regular', date: '2026-07-03' }],
     });
-    expect(plan.map((p) => `${p.date} ${p.kind}`)).toEqual(['2026-07-10 thematic']);
+    expect(plan.map((p) => `${p.date} ${p.kind}`)).toEqual([
+      '2026-07-08 cell_committee',
+      '2026-07-10 thematic',
+    ]);
   });
 
   it('puts the cell committee meeting in the previous month when the window starts on day 1', () => {
     const plan = planMeetings({
-      cells: [{ code: 'A', officialMembers: 9 }],
+      cells: [{ code: 'A', hasCommittee: true }],
       from: '2026-03-01',
       to: '2026-03-31',
       rules: { ...rules, meetingWindow: { fromDay: 1, toDay: 3 } },
@@ -118,7 +143,7 @@ describe('planMeetings', () => {
   });
 
   it('refuses a reversed range, bad dates and duplicate cells', () => {
-    const cells = [{ code: 'A', officialMembers: 3 }];
+    const cells = [{ code: 'A', hasCommittee: false }];
     expect(() => planMeetings({ cells, from: '2026-03-01', to: '2026-02-01', rules })).toThrow(RangeError);
     expect(() => planMeetings({ cells, from: '2026-02-30', to: '2026-03-01', rules })).toThrow(RangeError);
     expect(() =>
@@ -132,7 +157,7 @@ const inputArb: fc.Arbitrary<PlanMeetingsInput> = fc
     cells: fc.uniqueArray(
       fc.record({
         code: fc.stringMatching(/^[A-Z]{1,3}$/),
-        officialMembers: fc.integer({ min: 3, max: 30 }),
+        hasCommittee: fc.boolean(),
         day: fc.option(fc.integer({ min: 1, max: 28 }), { nil: undefined }),
       }),
       {
@@ -241,17 +266,15 @@ describe('planMeetings: properties', () => {
           if (r.thematicMode === 'separate') expect(mine.some((p) => p.combined)).toBe(false);
           const committees = mine.filter((p) => p.kind === 'cell_committee');
           const meetings = mine.filter((p) => p.kind === 'regular' || p.kind === 'thematic');
-          if (cell.officialMembers >= r.cellCommitteeFrom) {
-            for (const m of meetings) {
-              const before = addDays(m.date, -r.cellCommitteeDaysBefore);
-              const prepared = all.some(
-                (p) => p.kind === 'cell_committee' && p.date <= before && p.date >= addDays(before, -30),
-              );
-              expect(prepared).toBe(true);
-            }
-          } else {
-            expect(committees).toEqual([]);
+          // Every cell meeting planned is prepared: by the chi ủy, or by the bí thư and phó bí thư (titled so).
+          for (const m of meetings) {
+            const before = addDays(m.date, -r.cellCommitteeDaysBefore);
+            const prepared = all.some(
+              (p) => p.kind === 'cell_committee' && p.date <= before && p.date >= addDays(before, -30),
+            );
+            expect(prepared).toBe(true);
           }
+          for (const c of committees) expect(c.title).toBe(preparationTitle(cell.hasCommittee));
         }
         expect(planMeetings({ ...input, cells: [...input.cells].reverse() })).toEqual(plan);
       }),

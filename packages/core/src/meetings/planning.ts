@@ -1,12 +1,14 @@
 import { addDays, daysInMonth, isoDate, parseIsoDate } from './calendar.ts';
+import { preparationTitle } from './preparation.ts';
 import { MEETING_KINDS, type MeetingKind, type RuleSetContent } from './types.ts';
 
 export interface PlanMeetingsInput {
   /**
    * The cells, each with the day of the month and the time it usually meets (from its last meetings or a
-   * committee's spreading of days): kept when it lies in the window, else the window's first day.
+   * committee's spreading of days): kept when it lies in the window, else the window's first day, and
+   * whether it has an elected chi ủy (`hasCellCommittee` of its members' positions).
    */
-  cells: { code: string; officialMembers: number; day?: number; startTime?: string }[];
+  cells: { code: string; hasCommittee: boolean; day?: number; startTime?: string }[];
   /** ISO dates, both inclusive. The caller never passes a `from` before today. */
   from: string;
   to: string;
@@ -22,6 +24,8 @@ export interface PlannedMeeting {
   startTime: string;
   /** A regular meeting that is also the period's thematic one (one session). */
   combined: boolean;
+  /** Its own title: the bí thư and phó bí thư's preparation meeting of a cell without a chi ủy; else null. */
+  title: string | null;
 }
 
 /**
@@ -78,9 +82,10 @@ export const isThematicSession = (m: { kind: MeetingKind; combined?: boolean }) 
  *   under `thematicMode: 'combined'` the month's regular meeting is planned as one combined session; under
  *   `separate`, or when the month's regular meeting already exists, a thematic meeting of its own
  *   `thematicDaysAfter` days later (within the month);
- * - a cell committee meeting `cellCommitteeDaysBefore` days before each planned cell meeting, for cells with
- *   at least `cellCommitteeFrom` official members, unless one is already on that day. It belongs to its cell
- *   meeting, so it may fall a few days before `from`.
+ * - a preparation meeting `cellCommitteeDaysBefore` days before each planned cell meeting, unless one is
+ *   already on that day: the chi ủy's where the cell elected one, else the bí thư and phó bí thư's, titled
+ *   so (HD 12-HD/BTCTW (06/7/2018) on preparing the meeting; HD 42-HD/BTCTW (28/10/2025)). Both have the
+ *   kind `cell_committee`. It belongs to its cell meeting, so it may fall a few days before `from`.
  * Sorted by date, cell code, then kind, so the same input always gives the same plan.
  */
 export function planMeetings(input: PlanMeetingsInput): PlannedMeeting[] {
@@ -121,7 +126,7 @@ export function planMeetings(input: PlanMeetingsInput): PlannedMeeting[] {
         regular = firstFreeDay(window, cell.day, from, to, free);
         if (regular) {
           const combined = needsThematic && mode === 'combined';
-          take({ cellCode: cell.code, kind: 'regular', date: regular, startTime, combined });
+          take({ cellCode: cell.code, kind: 'regular', date: regular, startTime, combined, title: null });
           meetingDates.push(regular);
           if (combined) thematicPeriods.add(period);
         }
@@ -132,26 +137,25 @@ export function planMeetings(input: PlanMeetingsInput): PlannedMeeting[] {
         let date = addDays(base, daysAfter);
         while (date <= last && (date < from || !free(date))) date = addDays(date, 1);
         if (date <= last && date <= to) {
-          take({ cellCode: cell.code, kind: 'thematic', date, startTime, combined: false });
+          take({ cellCode: cell.code, kind: 'thematic', date, startTime, combined: false, title: null });
           meetingDates.push(date);
           thematicPeriods.add(period);
         }
       }
     }
-    if (cell.officialMembers >= rules.cellCommitteeFrom) {
-      for (const date of meetingDates) {
-        let committeeDate = addDays(date, -rules.cellCommitteeDaysBefore);
-        if (committeeDates.has(committeeDate)) continue;
-        while (!free(committeeDate)) committeeDate = addDays(committeeDate, -1);
-        take({
-          cellCode: cell.code,
-          kind: 'cell_committee',
-          date: committeeDate,
-          startTime,
-          combined: false,
-        });
-        committeeDates.add(committeeDate);
-      }
+    for (const date of meetingDates) {
+      let committeeDate = addDays(date, -rules.cellCommitteeDaysBefore);
+      if (committeeDates.has(committeeDate)) continue;
+      while (!free(committeeDate)) committeeDate = addDays(committeeDate, -1);
+      take({
+        cellCode: cell.code,
+        kind: 'cell_committee',
+        date: committeeDate,
+        startTime,
+        combined: false,
+        title: preparationTitle(cell.hasCommittee),
+      });
+      committeeDates.add(committeeDate);
     }
   }
   const kindOrder = (kind: MeetingKind) => MEETING_KINDS.indexOf(kind);

@@ -38,8 +38,18 @@ export const ATTENDANCE_STATUSES = [
 ] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
-/** What a vote decides; recognition and admission need two thirds, the rest more than half. */
-export const VOTE_SUBJECTS = ['resolution', 'recognition', 'admission', 'exemption', 'other'] as const;
+/**
+ * What a vote decides; recognition and admission need two thirds, the rest more than half. 'minutes' is the
+ * meeting's adoption of its own minutes after they are read back (thông qua biên bản, HD 12-HD/BTCTW).
+ */
+export const VOTE_SUBJECTS = [
+  'resolution',
+  'recognition',
+  'admission',
+  'exemption',
+  'minutes',
+  'other',
+] as const;
 export type VoteSubject = (typeof VOTE_SUBJECTS)[number];
 
 export interface Bilingual {
@@ -55,6 +65,16 @@ export interface AttendanceFact {
   /** Suspended (đình chỉ sinh hoạt) or detained (tạm giam) on the day. */
   suspended?: boolean;
   reason?: string | null;
+  /**
+   * A member of another cell attending this one for a while (sinh hoạt tạm thời): counted in this cell's
+   * attendance, but votes only in the home cell (domain.md §2; QĐ 24-QĐ/TW point 9.3.2).
+   */
+  attachedHere?: boolean;
+  /**
+   * For an absence with a reason: whether the cell accepts the reason (default yes). Only an accepted
+   * reason makes it "vắng mặt có lý do" (HD 12-HD/BTCTW point 2.1; QĐ 24-QĐ/TW point 9.3.2).
+   */
+  reasonAccepted?: boolean;
 }
 
 /** The automatic facts a score sheet reads; the server computes them from what was recorded. */
@@ -159,9 +179,12 @@ export interface RuleSetContent {
   minDurationMinutes: { regular: number; combined: number; thematic: number; other: number };
   /** A thematic meeting at least once every this many months. */
   thematicEveryMonths: number;
-  /** Official members from which a cell elects a cell committee (chi ủy). */
+  /**
+   * Official members from which a cell elects a chi ủy (9, Điều lệ Đảng art. 24). Advice only: a large cell
+   * without one is told to elect one; whether a cell has a chi ủy is who was elected (`hasCellCommittee`).
+   */
   cellCommitteeFrom: number;
-  /** Days before the cell meeting that the cell committee meets. */
+  /** Days before the cell meeting that its preparation meeting (the chi ủy's, or the secretaries') is held. */
   cellCommitteeDaysBefore: number;
   /**
    * How the period's thematic meeting is held (HD 42-HD/BTCTW): `combined` — one session with the month's

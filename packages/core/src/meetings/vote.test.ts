@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ATTENDANCE_STATUSES, type AttendanceFact, VOTE_SUBJECTS } from './types.ts';
-import { eligibleBase, voteOutcome } from './vote.ts';
+import { eligibleBase, voteOutcome, voteRule } from './vote.ts';
 
 let nextId = 1;
 const member = (status: AttendanceFact['status'], extra: Partial<AttendanceFact> = {}): AttendanceFact => ({
@@ -24,6 +24,49 @@ describe('eligible base (QĐ 24-QĐ/TW 9.3.2)', () => {
       member('present', { memberStatus: 'probationary' }),
     ];
     expect(eligibleBase(attendance)).toBe(11);
+  });
+
+  it('leaves out members of other cells attending here temporarily, present or absent', () => {
+    // They vote in their home cell, which leaves them out as attached elsewhere (QĐ 24-QĐ/TW 9.3.2).
+    const attendance = [
+      ...present(6),
+      member('present', { attachedHere: true }),
+      member('absent_unexcused', { attachedHere: true }),
+    ];
+    expect(eligibleBase(attendance)).toBe(6);
+    // Nor can they cast a vote here: 6 eligible members present, not 7.
+    expect(() => voteOutcome('resolution', { for: 7, against: 0, abstain: 0 }, attendance)).toThrow(
+      /only 6 eligible members present/,
+    );
+    expect(voteOutcome('resolution', { for: 4, against: 2, abstain: 0 }, attendance)).toMatchObject({
+      eligible: 6,
+      needed: 4,
+      passed: true,
+    });
+  });
+
+  it('keeps in the base an absence whose reason the cell did not accept', () => {
+    const accepted = member('absent_excused', { reason: 'ốm' });
+    const defaulted = member('absent_excused', { reason: 'đi công tác', reasonAccepted: true });
+    const refused = member('absent_excused', { reason: 'bận việc riêng', reasonAccepted: false });
+    expect(eligibleBase([...present(4), accepted, defaulted])).toBe(4);
+    expect(eligibleBase([...present(4), accepted, refused])).toBe(5);
+  });
+
+  it('a refused reason can turn the outcome: 4 for of 7 passes, 4 for of 8 does not', () => {
+    // 7 present, one absent for a reason: accepted, the base is 7 and 4 for is more than half; not
+    // accepted, the absentee stays in the base (QĐ 24-QĐ/TW 9.3.2) and 4 of 8 is only half.
+    const count = { for: 4, against: 2, abstain: 1 };
+    const roll = (reasonAccepted: boolean) => [
+      ...present(7),
+      member('absent_excused', { reason: 'việc gia đình', reasonAccepted }),
+    ];
+    expect(voteOutcome('resolution', count, roll(true))).toMatchObject({ eligible: 7, passed: true });
+    const refused = voteOutcome('resolution', count, roll(false));
+    expect(refused).toMatchObject({ eligible: 8, needed: 5, passed: false });
+    expect(refused.statement.vi).toBe(
+      'Tán thành 4/8 (50%), không tán thành 2, không biểu quyết 1: không thông qua (chưa quá nửa, cần 5/8)',
+    );
   });
 });
 
@@ -96,20 +139,26 @@ const factArb: fc.Arbitrary<AttendanceFact> = fc.record(
     memberStatus: fc.constantFrom('official' as const, 'probationary' as const),
     suspended: fc.boolean(),
     reason: fc.option(fc.string()),
+    attachedHere: fc.boolean(),
+    reasonAccepted: fc.boolean(),
   },
   { requiredKeys: ['memberId', 'status', 'memberStatus'] },
 );
 const probationaryArb = factArb.map((f) => ({ ...f, memberStatus: 'probationary' as const }));
 
-/** The base as QĐ 24 words it: summoned official members minus each excluded case, each counted once. */
+/**
+ * The base as QĐ 24 words it: summoned official members (of this cell: members of others attending here
+ * temporarily are summoned by their own) minus each excluded case, each counted once; "absent with a
+ * reason" is one the cell accepted.
+ */
 function expectedBase(attendance: AttendanceFact[]): number {
-  const official = attendance.filter((a) => a.memberStatus === 'official');
+  const official = attendance.filter((a) => a.memberStatus === 'official' && a.attachedHere !== true);
   const excluded = official.filter(
     (a) =>
       a.status === 'attached_elsewhere' ||
       a.status === 'exempt' ||
       a.suspended === true ||
-      a.status === 'absent_excused',
+      (a.status === 'absent_excused' && a.reasonAccepted !== false),
   );
   return official.length - excluded.length;
 }
@@ -118,7 +167,7 @@ function expectedBase(attendance: AttendanceFact[]): number {
 const withCount = (base: fc.Arbitrary<AttendanceFact[]>) =>
   base.chain((attendance) => {
     const voters = attendance.filter(
-      (a) => a.memberStatus === 'official' && !a.suspended && a.status === 'present',
+      (a) => a.memberStatus === 'official' && !a.suspended && !a.attachedHere && a.status === 'present',
     ).length;
     return fc
       .tuple(
@@ -170,5 +219,20 @@ describe('vote: properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('adopting the minutes (thông qua biên bản)', () => {
+  it('is a vote of its own, decided by more than half like a resolution (QĐ 24-QĐ/TW point 9.3.2)', () => {
+    expect(VOTE_SUBJECTS).toContain('minutes');
+    expect(voteRule('minutes')).toBe('majority');
+    const present = (id: number): AttendanceFact => ({
+      memberId: id,
+      status: 'present',
+      memberStatus: 'official',
+    });
+    const four = [1, 2, 3, 4].map(present);
+    expect(voteOutcome('minutes', { for: 3, against: 1, abstain: 0 }, four).passed).toBe(true);
+    expect(voteOutcome('minutes', { for: 2, against: 2, abstain: 0 }, four).passed).toBe(false);
   });
 });

@@ -5,16 +5,21 @@ import type { AttendanceFact, Bilingual, VoteCount, VoteOutcome, VoteSubject } f
  * Whether a member's vote counts towards the base (QĐ 24-QĐ/TW point 9.3.2): an official member who is
  * neither suspended nor detained, and is not attached to another cell, not an absent exempt member and
  * not absent with an approved reason. Present exempt members do count: they chose to take part.
+ * A member of another cell attending here temporarily is left out: he or she votes in the home cell, which
+ * in turn leaves him or her out as attached elsewhere (QĐ 24-QĐ/TW point 9.3.2; domain.md §2). An absence
+ * whose reason the cell did not accept is not "có lý do được chấp nhận" and stays in the base.
  */
 function countsInBase(fact: AttendanceFact): boolean {
-  if (fact.memberStatus !== 'official' || fact.suspended) return false;
+  if (fact.memberStatus !== 'official' || fact.suspended || fact.attachedHere) return false;
+  if (fact.status === 'absent_excused') return fact.reasonAccepted === false;
   return fact.status === 'present' || fact.status === 'absent_unexcused';
 }
 
 /**
  * The number of members whose votes count: official members summoned, minus those temporarily attached
  * elsewhere, absent exempt members, suspended or detained members, and those absent with an approved
- * reason (QĐ 24-QĐ/TW 9.3.2). Probationary members never count: they attend and speak but do not vote.
+ * reason (QĐ 24-QĐ/TW 9.3.2). Probationary members never count: they attend and speak but do not vote;
+ * nor do members of other cells attending here temporarily.
  */
 export function eligibleBase(attendance: AttendanceFact[]): number {
   return attendance.filter(countsInBase).length;
@@ -27,7 +32,11 @@ function neededVotes(rule: VoteOutcome['rule'], eligible: number): number {
   return Math.max(1, needed);
 }
 
-/** Which rule a subject is decided by (domain.md §3; Điều lệ Đảng on admission and recognition). */
+/**
+ * Which rule a subject is decided by (domain.md §3; Điều lệ Đảng on admission and recognition). The
+ * resolution, the minutes (thông qua biên bản, like a resolution: QĐ 24-QĐ/TW point 9.3.2, HD 12-HD/BTCTW),
+ * an exemption and other matters pass with more than half.
+ */
 export function voteRule(subject: VoteSubject): VoteOutcome['rule'] {
   return subject === 'recognition' || subject === 'admission' ? 'two_thirds' : 'majority';
 }

@@ -62,6 +62,16 @@ export const planQuerySchema = z.object({ committee: orgCodeSchema, period: peri
 /** Plans (or re-plans, keeping locked visits) a period's rotation as a draft. */
 export const makePlanSchema = z.object({ committeeCode: orgCodeSchema, periodKey: periodKeySchema });
 
+/**
+ * Issues the period's report, with who signs it for the committee (HD 36-HD/VPTW, "thể thức đề ký": the
+ * signer's own title, e.g. "PHÓ BÍ THƯ", and name). Left out, the name is the issuing account's and the
+ * title is left for the signer to write.
+ */
+export const issueSupervisionReportSchema = makePlanSchema.extend({
+  signerTitle: z.string().trim().max(100).nullish(),
+  signerName: z.string().trim().max(100).nullish(),
+});
+
 export const addVisitSchema = z.object({
   committeeCode: orgCodeSchema,
   periodKey: periodKeySchema,

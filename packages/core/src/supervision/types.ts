@@ -357,5 +357,19 @@ export interface SupervisionReportModel {
   /** Members' recommendations heard on visits, and issues needing the committee's direction. */
   recommendations: { cellName: string; text: string }[];
   issues: { cellName: string; text: string }[];
+  /** Who compiled the figures (the account that drafted or issued the report); not printed as a signer. */
   preparedBy: string;
+  /**
+   * The collective signature (HD 36-HD/VPTW, "thể thức đề ký"; domain.md §1): "T/M BAN THƯỜNG VỤ" or "T/M
+   * ĐẢNG ỦY" from the committee's naming, then the title and name of who signs, as given when issuing.
+   */
+  signature: { onBehalf: string; title: string; name: string };
+  /** "Nơi nhận": the superior's leading body, the committee's members, those visited, the office's file. */
+  recipients: string[];
+}
+
+/** The signer of a supervision report as the committee gives it when issuing (titles in upper case). */
+export interface SupervisionReportSigner {
+  title: string;
+  name: string;
 }

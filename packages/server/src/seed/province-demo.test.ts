@@ -139,6 +139,11 @@ describe('the words of 2026', () => {
     expect(text.indexOf('CHI BỘ THÔN THƯỢNG HỘI')).toBeGreaterThan(superior);
     expect(text).toMatch(/Tân Hội, ngày \d{2} tháng \d{1,2} năm \d{4}/u);
     expect(text).toMatch(/Số \d{2}-BB\/CB/u);
+    // The minutes record their own reading and adoption by the demo's 'minutes' vote (no blanks).
+    expect(text).toMatch(
+      /Biên bản đã được đọc lại trước chi bộ và được \d+\/\d+ đồng chí đảng viên chính thức dự họp tán thành thông qua\./u,
+    );
+    expect(text.match(/kết thúc lúc/gu)).toHaveLength(1);
   });
 });
 

@@ -7,7 +7,7 @@ import {
   type Role,
 } from '@nennep/core';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../app.ts';
+import { buildApp, type Deps } from '../app.ts';
 import type { Database, Db } from '../db/client.ts';
 import { accounts, grants, members } from '../db/schema/index.ts';
 import { hashPassword } from '../modules/auth/service.ts';
@@ -24,7 +24,9 @@ let passwordHash: Promise<string> | null = null;
  */
 export const TEST_SESSION_DAYS = 3650;
 
-export async function buildTestApp(options: { clock?: () => Date; sessionDays?: number } = {}): Promise<{
+export async function buildTestApp(
+  options: { clock?: () => Date; sessionDays?: number; config?: Partial<Deps['config']> } = {},
+): Promise<{
   app: FastifyInstance;
   database: Database;
   db: Db;
@@ -34,7 +36,11 @@ export async function buildTestApp(options: { clock?: () => Date; sessionDays?: 
   const app = await buildApp(
     {
       database,
-      config: { secureCookies: false, sessionDays: options.sessionDays ?? TEST_SESSION_DAYS },
+      config: {
+        secureCookies: false,
+        sessionDays: options.sessionDays ?? TEST_SESSION_DAYS,
+        ...options.config,
+      },
       clock: options.clock,
     },
     { webDist: null },

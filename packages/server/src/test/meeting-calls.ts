@@ -38,6 +38,12 @@ export function meetingCalls(meetingId: number, taskId: number, memberCode: stri
     ],
     ['PUT', '/api/meetings/{id}/manual-scores', `${base}/manual-scores`, { chairing: 1 }],
     ['POST', '/api/meetings/{id}/conclusion', `${base}/conclusion`, { text: 'x' }],
+    [
+      'PUT',
+      '/api/meetings/{id}/agenda/{agendaIndex}/conclusion',
+      `${base}/agenda/0/conclusion`,
+      { text: 'x' },
+    ],
     ['GET', '/api/meetings/{id}/score', `${base}/score`],
     ['GET', '/api/meetings/{id}/documents/{name}', `${base}/documents/minutes.docx`],
     ['POST', '/api/meetings/{id}/adopt', `${base}/adopt`, { for: 3, against: 0, abstain: 0 }],

@@ -55,6 +55,8 @@ export interface MeetingSummary {
 export interface AgendaItem {
   title: string;
   section: AgendaSection;
+  /** The chair's conclusion on the item, once recorded (PUT …/agenda/{index}/conclusion). */
+  conclusion?: string;
 }
 
 export interface RollCallLine {
@@ -64,8 +66,12 @@ export interface RollCallLine {
   memberStatus: 'official' | 'probationary';
   status: AttendanceStatus;
   reason: string | null;
+  /** For an excused absence: whether the cell accepted the reason (HD 12-HD/BTCTW point 2.1). */
+  reasonAccepted?: boolean;
   reply: 'confirm' | 'excuse' | null;
   suspended?: boolean;
+  /** A member of another cell attending this one temporarily (sinh hoạt tạm thời): no vote here. */
+  attachedHere?: boolean;
 }
 
 export interface Opinion {
@@ -98,6 +104,16 @@ export interface VoteRecord {
   statement: Bilingual;
 }
 
+/** A probationary member of the cell with the twelve months against the meeting's day (Điều lệ Đảng art. 5). */
+export interface ProbationLine {
+  memberCode: string;
+  fullName: string;
+  admissionDate: string;
+  probationEnds: string;
+  /** The meeting comes before the twelve months end: a recognition vote asks to confirm. */
+  early: boolean;
+}
+
 export interface MeetingRecord {
   chairMemberCode: string | null;
   minuteTakerMemberCode: string | null;
@@ -106,6 +122,8 @@ export interface MeetingRecord {
   opinions: Opinion[];
   tasks: MeetingTask[];
   votes: VoteRecord[];
+  /** The cell's probationary members, shown beside a recognition vote. */
+  probation: ProbationLine[];
   manualScores: Record<string, number>;
   conclusion: string | null;
   score: QualityScore | null;

@@ -70,7 +70,11 @@ export const meetings = pgTable(
     endedAt: timestamp('ended_at', { withTimezone: true }),
     chairMemberId: bigint('chair_member_id', { mode: 'number' }),
     minuteTakerMemberId: bigint('minute_taker_member_id', { mode: 'number' }),
-    agenda: jsonb('agenda').$type<{ title: string; section: string }[]>().notNull().default([]),
+    // Each item may carry the chair's conclusion on it (core `AgendaItem.conclusion`).
+    agenda: jsonb('agenda')
+      .$type<{ title: string; section: string; conclusion?: string }[]>()
+      .notNull()
+      .default([]),
     ruleSetId: bigint('rule_set_id', { mode: 'number' }),
     manualScores: jsonb('manual_scores').$type<Record<string, number>>().notNull().default({}),
     score: jsonb('score'),
@@ -109,6 +113,11 @@ export const attendance = pgTable(
     memberId: bigint('member_id', { mode: 'number' }).notNull(),
     status: text('status').notNull(),
     reason: text('reason'),
+    /**
+     * Whether the cell accepts the reason of an excused absence: only then is it "vắng mặt có lý do"
+     * (HD 12-HD/BTCTW point 2.1) and out of the vote base (QĐ 24-QĐ/TW point 9.3.2). Meaningless otherwise.
+     */
+    reasonAccepted: boolean('reason_accepted').notNull().default(true),
     /** The member's status on the day, frozen with the roll call. */
     memberStatus: text('member_status').notNull(),
     suspended: boolean('suspended').notNull().default(false),
@@ -200,6 +209,12 @@ export const issuedDocuments = pgTable(
      * (the demo) — by the fingerprint pass that renders it right after the load (`documents/fingerprints.ts`).
      */
     sha256: text('sha256'),
+    /**
+     * The issued bytes themselves, kept so that a later change of layout never changes an issued document:
+     * the DOCX from adoption (or the fingerprint pass), the PDF from adoption or its first reading.
+     */
+    docx: bytea('docx'),
+    pdf: bytea('pdf'),
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,5 +1,6 @@
 import type { ReportWordField } from '@nennep/core';
 import { bigint, jsonb, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { bytea } from './types.ts';
 
 /**
  * A committee's periodic report upward (quarter or half year): the words of the draft as edited (a field
@@ -18,6 +19,8 @@ export const committeeReports = pgTable(
     number: text('number'),
     model: jsonb('model'),
     sha256: text('sha256'),
+    /** The DOCX issued, kept: a later change of layout never changes it. */
+    docx: bytea('docx'),
     issuedAt: timestamp('issued_at', { withTimezone: true }),
     issuedBy: bigint('issued_by', { mode: 'number' }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

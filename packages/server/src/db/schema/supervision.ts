@@ -11,7 +11,7 @@ import {
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
-import { bytewiseText } from './types.ts';
+import { bytea, bytewiseText } from './types.ts';
 
 /**
  * Supervision (domain.md §4): working groups of a superior committee, who answers for which cells,
@@ -162,6 +162,8 @@ export const supervisionReports = pgTable(
     number: text('number').notNull(),
     model: jsonb('model').notNull(),
     sha256: text('sha256').notNull(),
+    /** The DOCX issued, kept: a later change of layout never changes it. */
+    docx: bytea('docx'),
     issuedBy: bigint('issued_by', { mode: 'number' }),
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -5,6 +5,7 @@ import { accounts, grants, members, sessions } from '../../db/schema/index.ts';
 import { type Actor, can } from '../../http/access.ts';
 import { audit } from '../../http/audit.ts';
 import { conflict, forbidden, invalidField } from '../../http/errors.ts';
+import { clearLoginWaits } from '../auth/lockout.ts';
 import { hashPassword } from '../auth/service.ts';
 import { findOrg, type OrgRow } from '../orgs/queries.ts';
 
@@ -167,6 +168,8 @@ export async function updateAccount(
       await tx.insert(grants).values(resolved.map((g) => ({ accountId: id, role: g.role, orgId: g.org.id })));
     }
     if (input.disabled || passwordHash) await tx.delete(sessions).where(inArray(sessions.accountId, [id]));
+    // A new password lifts the sign-in waits of every address on the account (auth/lockout.ts).
+    if (passwordHash) await clearLoginWaits(tx, id);
     await audit(tx, actor, {
       action: 'account.updated',
       entityType: 'account',

@@ -8,6 +8,8 @@ import {
   parseVietnameseDate,
   type Role,
   type RuleSetContent,
+  type SessionLine,
+  sessionAttendance,
 } from '@nennep/core';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
@@ -157,37 +159,33 @@ export interface RuleContext {
 const staff = (c: RuleContext, cell: Cell) => c.recipients(cell.path, [...SECRETARIES, ...COMMITTEE]);
 
 /**
- * A member absent (excused or not) from 3 held meetings of the cell in a row this year. The alert names the
- * meeting that made the third absence, so a longer run is one alert and a new run later is another.
+ * A member absent (excused or not) from 3 sessions of the cell in a row this year (HD 12-HD/BTCTW
+ * (06/7/2018)): a regular and a thematic meeting held together are one session (core `sessionAttendance`).
+ * The alert names the meeting that made the third absence, so a longer run is one alert and a new run later
+ * is another.
  */
 async function absentThreeTimes(c: RuleContext) {
   const year = c.today.slice(0, 4);
-  const lines = await rows<{
-    orgId: number;
-    meetingId: number;
-    date: string;
-    memberId: number;
-    memberCode: string;
-    fullName: string;
-    absent: boolean;
-  }>(
+  const lines = await rows<
+    SessionLine & { orgId: number; meetingId: number; date: string; memberCode: string; fullName: string }
+  >(
     c.tx,
     sql`SELECT mt.org_id::int AS "orgId", mt.id::int AS "meetingId", mt.scheduled_date::text AS date,
-          a.member_id::int AS "memberId", mb.member_code AS "memberCode", mb.full_name AS "fullName",
-          a.status IN ('absent_excused', 'absent_unexcused') AS absent
+          a.member_id::int AS "memberId", mb.member_code AS "memberCode", mb.full_name AS "fullName", a.status,
+          mt.org_id::text || ' ' || mt.scheduled_date::text || ' ' || mt.start_time AS session
         FROM attendance a JOIN meetings mt ON mt.id = a.meeting_id JOIN members mb ON mb.id = a.member_id
         WHERE mt.kind IN ${CELL_MEETING_KINDS} AND mt.status IN ${HELD}
           AND mt.scheduled_date BETWEEN ${`${year}-01-01`} AND ${c.today}
           AND mb.org_id = mt.org_id AND ${within(sql`mt.org_path`, c.scopes)}
-        ORDER BY mt.org_id, mt.scheduled_date, mt.id`,
+        ORDER BY mt.org_id, mt.scheduled_date, mt.start_time, mt.id`,
   );
   const cells = new Map(c.cells.map((cell) => [cell.id, cell]));
   const runs = new Map<string, number>();
-  for (const line of lines) {
+  for (const { absent, last: line } of sessionAttendance(lines)) {
     const cell = cells.get(line.orgId);
     if (!cell) continue;
     const key = `${line.orgId}:${line.memberId}`;
-    const run = line.absent ? (runs.get(key) ?? 0) + 1 : 0;
+    const run = absent ? (runs.get(key) ?? 0) + 1 : 0;
     runs.set(key, run);
     if (run !== 3) continue;
     await c.raise('absent3', staff(c, cell), {

@@ -19,12 +19,12 @@ import {
 import { renderBlocksDocx } from './docx-blocks.ts';
 import {
   type Block,
-  type ColumnLine,
   headerBlock,
   labelled,
   numberedHeading,
   paragraph,
   type Run,
+  recipientsColumn,
   signatureColumn,
   type TableColumn,
   textBlocks,
@@ -240,17 +240,10 @@ export function committeeReportBlocks(model: CommitteeReportModel): Block[] {
   section('PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI', words(w.directions, 'Không có.'));
   section('KIẾN NGHỊ, ĐỀ XUẤT', words(w.proposals, 'Không có kiến nghị, đề xuất.'));
 
-  const last = model.recipients.length - 1;
-  const recipients: ColumnLine[] = [
-    { text: 'Nơi nhận:', bold: true, italics: true, underline: true },
-    ...model.recipients.map(
-      (text, i): ColumnLine => ({ text: `- ${text}${i === last ? '.' : ','}`, small: true }),
-    ),
-  ];
   blocks.push({
     kind: 'columns',
-    left: recipients,
-    right: signatureColumn({ title: [model.onBehalf, w.signerTitle].filter(Boolean), name: w.signerName }),
+    left: recipientsColumn(model.recipients),
+    right: signatureColumn({ onBehalf: model.onBehalf, title: [w.signerTitle], name: w.signerName }),
   });
   return blocks;
 }

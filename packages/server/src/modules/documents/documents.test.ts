@@ -170,6 +170,18 @@ describe('content', () => {
     expectPhrases(await pdfText(await renderResolutionPdf(model)), phrases);
   });
 
+  it('prints a resolution frozen before the grounds structure as it was adopted', async () => {
+    const { grounds: _g, decision: _d, points: _p, adoption: _a, ...rest } = sampleResolutionModel();
+    const frozen = {
+      ...rest,
+      preamble: 'Căn cứ kết quả sinh hoạt chi bộ; Tán thành 16/16 (100%).',
+      sections: [{ heading: 'QUYẾT NGHỊ', paragraphs: ['Hoàn thành định danh điện tử mức 2.'] }],
+    };
+    const phrases = ['Tán thành 16/16 (100%).', 'I. QUYẾT NGHỊ', 'II. PHÂN CÔNG THỰC HIỆN', 'T/M CHI BỘ'];
+    expectPhrases(await docxText(await renderResolutionDocx(frozen)), phrases);
+    expectPhrases(await pdfText(await renderResolutionPdf(frozen)), phrases);
+  });
+
   it('prints absences with names and reasons', async () => {
     const model = sampleMinutesModel();
     model.rollCall = {

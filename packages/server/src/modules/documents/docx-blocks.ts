@@ -24,6 +24,9 @@ import {
   type Align,
   type Block,
   type ColumnLine,
+  columnStyle,
+  HD36,
+  type Hd36Element,
   HEADER_LEFT_SHARE,
   PAGE,
   PARTY_NAME,
@@ -31,6 +34,7 @@ import {
   printable,
   type Run,
   SIZE,
+  styleOf,
 } from './party-layout.ts';
 
 const FONT = 'Times New Roman';
@@ -70,14 +74,13 @@ function runs(items: Run[], size: number): TextRun[] {
   );
 }
 
-function line(
-  text: string,
-  options: { size: number; bold?: boolean; italics?: boolean; align?: Align },
-): Paragraph {
+/** A centred line of the header, typed as HD 36 sets `element`. */
+function line(text: string, element: Hd36Element): Paragraph {
+  const { size, ...style } = styleOf(element);
   return new Paragraph({
-    alignment: ALIGN[options.align ?? 'center'],
+    alignment: AlignmentType.CENTER,
     spacing: spacing(0, 0, LINE.single),
-    children: runs([{ text, bold: options.bold, italics: options.italics }], options.size),
+    children: runs([{ text, ...style }], size),
   });
 }
 
@@ -109,13 +112,13 @@ function twoColumns(left: Paragraph[], right: Paragraph[], leftShare: number): T
 function header(block: Extract<Block, { kind: 'header' }>): Table {
   const h = block.header;
   const left = [
-    line(h.superior, { size: SIZE.headerLeft }),
-    line(h.issuer, { size: SIZE.headerLeft, bold: true }),
-    line('*', { size: SIZE.headerLeft }),
-    line(h.number, { size: SIZE.headerLeft }),
+    line(h.superior, 'superior'),
+    line(h.issuer, 'issuer'),
+    line('*', 'star'),
+    line(h.number, 'number'),
   ];
   const right = [
-    line(PARTY_NAME, { size: SIZE.party, bold: true }),
+    line(PARTY_NAME, 'party'),
     // The rule under the Party's name: a bottom border on an empty, narrowed, tiny paragraph.
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -125,8 +128,8 @@ function header(block: Extract<Block, { kind: 'header' }>): Table {
       run: { size: 4 },
       children: [],
     }),
-    line('', { size: 8 }),
-    line(h.placeDate, { size: SIZE.body, italics: true }),
+    new Paragraph({ spacing: spacing(0, 0, LINE.single), run: { size: 16 }, children: [] }),
+    line(h.placeDate, 'placeDate'),
   ];
   return twoColumns(left, right, HEADER_LEFT_SHARE);
 }
@@ -176,14 +179,14 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
 }
 
 function column(lines: ColumnLine[]): Paragraph[] {
-  return lines.map(
-    (item) =>
-      new Paragraph({
-        alignment: ALIGN[item.align ?? 'left'],
-        spacing: spacing(0, 0, LINE.single),
-        children: runs([item], item.small ? SIZE.recipients : SIZE.body),
-      }),
-  );
+  return lines.map((item) => {
+    const { size, ...style } = columnStyle(item.role);
+    return new Paragraph({
+      alignment: ALIGN[item.align ?? 'left'],
+      spacing: spacing(0, 0, LINE.single),
+      children: item.text ? runs([{ text: item.text, ...style }], size) : [],
+    });
+  });
 }
 
 function blockToDocx(block: Block): (Paragraph | Table)[] {
@@ -196,7 +199,7 @@ function blockToDocx(block: Block): (Paragraph | Table)[] {
           alignment: AlignmentType.CENTER,
           spacing: spacing(360, 0),
           keepNext: true,
-          children: runs([{ text: block.text, bold: true }], SIZE.title),
+          children: runs([{ text: block.text, ...styleOf('typeName') }], HD36.typeName.size),
         }),
       ];
     case 'subtitle':
@@ -205,7 +208,7 @@ function blockToDocx(block: Block): (Paragraph | Table)[] {
           alignment: AlignmentType.CENTER,
           spacing: spacing(0, 120),
           keepNext: true,
-          children: runs([{ text: block.text, bold: true }], SIZE.subtitle),
+          children: runs([{ text: block.text, ...styleOf('subject') }], HD36.subject.size),
         }),
       ];
     case 'rule':
@@ -225,7 +228,7 @@ function blockToDocx(block: Block): (Paragraph | Table)[] {
           alignment: ALIGN[block.align ?? 'left'],
           spacing: spacing(block.spaceBefore ? 480 : 160, 60, LINE.body),
           keepNext: true,
-          children: runs([{ text: block.text, bold: true }], SIZE.body),
+          children: runs([{ text: block.text, ...styleOf('heading') }], HD36.heading.size),
         }),
       ];
     case 'paragraph': {
@@ -235,7 +238,7 @@ function blockToDocx(block: Block): (Paragraph | Table)[] {
           alignment: ALIGN[block.align ?? 'justify'],
           indent: block.indent || block.bullet ? { firstLine: FIRST_LINE } : undefined,
           spacing: spacing(block.spaceBefore ? 120 : 0, 60, LINE.body),
-          children: runs(items, SIZE.body),
+          children: runs(items, HD36.body.size),
         }),
       ];
     }
@@ -265,7 +268,7 @@ export async function renderBlocksDocx(blocks: Block[], meta: DocxMeta): Promise
     styles: {
       default: {
         document: {
-          run: { font: FONT, size: half(SIZE.body) },
+          run: { font: FONT, size: half(HD36.body.size) },
           paragraph: { spacing: spacing(0, 0) },
         },
       },

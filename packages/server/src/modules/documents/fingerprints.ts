@@ -4,7 +4,7 @@
  * at ~30 ms each) is stored with its frozen models and no fingerprint, and this pass renders them
  * afterwards. The models are frozen and the renderers deterministic, so the fingerprint is the one adoption
  * would have stored. Rendering happens outside any transaction, one document at a time, yielding between
- * them so requests are served meanwhile; each update only fills a missing value, so two processes running
+ * them so requests are served meanwhile; the DOCX bytes are kept with their fingerprint, as adoption keeps them; each update only fills a missing value, so two processes running
  * the pass at once store the same thing.
  */
 import { setImmediate as yieldToRequests } from 'node:timers/promises';
@@ -56,7 +56,7 @@ export async function fillFingerprints(
           : await renderResolutionDocx(doc.model as ResolutionModel);
       const hash = sha256(bytes);
       await db.execute(
-        sql`UPDATE issued_documents SET sha256 = ${hash} WHERE id = ${doc.id} AND sha256 IS NULL`,
+        sql`UPDATE issued_documents SET sha256 = ${hash}, docx = ${bytes} WHERE id = ${doc.id} AND sha256 IS NULL`,
       );
       if (doc.docType === 'BB') {
         await db.execute(

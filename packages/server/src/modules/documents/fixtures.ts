@@ -4,7 +4,8 @@
  * sheet), as the minutes and resolution models the renderers print. Used by the golden tests, the demo
  * and the benchmark; names and places are invented.
  */
-import type { CriterionScore, MinutesModel, ResolutionModel } from '@nennep/core';
+import type { MinutesModel, ResolutionModel } from '@nennep/core';
+import { CRITERIA } from './fixtures-score.ts';
 
 const HEADER = {
   superior: 'ĐẢNG BỘ PHƯỜNG NINH KIỀU',
@@ -88,70 +89,11 @@ const VOTE =
   '16/16 đảng viên chính thức có mặt tán thành (100%); 0 không tán thành; 0 không biểu quyết. ' +
   'Nghị quyết được thông qua (cần trên một nửa: 9/16).';
 
-/**
- * What `scoreMeeting(DEFAULT_RULE_SET…)` gives for this meeting (130 of 90 minutes, 17/17 present, 10
- * speakers, 90% of last month's targets, hand marks 3·2·10·9·5·9·5·5): 98 points, Tốt. Kept literal so the
- * golden files change only when the documents do. Each line: id, max, points, then the explanation in
- * Vietnamese and English without the " — points/max" ending, which is added as the rules engine writes it.
- */
-const SHEET: [string, number, number, string, string][] = [
-  ['duration', 5, 5, 'Thời gian 130/90 phút: đủ thời gian', 'Duration 130/90 min: full time'],
-  [
-    'attendance_rate',
-    4,
-    4,
-    'Tỷ lệ dự họp 17/17 (100%): từ 90% trở lên',
-    'Attendance 17/17 (100%): 90% or more',
-  ],
-  [
-    'no_long_absence',
-    1,
-    1,
-    'Không ai vắng quá 3 lần liên tiếp: không có',
-    'Nobody absent more than 3 times in a row: none',
-  ],
-  [
-    'materials_early',
-    2,
-    2,
-    'Tài liệu gửi trước ít nhất 1 ngày: có',
-    'Materials published at least 1 day before: yes',
-  ],
-  ['cell_committee_met', 3, 3, 'Chi ủy họp trước: có', 'Cell committee met beforehand: yes'],
-  ['draft_resolution', 3, 3, 'Chuẩn bị dự thảo nghị quyết: đạt', 'Draft resolution prepared: met'],
-  ['secretary_prepared', 2, 2, 'Bí thư trực tiếp chuẩn bị: đạt', 'The secretary prepared it personally: met'],
-  [
-    'speaking_share',
-    5,
-    5,
-    'Đảng viên phát biểu 10/17 người phát biểu (58,8%): trên 50% số có mặt',
-    'Members who spoke 10/17 spoke (58.8%): more than 50% of those present',
-  ],
-  ['order_followed', 10, 10, 'Đúng trình tự sinh hoạt: đạt', 'Standard order followed: met'],
-  ['content_quality', 10, 9, 'Nội dung sinh hoạt: chấm tay', 'Content of the meeting: scored by hand'],
-  ['minutes_complete', 5, 5, 'Biên bản ghi đầy đủ: đạt', 'Minutes complete: met'],
-  ['chairing', 10, 9, 'Điều hành của chủ trì: chấm tay', 'Chairing: scored by hand'],
-  ['principles', 5, 5, 'Giữ nguyên tắc sinh hoạt đảng: đạt', 'Party principles kept: met'],
-  [
-    'previous_resolution',
-    30,
-    30,
-    'Kết quả thực hiện nghị quyết kỳ trước 90%: đạt 90–100%',
-    "Results of the previous resolution's tasks 90%: 90–100% done",
-  ],
-  ['closing', 5, 5, 'Kết thúc sinh hoạt: đạt', 'Closing of the meeting: met'],
-];
-
-const CRITERIA: CriterionScore[] = SHEET.map(([criterionId, max, points, vi, en]) => ({
-  criterionId,
-  max,
-  points,
-  explanation: { vi: `${vi} — ${points}/${max} điểm`, en: `${en} — ${points}/${max} points` },
-}));
-
 const op = (speaker: string, text: string) => ({ speaker, text });
 
+/** Every item of the agenda, in order: what was said on it ("Không có ý kiến." when nothing) and the conclusion. */
 const DISCUSSION: MinutesModel['discussion'] = [
+  { item: AGENDA[0] ?? '', opinions: [], conclusion: null },
   {
     item: AGENDA[1] ?? '',
     opinions: [],
@@ -269,6 +211,11 @@ const DISCUSSION: MinutesModel['discussion'] = [
       'Chủ trì kết luận các nội dung đã thống nhất; chi bộ biểu quyết thông qua nghị quyết và tự đánh giá ' +
       'chất lượng buổi sinh hoạt theo thang điểm 100 của Đảng ủy phường.',
   },
+  {
+    item: AGENDA[9] ?? '',
+    opinions: [],
+    conclusion: 'Chi bộ thu đảng phí tháng 02 năm 2026 đạt 100%.',
+  },
 ];
 
 /** The minutes of the model meeting, adopted, with one dated addendum. */
@@ -277,8 +224,8 @@ export function sampleMinutesModel(): MinutesModel {
     header: { ...HEADER, number: 'Số 05-BB/CB' },
     title: 'BIÊN BẢN',
     subtitle: 'Sinh hoạt chi bộ thường kỳ tháng 02 năm 2026 (sinh hoạt mẫu)',
-    startedAt: '08 giờ 00 phút, ngày 05 tháng 02 năm 2026',
-    endedAt: '10 giờ 10 phút cùng ngày',
+    startedAt: '08 giờ 00 phút, ngày 05/02/2026',
+    endedAt: '10 giờ 10 phút, ngày 05/02/2026',
     place: 'Hội trường Nhà văn hóa khu vực 3, phường Ninh Kiều, thành phố Cần Thơ',
     chair: { name: CHAIR, role: 'Bí thư Chi bộ' },
     secretary: { name: MINUTE_TAKER, role: 'Đảng viên' },
@@ -290,13 +237,16 @@ export function sampleMinutesModel(): MinutesModel {
       total: 17,
       official: 16,
       probationary: 1,
-      attachedHere: 0,
+      attachedElsewhere: [],
+      attachedHere: [],
       exempt: 0,
       present: 17,
       presentOfficial: 16,
       presentProbationary: 1,
+      presentAttachedHere: 0,
       absentExcused: [],
       absentUnexcused: [],
+      absentReasonNotAccepted: [],
     },
     agenda: [...AGENDA],
     discussion: DISCUSSION.map((entry) => ({ ...entry, opinions: entry.opinions.map((o) => ({ ...o })) })),
@@ -319,9 +269,11 @@ export function sampleMinutesModel(): MinutesModel {
     },
     score: { total: 98, max: 100, level: 'good', criteria: CRITERIA.map((c) => ({ ...c })) },
     levelText: 'Tốt',
-    closing:
-      'Người ghi biên bản đọc lại biên bản; 17/17 đồng chí có mặt nhất trí thông qua. Chi bộ thu đảng phí ' +
-      'tháng 02 năm 2026 đạt 100%.',
+    closing: 'Buổi sinh hoạt kết thúc lúc 10 giờ 10 phút cùng ngày.',
+    // The 16 official members present voted; the probationary member does not (Điều lệ Đảng, Điều 5).
+    adoption:
+      'Biên bản đã được đọc lại trước chi bộ và được 16/16 đồng chí đảng viên chính thức dự họp tán thành ' +
+      'thông qua.',
     signatures: {
       left: { title: 'NGƯỜI GHI BIÊN BẢN', name: MINUTE_TAKER },
       right: { title: 'CHỦ TRÌ', name: CHAIR },
@@ -337,54 +289,57 @@ export function sampleMinutesModel(): MinutesModel {
   };
 }
 
-/** The resolution the model meeting passed. */
+/**
+ * The resolution the model meeting passed: the grounds, "QUYẾT NGHỊ:", numbered points, the tasks, the
+ * vote once at the end, signed by the cell's bí thư (who also chaired) under "T/M CHI BỘ".
+ */
 export function sampleResolutionModel(): ResolutionModel {
   return {
     header: { ...HEADER, number: 'Số 05-NQ/CB' },
     title: 'NGHỊ QUYẾT',
-    subtitle: 'lãnh đạo thực hiện nhiệm vụ tháng 02 năm 2026',
-    preamble: [
-      'Căn cứ Điều lệ Đảng và Quy chế làm việc của Chi bộ Khu vực 3;',
-      'Căn cứ chương trình công tác tháng 02 năm 2026 của Đảng ủy phường Ninh Kiều;',
-      'Ngày 05 tháng 02 năm 2026, Chi bộ Khu vực 3 họp, có mặt 17/17 đảng viên, đánh giá kết quả thực hiện ' +
-        'nhiệm vụ tháng 01 và thống nhất nhiệm vụ tháng 02 năm 2026. Nghị quyết được 16/16 đảng viên chính ' +
-        'thức có mặt biểu quyết tán thành (100%).',
-    ].join('\n'),
-    sections: [
+    subtitle: 'về lãnh đạo thực hiện nhiệm vụ tháng 02 năm 2026',
+    grounds: [
+      '- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;',
+      '- Căn cứ Quy chế làm việc của Chi bộ Khu vực 3 nhiệm kỳ 2025–2030;',
+      '- Căn cứ kết quả sinh hoạt chi bộ mẫu tháng 02 năm 2026 ngày 05/02/2026,',
+    ],
+    decision: 'CHI BỘ KHU VỰC 3 QUYẾT NGHỊ:',
+    points: [
       {
-        heading: 'KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 01 NĂM 2026',
-        paragraphs: [
-          'Chi bộ hoàn thành 9/10 chỉ tiêu nghị quyết (90%). Các hộ nghèo, cận nghèo và gia đình chính sách được ' +
-            'thăm hỏi, tặng quà đón Tết; an ninh trật tự trên địa bàn được giữ vững.',
-          'Hạn chế: chỉ tiêu định danh điện tử mức 2 mới đạt 92% số hộ; tình trạng lấn chiếm vỉa hè trên tuyến ' +
-            'đường Trần Văn Khéo còn tái diễn.',
+        text: 'Đánh giá kết quả thực hiện nhiệm vụ tháng 01 năm 2026:',
+        details: [
+          '- Chi bộ hoàn thành 9/10 chỉ tiêu nghị quyết (90%). Các hộ nghèo, cận nghèo và gia đình chính sách ' +
+            'được thăm hỏi, tặng quà đón Tết; an ninh trật tự trên địa bàn được giữ vững.',
+          '- Hạn chế: chỉ tiêu định danh điện tử mức 2 mới đạt 92% số hộ; tình trạng lấn chiếm vỉa hè trên ' +
+            'tuyến đường Trần Văn Khéo còn tái diễn.',
         ],
       },
       {
-        heading: 'NHIỆM VỤ, GIẢI PHÁP THÁNG 02 NĂM 2026',
-        paragraphs: [
-          '1. Hoàn thành định danh điện tử mức 2 cho 100% hộ gia đình trong khu vực trước ngày 28/02/2026.',
-          '2. Ra quân tổng vệ sinh môi trường, khơi thông cống rãnh vào ngày 22/02/2026.',
-          '3. Vận động 100% hộ kinh doanh tuyến đường Trần Văn Khéo ký cam kết không lấn chiếm vỉa hè.',
-          '4. Tiếp tục chăm lo gia đình chính sách, hộ nghèo, cận nghèo; tuyên truyền phòng, chống cháy nổ.',
-          '5. Thu đảng phí đạt 100%; công khai mức đóng đảng phí của từng đảng viên.',
+        text: 'Nhiệm vụ, giải pháp tháng 02 năm 2026:',
+        details: [
+          '- Hoàn thành định danh điện tử mức 2 cho 100% hộ gia đình trong khu vực trước ngày 28/02/2026.',
+          '- Ra quân tổng vệ sinh môi trường, khơi thông cống rãnh vào ngày 22/02/2026.',
+          '- Vận động 100% hộ kinh doanh tuyến đường Trần Văn Khéo ký cam kết không lấn chiếm vỉa hè.',
+          '- Tiếp tục chăm lo gia đình chính sách, hộ nghèo, cận nghèo; tuyên truyền phòng, chống cháy nổ.',
+          '- Thu đảng phí đạt 100%; công khai mức đóng đảng phí của từng đảng viên.',
         ],
       },
       {
-        heading: 'TỔ CHỨC THỰC HIỆN',
-        paragraphs: [
-          'Chi ủy cụ thể hóa nghị quyết, phân công đảng viên phụ trách từng nhiệm vụ; đảng viên được phân công ' +
-            'báo cáo kết quả tại kỳ sinh hoạt tháng 03 năm 2026.',
-        ],
+        text:
+          'Chi ủy cụ thể hóa nghị quyết, phân công đảng viên phụ trách từng nhiệm vụ; đảng viên được phân ' +
+          'công báo cáo kết quả tại kỳ sinh hoạt tháng 03 năm 2026.',
+        details: [],
       },
     ],
     tasks: TASKS.map((task) => ({ ...task })),
+    adoption:
+      'Nghị quyết được 16/16 đồng chí tán thành (100%), 0 đồng chí không tán thành, 0 đồng chí không biểu quyết.',
     signature: { onBehalf: 'T/M CHI BỘ', title: 'BÍ THƯ', name: CHAIR },
     recipients: [
       'Đảng ủy phường Ninh Kiều (để báo cáo)',
       'Đồng chí đảng ủy viên phụ trách chi bộ',
-      'Đảng viên trong chi bộ (để thực hiện)',
-      'Lưu chi bộ.',
+      'Các đảng viên trong chi bộ',
+      'Lưu chi bộ',
     ],
   };
 }

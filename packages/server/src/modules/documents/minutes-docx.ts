@@ -23,8 +23,42 @@ import {
 
 const count = (n: number) => `${n} đồng chí`;
 
+/** What the minutes say under an agenda item nobody spoke on. */
+export const NO_OPINION = 'Không có ý kiến.';
+
+/**
+ * The roll call of minutes frozen before temporary attendance was modelled: a count (always 0) where the
+ * names now are. Adopted minutes never change (domain.md §3), so they print as they were adopted.
+ */
+interface FrozenRollCall {
+  total: number;
+  official: number;
+  probationary: number;
+  attachedHere: number;
+  exempt: number;
+  present: number;
+  presentOfficial: number;
+  presentProbationary: number;
+  absentExcused: { name: string; reason: string }[];
+  absentUnexcused: string[];
+}
+
+const isFrozenRollCall = (r: MinutesModel['rollCall'] | FrozenRollCall): r is FrozenRollCall =>
+  typeof r.attachedHere === 'number';
+
+/** "2 đồng chí: đồng chí A, đồng chí B", or "0 đồng chí". */
+const named = (names: string[]) =>
+  names.length > 0 ? `${count(names.length)}: ${names.map((n) => `đồng chí ${n}`).join(', ')}` : count(0);
+
+/**
+ * Who took part, as Party minutes state it (domain.md §3): the cell's total with all its own members
+ * (those attending another cell meanwhile included and named), the members of other cells attending here
+ * temporarily (named, counted among those present), exempt members, those present, the absences with a
+ * reason the cell accepted (each with the reason) and without one — a reason the cell did not accept
+ * counts as none (HD 12-HD/BTCTW point 2.1) and is given in brackets.
+ */
 function composition(model: MinutesModel): Block[] {
-  const r = model.rollCall;
+  const r: MinutesModel['rollCall'] | FrozenRollCall = model.rollCall;
   const blocks: Block[] = [
     labelled('Chủ trì', personLine(model.chair)),
     labelled('Người ghi biên bản', personLine(model.secretary)),
@@ -38,24 +72,34 @@ function composition(model: MinutesModel): Block[] {
       'Tổng số đảng viên của chi bộ',
       `${count(r.total)} (chính thức: ${r.official}; dự bị: ${r.probationary})`,
     ),
-    labelled('Đảng viên sinh hoạt tạm thời', count(r.attachedHere)),
+  );
+  if (isFrozenRollCall(r)) {
+    blocks.push(labelled('Đảng viên sinh hoạt tạm thời', count(r.attachedHere)));
+  } else {
+    blocks.push(
+      labelled('Đảng viên đi sinh hoạt tạm thời nơi khác', named(r.attachedElsewhere)),
+      labelled('Đảng viên sinh hoạt tạm thời tại chi bộ', named(r.attachedHere)),
+    );
+  }
+  const temporary =
+    isFrozenRollCall(r) || r.attachedHere.length === 0
+      ? ''
+      : `; sinh hoạt tạm thời: ${r.presentAttachedHere}`;
+  blocks.push(
     labelled('Đảng viên miễn công tác và sinh hoạt đảng', count(r.exempt)),
     labelled(
       'Có mặt',
-      `${count(r.present)} (chính thức: ${r.presentOfficial}; dự bị: ${r.presentProbationary})`,
+      `${count(r.present)} (chính thức: ${r.presentOfficial}; dự bị: ${r.presentProbationary}${temporary})`,
     ),
     labelled('Vắng mặt có lý do', count(r.absentExcused.length)),
   );
   for (const absent of r.absentExcused) {
     blocks.push(bullet([{ text: `Đồng chí ${absent.name}: `, bold: true }, { text: absent.reason }]));
   }
-  const unexcused = r.absentUnexcused.map((name) => `đồng chí ${name}`).join(', ');
-  blocks.push(
-    labelled(
-      'Vắng mặt không có lý do',
-      r.absentUnexcused.length > 0 ? `${count(r.absentUnexcused.length)}: ${unexcused}` : count(0),
-    ),
-  );
+  const refused = isFrozenRollCall(r)
+    ? []
+    : r.absentReasonNotAccepted.map((a) => `${a.name} (${a.reason}; lý do không được chấp nhận)`);
+  blocks.push(labelled('Vắng mặt không có lý do', named([...r.absentUnexcused, ...refused])));
   return blocks;
 }
 
@@ -73,6 +117,8 @@ function discussion(model: MinutesModel): Block[] {
     for (const opinion of entry.opinions) {
       blocks.push(bullet([{ text: `Đồng chí ${opinion.speaker}: `, bold: true }, { text: opinion.text }]));
     }
+    // Every item of the agenda is minuted, also one nobody spoke on (HD 12-HD/BTCTW point 2.3).
+    if (entry.opinions.length === 0) blocks.push(bullet([{ text: NO_OPINION, italics: true }]));
     if (entry.conclusion) {
       blocks.push({
         kind: 'paragraph',
@@ -155,9 +201,10 @@ export function minutesBlocks(model: MinutesModel): Block[] {
     ]);
   }
   section('ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG BUỔI SINH HOẠT', quality(model));
+  // One closing line (the end time), then the minutes' own reading and adoption (HD 12-HD/BTCTW point 2.3).
   section('KẾT THÚC', [
-    ...(model.endedAt ? [paragraph(`Buổi sinh hoạt kết thúc lúc ${model.endedAt}.`)] : []),
-    ...textBlocks(model.closing),
+    ...(model.endedAt ? textBlocks(model.closing) : []),
+    ...(model.adoption ? [paragraph(model.adoption)] : []),
   ]);
 
   const { left, right } = model.signatures;

@@ -15,19 +15,69 @@ export const PAGE = {
   rightMm: 15,
 } as const;
 
-/** Type sizes in points for Times New Roman (HD 36); the PDF scales them for Roboto, which runs wider. */
+/** How HD 36 prescribes one element of a Party document: its size in points and its style. */
+export interface TypeSpec {
+  /** The element as HD 36's table names it. */
+  element: string;
+  /** The sizes HD 36 allows, in points: [smallest, largest]. */
+  allowed: readonly [number, number];
+  /** The size we print, in points (the same in the DOCX and the PDF). */
+  size: number;
+  upperCase: boolean;
+  bold: boolean;
+  italics: boolean;
+  underline: boolean;
+}
+
+const spec = (
+  element: string,
+  allowed: readonly [number, number],
+  size: number,
+  style: { upperCase?: boolean; bold?: boolean; italics?: boolean; underline?: boolean } = {},
+): TypeSpec => ({
+  element,
+  allowed,
+  size,
+  upperCase: style.upperCase ?? false,
+  bold: style.bold ?? false,
+  italics: style.italics ?? false,
+  underline: style.underline ?? false,
+});
+
+/**
+ * The type of each element of a Party document: HD 36-HD/VPTW (03/4/2018), appendix "Phông chữ, cỡ chữ,
+ * kiểu chữ trình bày văn bản", in Times New Roman (TCVN 6909:2001). One table: the DOCX and the PDF print
+ * from it, layout.test.ts checks the DOCX's XML against it, and docs/DOCUMENTS.md states it in words (the
+ * test reads that page too). Where HD 36 allows a range we take the usual size of real documents.
+ */
+export const HD36 = {
+  party: spec('Tiêu đề "ĐẢNG CỘNG SẢN VIỆT NAM"', [15, 15], 15, { upperCase: true, bold: true }),
+  superior: spec('Tên cơ quan cấp trên', [14, 14], 14, { upperCase: true }),
+  issuer: spec('Tên cơ quan ban hành', [14, 14], 14, { upperCase: true, bold: true }),
+  star: spec('Dấu sao (*)', [14, 14], 14),
+  number: spec('Số và ký hiệu văn bản', [14, 14], 14),
+  placeDate: spec('Địa điểm, ngày tháng năm', [14, 14], 14, { italics: true }),
+  typeName: spec('Tên loại văn bản', [15, 16], 16, { upperCase: true, bold: true }),
+  subject: spec('Trích yếu nội dung', [14, 15], 14, { bold: true }),
+  body: spec('Nội dung văn bản', [14, 15], 14),
+  heading: spec('Phần, mục của nội dung', [14, 15], 14, { upperCase: true, bold: true }),
+  authority: spec('Quyền hạn ký (T/M)', [14, 14], 14, { upperCase: true, bold: true }),
+  signerTitle: spec('Chức vụ người ký', [14, 14], 14, { upperCase: true, bold: true }),
+  signerName: spec('Họ tên người ký', [14, 14], 14, { bold: true }),
+  recipientsLabel: spec('"Nơi nhận:"', [14, 14], 14, { underline: true }),
+  recipients: spec('Tên nơi nhận', [12, 12], 12),
+} as const satisfies Record<string, TypeSpec>;
+
+export type Hd36Element = keyof typeof HD36;
+
+/** Sizes HD 36's table does not set: table cells and the small notes under a signature. */
 export const SIZE = {
-  body: 14,
-  headerLeft: 13,
-  party: 15,
-  title: 16,
-  subtitle: 14,
   table: 12,
-  recipients: 12,
+  note: 12,
 } as const;
 
 /** Share of the text width taken by the header's left column (superior, issuer, number). */
-export const HEADER_LEFT_SHARE = 44;
+export const HEADER_LEFT_SHARE = 48;
 
 export const PARTY_NAME = 'ĐẢNG CỘNG SẢN VIỆT NAM';
 export const PRODUCER = 'Nền Nếp';
@@ -49,10 +99,42 @@ export interface Run {
   underline?: boolean;
 }
 
-/** A line of a signature or recipients column; an empty text is a blank line (room to sign). */
-export interface ColumnLine extends Run {
-  small?: boolean;
+/**
+ * What a line of a signature or recipients column is; its type follows from `HD36` (a hint under a
+ * signature is a small italic note, `room` a blank line to sign in).
+ */
+export type ColumnRole =
+  | 'authority'
+  | 'signerTitle'
+  | 'signerName'
+  | 'recipientsLabel'
+  | 'recipients'
+  | 'hint'
+  | 'room';
+
+export interface ColumnLine {
+  text: string;
+  role: ColumnRole;
   align?: Align;
+}
+
+/** Size in points and style of a printed line. */
+export interface LineStyle {
+  size: number;
+  bold: boolean;
+  italics: boolean;
+  underline: boolean;
+}
+
+export const styleOf = (element: Hd36Element): LineStyle => {
+  const { size, bold, italics, underline } = HD36[element];
+  return { size, bold, italics, underline };
+};
+
+/** The type of a signature or recipients line, from HD 36's table. */
+export function columnStyle(role: ColumnRole): LineStyle {
+  if (role === 'hint') return { size: SIZE.note, bold: false, italics: true, underline: false };
+  return styleOf(role === 'room' ? 'body' : role);
 }
 
 export interface TableColumn {
@@ -175,17 +257,43 @@ export function points(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1).replace('.', ',');
 }
 
-/** A signature column: title lines, room to sign, the name; `hint` adds "(Ký, ghi rõ họ tên)". */
-export function signatureColumn(lines: { title: string[]; name: string; hint?: boolean }): ColumnLine[] {
-  const hint: ColumnLine[] = lines.hint
-    ? [{ text: '(Ký, ghi rõ họ tên)', italics: true, small: true, align: 'center' }]
-    : [];
-  const room: ColumnLine[] = [1, 2, 3, 4].map(() => ({ text: '', align: 'center' }));
+/**
+ * A signature column (HD 36, "thể thức đề ký"): the authority ("T/M CHI BỘ"), the signer's title
+ * ("BÍ THƯ"), room to sign, the name; `hint` adds "(Ký, ghi rõ họ tên)" as the minutes print it.
+ */
+export function signatureColumn(lines: {
+  onBehalf?: string;
+  title: string[];
+  name: string;
+  hint?: boolean;
+}): ColumnLine[] {
+  const center = (text: string, role: ColumnRole): ColumnLine => ({ text, role, align: 'center' });
+  const authority = lines.onBehalf ? [center(lines.onBehalf, 'authority')] : [];
+  const hint = lines.hint ? [center('(Ký, ghi rõ họ tên)', 'hint')] : [];
+  const room = [1, 2, 3, 4].map(() => center('', 'room'));
   return [
-    ...lines.title.map((text): ColumnLine => ({ text, bold: true, align: 'center' })),
+    ...authority,
+    ...lines.title.filter((t) => t.trim() !== '').map((text) => center(text, 'signerTitle')),
     ...hint,
     ...room,
-    { text: lines.name, bold: true, align: 'center' },
+    center(lines.name, 'signerName'),
+  ];
+}
+
+/**
+ * The recipients column (HD 36, "nơi nhận"): "Nơi nhận:" underlined, then one "- " line per recipient,
+ * each ending with a comma and the last with a full stop.
+ */
+export function recipientsColumn(recipients: string[]): ColumnLine[] {
+  const last = recipients.length - 1;
+  return [
+    { text: 'Nơi nhận:', role: 'recipientsLabel' },
+    ...recipients.map(
+      (text, i): ColumnLine => ({
+        text: `- ${text.replace(/[\s,.;]+$/u, '')}${i === last ? '.' : ','}`,
+        role: 'recipients',
+      }),
+    ),
   ];
 }
 

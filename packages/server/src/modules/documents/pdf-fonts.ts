@@ -1,27 +1,33 @@
 /**
- * The PDF's fonts: pdfmake's bundled Roboto (full Vietnamese coverage), loaded once into pdfmake's virtual
- * file system without its OpenType layout tables.
+ * The PDF's fonts: Liberation Serif (SIL OFL 1.1; its widths are Times New Roman's, and it draws every
+ * Vietnamese letter), shipped in packages/server/assets/fonts beside its licence and found relative to
+ * this file, so a clean clone prints the same PDF with or without system fonts. Loaded once into
+ * pdfmake's virtual file system without the OpenType layout tables.
  *
- * Why strip GSUB/GPOS/GDEF: pdfkit parses every font anew for every document, and decoding those tables and
- * shaping each word with them took about half the time of a PDF (110 → 60 ms for the sample minutes). They
- * only add kerning and ligatures; every Vietnamese letter is a precomposed glyph reached through `cmap`,
- * and the renderer NFC-normalises its text so that decomposed input reaches those glyphs too.
+ * Why strip GSUB/GPOS/GDEF and the older `kern` table: pdfkit parses every font anew for every document,
+ * and decoding those tables and shaping each word with them took about half the time of a PDF. They only
+ * add kerning (which Word leaves off for Times New Roman by default, so the DOCX has none) and ligatures;
+ * every Vietnamese letter is a precomposed glyph reached through `cmap`, and the renderer NFC-normalises its
+ * text so that decomposed input reaches those glyphs too. The stripped copy lives in memory only, and
+ * pdfkit embeds a subset of it in the document (OFL 1.1 leaves documents made with the font free).
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pdfMake from 'pdfmake';
 
-const require = createRequire(import.meta.url);
-const ROBOTO_DIR = path.dirname(require.resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf'));
+/** The family name the PDF's document definition uses. */
+export const PDF_FONT = 'LiberationSerif';
+
+/** packages/server/assets/fonts, from packages/server/src/modules/documents. */
+export const FONT_DIR = fileURLToPath(new URL('../../../assets/fonts/', import.meta.url));
 const VFS_DIR = 'nennep-fonts';
 const FILES = {
-  normal: 'Roboto-Regular.ttf',
-  bold: 'Roboto-Medium.ttf',
-  italics: 'Roboto-Italic.ttf',
-  bolditalics: 'Roboto-MediumItalic.ttf',
+  normal: 'LiberationSerif-Regular.ttf',
+  bold: 'LiberationSerif-Bold.ttf',
+  italics: 'LiberationSerif-Italic.ttf',
+  bolditalics: 'LiberationSerif-BoldItalic.ttf',
 } as const;
-const DROPPED = new Set(['GSUB', 'GPOS', 'GDEF']);
+const DROPPED = new Set(['GSUB', 'GPOS', 'GDEF', 'kern']);
 
 /** A TrueType font without the given tables: the table directory is rewritten, the other tables copied. */
 export function withoutTables(font: Buffer, dropped: Set<string>): Buffer {
@@ -70,14 +76,14 @@ const isVirtualFs = (value: unknown): value is VirtualFs =>
 type FontFiles = Record<keyof typeof FILES, string>;
 let fonts: FontFiles | null = null;
 
-/** The Roboto family as pdfmake's font dictionary entry, loading the fonts on first use. */
-export function robotoFonts(): FontFiles {
+/** The serif family as pdfmake's font dictionary entry, loading the fonts on first use. */
+export function serifFonts(): FontFiles {
   if (fonts) return fonts;
   const vfs: unknown = Reflect.get(pdfMake, 'virtualfs');
   if (!isVirtualFs(vfs)) throw new Error('pdfmake has no virtual file system: is this its Node.js build?');
   const load = (file: string) => {
     const name = `${VFS_DIR}/${file}`;
-    vfs.writeFileSync(name, withoutTables(readFileSync(path.join(ROBOTO_DIR, file)), DROPPED));
+    vfs.writeFileSync(name, withoutTables(readFileSync(`${FONT_DIR}${file}`), DROPPED));
     return name;
   };
   fonts = {

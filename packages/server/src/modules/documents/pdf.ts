@@ -1,7 +1,8 @@
 /**
  * The minutes and the resolution as PDF, written by pdfmake from the same layout blocks as the DOCX.
- * Roboto (bundled with pdfmake, full Vietnamese coverage) stands in for Times New Roman, which is not
- * bundled; sizes are scaled down a little as Roboto runs wider.
+ * Liberation Serif (SIL OFL 1.1, shipped in packages/server/assets/fonts) stands in for Times New Roman:
+ * its widths are Times New Roman's, so the PDF prints HD 36's sizes (`HD36`) as the DOCX does and wraps
+ * its lines alike, on a machine without Microsoft's fonts.
  *
  * Repeatable bytes: pdfkit's file ID is an MD5 of the `info` dictionary and nothing else reads the clock
  * or a random source, so fixing `creationDate`/`modDate` (to the document's own date) makes two renders of
@@ -16,6 +17,9 @@ import {
   type Align,
   type Block,
   type ColumnLine,
+  columnStyle,
+  HD36,
+  type Hd36Element,
   HEADER_LEFT_SHARE,
   PAGE,
   PARTY_NAME,
@@ -23,14 +27,12 @@ import {
   printable,
   type Run,
   SIZE,
+  styleOf,
 } from './party-layout.ts';
-import { robotoFonts } from './pdf-fonts.ts';
-import { resolutionBlocks } from './resolution-docx.ts';
+import { PDF_FONT, serifFonts } from './pdf-fonts.ts';
+import { type FrozenResolutionModel, resolutionBlocks } from './resolution-docx.ts';
 
-/** Roboto is wider than Times New Roman: the same point size would push lines to wrap sooner. */
-const SCALE = 0.88;
 const pt = (mm: number) => (mm * 72) / 25.4;
-const size = (points: number) => Math.round(points * SCALE * 10) / 10;
 const TEXT_WIDTH = pt(PAGE.widthMm - PAGE.leftMm - PAGE.rightMm);
 const FIRST_LINE = pt(10);
 
@@ -56,7 +58,7 @@ const GRID: CustomTableLayout = {
  * the fonts come from its virtual file system.
  */
 function printer(): typeof pdfMake {
-  pdfMake.setFonts({ Roboto: robotoFonts() });
+  pdfMake.setFonts({ [PDF_FONT]: serifFonts() });
   pdfMake.setUrlAccessPolicy(() => false);
   pdfMake.setLocalAccessPolicy(() => false);
   return pdfMake;
@@ -70,19 +72,17 @@ const inline = (runs: Run[]) =>
     decoration: run.underline ? ('underline' as const) : undefined,
   }));
 
-/** A centred line of the header. */
-function line(
-  text: string,
-  fontSize: number,
-  style: { bold?: boolean; italics?: boolean; top?: number } = {},
-): Content {
+/** A centred line of the header, typed as HD 36 sets `element`. */
+function line(text: string, element: Hd36Element, top = 0): Content {
+  const style = styleOf(element);
   return {
     text: printable(text),
-    fontSize: size(fontSize),
-    bold: style.bold ?? false,
-    italics: style.italics ?? false,
+    fontSize: style.size,
+    bold: style.bold,
+    italics: style.italics,
+    decoration: style.underline ? 'underline' : undefined,
     alignment: 'center',
-    margin: [0, style.top ?? 0, 0, 0],
+    margin: [0, top, 0, 0],
   };
 }
 
@@ -104,14 +104,9 @@ function header(h: PartyDocumentHeader): Content {
   const rightWidth = TEXT_WIDTH * (1 - leftShare / 100);
   const rule = pt(46);
   return twoColumns(
+    [line(h.superior, 'superior'), line(h.issuer, 'issuer'), line('*', 'star'), line(h.number, 'number')],
     [
-      line(h.superior, SIZE.headerLeft),
-      line(h.issuer, SIZE.headerLeft, { bold: true }),
-      line('*', SIZE.headerLeft),
-      line(h.number, SIZE.headerLeft),
-    ],
-    [
-      line(PARTY_NAME, SIZE.party, { bold: true }),
+      line(PARTY_NAME, 'party'),
       {
         canvas: [
           {
@@ -124,18 +119,21 @@ function header(h: PartyDocumentHeader): Content {
           },
         ],
       },
-      line(h.placeDate, SIZE.body, { italics: true, top: 8 }),
+      line(h.placeDate, 'placeDate', 8),
     ],
     leftShare,
   );
 }
 
 function column(lines: ColumnLine[]): Content[] {
-  return lines.map((item) => ({
-    text: item.text.length > 0 ? inline([item]) : ' ',
-    fontSize: size(item.small ? SIZE.recipients : SIZE.body),
-    alignment: item.align ?? 'left',
-  }));
+  return lines.map((item) => {
+    const { size, ...style } = columnStyle(item.role);
+    return {
+      text: item.text.length > 0 ? inline([{ text: item.text, ...style }]) : ' ',
+      fontSize: size,
+      alignment: item.align ?? 'left',
+    };
+  });
 }
 
 function table(block: Extract<Block, { kind: 'table' }>): Content {
@@ -154,7 +152,7 @@ function table(block: Extract<Block, { kind: 'table' }>): Content {
       body,
     },
     layout: GRID,
-    fontSize: size(SIZE.table),
+    fontSize: SIZE.table,
     margin: [0, 2, 0, 6],
   };
 }
@@ -166,16 +164,16 @@ function blockToPdf(block: Block): Content {
     case 'title':
       return {
         text: printable(block.text),
-        bold: true,
-        fontSize: size(SIZE.title),
+        bold: HD36.typeName.bold,
+        fontSize: HD36.typeName.size,
         alignment: 'center',
         margin: [0, 18, 0, 0],
       };
     case 'subtitle':
       return {
         text: printable(block.text),
-        bold: true,
-        fontSize: size(SIZE.subtitle),
+        bold: HD36.subject.bold,
+        fontSize: HD36.subject.size,
         alignment: 'center',
         margin: [0, 0, 0, 6],
       };
@@ -198,7 +196,8 @@ function blockToPdf(block: Block): Content {
     case 'heading':
       return {
         text: printable(block.text),
-        bold: true,
+        bold: HD36.heading.bold,
+        fontSize: HD36.heading.size,
         alignment: block.align ?? 'left',
         margin: [0, block.spaceBefore ? 24 : 8, 0, 3],
       };
@@ -235,7 +234,7 @@ async function renderBlocksPdf(
       creationDate: date,
       modDate: date,
     },
-    defaultStyle: { font: 'Roboto', fontSize: size(SIZE.body), lineHeight: 1.15 },
+    defaultStyle: { font: PDF_FONT, fontSize: HD36.body.size, lineHeight: 1.15 },
     content: blocks.map(blockToPdf),
   });
   return doc.getBuffer();
@@ -251,7 +250,7 @@ export function renderMinutesPdf(model: MinutesModel): Promise<Buffer> {
 }
 
 /** The resolution as a PDF. Same model, same bytes. */
-export function renderResolutionPdf(model: ResolutionModel): Promise<Buffer> {
+export function renderResolutionPdf(model: ResolutionModel | FrozenResolutionModel): Promise<Buffer> {
   return renderBlocksPdf(resolutionBlocks(model), {
     title: `${model.title} ${model.subtitle}`,
     subject: model.header.number,

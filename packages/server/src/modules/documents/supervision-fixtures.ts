@@ -179,5 +179,14 @@ export function sampleSupervisionReportModel(): SupervisionReportModel {
       },
     ],
     preparedBy: 'Nguyễn Thị Thanh Hương',
+    // Signed for the collective by the deputy secretary (HD 36-HD/VPTW), not by the staff who compiled it.
+    signature: { onBehalf: 'T/M BAN THƯỜNG VỤ', title: 'PHÓ BÍ THƯ', name: 'Trần Văn Quang' },
+    recipients: [
+      'Ban Thường vụ Thành ủy Hà Nội (để báo cáo)',
+      'Các đồng chí Ủy viên Ban Thường vụ',
+      'Các tổ công tác, đồng chí được phân công dự sinh hoạt',
+      'Các đảng ủy có chi bộ được dự sinh hoạt',
+      'Lưu Văn phòng',
+    ],
   };
 }

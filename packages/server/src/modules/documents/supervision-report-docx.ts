@@ -2,7 +2,8 @@
  * The quarterly supervision report (báo cáo kết quả dự sinh hoạt chi bộ, domain.md §4) as a Party document:
  * header, "BÁO CÁO" and its subject, then I. coverage, II. results (by unit, per visit with the cell's own
  * score beside the visitor's, levels counted both ways, visits per visitor and per group), III. members'
- * recommendations, IV. issues for the committee, V. cells not visited, then recipients and signature.
+ * recommendations, IV. issues for the committee, V. cells not visited, then "Nơi nhận" and the signature
+ * for the collective ("T/M BAN THƯỜNG VỤ" or "T/M ĐẢNG ỦY", the signer's title and name; HD 36-HD/VPTW).
  */
 import {
   formatVietnameseDate,
@@ -15,18 +16,25 @@ import { renderBlocksDocx } from './docx-blocks.ts';
 import {
   type Block,
   bullet,
-  type ColumnLine,
   headerBlock,
   labelled,
   numberedHeading,
   paragraph,
   points,
   type Run,
+  recipientsColumn,
   signatureColumn,
   type TableColumn,
 } from './party-layout.ts';
 
 type Visit = SupervisionReportModel['visits'][number];
+
+/**
+ * A report issued before it carried its signature and recipients: it printed the preparer as signer.
+ * Issued reports never change, so their frozen models still print as they were issued.
+ */
+export type FrozenSupervisionReport = Omit<SupervisionReportModel, 'signature' | 'recipients'>;
+type AnyReport = SupervisionReportModel | FrozenSupervisionReport;
 type Note = SupervisionReportModel['recommendations'][number];
 
 /** "Quý I/2027" → "quý I/2027", as it reads inside a sentence. */
@@ -84,7 +92,7 @@ function numberedTable(columns: TableColumn[], rows: string[][], totals?: string
   };
 }
 
-function coverage(model: SupervisionReportModel): Block[] {
+function coverage(model: AnyReport): Block[] {
   const t = model.totals;
   const date = formatVietnameseDate;
   return [
@@ -107,7 +115,7 @@ function coverage(model: SupervisionReportModel): Block[] {
   ];
 }
 
-function byUnit(model: SupervisionReportModel): Block {
+function byUnit(model: AnyReport): Block {
   const units = model.byUnit;
   return numberedTable(
     [
@@ -133,7 +141,7 @@ function byUnit(model: SupervisionReportModel): Block {
   );
 }
 
-function perVisit(model: SupervisionReportModel): Block[] {
+function perVisit(model: AnyReport): Block[] {
   if (model.visits.length === 0) return [paragraph('Chưa có lượt dự sinh hoạt nào trong kỳ.')];
   return [
     numberedTable(
@@ -176,7 +184,7 @@ export function levelComparison(visits: Visit[]) {
   };
 }
 
-function levels(model: SupervisionReportModel): Block[] {
+function levels(model: AnyReport): Block[] {
   const { cell, visitor } = model.levels;
   const blocks: Block[] = [
     numberedTable(
@@ -209,7 +217,7 @@ function levels(model: SupervisionReportModel): Block[] {
   return blocks;
 }
 
-function load(model: SupervisionReportModel): Block[] {
+function load(model: AnyReport): Block[] {
   const columns = (who: string): TableColumn[] => [
     { title: who, width: 53, align: 'left' },
     { title: 'Số lượt được phân công', width: 20, align: 'center' },
@@ -235,7 +243,7 @@ function notes(items: Note[], none: string): Block[] {
   return items.map((item) => bullet([{ text: `${item.cellName}: `, bold: true }, { text: item.text }]));
 }
 
-function notVisited(model: SupervisionReportModel): Block[] {
+function notVisited(model: AnyReport): Block[] {
   if (model.notVisited.length === 0) {
     return [paragraph('Tất cả chi bộ thuộc chỉ tiêu đã được dự sinh hoạt.')];
   }
@@ -252,11 +260,33 @@ function notVisited(model: SupervisionReportModel): Block[] {
 }
 
 /** The subject line under "BÁO CÁO". */
-export const reportSubject = (model: SupervisionReportModel) =>
+export const reportSubject = (model: AnyReport) =>
   `Kết quả dự sinh hoạt chi bộ ${inSentence(model.period.label.vi)}`;
 
+/** "Nơi nhận" and the signature: for the collective, or (a frozen older report) by the preparer. */
+function closing(model: AnyReport): Block {
+  if ('signature' in model) {
+    const { onBehalf, title, name } = model.signature;
+    return {
+      kind: 'columns',
+      left: recipientsColumn(model.recipients),
+      right: signatureColumn({ onBehalf, title: [title], name }),
+    };
+  }
+  return {
+    kind: 'columns',
+    left: recipientsColumn([
+      `Ban Thường vụ ${model.committeeName} (để báo cáo)`,
+      'Các tổ công tác, đồng chí được phân công dự sinh hoạt',
+      'Các tổ chức cơ sở đảng có chi bộ được dự',
+      'Lưu VT',
+    ]),
+    right: signatureColumn({ title: ['NGƯỜI LẬP BÁO CÁO'], name: model.preparedBy, hint: true }),
+  };
+}
+
 /** The report as layout blocks. */
-export function supervisionReportBlocks(model: SupervisionReportModel): Block[] {
+export function supervisionReportBlocks(model: AnyReport): Block[] {
   const period = model.period;
   const blocks: Block[] = [
     headerBlock({
@@ -296,25 +326,12 @@ export function supervisionReportBlocks(model: SupervisionReportModel): Block[] 
   section('NHỮNG VẤN ĐỀ CẦN CẤP ỦY CHỈ ĐẠO', notes(model.issues, 'Không có vấn đề cần cấp ủy chỉ đạo.'));
   section('CHI BỘ CHƯA ĐƯỢC DỰ SINH HOẠT', notVisited(model));
 
-  const recipients: ColumnLine[] = [
-    { text: 'Nơi nhận:', bold: true, italics: true, underline: true },
-    ...[
-      `Ban Thường vụ ${model.committeeName} (để báo cáo),`,
-      'Các tổ công tác, đồng chí được phân công dự sinh hoạt,',
-      'Các tổ chức cơ sở đảng có chi bộ được dự,',
-      'Lưu VT.',
-    ].map((text): ColumnLine => ({ text: `- ${text}`, small: true })),
-  ];
-  blocks.push({
-    kind: 'columns',
-    left: recipients,
-    right: signatureColumn({ title: ['NGƯỜI LẬP BÁO CÁO'], name: model.preparedBy, hint: true }),
-  });
+  blocks.push(closing(model));
   return blocks;
 }
 
 /** The report as a DOCX (Times New Roman, A4, HD 36 layout). Same model, same bytes. */
-export function renderSupervisionReportDocx(model: SupervisionReportModel): Promise<Buffer> {
+export function renderSupervisionReportDocx(model: AnyReport): Promise<Buffer> {
   return renderBlocksDocx(supervisionReportBlocks(model), {
     title: `BÁO CÁO ${reportSubject(model)}`,
     subject: documentNumber(model.documentNumber),

@@ -53,11 +53,20 @@ function reportPhrases(model: SupervisionReportModel): string[] {
     'IV. NHỮNG VẤN ĐỀ CẦN CẤP ỦY CHỈ ĐẠO',
     'Chi bộ thôn Bá Dương Nội: Chi bộ tự ý lùi lịch sinh hoạt, không báo cáo Đảng ủy xã; đề nghị chấn chỉnh.',
     'V. CHI BỘ CHƯA ĐƯỢC DỰ SINH HOẠT',
+    // Addressed upward and signed for the collective (HD 36-HD/VPTW), not by the staff who compiled it.
     'Nơi nhận:',
-    'NGƯỜI LẬP BÁO CÁO',
-    model.preparedBy,
+    '- Ban Thường vụ Thành ủy Hà Nội (để báo cáo),',
+    '- Các đồng chí Ủy viên Ban Thường vụ,',
+    '- Các đảng ủy có chi bộ được dự sinh hoạt,',
+    '- Lưu Văn phòng.',
+    'T/M BAN THƯỜNG VỤ',
+    'PHÓ BÍ THƯ',
+    model.signature.name,
   ];
 }
+
+/** What the report must not say: its own standing body as a recipient, the preparer as the signer. */
+const NOT_IN_REPORT = ['Ban Thường vụ Huyện ủy Đan Phượng', 'NGƯỜI LẬP BÁO CÁO', 'Nguyễn Thị Thanh Hương'];
 
 describe('the sample quarter (Huyện ủy Đan Phượng, Quý I/2027)', () => {
   it('has figures that agree with each other', () => {
@@ -89,6 +98,7 @@ describe('supervision report DOCX', () => {
     const model = sampleSupervisionReportModel();
     const text = await docxText(await renderSupervisionReportDocx(model));
     expectPhrases(text, reportPhrases(model));
+    for (const phrase of NOT_IN_REPORT) expect(text).not.toContain(phrase);
     // Tables: one cell per line. A visit with both scores and the gap; the unit row; the level counts.
     expect(text).toContain(
       '\nChi bộ thôn Thúy Hội (xã Tân Hội)\n08/01/2027\nLê Thị Thu Hằng\n91 – Tốt\n84 – Khá\n-7\n',
@@ -123,6 +133,13 @@ describe('supervision report DOCX', () => {
     );
     for (const word of ['Thượng Mỗ', 'Tiên Tân', 'Kém', 'Khá', 'ĐẢNG CỘNG SẢN VIỆT NAM'])
       expect(text).toContain(word);
+  });
+
+  it('prints a report issued before the collective signature as it was issued', async () => {
+    const { signature: _signature, recipients: _recipients, ...frozen } = sampleSupervisionReportModel();
+    const text = squash(await docxText(await renderSupervisionReportDocx(frozen)));
+    expect(text).toContain('NGƯỜI LẬP BÁO CÁO (Ký, ghi rõ họ tên) Nguyễn Thị Thanh Hương');
+    expect(text).toContain('- Ban Thường vụ Huyện ủy Đan Phượng (để báo cáo),');
   });
 
   it('keeps the five parts when a quarter has nothing to list', async () => {
@@ -295,6 +312,10 @@ describe('LibreOffice opens the supervision report DOCX', () => {
     const model = sampleSupervisionReportModel();
     const [pdf] = await libreOfficePdfs({ 'supervision-report': await renderSupervisionReportDocx(model) });
     expect(pdf?.subarray(0, 5).toString()).toBe('%PDF-');
-    expectPhrases(await pdfText(pdf ?? Buffer.alloc(0)), reportPhrases(model));
+    const text = await pdfText(pdf ?? Buffer.alloc(0));
+    expectPhrases(text, reportPhrases(model));
+    // The collective signature reads in order: authority, the signer's title, the name.
+    expect(squash(text)).toMatch(/T\/M BAN THƯỜNG VỤ.*PHÓ BÍ THƯ.*Trần Văn Quang/u);
+    for (const phrase of NOT_IN_REPORT) expect(text).not.toContain(phrase);
   }, 180_000);
 });

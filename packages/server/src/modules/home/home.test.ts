@@ -188,6 +188,8 @@ describe("the secretary's home", () => {
       materials: false,
       preparation: false,
       preparedBy: 'secretaries',
+      preparationMeetingId: null,
+      electCommittee: false,
       invitations: false,
     });
     expect(cell?.due.recognitions).toEqual([{ name: 'Phạm Thị Dung', probationEnds: '2026-12-20' }]);
@@ -196,15 +198,33 @@ describe("the secretary's home", () => {
     expect(cell?.due.absentees).toEqual([{ name: 'Lê Văn Cường', times: 2 }]);
   });
 
-  it('turns the readiness green as the secretary prepares and invites, once', async () => {
+  it('turns the readiness green once the bí thư and phó bí thư’s preparation meeting is held, and invites once', async () => {
     expect(
       (await secretary.post(`/api/meetings/${nextId}/prepared`, { note: 'Bí thư, phó bí thư họp' }))
         .statusCode,
     ).toBe(200);
     expect((await secretary.post(`/api/meetings/${nextId}/prepared`, {})).statusCode).toBe(200);
     expect((await secretary.post(`/api/meetings/${nextId}/notify`)).statusCode).toBe(200);
-    const readiness = (await home(secretary)).secretary[0]?.next?.readiness;
-    expect(readiness).toMatchObject({ preparation: true, invitations: true });
+    // A note that they prepared is not the preparation meeting HD 12-HD/BTCTW asks for: not green yet.
+    let readiness = (await home(secretary)).secretary[0]?.next?.readiness;
+    expect(readiness).toMatchObject({ preparation: false, invitations: true, preparationMeetingId: null });
+    const preparation = await secretary.post('/api/meetings', {
+      orgCode: 'C',
+      kind: 'cell_committee',
+      date: '2026-12-05',
+      startTime: '07:30',
+    });
+    expect(preparation.statusCode).toBe(201);
+    const preparationId: number = preparation.json().id;
+    readiness = (await home(secretary)).secretary[0]?.next?.readiness;
+    expect(readiness).toMatchObject({ preparation: false, preparationMeetingId: preparationId });
+    const run = `/api/meetings/${preparationId}`;
+    expect((await secretary.post(`${run}/start`, { at: '2026-12-05T07:30:00+07:00' })).statusCode).toBe(200);
+    readiness = (await home(secretary)).secretary[0]?.next?.readiness;
+    expect(readiness).toMatchObject({ preparation: true, preparationMeetingId: preparationId });
+    expect((await secretary.post(`${run}/end`, { at: '2026-12-05T08:15:00+07:00' })).statusCode).toBe(200);
+    readiness = (await home(secretary)).secretary[0]?.next?.readiness;
+    expect(readiness).toMatchObject({ preparation: true, preparedBy: 'secretaries', invitations: true });
     const [events] = await rows<{ n: number }>(
       ctx.db,
       sql`SELECT count(*)::int AS n FROM meeting_events WHERE meeting_id = ${nextId} AND kind = 'prepared'`,

@@ -6,15 +6,21 @@ import {
   type AgendaItem,
   absenceRunsOf,
   addDays,
+  cellCommitteeAdvised,
   compareVietnameseNames,
   DEFAULT_RULE_SET,
   type DueItemsDto,
   type HomeMeetingDto,
+  hasCellCommittee,
+  preparationFrom,
+  probationEndsOn,
   type ReadinessDto,
   type SecretaryHomeDto,
+  type SessionLine,
 } from '@nennep/core';
 import { sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
+import { positionsSql, preparationsBefore } from '../meetings/preparation.ts';
 
 /** The meetings of the whole cell (not its committee's). */
 const CELL_MEETINGS = sql`('regular', 'thematic', 'model', 'extraordinary')`;
@@ -40,48 +46,63 @@ async function nextJob(db: Db, cellId: number, today: string): Promise<NextRow |
   return row ?? null;
 }
 
+/**
+ * What the meeting still lacks. Preparation reads as the score does: a preparation meeting held (or under
+ * way) in the two weeks before — the chi ủy's, or the bí thư and phó bí thư's where the cell elected no chi
+ * ủy (HD 12-HD/BTCTW (06/7/2018); HD 42-HD/BTCTW (28/10/2025)); who prepares comes from who was elected
+ * (core `hasCellCommittee`), and a large cell without a chi ủy is told to elect one (Điều lệ Đảng art. 24).
+ */
 async function readinessOf(db: Db, cellId: number, meeting: NextRow): Promise<ReadinessDto> {
   const dayBefore = new Date(
     Date.parse(`${meeting.date}T${meeting.startTime}:00+07:00`) - 86_400_000,
   ).toISOString();
   const [facts] = await rows<{
     early: number;
-    committee: number;
-    prepared: number;
     notified: number;
     official: number;
+    positions: string[];
+    planned: number | null;
   }>(
     db,
     sql`SELECT
           (SELECT count(*)::int FROM materials WHERE meeting_id = ${meeting.id} AND publish_at <= ${dayBefore}) AS early,
-          (SELECT count(*)::int FROM meetings WHERE org_id = ${cellId} AND kind = 'cell_committee'
-             AND status IN ('in_progress', 'held', 'adopted')
-             AND scheduled_date BETWEEN ${addDays(meeting.date, -14)} AND ${meeting.date}) AS committee,
-          (SELECT count(*)::int FROM meeting_events WHERE meeting_id = ${meeting.id} AND kind = 'prepared') AS prepared,
           (SELECT count(*)::int FROM meeting_events WHERE meeting_id = ${meeting.id} AND kind = 'notified') AS notified,
-          (SELECT count(*)::int FROM members WHERE org_id = ${cellId} AND status = 'official') AS official`,
+          (SELECT count(*)::int FROM members WHERE org_id = ${cellId} AND status = 'official') AS official,
+          ${positionsSql(sql`${cellId}`)} AS positions,
+          (SELECT id::int FROM meetings WHERE org_id = ${cellId} AND kind = 'cell_committee' AND status <> 'cancelled'
+             AND scheduled_date BETWEEN ${preparationFrom(meeting.date)} AND ${meeting.date}
+           ORDER BY scheduled_date DESC, id DESC LIMIT 1) AS planned`,
   );
-  const preparedBy =
-    (facts?.official ?? 0) >= (meeting.cellCommitteeFrom ?? DEFAULT_RULE_SET.cellCommitteeFrom)
-      ? 'cell_committee'
-      : 'secretaries';
+  const held = await preparationsBefore(
+    db,
+    { id: meeting.id, orgId: cellId, date: meeting.date },
+    { underway: true },
+  );
+  const hasCommittee = hasCellCommittee(facts?.positions ?? []);
+  const rules = { cellCommitteeFrom: meeting.cellCommitteeFrom ?? DEFAULT_RULE_SET.cellCommitteeFrom };
   return {
     agenda: meeting.agenda.some((item) => item.section === 'content'),
     materials: (facts?.early ?? 0) > 0,
-    preparation: (facts?.committee ?? 0) > 0 || (facts?.prepared ?? 0) > 0,
-    preparedBy,
+    preparation: held.length > 0,
+    preparedBy: hasCommittee ? 'cell_committee' : 'secretaries',
+    preparationMeetingId: held[0]?.id ?? facts?.planned ?? null,
+    electCommittee: cellCommitteeAdvised(facts?.official ?? 0, hasCommittee, rules),
     invitations: (facts?.notified ?? 0) > 0,
   };
 }
 
 /** What is due at the meeting on `date` (or, with no meeting ahead, as of today). */
 export async function dueItems(db: Db, cellId: number, date: string, today: string): Promise<DueItemsDto> {
-  const recognitions = await rows<{ name: string; probationEnds: string }>(
+  // Probationary members whose twelve months (Điều lệ Đảng art. 5, core `probationEndsOn`) end by a month
+  // after the meeting: the cell considers them within 30 days of the end (HD 01-HD/TW point 3.5).
+  const probationary = await rows<{ name: string; admissionDate: string }>(
     db,
-    sql`SELECT full_name AS name, (admission_date + interval '12 months')::date::text AS "probationEnds"
-        FROM members WHERE org_id = ${cellId} AND status = 'probationary'
-          AND (admission_date + interval '12 months')::date <= ${addDays(date, 31)}`,
+    sql`SELECT full_name AS name, admission_date::text AS "admissionDate"
+        FROM members WHERE org_id = ${cellId} AND status = 'probationary'`,
   );
+  const recognitions = probationary
+    .map((m) => ({ name: m.name, probationEnds: probationEndsOn(m.admissionDate) }))
+    .filter((m) => m.probationEnds <= addDays(date, 31));
   const answers = await rows<{ id: number; text: string; answeredBy: string }>(
     db,
     sql`SELECT r.id::int AS id, r.text, COALESCE(r.answered_by, o.name) AS "answeredBy"
@@ -96,15 +117,17 @@ export async function dueItems(db: Db, cellId: number, date: string, today: stri
         WHERE m.org_id = ${cellId} AND t.status = 'open' AND t.deadline < ${today}
         ORDER BY t.deadline, t.id LIMIT 10`,
   );
-  // Runs of absence over this year's held meetings: those still absent at the last one, twice or more.
-  const lines = await rows<{ memberId: number; status: string; name: string }>(
+  // Runs of sessions missed over this year's held meetings (a regular and a thematic meeting held together
+  // count once, core `absenceRunsOf`): those still absent at the last one, twice or more.
+  const lines = await rows<SessionLine & { name: string }>(
     db,
-    sql`SELECT a.member_id::int AS "memberId", a.status, mb.full_name AS name
+    sql`SELECT a.member_id::int AS "memberId", a.status, mb.full_name AS name,
+          m.scheduled_date::text || ' ' || m.start_time AS session
         FROM attendance a JOIN meetings m ON m.id = a.meeting_id JOIN members mb ON mb.id = a.member_id
         WHERE m.org_id = ${cellId} AND m.kind IN ${CELL_MEETINGS} AND m.status IN ('held', 'adopted')
           AND m.scheduled_date BETWEEN ${`${today.slice(0, 4)}-01-01`} AND ${today} AND mb.org_id = m.org_id
           AND mb.status IN ('official', 'probationary')
-        ORDER BY m.scheduled_date, m.id`,
+        ORDER BY m.scheduled_date, m.start_time, m.id`,
   );
   const runs = absenceRunsOf(lines);
   const names = new Map(lines.map((l) => [l.memberId, l.name]));

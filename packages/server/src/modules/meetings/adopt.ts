@@ -7,16 +7,21 @@ import {
   type VoteCount,
   voteOutcome,
 } from '@nennep/core';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
 import { addenda, issuedDocuments, meetings } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/access.ts';
 import { AppError, invalidField } from '../../http/errors.ts';
-import { renderMinutesDocx, renderResolutionDocx } from '../documents/index.ts';
+import {
+  renderMinutesDocx,
+  renderMinutesPdf,
+  renderResolutionDocx,
+  renderResolutionPdf,
+} from '../documents/index.ts';
 import { issuerOf } from '../orgs/naming.ts';
 import { reportBackOnAdoption } from '../recommendations/meeting-side.ts';
 import { rulesOf, scoreOf } from './facts.ts';
-import { buildMinutes } from './minutes.ts';
+import { buildMinutes, termLabelOf } from './minutes.ts';
 import { recordMeetingEvent } from './plan.ts';
 import type { MeetingRow } from './queries.ts';
 import { assertHeld, attendanceFacts } from './run.ts';
@@ -25,11 +30,7 @@ export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).
 
 /** The term of office (nhiệm kỳ) a date falls in; numbers restart at 01 in each term. */
 async function termOf(tx: Db, orgId: number, date: string): Promise<string> {
-  const [term] = await rows<{ label: string }>(
-    tx,
-    sql`SELECT label FROM org_terms WHERE org_id = ${orgId} AND starts_on <= ${date} ORDER BY starts_on DESC LIMIT 1`,
-  );
-  return term?.label ?? 'default';
+  return (await termLabelOf(tx, orgId, date)) ?? 'default';
 }
 
 /** The next number of a document type for the cell in the term (01, 02, …), taken inside the transaction. */
@@ -80,18 +81,28 @@ export async function adoptMinutes(
   const resolutionNo = hasResolution ? await numberOf('NQ') : null;
   const data = await buildMinutes(tx, meeting, { minutes: minutesNo, resolution: resolutionNo });
   const frozen: MinutesModel = { ...data.minutes, addenda: [] };
-  const hash = sha256(await renderMinutesDocx(frozen));
-  await tx
-    .insert(issuedDocuments)
-    .values({ meetingId: meeting.id, docType: 'BB', number: minutesNo, model: frozen, sha256: hash });
+  // The issued bytes are kept with the model: a later change of layout never changes what was adopted.
+  const docx = await renderMinutesDocx(frozen);
+  const hash = sha256(docx);
+  await tx.insert(issuedDocuments).values({
+    meetingId: meeting.id,
+    docType: 'BB',
+    number: minutesNo,
+    model: frozen,
+    sha256: hash,
+    docx,
+    pdf: await renderMinutesPdf(frozen),
+  });
   if (data.resolution && resolutionNo) {
-    const resolutionHash = sha256(await renderResolutionDocx(data.resolution));
+    const resolutionDocx = await renderResolutionDocx(data.resolution);
     await tx.insert(issuedDocuments).values({
       meetingId: meeting.id,
       docType: 'NQ',
       number: resolutionNo,
       model: data.resolution,
-      sha256: resolutionHash,
+      sha256: sha256(resolutionDocx),
+      docx: resolutionDocx,
+      pdf: await renderResolutionPdf(data.resolution),
     });
   }
   await tx
@@ -147,11 +158,32 @@ async function assertScored(tx: Db, meeting: MeetingRow, confirmed: boolean) {
 
 /** The frozen model of an issued document, or null before adoption. */
 export async function issuedModel(tx: Db, meetingId: number, docType: 'BB' | 'NQ') {
-  const [row] = await rows<{ model: MinutesModel | ResolutionModel }>(
-    tx,
-    sql`SELECT model FROM issued_documents WHERE meeting_id = ${meetingId} AND doc_type = ${docType}`,
-  );
-  return row?.model ?? null;
+  return (await issuedDocument(tx, meetingId, docType))?.model ?? null;
+}
+
+export interface IssuedDocument {
+  id: number;
+  model: MinutesModel | ResolutionModel;
+  docx: Buffer | null;
+  pdf: Buffer | null;
+}
+
+/** An issued document: its frozen model and, where kept, the bytes issued. */
+export async function issuedDocument(
+  tx: Db,
+  meetingId: number,
+  docType: 'BB' | 'NQ',
+): Promise<IssuedDocument | null> {
+  const [row] = await tx
+    .select({
+      id: issuedDocuments.id,
+      model: issuedDocuments.model,
+      docx: issuedDocuments.docx,
+      pdf: issuedDocuments.pdf,
+    })
+    .from(issuedDocuments)
+    .where(and(eq(issuedDocuments.meetingId, meetingId), eq(issuedDocuments.docType, docType)));
+  return row ? { ...row, model: row.model as MinutesModel | ResolutionModel } : null;
 }
 
 export async function addAddendum(tx: Db, actor: Actor, meeting: MeetingRow, date: string, text: string) {

@@ -110,8 +110,11 @@ describe('planning', () => {
     expect(created.statusCode).toBe(201);
     await admin.post('/api/meetings/plan', { orgCode: 'X', from: '2027-04-01', to: '2027-04-30' });
     const april = await list('D', '2027-04-01', '2027-04-30');
+    // Each cell meeting is prepared two days before (this small cell has no chi ủy: bí thư and phó bí thư).
     expect(april.map((m) => `${m.date} ${m.kind} ${m.combined}`)).toEqual([
+      '2027-04-01 cell_committee false',
       '2027-04-03 regular false',
+      '2027-04-11 cell_committee false',
       '2027-04-13 thematic false',
     ]);
   });

@@ -5,11 +5,13 @@ import {
   meetingFactsOf,
   type QualityScore,
   type RuleSetContent,
+  type SessionLine,
   scoreMeeting,
 } from '@nennep/core';
 import { eq, sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
 import { ruleSets } from '../../db/schema/index.ts';
+import { preparationsBefore } from './preparation.ts';
 import type { MeetingRow } from './queries.ts';
 import { rollCall } from './queries.ts';
 
@@ -29,18 +31,21 @@ export async function rulesOf(db: Db, meeting: MeetingRow): Promise<RuleSetConte
 }
 
 /**
- * Longest run of absences (excused or not) in a row, per member, over this year's meetings of the cell
- * up to and including this one — the "absent more than 3 times in a row" flag of HD 12.
+ * Each member's current run of sessions missed in a row over this year's meetings of the cell up to and
+ * including this one's session — the "absent more than 3 times in a row" flag of HD 12-HD/BTCTW
+ * (06/7/2018). A session is the cell's meetings on one day at one time (core `sessionKey`): the other
+ * meeting held with this one (a thematic meeting recorded apart the same evening) belongs to it.
  */
 export async function absenceRuns(db: Db, meeting: MeetingRow): Promise<Map<number, number>> {
   const year = meeting.scheduledDate.slice(0, 4);
-  const lines = await rows<{ memberId: number; status: string }>(
+  const lines = await rows<SessionLine>(
     db,
-    sql`SELECT a.member_id::int AS "memberId", a.status FROM attendance a JOIN meetings mt ON mt.id = a.meeting_id
+    sql`SELECT a.member_id::int AS "memberId", a.status, mt.scheduled_date::text || ' ' || mt.start_time AS session
+        FROM attendance a JOIN meetings mt ON mt.id = a.meeting_id
         WHERE mt.org_id = ${meeting.orgId} AND mt.kind IN ('regular', 'thematic', 'model', 'extraordinary')
           AND mt.status IN ('in_progress', 'held', 'adopted') AND mt.scheduled_date BETWEEN ${`${year}-01-01`} AND ${meeting.scheduledDate}
-          AND (mt.scheduled_date < ${meeting.scheduledDate} OR mt.id = ${meeting.id})
-        ORDER BY mt.scheduled_date, mt.id`,
+          AND (mt.scheduled_date < ${meeting.scheduledDate} OR mt.start_time <= ${meeting.startTime} OR mt.id = ${meeting.id})
+        ORDER BY mt.scheduled_date, mt.start_time, mt.id`,
   );
   return absenceRunsOf(lines);
 }
@@ -62,12 +67,12 @@ export async function meetingFacts(
     sql`SELECT count(*)::int AS total, count(*) FILTER (WHERE publish_at <= ${dayBefore})::int AS early
         FROM materials WHERE meeting_id = ${meeting.id}`,
   );
-  const [committee] = await rows<{ n: number }>(
-    db,
-    sql`SELECT count(*)::int AS n FROM meetings WHERE org_id = ${meeting.orgId} AND kind = 'cell_committee'
-          AND status IN ('held', 'adopted') AND scheduled_date <= ${meeting.scheduledDate}
-          AND scheduled_date >= ${meeting.scheduledDate}::date - 14 AND id <> ${meeting.id}`,
-  );
+  // The chi ủy's preparation meeting, or the bí thư and phó bí thư's where there is no chi ủy (HD 12).
+  const prepared = await preparationsBefore(db, {
+    id: meeting.id,
+    orgId: meeting.orgId,
+    date: meeting.scheduledDate,
+  });
   const [previous] = await rows<{ total: number; done: number }>(
     db,
     sql`SELECT count(t.*)::int AS total, count(t.*) FILTER (WHERE t.status = 'done')::int AS done
@@ -85,7 +90,7 @@ export async function meetingFacts(
       roll,
       speakerIds: speakers.map((s) => s.memberId),
       materials: materials ?? { total: 0, early: 0 },
-      cellCommitteeMeetings: committee?.n ?? 0,
+      cellCommitteeMeetings: prepared.length,
       previousTasks: previous ?? null,
       absenceRuns: await absenceRuns(db, meeting),
     },

@@ -1,7 +1,8 @@
-import { type MeetingKind, meetingName } from '@nennep/core';
+import { hasCellCommittee, type MeetingKind, meetingName } from '@nennep/core';
 import { sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
 import type { Bilingual } from '../../http/errors.ts';
+import { positionsSql } from './preparation.ts';
 
 export interface NamedMeeting {
   kind: MeetingKind;
@@ -19,13 +20,18 @@ export async function namedMeeting(db: Db, id: number, underPath = '/'): Promise
     status: string;
     combined: boolean;
     orgName: string;
+    positions: string[];
   }>(
     db,
-    sql`SELECT m.kind, m.scheduled_date::text AS date, m.status, m.combined, o.name AS "orgName"
+    sql`SELECT m.kind, m.scheduled_date::text AS date, m.status, m.combined, o.name AS "orgName",
+          ${positionsSql(sql`m.org_id`)} AS positions
         FROM meetings m JOIN orgs o ON o.id = m.org_id
         WHERE m.id = ${id} AND m.org_path LIKE ${`${underPath}%`}`,
   );
-  return meeting ? { ...meeting, name: meetingName(meeting) } : null;
+  if (!meeting) return null;
+  const { positions, ...named } = meeting;
+  // A preparation meeting of a cell without a chi ủy is named as the bí thư and phó bí thư's.
+  return { ...named, name: meetingName({ ...named, hasCommittee: hasCellCommittee(positions) }) };
 }
 
 /** Upper-case first letter, for a name that opens a sentence. */

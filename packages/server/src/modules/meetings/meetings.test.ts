@@ -9,6 +9,7 @@ import {
   type Client,
   login,
 } from '../../test/factories.ts';
+import { docxText, squash } from '../documents/testing.ts';
 
 let ctx: Awaited<ReturnType<typeof buildTestApp>>;
 /** The app's clock: before the year planned here, then on the evening of the meeting held. */
@@ -98,9 +99,10 @@ describe('planning', () => {
         .map((m) => m.date),
     ).toEqual(['2026-01-03']);
     expect(of('C', 'thematic')).toHaveLength(0);
-    // C has 10 official members (≥ 9): a cell committee meets before each of its meetings; SMALL has none.
+    // Neither cell elected a chi ủy: their bí thư and phó bí thư meet before each meeting (HD 12-HD/BTCTW),
+    // whatever their size (preparation.test.ts covers a cell with a chi ủy).
     expect(of('C', 'cell_committee').length).toBeGreaterThanOrEqual(3);
-    expect(of('SMALL', 'cell_committee')).toHaveLength(0);
+    expect(of('SMALL', 'cell_committee').length).toBeGreaterThanOrEqual(3);
     for (const m of of('C', 'regular')) expect(Number(m.date.slice(8))).toBeGreaterThanOrEqual(3);
   });
 
@@ -341,6 +343,18 @@ describe('running and adopting a meeting', () => {
       expect(a.statusCode).toBe(200);
       expect(Buffer.compare(a.rawPayload, b.rawPayload), name).toBe(0);
     }
+    // The resolution: its grounds, "QUYẾT NGHỊ:", sent to the commune's committee by its body's name.
+    const resolution = await secretary.get(`${base}/documents/resolution.docx`);
+    const text = squash(await docxText(resolution.rawPayload));
+    for (const phrase of [
+      '- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;',
+      'CHI BỘ THÔN THƯỢNG HỘI QUYẾT NGHỊ:',
+      '1. Chi bộ thống nhất các nhiệm vụ tháng 5.',
+      '- Đảng ủy xã Tân Hội (để báo cáo),',
+      'T/M CHI BỘ',
+    ]) {
+      expect(text).toContain(phrase);
+    }
     const [hash] = await rows<{ sha256: string }>(
       ctx.db,
       sql`SELECT sha256 FROM issued_documents WHERE meeting_id = ${meetingId} AND doc_type = 'BB'`,
@@ -355,6 +369,16 @@ describe('running and adopting a meeting', () => {
     expect(addendum.statusCode).toBe(201);
     const again = await secretary.get(`${base}/documents/minutes.docx`);
     expect(Buffer.compare(again.rawPayload, docx.rawPayload)).toBe(0);
+    // What was issued is served, not a new rendering: a model (or a layout) that would now print
+    // otherwise changes neither the DOCX nor the PDF of adopted minutes.
+    const pdf = await secretary.get(`${base}/documents/minutes.pdf`);
+    await ctx.db.execute(
+      sql`UPDATE issued_documents SET model = jsonb_set(model, '{title}', '"KHÁC"') WHERE meeting_id = ${meetingId}`,
+    );
+    const later = await secretary.get(`${base}/documents/minutes.docx`);
+    expect(Buffer.compare(later.rawPayload, docx.rawPayload)).toBe(0);
+    const laterPdf = await secretary.get(`${base}/documents/minutes.pdf`);
+    expect(Buffer.compare(laterPdf.rawPayload, pdf.rawPayload)).toBe(0);
   });
 
   it('keeps an adopted meeting’s score when a newer rule set is added', async () => {

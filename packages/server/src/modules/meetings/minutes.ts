@@ -5,7 +5,8 @@ import {
   type QualityScore,
   type ResolutionModel,
 } from '@nennep/core';
-import type { Db } from '../../db/client.ts';
+import { sql } from 'drizzle-orm';
+import { type Db, rows } from '../../db/client.ts';
 import { issuerOf, namingOf } from '../orgs/naming.ts';
 import { findOrgById } from '../orgs/queries.ts';
 import { answersGivenAt } from '../recommendations/meeting-side.ts';
@@ -16,6 +17,15 @@ export interface MinutesData {
   minutes: MinutesModel;
   resolution: ResolutionModel | null;
   score: QualityScore;
+}
+
+/** The label of the term of office (nhiệm kỳ) a date falls in ("2025–2030"), or null when none is recorded. */
+export async function termLabelOf(db: Db, orgId: number, date: string): Promise<string | null> {
+  const [term] = await rows<{ label: string }>(
+    db,
+    sql`SELECT label FROM org_terms WHERE org_id = ${orgId} AND starts_on <= ${date} ORDER BY starts_on DESC LIMIT 1`,
+  );
+  return term?.label ?? null;
 }
 
 /**
@@ -64,6 +74,7 @@ export async function buildMinutes(
       placeName: issuer.own.placeName,
       onBehalf: issuer.own.onBehalf,
       superiorBody: issuer.superior?.bodyName ?? null,
+      term: await termLabelOf(db, cell.id, meeting.scheduledDate),
     },
     numbers,
     roll,

@@ -2,9 +2,11 @@ import {
   type AgendaItem,
   addDays,
   agendaOf,
+  hasCellCommittee,
   insertAgendaItem,
   type MeetingKind,
   planMeetings,
+  preparationTitle,
   type RuleSetContent,
 } from '@nennep/core';
 import { eq, sql } from 'drizzle-orm';
@@ -17,6 +19,7 @@ import { findOrgById, type OrgRow } from '../orgs/queries.ts';
 import { attachPendingAnswers } from '../recommendations/commands.ts';
 import { pick, ruleSetFor, ruleSetsFor } from '../rule-sets/service.ts';
 import { rulesOf } from './facts.ts';
+import { cellHasCommittee, positionsSql } from './preparation.ts';
 import { findMeeting, type MeetingRow } from './queries.ts';
 import { assertNotPast, assertSlotFree, cancelVisits, moveVisits } from './schedule.ts';
 
@@ -45,9 +48,10 @@ export async function recordMeetingEvent(
 /**
  * Plans the meetings of every cell in a subtree between two dates, by the rule set in force for each cell:
  * regular meetings in the window on the day and at the time the cell usually meets, the period's thematic
- * meeting (combined with the regular one or on its own evening, as the rule set says), cell-committee
- * meetings before them where the cell has a cell committee. Never before today, never twice in one slot;
- * meetings already planned are kept, so running it twice adds nothing.
+ * meeting (combined with the regular one or on its own evening, as the rule set says), and a preparation
+ * meeting before each: the chi ủy's where the cell elected one, else the bí thư and phó bí thư's, titled so
+ * (HD 12-HD/BTCTW (06/7/2018); HD 42-HD/BTCTW (28/10/2025); core `planMeetings`). Never before today,
+ * never twice in one slot; meetings already planned are kept, so running it twice adds nothing.
  */
 export async function planSubtree(
   tx: Db,
@@ -66,10 +70,9 @@ export async function planSubtree(
       en: 'That range has passed: meetings are planned from today on.',
     });
   }
-  const cells = await rows<{ id: number; code: string; path: string; officialMembers: number }>(
+  const cells = await rows<{ id: number; code: string; path: string; positions: string[] }>(
     tx,
-    sql`SELECT o.id::int AS id, o.code, o.path,
-          (SELECT count(*)::int FROM members m WHERE m.org_id = o.id AND m.status = 'official') AS "officialMembers"
+    sql`SELECT o.id::int AS id, o.code, o.path, ${positionsSql(sql`o.id`)} AS positions
         FROM orgs o WHERE o.path LIKE ${`${root.path}%`} AND o.kind IN ('cell', 'grassroots_cell') AND o.status = 'active'
         ORDER BY o.path`,
   );
@@ -115,7 +118,7 @@ export async function planSubtree(
       cells: [
         {
           code: cell.code,
-          officialMembers: cell.officialMembers,
+          hasCommittee: hasCellCommittee(cell.positions),
           day: days?.get(cell.id) ?? habit?.day,
           startTime: habit?.startTime,
         },
@@ -139,6 +142,7 @@ export async function planSubtree(
         orgPath: cell.path,
         kind: p.kind,
         combined: p.combined,
+        title: p.title,
         scheduledDate: p.date,
         startTime: p.startTime,
         agenda: agendaFrom(ruleSet.content, p.kind, p.combined),
@@ -180,6 +184,10 @@ export async function createMeeting(
   }
   assertNotPast(input.date, today);
   const combined = input.combined && input.kind === 'regular';
+  // A preparation meeting of a cell without a chi ủy is the bí thư and phó bí thư's, titled so (HD 12).
+  const title =
+    input.title ??
+    (input.kind === 'cell_committee' ? preparationTitle(await cellHasCommittee(tx, cell.id)) : null);
   const ruleSet = await ruleSetFor(tx, cell.path, input.date);
   await assertSlotFree(tx, { orgId: cell.id, ...input, combined }, ruleSet.content);
   const [row] = await tx
@@ -189,7 +197,7 @@ export async function createMeeting(
       orgPath: cell.path,
       kind: input.kind,
       combined,
-      title: input.title ?? null,
+      title,
       scheduledDate: input.date,
       startTime: input.startTime,
       place: input.place ?? null,
@@ -252,8 +260,9 @@ export async function cancel(tx: Db, actor: Actor, meeting: MeetingRow, reason: 
 }
 
 /**
- * Records the preparation of a meeting (bí thư, phó bí thư chuẩn bị nội dung), once: the row is locked, a
- * meeting already under way is refused, and a second record changes nothing.
+ * Records a note that the meeting was prepared, once: the row is locked, a meeting already under way is
+ * refused, and a second record changes nothing. A note only, kept in the meeting's history: the readiness
+ * and the score read the preparation meeting held (`preparationsBefore`, HD 12-HD/BTCTW), not this.
  */
 export async function recordPreparation(tx: Db, actor: Actor, meeting: MeetingRow, note: string | null) {
   const [locked] = await rows<{ startedAt: string | null; prepared: boolean }>(

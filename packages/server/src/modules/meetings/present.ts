@@ -14,6 +14,7 @@ import {
   tasksOf,
   votesOf,
 } from './queries.ts';
+import { probationOf } from './recognition.ts';
 import { defaultRollCall } from './run.ts';
 
 async function replyOf(db: Db, meetingId: number, memberId: number) {
@@ -95,6 +96,8 @@ export async function presentMeeting(db: Db, actor: Actor, meeting: MeetingRow, 
       opinions,
       tasks,
       votes,
+      /** Probationary members with their twelve months, shown beside a recognition vote (recognition.ts). */
+      probation: await probationOf(db, meeting),
       manualScores: meeting.manualScores,
       conclusion: meeting.conclusion,
       score: meeting.score,

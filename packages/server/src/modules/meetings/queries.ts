@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
 import { meetings } from '../../db/schema/index.ts';
 
@@ -17,18 +17,41 @@ export interface RollCallLine {
   memberStatus: 'official' | 'probationary';
   status: string;
   reason: string | null;
+  /** For an excused absence: whether the cell accepted the reason (HD 12-HD/BTCTW point 2.1). */
+  reasonAccepted: boolean;
   reply: string | null;
   suspended: boolean;
+  /**
+   * A member of another cell attending this one temporarily (sinh hoạt tạm thời): counted in attendance
+   * here, votes in the home cell (domain.md §2; QĐ 24-QĐ/TW point 9.3.2).
+   */
+  attachedHere: boolean;
 }
 
-/** The roll call in Vietnamese name order. */
+/**
+ * Members of other cells attending `orgId` temporarily on `date`: an 'attached' period of theirs at this
+ * cell covers the date. Read from the period rather than from "the member's cell is another one": the
+ * periods are kept as history, while a later transfer changes the member's cell, so an old meeting's roll
+ * call still reads the same.
+ */
+export function attachedHereSql(memberId: SQL, orgId: SQL | number, date: SQL | string) {
+  return sql`EXISTS (SELECT 1 FROM member_periods p WHERE p.member_id = ${memberId} AND p.kind = 'attached'
+      AND p.org_id = ${orgId} AND p.from_date <= ${date} AND (p.to_date IS NULL OR p.to_date >= ${date}))`;
+}
+
+/** The roll call: the cell's members, then those attending temporarily, each in Vietnamese name order. */
 export function rollCall(db: Db, meetingId: number) {
   return rows<RollCallLine>(
     db,
     sql`SELECT a.member_id::int AS "memberId", m.member_code AS "memberCode", m.full_name AS "fullName",
-          m.position, a.member_status AS "memberStatus", a.status, a.reason, a.reply, a.suspended
-        FROM attendance a JOIN members m ON m.id = a.member_id
-        WHERE a.meeting_id = ${meetingId} ORDER BY m.sort_key, m.member_code`,
+          -- A member attending temporarily holds no position in this cell (the home cell's is not ours).
+          CASE WHEN ${attachedHereSql(sql`a.member_id`, sql`mt.org_id`, sql`mt.scheduled_date`)} THEN 'member'
+            ELSE m.position END AS position,
+          a.member_status AS "memberStatus", a.status, a.reason,
+          a.reason_accepted AS "reasonAccepted", a.reply, a.suspended,
+          ${attachedHereSql(sql`a.member_id`, sql`mt.org_id`, sql`mt.scheduled_date`)} AS "attachedHere"
+        FROM attendance a JOIN members m ON m.id = a.member_id JOIN meetings mt ON mt.id = a.meeting_id
+        WHERE a.meeting_id = ${meetingId} ORDER BY "attachedHere", m.sort_key, m.member_code`,
   );
 }
 

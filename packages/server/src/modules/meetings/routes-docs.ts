@@ -1,20 +1,13 @@
-import { addendumSchema, adoptSchema, type MinutesModel, type ResolutionModel } from '@nennep/core';
+import { addendumSchema, adoptSchema } from '@nennep/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Deps, nowOf } from '../../app.ts';
 import { requireActor } from '../../http/access.ts';
 import { notFound } from '../../http/errors.ts';
-import {
-  renderMinutesDocx,
-  renderMinutesPdf,
-  renderResolutionDocx,
-  renderResolutionPdf,
-} from '../documents/index.ts';
-import { addAddendum, adoptMinutes, issuedModel } from './adopt.ts';
-import { buildMinutes } from './minutes.ts';
+import { addAddendum, adoptMinutes } from './adopt.ts';
+import { documentBytes } from './issued-bytes.ts';
 import { assertCanRun, canReadRecord } from './policy.ts';
-import { addendaOf } from './queries.ts';
 import { meetingAccess, meetingParams } from './routes.ts';
 
 const tags = ['minutes'];
@@ -44,29 +37,7 @@ export function minutesRoutes(fastify: FastifyInstance, deps: Deps) {
       // Members read adopted resolutions; the minutes and drafts are for those who read the record.
       const memberMayRead = doc === 'resolution' && meeting.status === 'adopted';
       if (!canReadRecord(actor, meeting) && !memberMayRead) throw notFound('meeting');
-      let model: MinutesModel | ResolutionModel | null;
-      if (meeting.status === 'adopted') {
-        model = await issuedModel(db, meeting.id, doc === 'minutes' ? 'BB' : 'NQ');
-        if (model && doc === 'minutes' && request.query.addenda === 'true') {
-          const addenda = await addendaOf(db, meeting.id);
-          model = {
-            ...(model as MinutesModel),
-            addenda: addenda.map((a) => ({ date: a.date, text: a.text })),
-          };
-        }
-      } else {
-        const draft = await buildMinutes(db, meeting, { minutes: null, resolution: null });
-        model = doc === 'minutes' ? draft.minutes : draft.resolution;
-      }
-      if (!model) throw notFound('meeting');
-      const bytes =
-        doc === 'minutes'
-          ? format === 'docx'
-            ? await renderMinutesDocx(model as MinutesModel)
-            : await renderMinutesPdf(model as MinutesModel)
-          : format === 'docx'
-            ? await renderResolutionDocx(model as ResolutionModel)
-            : await renderResolutionPdf(model as ResolutionModel);
+      const bytes = await documentBytes(db, meeting, doc, format, request.query.addenda === 'true');
       const fileName = `${doc === 'minutes' ? 'bien-ban' : 'nghi-quyet'}-${meeting.scheduledDate}.${format}`;
       reply.header('content-type', format === 'docx' ? DOCX : 'application/pdf');
       reply.header('content-disposition', `attachment; filename="${fileName}"`);

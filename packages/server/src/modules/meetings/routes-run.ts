@@ -1,8 +1,10 @@
 import {
+  agendaIndexParam,
   attendanceSchema,
   clockSchema,
   conclusionSchema,
   guestSchema,
+  itemConclusionSchema,
   manualScoresSchema,
   memberCodeSchema,
   opinionSchema,
@@ -20,6 +22,7 @@ import { members, tasks } from '../../db/schema/index.ts';
 import { requireActor } from '../../http/access.ts';
 import { forbidden, invalidField, notFound } from '../../http/errors.ts';
 import { scoreOf } from './facts.ts';
+import { setItemConclusion } from './item-conclusion.ts';
 import { recordMeetingEvent } from './plan.ts';
 import { assertCanRun, assertNotAdopted, canReadRecord } from './policy.ts';
 import { presentMeeting } from './present.ts';
@@ -84,9 +87,9 @@ export function meetingRunRoutes(fastify: FastifyInstance, deps: Deps) {
     async (request) => {
       const actor = requireActor(request.actor);
       const meeting = await writable(actor, request.params.id);
-      const { status, reason } = request.body;
+      const { status, reason, reasonAccepted } = request.body;
       await db.transaction((tx) =>
-        markAttendance(tx, actor, meeting, request.params.memberCode, status, reason ?? null),
+        markAttendance(tx, actor, meeting, request.params.memberCode, status, reason ?? null, reasonAccepted),
       );
       return presentMeeting(db, actor, meeting, nowOf(deps));
     },
@@ -222,6 +225,26 @@ export function meetingRunRoutes(fastify: FastifyInstance, deps: Deps) {
       const meeting = await writable(actor, request.params.id);
       await db.transaction((tx) => setConclusion(tx, actor, meeting, request.body.text));
       return { ok: true };
+    },
+  );
+
+  /** The chair's conclusion on one agenda item (empty text clears it); refused once adopted. */
+  app.put(
+    '/meetings/:id/agenda/:agendaIndex/conclusion',
+    {
+      schema: {
+        tags,
+        params: meetingParams.extend({ agendaIndex: agendaIndexParam }),
+        body: itemConclusionSchema,
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const meeting = await writable(actor, request.params.id);
+      const agenda = await db.transaction((tx) =>
+        setItemConclusion(tx, actor, meeting, request.params.agendaIndex, request.body.text),
+      );
+      return { agenda };
     },
   );
 

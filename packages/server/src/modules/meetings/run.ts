@@ -13,39 +13,67 @@ import { attendance, guests, meetings, opinions, tasks, votes } from '../../db/s
 import type { Actor } from '../../http/access.ts';
 import { AppError, invalidField } from '../../http/errors.ts';
 import { moveMeeting, recordMeetingEvent } from './plan.ts';
-import { cellMembers, type MeetingRow, type RollCallLine, rollCall } from './queries.ts';
+import { assertNotAdopted } from './policy.ts';
+import { attachedHereSql, cellMembers, type MeetingRow, type RollCallLine, rollCall } from './queries.ts';
+import { checkRecognition } from './recognition.ts';
 
 const CELL_COMMITTEE_POSITIONS = ['secretary', 'deputy_secretary', 'committee_member'];
 
 /**
  * The roll call a meeting starts from: every active member of the cell, exempt members as exempt, those
  * attending another cell meanwhile as attached elsewhere, the others present until marked otherwise — on a
- * phone, the secretary only touches the absent ones.
+ * phone, the secretary only touches the absent ones. Members of other cells attending this one on the day
+ * (sinh hoạt tạm thời) are on it too, present until marked otherwise: they are counted in this cell's
+ * attendance, and vote in their home cell (domain.md §2; QĐ 24-QĐ/TW point 9.3.2). A cell-committee
+ * meeting has neither: it is the committee's own.
  */
 export async function defaultRollCall(db: Db, meeting: MeetingRow): Promise<RollCallLine[]> {
   const members = await cellMembers(db, meeting.orgId);
-  // A cell-committee meeting (họp chi ủy) is attended by the committee: secretary, deputy and members of it.
-  const list =
-    meeting.kind === 'cell_committee'
-      ? members.filter((m) => CELL_COMMITTEE_POSITIONS.includes(m.position))
-      : members;
+  const committee = meeting.kind === 'cell_committee';
+  // A preparation meeting is attended by the chi ủy — or, where none was elected, by the bí thư and phó bí thư
+  // (HD 12-HD/BTCTW): these positions, whichever the cell has.
+  const list = committee ? members.filter((m) => CELL_COMMITTEE_POSITIONS.includes(m.position)) : members;
   const attached = await rows<{ id: number }>(
     db,
-    sql`SELECT member_id::int AS id FROM member_periods WHERE kind = 'attached'
+    sql`SELECT member_id::int AS id FROM member_periods WHERE kind = 'attached' AND org_id <> ${meeting.orgId}
         AND from_date <= ${meeting.scheduledDate} AND (to_date IS NULL OR to_date >= ${meeting.scheduledDate})`,
   );
   const attachedElsewhere = new Set(attached.map((r) => r.id));
-  return list.map((m) => ({
+  const guests = committee ? [] : await attachedMembers(db, meeting);
+  const line = (m: CellMember, attachedHere: boolean): RollCallLine => ({
     memberId: m.id,
     memberCode: m.memberCode,
     fullName: m.fullName,
-    position: m.position,
+    // A member attending temporarily holds no position in this cell (as `rollCall` reads it).
+    position: attachedHere ? 'member' : m.position,
     memberStatus: m.status,
-    status: m.exempt ? 'exempt' : attachedElsewhere.has(m.id) ? 'attached_elsewhere' : 'present',
+    status: m.exempt
+      ? 'exempt'
+      : !attachedHere && attachedElsewhere.has(m.id)
+        ? 'attached_elsewhere'
+        : 'present',
     reason: null,
+    reasonAccepted: true,
     reply: null,
     suspended: false,
-  }));
+    attachedHere,
+  });
+  // In the order `rollCall` reads it back: the cell's members, then those attending temporarily.
+  return [...list.map((m) => line(m, false)), ...guests.map((m) => line(m, true))];
+}
+
+type CellMember = Awaited<ReturnType<typeof cellMembers>>[number];
+
+/** Members of other cells attending this meeting's cell temporarily on its day, in Vietnamese name order. */
+function attachedMembers(db: Db, meeting: MeetingRow) {
+  return rows<CellMember>(
+    db,
+    sql`SELECT m.id::int AS id, m.member_code AS "memberCode", m.status, (m.exempt_from IS NOT NULL) AS exempt,
+          m.full_name AS "fullName", m.position
+        FROM members m WHERE m.org_id <> ${meeting.orgId} AND m.status IN ('official', 'probationary')
+          AND ${attachedHereSql(sql`m.id`, meeting.orgId, meeting.scheduledDate)}
+        ORDER BY m.sort_key, m.member_code`,
+  );
 }
 
 /** Writes the default roll call for the members not on it yet (once each). */
@@ -147,6 +175,12 @@ function vnClock(at: Date): string {
   return `${parts} ${formatVietnameseDate(isoDateInVietnam(at))}`;
 }
 
+/**
+ * Marks a member on the roll call — the cell's own or one attending temporarily (found the same way, on
+ * the roll call). An absence with a reason is excused only when the cell accepts the reason (HD
+ * 12-HD/BTCTW point 2.1; QĐ 24-QĐ/TW point 9.3.2 leaves out of the vote base those absent "có lý do được
+ * chấp nhận"): accepted unless the secretary says otherwise; any other status resets the flag.
+ */
 export async function markAttendance(
   tx: Db,
   actor: Actor,
@@ -154,13 +188,31 @@ export async function markAttendance(
   code: string,
   status: AttendanceStatus,
   reason: string | null,
+  reasonAccepted = true,
 ) {
+  // The meeting's row, locked against a concurrent adoption: adopted minutes never change.
+  const [locked] = await rows<{ status: string }>(
+    tx,
+    sql`SELECT status FROM meetings WHERE id = ${meeting.id} FOR UPDATE`,
+  );
+  assertNotAdopted({ orgPath: meeting.orgPath, status: locked?.status ?? meeting.status });
   const line = await memberInRollCall(tx, meeting, code);
+  if (line.attachedHere && status === 'attached_elsewhere') {
+    throw invalidField('status', {
+      vi: `Đồng chí ${line.fullName} đang sinh hoạt tạm thời tại chi bộ này.`,
+      en: `${line.fullName} is attending this cell temporarily.`,
+    });
+  }
+  const accepted = status === 'absent_excused' ? reasonAccepted : true;
   await tx
     .update(attendance)
-    .set({ status, reason })
+    .set({ status, reason, reasonAccepted: accepted })
     .where(and(eq(attendance.meetingId, meeting.id), eq(attendance.memberId, line.memberId)));
-  await recordMeetingEvent(tx, actor, meeting, 'attendance', { member: code, status });
+  await recordMeetingEvent(tx, actor, meeting, 'attendance', {
+    member: code,
+    status,
+    ...(status === 'absent_excused' ? { reasonAccepted: accepted } : {}),
+  });
 }
 
 /** A member's own answer before the meeting: confirm, or excuse with a reason. */
@@ -253,6 +305,8 @@ export async function attendanceFacts(tx: Db, meeting: MeetingRow): Promise<Atte
     memberStatus: l.memberStatus,
     suspended: l.suspended,
     reason: l.reason,
+    reasonAccepted: l.reasonAccepted,
+    attachedHere: l.attachedHere,
   }));
 }
 
@@ -261,8 +315,14 @@ export async function recordVote(
   tx: Db,
   actor: Actor,
   meeting: MeetingRow,
-  input: { subject: VoteSubject; text: string; memberCode?: string | null } & VoteCount,
+  input: {
+    subject: VoteSubject;
+    text: string;
+    memberCode?: string | null;
+    confirmEarly?: boolean;
+  } & VoteCount,
 ) {
+  await checkRecognition(tx, actor, meeting, input);
   const facts = await attendanceFacts(tx, meeting);
   let outcome: ReturnType<typeof voteOutcome>;
   try {

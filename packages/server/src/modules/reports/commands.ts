@@ -99,7 +99,8 @@ export async function issueReport(
   const seq = await nextNumber(tx, committee.id, today, 'BC');
   const number = documentNumber(seq, 'BC', (await issuerOf(tx, committee)).own.symbol);
   const model: CommitteeReportModel = { ...draft, header: { ...draft.header, number } };
-  const hash = sha256(await renderCommitteeReportDocx(model));
+  const docx = await renderCommitteeReportDocx(model);
+  const hash = sha256(docx);
   await tx
     .update(committeeReports)
     .set({
@@ -107,6 +108,7 @@ export async function issueReport(
       number,
       model,
       sha256: hash,
+      docx,
       issuedAt: at.now,
       issuedBy: actor.id,
       updatedAt: at.now,

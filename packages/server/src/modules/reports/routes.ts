@@ -89,7 +89,11 @@ export function reportRoutes(fastify: FastifyInstance, deps: Deps) {
           ? (row.model as CommitteeReportModel)
           : (await draftReport(db, actor, committee, period, today, row?.words)).model;
       const docx = request.query.format === 'docx';
-      const bytes = docx ? await renderCommitteeReportDocx(model) : await renderCommitteeReportXlsx(model);
+      // The DOCX issued is served as kept (a later change of layout never changes it).
+      const kept = row?.status === 'issued' ? row.docx : null;
+      const bytes = docx
+        ? (kept ?? (await renderCommitteeReportDocx(model)))
+        : await renderCommitteeReportXlsx(model);
       reply.header(
         'content-type',
         docx

@@ -80,8 +80,9 @@ describe('a meeting refused for a visit is named by its kind, date and cell, nev
       en: 'The regular meeting of Chi bộ cụm dân cư số 2 on 20/01/2027 was cancelled.',
     });
     expect(await refusal(addVisit(extra.committee ?? 0))).toMatchObject({
-      vi: 'Chỉ dự buổi sinh hoạt chi bộ, không dự cuộc họp chi ủy ngày 02/01/2027 của Chi bộ tổ dân phố 1.',
-      en: 'Visits are to cell meetings, not to the cell committee meeting of Chi bộ tổ dân phố 1 on 02/01/2027.',
+      // The cell has no chi ủy: its preparation meeting is the bí thư and phó bí thư's (HD 12, HD 42).
+      vi: 'Chỉ dự buổi sinh hoạt chi bộ, không dự cuộc họp bí thư, phó bí thư chuẩn bị nội dung sinh hoạt chi bộ ngày 02/01/2027 của Chi bộ tổ dân phố 1.',
+      en: "Visits are to cell meetings, not to the secretary and deputy's preparation meeting of Chi bộ tổ dân phố 1 on 02/01/2027.",
     });
     const april = await refusal(addVisit(extra.april ?? 0));
     expect(april.vi).toMatch(/^Cuộc họp thường kỳ ngày 05\/04\/2027 của Chi bộ thôn Đoài không thuộc /);

@@ -2,6 +2,7 @@ import {
   documentNumber,
   type SupervisionPeriod,
   type SupervisionReportModel,
+  type SupervisionReportSigner,
   type SupervisionRules,
 } from '@nennep/core';
 import { and, eq } from 'drizzle-orm';
@@ -38,6 +39,7 @@ export async function issueReport(
   period: SupervisionPeriod,
   rules: SupervisionRules,
   today: string,
+  signer?: Partial<SupervisionReportSigner> | null,
 ) {
   if (await issuedReport(tx, committee.id, period.key)) {
     throw conflict({
@@ -46,13 +48,15 @@ export async function issueReport(
     });
   }
   const seq = await nextNumber(tx, committee.id, today, 'BC');
-  const draft = await reportModel(tx, actor, committee, period, rules, today);
+  const draft = await reportModel(tx, actor, committee, period, rules, today, signer);
   const model: SupervisionReportModel = {
     ...draft,
     documentNumber: documentNumber(seq, 'BC', (await issuerOf(tx, committee)).own.symbol),
   };
-  const hash = sha256(await renderSupervisionReportDocx(model));
+  const docx = await renderSupervisionReportDocx(model);
+  const hash = sha256(docx);
   await tx.insert(supervisionReports).values({
+    docx,
     committeeOrgId: committee.id,
     periodKey: period.key,
     number: model.documentNumber,
@@ -65,7 +69,7 @@ export async function issueReport(
     entityType: 'visit_plan',
     entityId: `${committee.code}:${period.key}`,
     orgPath: committee.path,
-    detail: { number: model.documentNumber, sha256: hash },
+    detail: { number: model.documentNumber, sha256: hash, signer: model.signature },
   });
   return { number: model.documentNumber, sha256: hash };
 }

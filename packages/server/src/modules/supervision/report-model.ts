@@ -1,8 +1,10 @@
 import {
   formatVietnameseDate,
+  type OrgNaming,
   placeDateLine,
   type SupervisionPeriod,
   type SupervisionReportModel,
+  type SupervisionReportSigner,
   type SupervisionRules,
 } from '@nennep/core';
 import { sql } from 'drizzle-orm';
@@ -14,7 +16,43 @@ import { coverageOf } from './coverage.ts';
 
 const RULE_WORDS = { month: 'tháng', quarter: 'quý', half_year: '6 tháng', year: 'năm' };
 
-/** The quarterly report's content: the coverage figures, each visit with both scores, what was heard. */
+const hasStandingBody = (naming: OrgNaming) =>
+  naming.onBehalf.toLocaleUpperCase('vi').includes('BAN THƯỜNG VỤ');
+
+/**
+ * "Nơi nhận" of the report (HD 36-HD/VPTW): the superior committee it reports to, by its leading body
+ * ("Ban Thường vụ Tỉnh ủy …" where that committee acts through a standing body, else "Tỉnh ủy …"); the
+ * committee's own members, who hear the report; the visitors and the units whose cells were visited; the
+ * office's file. Never the committee's own standing body, in whose name the report is signed.
+ */
+export function reportRecipients(
+  own: OrgNaming,
+  superior: OrgNaming | null,
+  reach: { visitors: boolean; visited: boolean; throughCommittees: boolean },
+): string[] {
+  const above = superior
+    ? [`${hasStandingBody(superior) ? `Ban Thường vụ ${superior.bodyName}` : superior.bodyName} (để báo cáo)`]
+    : [];
+  const members = hasStandingBody(own)
+    ? 'Các đồng chí Ủy viên Ban Thường vụ'
+    : `Các đồng chí ủy viên ${own.bodyName}`;
+  const visited = reach.throughCommittees
+    ? 'Các đảng ủy có chi bộ được dự sinh hoạt'
+    : 'Các chi bộ được dự sinh hoạt';
+  return [
+    ...above,
+    members,
+    ...(reach.visitors ? ['Các tổ công tác, đồng chí được phân công dự sinh hoạt'] : []),
+    ...(reach.visited ? [visited] : []),
+    'Lưu Văn phòng',
+  ];
+}
+
+/**
+ * The quarterly report's content: the coverage figures, each visit with both scores, what was heard, and
+ * its signature for the collective. `signer` is who signs (given when issuing); without one the name is
+ * the account's and the title is left blank for the signer.
+ */
 export async function reportModel(
   db: Db,
   actor: Actor,
@@ -22,6 +60,7 @@ export async function reportModel(
   period: SupervisionPeriod,
   rules: SupervisionRules,
   today: string,
+  signer?: Partial<SupervisionReportSigner> | null,
 ): Promise<SupervisionReportModel> {
   const coverage = await coverageOf(db, committee, period, rules, today);
   const { own, superior } = await issuerOf(db, committee);
@@ -108,5 +147,15 @@ export async function reportModel(
     ),
     issues: filed.flatMap((v) => (v.issues ? [{ cellName: v.cellName, text: v.issues }] : [])),
     preparedBy: actor.displayName,
+    signature: {
+      onBehalf: own.onBehalf,
+      title: (signer?.title ?? '').trim().toLocaleUpperCase('vi'),
+      name: signer?.name?.trim() || actor.displayName,
+    },
+    recipients: reportRecipients(own, superior, {
+      visitors: coverage.byVisitor.length > 0 || coverage.byGroup.length > 0,
+      visited: coverage.totals.visited > 0,
+      throughCommittees: coverage.children.some((c) => c.drill && c.visited > 0),
+    }),
   };
 }

@@ -4,6 +4,7 @@ import {
   createAssignmentSchema,
   createGroupSchema,
   isoDateInVietnam,
+  issueSupervisionReportSchema,
   makePlanSchema,
   planQuerySchema,
   quarterlyReportQuerySchema,
@@ -166,12 +167,18 @@ export function supervisionRoutes(fastify: FastifyInstance, deps: Deps) {
     },
   );
 
-  app.post('/supervision/report/issue', { schema: { tags, body: makePlanSchema } }, async (request) => {
-    const actor = requireActor(request.actor);
-    const committee = await managedCommittee(db, actor, request.body.committeeCode);
-    const { period, rules } = await periodFor(db, committee, request.body.periodKey);
-    return db.transaction((tx) => issueReport(tx, actor, committee, period, rules, today()));
-  });
+  app.post(
+    '/supervision/report/issue',
+    { schema: { tags, body: issueSupervisionReportSchema } },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const { committeeCode, periodKey, signerTitle, signerName } = request.body;
+      const committee = await managedCommittee(db, actor, committeeCode);
+      const { period, rules } = await periodFor(db, committee, periodKey);
+      const signer = { title: signerTitle ?? undefined, name: signerName ?? undefined };
+      return db.transaction((tx) => issueReport(tx, actor, committee, period, rules, today(), signer));
+    },
+  );
 
   app.get(
     '/supervision/report',
@@ -186,8 +193,9 @@ export function supervisionRoutes(fastify: FastifyInstance, deps: Deps) {
         ? (issued.model as SupervisionReportModel)
         : await reportModel(db, actor, committee, period, rules, today());
       const docx = request.query.format === 'docx';
+      // The DOCX issued is served as kept (a later change of layout never changes it).
       const bytes = docx
-        ? await renderSupervisionReportDocx(model)
+        ? (issued?.docx ?? (await renderSupervisionReportDocx(model)))
         : await renderSupervisionReportXlsx(model);
       const name = `bao-cao-du-sinh-hoat-${period.key}.${request.query.format}`;
       reply.header(

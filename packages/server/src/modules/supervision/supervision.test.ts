@@ -308,9 +308,19 @@ describe('coverage and the quarterly report', () => {
   });
 
   it('issues the report once, numbered and frozen: the same bytes afterwards, whatever happens', async () => {
+    const long = await committee.post('/api/supervision/report/issue', {
+      committeeCode: 'P',
+      periodKey: '2027-Q1',
+      signerName: 'x'.repeat(101),
+    });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().error.fields[0].field).toBe('signerName');
+    // Signed for the collective by whom the committee names (HD 36-HD/VPTW), the title in upper case.
     const issued = await committee.post('/api/supervision/report/issue', {
       committeeCode: 'P',
       periodKey: '2027-Q1',
+      signerTitle: 'Phó Bí thư',
+      signerName: 'Lê Văn Tám',
     });
     expect(issued.statusCode).toBe(200);
     expect(issued.json().number).toBe('Số 01-BC/HU');
@@ -325,6 +335,12 @@ describe('coverage and the quarterly report', () => {
     expect((await committee.get(url)).rawPayload.equals(first)).toBe(true);
     const xml = await (await JSZip.loadAsync(first)).file('word/document.xml')?.async('string');
     expect(xml).toContain('Số 01-BC/HU');
+    for (const phrase of ['T/M BAN THƯỜNG VỤ', 'PHÓ BÍ THƯ', 'Lê Văn Tám', '- Lưu Văn phòng.']) {
+      expect(xml).toContain(phrase);
+    }
+    // Not addressed to its own standing body, not signed by the account that compiled it.
+    for (const phrase of ['Ban Thường vụ Huyện ủy Thử', 'NGƯỜI LẬP BÁO CÁO'])
+      expect(xml).not.toContain(phrase);
     const coverage = (await committee.get('/api/supervision/coverage?org=P&period=2027-Q1')).json();
     expect(coverage.report).toMatchObject({ number: 'Số 01-BC/HU', sha256: issued.json().sha256 });
   });

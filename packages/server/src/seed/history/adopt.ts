@@ -10,10 +10,13 @@ import {
   documentNumber,
   type MinutesModel,
   meetingFactsOf,
+  preparationFrom,
   type QualityScore,
   type ResolutionModel,
   type RuleSetContent,
+  type SessionLine,
   scoreMeeting,
+  sessionKey,
 } from '@nennep/core';
 import type { CalendarMeeting } from './calendar.ts';
 import type { HistoryMember, MeetingRecord } from './record.ts';
@@ -49,8 +52,9 @@ export interface Adopted {
 const MEETING_KINDS_IN_RUNS = new Set(['regular', 'thematic']);
 
 /**
- * Scores and adopts the held meetings of one cell (in date order). Committee meetings are held but not
- * adopted; they count for the next meeting's preparation. `members` gives names for the minutes.
+ * Scores and adopts the held meetings of one cell (in date order). Preparation meetings (the chi ủy's, or
+ * the bí thư and phó bí thư's) are held but not adopted; they count for the next meeting's preparation.
+ * `members` gives names for the minutes.
  */
 export function adoptCellYear(
   held: readonly HeldMeeting[],
@@ -59,7 +63,7 @@ export function adoptCellYear(
   words: CellWords,
 ): Adopted[] {
   const counters = { BB: 0, NQ: 0 };
-  const runsByYear = new Map<string, { memberId: number; status: string }[]>();
+  const runsByYear = new Map<string, SessionLine[]>();
   let previousTasks: { total: number; done: number } | null = null;
   const committeeDates: string[] = [];
   const out: Adopted[] = [];
@@ -71,12 +75,12 @@ export function adoptCellYear(
     }
     const year = meeting.date.slice(0, 4);
     const lines = runsByYear.get(year) ?? [];
-    if (MEETING_KINDS_IN_RUNS.has(meeting.kind)) lines.push(...record.roll);
+    const session = sessionKey(meeting.date, meeting.startTime);
+    if (MEETING_KINDS_IN_RUNS.has(meeting.kind))
+      lines.push(...record.roll.map((l) => ({ memberId: l.memberId, status: l.status, session })));
     runsByYear.set(year, lines);
     const dayBefore = new Date(record.startedAt.getTime() - 86_400_000);
-    const fourteenDaysBefore = new Date(Date.parse(`${meeting.date}T00:00:00Z`) - 14 * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
+    const preparedFrom = preparationFrom(meeting.date);
     const facts = meetingFactsOf(
       {
         kind: meeting.kind,
@@ -88,8 +92,8 @@ export function adoptCellYear(
         materials: record.materialAt
           ? { total: 1, early: record.materialAt <= dayBefore ? 1 : 0 }
           : { total: 0, early: 0 },
-        cellCommitteeMeetings: committeeDates.filter((d) => d >= fourteenDaysBefore && d <= meeting.date)
-          .length,
+        // The chi ủy's preparation meeting, or the bí thư and phó bí thư's in a cell without one (HD 12).
+        cellCommitteeMeetings: committeeDates.filter((d) => d >= preparedFrom && d <= meeting.date).length,
         previousTasks,
         absenceRuns: absenceRunsOf(lines),
       },
@@ -149,6 +153,8 @@ export function adoptCellYear(
         text: v.text,
         member: name(v.memberId),
         statement: v.outcome.statement,
+        for: v.for,
+        passed: v.outcome.passed,
       })),
       guests: record.guests,
       addenda: [],

@@ -2,12 +2,12 @@
  * The demo's calendar of cell meetings, relative to the day it is seeded: the last twelve months, the
  * current one and the next. Each cell meets in the rule set's window of every month (cells of a commune on
  * different days, so its committee members can attend them), holds a thematic meeting on its own evening in
- * the middle month of each quarter, and, when it has a chi ủy, the chi ủy meets two days before the regular
- * meeting. A few meetings are held late (rescheduled past the window) or called off, more often in the less
+ * the middle month of each quarter, and two days before the regular meeting its chi ủy — or, in a cell
+ * without one, its bí thư and phó bí thư — meets to prepare it (HD 12-HD/BTCTW). A few meetings are held late (rescheduled past the window) or called off, more often in the less
  * diligent cells; one cell of each commune has not planned the current month yet. Pure and deterministic for
  * a given seed and day.
  */
-import { addDays, daysInMonth, isoDate, type MeetingKind } from '@nennep/core';
+import { addDays, daysInMonth, isoDate, type MeetingKind, preparationTitle } from '@nennep/core';
 import type { OrgCategory, OrgKind } from '../../../../core/src/org.ts';
 import { mulberry32, type Rng } from '../prng.ts';
 
@@ -31,6 +31,8 @@ export type Fate = 'held' | 'cancelled' | 'upcoming';
 export interface CalendarMeeting {
   cell: HistoryCell;
   kind: Extract<MeetingKind, 'regular' | 'thematic' | 'cell_committee'>;
+  /** The bí thư and phó bí thư's preparation meeting of a cell without a chi ủy is titled so; else null. */
+  title: string | null;
   date: string;
   startTime: string;
   place: string;
@@ -143,21 +145,26 @@ export function demoCalendar(input: CalendarInput): CalendarMeeting[] {
         date = later;
         fate = later < today ? 'held' : 'upcoming';
       }
-      if (cell.hasCommittee) {
-        const committeeDate = addDays(date, -2);
-        const skipped = fate !== 'upcoming' && rng() > 0.7 + cell.diligence * 0.3;
-        out.push({
-          cell,
-          kind: 'cell_committee',
-          date: committeeDate,
-          startTime,
-          place,
-          fate: committeeDate >= today ? 'upcoming' : skipped ? 'cancelled' : 'held',
-          movedFrom: null,
-          cancelReason: committeeDate < today && skipped ? 'Chi ủy thống nhất nội dung qua điện thoại' : null,
-        });
-      }
-      out.push({ cell, kind: 'regular', date, startTime, place, fate, movedFrom, cancelReason });
+      // The preparation meeting (HD 12-HD/BTCTW): the chi ủy's, or the bí thư and phó bí thư's.
+      const committeeDate = addDays(date, -2);
+      const skipped = fate !== 'upcoming' && rng() > 0.7 + cell.diligence * 0.3;
+      out.push({
+        cell,
+        kind: 'cell_committee',
+        title: preparationTitle(cell.hasCommittee),
+        date: committeeDate,
+        startTime,
+        place,
+        fate: committeeDate >= today ? 'upcoming' : skipped ? 'cancelled' : 'held',
+        movedFrom: null,
+        cancelReason:
+          committeeDate < today && skipped
+            ? cell.hasCommittee
+              ? 'Chi ủy thống nhất nội dung qua điện thoại'
+              : 'Bí thư, phó bí thư thống nhất nội dung qua điện thoại'
+            : null,
+      });
+      out.push({ cell, kind: 'regular', title: null, date, startTime, place, fate, movedFrom, cancelReason });
       if (month % 3 === 2) {
         // The thematic meeting of the quarter, on an evening of its own in the middle month.
         const day = Math.min(last, 15 + (cell.index % 6));
@@ -166,6 +173,7 @@ export function demoCalendar(input: CalendarInput): CalendarMeeting[] {
         out.push({
           cell,
           kind: 'thematic',
+          title: null,
           date: thematicDate,
           startTime,
           place,

@@ -57,7 +57,14 @@ export async function planYear(
       db,
       input.actor,
       cell,
-      { kind: m.kind, date: plannedFor, startTime: m.startTime, place: m.place, combined: false },
+      {
+        kind: m.kind,
+        date: plannedFor,
+        startTime: m.startTime,
+        place: m.place,
+        combined: false,
+        title: m.title,
+      },
       input.today,
     );
     if (m.movedFrom && plannedFor !== m.date) {
@@ -129,6 +136,7 @@ export async function holdYear(
   const { agendas, answers } = await agendasAndAnswers(db, ids);
   const manualCriteria = world.ruleSet.content.scoreSheet.criteria.filter((c) => c.kind === 'manual');
   const byCell = new Map<number, HeldMeeting[]>();
+  const lastRegular = new Map<number, string>();
   for (const [meeting, id] of held) {
     const agenda = agendas.get(id) ?? [];
     const record = recordMeeting({
@@ -137,8 +145,10 @@ export async function holdYear(
       members: world.members.get(meeting.cell.id) ?? [],
       manualCriteria,
       visitor: meeting.kind === 'cell_committee' ? null : (visitors.get(id) ?? null),
+      previousRegular: lastRegular.get(meeting.cell.id) ?? null,
       seed: input.seed ^ (id * 40_503),
     });
+    if (meeting.kind === 'regular') lastRegular.set(meeting.cell.id, meeting.date);
     const list = byCell.get(meeting.cell.id) ?? [];
     list.push({ id, meeting, agenda, record, answers: answers.get(id) ?? [] });
     byCell.set(meeting.cell.id, list);

@@ -6,7 +6,9 @@
  */
 import {
   type AttendanceFact,
+  addDays,
   lastDayOfMonth,
+  PREPARATION_POSITIONS,
   type VoteCount,
   type VoteOutcome,
   type VoteSubject,
@@ -59,10 +61,13 @@ export interface RecordInput {
   members: readonly HistoryMember[];
   manualCriteria: readonly { id: string; max: number }[];
   visitor: { name: string; role: string } | null;
+  /** The date of the cell's previous regular meeting held, if any: recognition comes at the first one due. */
+  previousRegular: string | null;
   seed: number;
 }
 
-const COMMITTEE = new Set(['secretary', 'deputy_secretary', 'committee_member']);
+/** Called to a preparation meeting: the chi ủy, or the bí thư and phó bí thư where there is none (HD 12). */
+const COMMITTEE = new Set(PREPARATION_POSITIONS);
 const at = (date: string, time: string, plusMinutes = 0) =>
   new Date(new Date(`${date}T${time}:00+07:00`).getTime() + plusMinutes * 60_000);
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T;
@@ -85,16 +90,23 @@ function themeOf(title: string): string | null {
   return null;
 }
 
+/**
+ * Days after the twelve months of probation end (the demo's official date) that a member stays on the roll
+ * as probationary: the cell considers recognition at its next regular meeting — within 30 days, HD 01-HD/TW
+ * (28/9/2021) point 3.5 — and the superior committee decides after it.
+ */
+const RECOGNITION_DAYS = 35;
+
 /** The member's standing on a day: on the roll at all, official or probationary, exempt. */
 export function standingOn(m: HistoryMember, date: string) {
   return {
     onRoll: m.admissionDate <= date,
-    official: m.officialDate !== null && m.officialDate <= date,
+    official: m.officialDate !== null && addDays(m.officialDate, RECOGNITION_DAYS) <= date,
     exempt: m.exemptFrom !== null && m.exemptFrom <= date,
   };
 }
 
-/** The roll call of the day: committee meetings call the chi ủy only. */
+/** The roll call of the day: preparation meetings call the chi ủy (or the bí thư and phó bí thư) only. */
 function rollOf(input: RecordInput, rng: Rng, quality: number): RollLine[] {
   const { meeting } = input;
   const committeeOnly = meeting.kind === 'cell_committee';
@@ -234,15 +246,29 @@ export function recordMeeting(input: RecordInput): MeetingRecord {
         ? `Nghị quyết chuyên đề: ${topic}`
         : `Nghị quyết lãnh đạo thực hiện nhiệm vụ tháng ${(month % 12) + 1}`;
     votes.push(chooseVote('resolution', text, null, roll, rng));
-    // Members whose year of probation ends within the coming five weeks are proposed for recognition.
+    // Members whose twelve months of probation have ended (Điều lệ Đảng art. 5), still probationary on the
+    // roll, are considered for recognition at the first regular meeting after the end — never before it.
     for (const m of input.members) {
       const s = standingOn(m, meeting.date);
       if (meeting.kind !== 'regular' || !s.onRoll || s.official || !m.officialDate) continue;
-      const daysLeft = (Date.parse(m.officialDate) - Date.parse(meeting.date)) / 86_400_000;
-      if (daysLeft > 0 && daysLeft <= 35) {
+      const first = input.previousRegular === null || input.previousRegular < m.officialDate;
+      if (m.officialDate <= meeting.date && first) {
         votes.push(chooseVote('recognition', 'Đề nghị công nhận đảng viên chính thức', m.id, roll, rng));
       }
     }
+    // Last, the minutes read back and adopted (thông qua biên bản, HD 12-HD/BTCTW): by every official member
+    // present, drawn without the random stream so the rest of the demo stays as it was.
+    const voters = roll.filter(
+      (l) => l.status === 'present' && l.memberStatus === 'official' && !l.suspended && !l.attachedHere,
+    ).length;
+    const count = { for: voters, against: 0, abstain: 0 };
+    votes.push({
+      subject: 'minutes',
+      text: 'Thông qua biên bản',
+      memberId: null,
+      ...count,
+      outcome: voteOutcome('minutes', count, [...roll]),
+    });
   }
   const manualScores: Record<string, number> = {};
   if (!committee) {

@@ -2,7 +2,7 @@
  * The demo as the history needs it, read once after the tree and the members are in: every cell with its
  * members (ids, positions, dates), a diligence per cell, the rule set in force and each cell's naming.
  */
-import type { RuleSetContent } from '@nennep/core';
+import { hasCellCommittee, type RuleSetContent } from '@nennep/core';
 import { sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
 import { issuerOf } from '../../modules/orgs/naming.ts';
@@ -61,7 +61,7 @@ export async function loadWorld(
     const roll = rng();
     const diligence =
       c.code === options.diligent ? 0.9 : roll < 0.12 ? 0.15 + rng() * 0.25 : 0.5 + rng() * 0.5;
-    return { ...c, index, hasCommittee: own.some((m) => m.position === 'committee_member'), diligence };
+    return { ...c, index, hasCommittee: hasCellCommittee(own.map((m) => m.position)), diligence };
   });
   const words = new Map<number, CellWords>();
   for (const cell of cells) {

@@ -88,7 +88,7 @@ export const enLabels: Pick<
       login: 'Signed in',
       logout: 'Signed out',
       login_failed: 'Failed sign-in',
-      locked: 'Account locked',
+      locked: 'Sign-ins paused from one address',
       password_changed: 'Password changed',
       locale: 'Language changed',
     },

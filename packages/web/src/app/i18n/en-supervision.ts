@@ -144,6 +144,10 @@ export const enSupervision: typeof viSupervision = {
       issue: 'Issue the report',
       issueConfirm:
         'Issue the quarterly report: it is numbered and locked, and cannot change afterwards. Go on?',
+      signerTitle: "Signer's title",
+      signerTitleHint: 'As printed in capitals, e.g. the secretary or deputy secretary',
+      signerName: "Signer's name",
+      signerNameHint: 'Empty: the name of the account issuing it',
       issued: 'The report is issued',
       issuedAs: 'Issued as {{number}} on {{date}}',
       docx: 'Download quarterly report (DOCX)',

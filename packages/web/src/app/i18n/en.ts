@@ -7,6 +7,7 @@ import { enOverview } from './en-overview';
 import { enPlanning } from './en-planning';
 import { enRecommendations } from './en-recommendations';
 import { enReports } from './en-reports';
+import { enRuleSets } from './en-rule-sets';
 import { enSupervision } from './en-supervision';
 import type { Messages } from './index';
 
@@ -14,6 +15,7 @@ import type { Messages } from './index';
 export const en: Messages = {
   ...enLabels,
   ...enMeetings,
+  ...enRuleSets,
   ...enOverview,
   ...enOrgs,
   ...enSupervision,

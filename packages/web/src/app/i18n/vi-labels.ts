@@ -74,7 +74,7 @@ export const viLabels = {
       login: 'Đăng nhập',
       logout: 'Đăng xuất',
       login_failed: 'Đăng nhập sai',
-      locked: 'Tài khoản bị tạm khóa',
+      locked: 'Tạm khóa đăng nhập từ một máy',
       password_changed: 'Đổi mật khẩu',
       locale: 'Đổi ngôn ngữ',
     },

@@ -7,12 +7,14 @@ import { viOverview } from './vi-overview';
 import { viPlanning } from './vi-planning';
 import { viRecommendations } from './vi-recommendations';
 import { viReports } from './vi-reports';
+import { viRuleSets } from './vi-rule-sets';
 import { viSupervision } from './vi-supervision';
 
 /** Vietnamese texts: the reference language; `en.ts` must have the same keys. */
 export const vi = {
   ...viLabels,
   ...viMeetings,
+  ...viRuleSets,
   ...viOverview,
   ...viOrgs,
   ...viSupervision,

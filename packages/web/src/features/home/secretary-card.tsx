@@ -1,22 +1,17 @@
 import { CheckCircleFilled, ClockCircleOutlined, RightOutlined } from '@ant-design/icons';
 import type { DueItemsDto, ReadinessDto, SecretaryHomeDto } from '@nennep/core/home';
-import { Button, Card, Empty, Flex, List, Tag, Typography } from 'antd';
+import { Alert, Card, Empty, Flex, List, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LinkButton } from '../../components/link-button';
 import { formatDate } from '../../lib/format';
-import { useAction } from '../../lib/use-action';
-import { homeCommands, homeKeys } from './api';
 import { meetingLink, whenText } from './when';
 
-function ReadinessList({ meetingId, readiness }: { meetingId: number; readiness: ReadinessDto }) {
+function ReadinessList({ readiness }: { readiness: ReadinessDto }) {
   const { t } = useTranslation();
-  const prepared = useAction({
-    mutationFn: () => homeCommands.prepared(meetingId),
-    success: t('homeNext.markedPrepared'),
-    invalidate: [homeKeys.all],
-  });
+  // Preparation is a meeting (HD 12-HD/BTCTW): the chi ủy's, or the bí thư and phó bí thư's. Open it to hold it.
+  const preparationId = readiness.preparationMeetingId;
   const items: { key: string; done: boolean; label: string; action?: ReactNode }[] = [
     { key: 'agenda', done: readiness.agenda, label: t('homeNext.ready.agenda') },
     { key: 'materials', done: readiness.materials, label: t('homeNext.ready.materials') },
@@ -25,15 +20,10 @@ function ReadinessList({ meetingId, readiness }: { meetingId: number; readiness:
       done: readiness.preparation,
       label: t(`homeNext.ready.${readiness.preparedBy}`),
       action:
-        readiness.preparedBy === 'secretaries' && !readiness.preparation ? (
-          <Button
-            size="small"
-            loading={prepared.isPending}
-            onClick={() => prepared.mutate(undefined)}
-            data-testid="home-mark-prepared"
-          >
-            {t('homeNext.markPrepared')}
-          </Button>
+        preparationId !== null && !readiness.preparation ? (
+          <LinkButton size="small" to={`/meetings/${preparationId}`} data-testid="home-open-preparation">
+            {t('homeNext.openPreparation')}
+          </LinkButton>
         ) : null,
     },
     { key: 'invitations', done: readiness.invitations, label: t('homeNext.ready.invitations') },
@@ -140,7 +130,15 @@ export function SecretaryCard({ cell, today }: { cell: SecretaryHomeDto; today: 
           >
             {t(`homeNext.${next.phase}`)} <RightOutlined />
           </LinkButton>
-          {next.phase === 'prepare' ? <ReadinessList meetingId={next.id} readiness={next.readiness} /> : null}
+          {next.phase === 'prepare' ? <ReadinessList readiness={next.readiness} /> : null}
+          {next.readiness.electCommittee ? (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('homeNext.electCommittee')}
+              data-testid="home-elect-committee"
+            />
+          ) : null}
           <DueList due={cell.due} />
         </Flex>
       ) : (

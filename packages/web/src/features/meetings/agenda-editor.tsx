@@ -57,7 +57,8 @@ export function AgendaEditor({
       meetingCommands.update(meeting.id, {
         agenda: rows
           .filter((r) => r.title.trim())
-          .map((r) => ({ title: r.title.trim(), section: r.section })),
+          // The chair's conclusion stays with its item when the agenda is edited.
+          .map((r) => ({ title: r.title.trim(), section: r.section, conclusion: r.conclusion })),
       }),
     success: t('common.saved'),
     onSuccess: (m) => {

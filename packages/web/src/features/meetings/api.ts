@@ -110,6 +110,8 @@ export interface VoteInput {
   for: number;
   against: number;
   abstain: number;
+  /** A recognition before the twelve months of probation end, confirmed (the server asks first). */
+  confirmEarly?: boolean;
 }
 
 /** The rows of a meeting a runner may remove before the minutes are adopted (the API's path segment). */
@@ -129,10 +131,17 @@ export const meetingCommands = {
   cancel: (id: number, reason: string) => apiPost<MeetingDetail>(`${base(id)}/cancel`, { reason }),
   clock: (id: number, which: 'start' | 'end', at?: string) =>
     apiPost<MeetingDetail>(`${base(id)}/${which}`, at ? { at } : {}),
-  attendance: (id: number, code: string, status: AttendanceStatus, reason?: string | null) =>
+  attendance: (
+    id: number,
+    code: string,
+    status: AttendanceStatus,
+    reason?: string | null,
+    reasonAccepted?: boolean,
+  ) =>
     apiPut<MeetingDetail>(`${base(id)}/attendance/${encodeURIComponent(code)}`, {
       status,
       reason: reason ?? null,
+      ...(reasonAccepted === undefined ? {} : { reasonAccepted }),
     }),
   guest: (id: number, body: { name: string; role?: string | null }) =>
     apiPost<{ ok: true }>(`${base(id)}/guests`, body),

@@ -1,5 +1,5 @@
 import { UserAddOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Form, Input, Modal, Tag } from 'antd';
+import { Alert, Button, Card, Checkbox, Empty, Flex, Form, Input, Modal, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFieldErrors } from '../../lib/form-errors';
@@ -8,7 +8,7 @@ import type { AttendanceStatus, RollCallLine } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { meetingCommands, meetingKeys, useSetMeeting } from './api';
 import { DeleteItemButton } from './delete-item';
-import { countRoll, type RollCall } from './roll-call';
+import { countRoll, type RollCall, reasonRefused } from './roll-call';
 import type { TabProps } from './shared';
 
 const MAIN: AttendanceStatus[] = ['present', 'absent_excused', 'absent_unexcused'];
@@ -28,11 +28,12 @@ export function RollCounts({ lines }: { lines: RollCallLine[] }) {
   return (
     <div className="nn-roll-counts">
       <div className="nn-big-text" data-testid="attendance-counts">
-        {t('roll.counts', {
+        {t(c.attachedHere > 0 ? 'roll.countsTemporary' : 'roll.counts', {
           present: c.present,
           total: c.total,
           official: c.presentOfficial,
           probationary: c.presentProbationary,
+          temporary: c.presentAttachedHere,
         })}
       </div>
       <div className="nn-muted" data-testid="attendance-others">
@@ -84,6 +85,13 @@ function AttendanceRow({
       <Flex wrap gap={4} align="center" justify="space-between">
         <span className="nn-att-name">{line.fullName}</span>
         <Flex wrap gap={4}>
+          {line.attachedHere ? (
+            <Tooltip title={t('roll.attachedHereHint')}>
+              <Tag color="purple" data-testid="attached-here">
+                {t('roll.attachedHere')}
+              </Tag>
+            </Tooltip>
+          ) : null}
           {line.memberStatus === 'probationary' ? <Tag color="cyan">{t('roll.probationary')}</Tag> : null}
           {line.position !== 'member' ? <Tag>{t(`position.${line.position}`)}</Tag> : null}
           {line.reply === 'confirm' ? <Tag color="green">{t('roll.confirmed')}</Tag> : null}
@@ -91,12 +99,24 @@ function AttendanceRow({
           {editable ? null : <Tag color={TAG_COLORS[line.status]}>{t(`attendance.${line.status}`)}</Tag>}
         </Flex>
       </Flex>
-      {line.reason ? <div className="nn-muted">{line.reason}</div> : null}
+      {line.reason ? (
+        <div className="nn-muted">
+          {line.reason}
+          {reasonRefused(line) ? (
+            <Tag color="red" style={{ marginInlineStart: 8 }} data-testid="reason-refused">
+              {t('roll.reasonRefused')}
+            </Tag>
+          ) : null}
+        </div>
+      ) : null}
       {editable ? (
         <>
           <div className="nn-att-main">{MAIN.map((s) => button(s, false))}</div>
           <Flex gap={4} wrap style={{ marginTop: 4 }}>
-            {RARE.map((s) => button(s, true))}
+            {/* A member attending temporarily is here: "attached elsewhere" is for the cell's own. */}
+            {RARE.filter((s) => !(line.attachedHere && s === 'attached_elsewhere')).map((s) =>
+              button(s, true),
+            )}
           </Flex>
         </>
       ) : null}
@@ -104,7 +124,16 @@ function AttendanceRow({
   );
 }
 
-/** Asks why a member is absent; the server's field error lands on the reason. */
+interface ReasonValues {
+  reason: string;
+  reasonAccepted: boolean;
+}
+
+/**
+ * Asks why a member is absent, and whether the cell accepts the reason: yes by default (the usual
+ * reasons — illness, a work trip, family matters — are), the secretary unticks it otherwise (HD
+ * 12-HD/BTCTW point 2.1). The server's field error lands on the reason.
+ */
 function ReasonModal({
   line,
   onSubmit,
@@ -113,14 +142,14 @@ function ReasonModal({
   error,
 }: {
   line: RollCallLine;
-  onSubmit: (reason: string) => void;
+  onSubmit: (values: ReasonValues) => void;
   onClose: () => void;
   loading: boolean;
   error: unknown;
 }) {
   const { t } = useTranslation();
   const rules = useRules();
-  const [form] = Form.useForm<{ reason: string }>();
+  const [form] = Form.useForm<ReasonValues>();
   useEffect(() => {
     if (error) applyFieldErrors(form, error);
   }, [error, form]);
@@ -138,14 +167,17 @@ function ReasonModal({
       <Form
         form={form}
         layout="vertical"
-        onFinish={(v) => onSubmit(v.reason.trim())}
-        initialValues={{ reason: line.reason ?? '' }}
+        onFinish={(v) => onSubmit({ reason: v.reason.trim(), reasonAccepted: v.reasonAccepted })}
+        initialValues={{
+          reason: line.reason ?? '',
+          reasonAccepted: line.status === 'absent_excused' ? line.reasonAccepted !== false : true,
+        }}
       >
         <Flex wrap gap={6} style={{ marginBottom: 12 }}>
           {t('roll.quickReasons')
             .split('|')
             .map((r) => (
-              <Button key={r} onClick={() => form.setFieldsValue({ reason: r })}>
+              <Button key={r} onClick={() => form.setFieldsValue({ reason: r, reasonAccepted: true })}>
                 {r}
               </Button>
             ))}
@@ -158,6 +190,14 @@ function ReasonModal({
             data-testid="attendance-reason"
             autoFocus
           />
+        </Form.Item>
+        <Form.Item
+          name="reasonAccepted"
+          valuePropName="checked"
+          extra={t('roll.reasonAcceptedHint')}
+          style={{ marginBottom: 0 }}
+        >
+          <Checkbox data-testid="reason-accepted">{t('roll.reasonAccepted')}</Checkbox>
         </Form.Item>
       </Form>
     </Modal>
@@ -226,8 +266,8 @@ export function AttendanceTab({ meeting, record, editable, roll }: TabProps & { 
   const setMeeting = useSetMeeting();
   const [asking, setAsking] = useState<RollCallLine | null>(null);
   const mark = useAction({
-    mutationFn: (v: { code: string; status: AttendanceStatus; reason?: string }) =>
-      meetingCommands.attendance(meeting.id, v.code, v.status, v.reason),
+    mutationFn: (v: { code: string; status: AttendanceStatus; reason?: string; reasonAccepted?: boolean }) =>
+      meetingCommands.attendance(meeting.id, v.code, v.status, v.reason, v.reasonAccepted),
     success: false,
     onSuccess: (m) => {
       setMeeting(m);
@@ -275,7 +315,7 @@ export function AttendanceTab({ meeting, record, editable, roll }: TabProps & { 
             setAsking(null);
             mark.reset();
           }}
-          onSubmit={(reason) => mark.mutate({ code: asking.memberCode, status: 'absent_excused', reason })}
+          onSubmit={(v) => mark.mutate({ code: asking.memberCode, status: 'absent_excused', ...v })}
         />
       ) : null}
     </div>

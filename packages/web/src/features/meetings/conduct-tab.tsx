@@ -7,6 +7,7 @@ import { useRules } from '../../lib/rules';
 import type { MeetingDetail, RuleSetContent } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { meetingCommands, meetingKeys, useMeetingRules, useSetMeeting } from './api';
+import { ItemConclusionsCard } from './item-conclusions';
 import { OpinionsCard } from './opinions-card';
 import { MeetingAnswersCard, MeetingRecommendationsCard } from './recommendations-card';
 import type { RollCall } from './roll-call';
@@ -193,12 +194,16 @@ function ConclusionCard({ meeting, record, editable }: TabProps) {
   );
 }
 
-/** "Diễn biến": the clock, the opinions, the recommendations and answers, the tasks and the conclusion. */
+/**
+ * "Diễn biến": the clock, the opinions, the chair's conclusion on each item, the recommendations and
+ * answers, the tasks and the overall conclusion.
+ */
 export function ConductTab(props: TabProps & { roll: RollCall }) {
   return (
     <div className="nn-stack">
       <ClockCard meeting={props.meeting} editable={props.editable} />
       <OpinionsCard {...props} />
+      <ItemConclusionsCard meeting={props.meeting} editable={props.editable} />
       <MeetingRecommendationsCard meeting={props.meeting} editable={props.editable} roll={props.roll} />
       <MeetingAnswersCard meeting={props.meeting} editable={props.editable} />
       <TasksCard {...props} />

@@ -8,6 +8,7 @@ import { useRules } from '../../lib/rules';
 import type { MeetingDetail, MeetingRecord } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { documentUrl, meetingCommands, meetingKeys } from './api';
+import { votingPresent } from './roll-call';
 import type { TabProps } from './shared';
 import { DATE_FORMAT } from './shared';
 import { Stepper } from './stepper';
@@ -91,9 +92,7 @@ function AdoptCard({ meeting, record }: { meeting: MeetingDetail; record: Meetin
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<AdoptValues>();
-  const most = record.rollCall.filter(
-    (l) => l.memberStatus === 'official' && l.status === 'present' && !l.suspended,
-  ).length;
+  const most = votingPresent(record.rollCall);
   const adopt = useAction({
     mutationFn: (v: AdoptValues & { confirmUnscored?: boolean }) => meetingCommands.adopt(meeting.id, v),
     form,

@@ -32,37 +32,64 @@ export function useRollCall(meeting: MeetingDetail): RollCall {
       memberStatus: m.status === 'probationary' ? 'probationary' : 'official',
       status: m.exempt ? 'exempt' : 'present',
       reason: null,
+      reasonAccepted: true,
       reply: null,
+      attachedHere: false,
     }));
   return { lines, tentative: true, loading: registry.isPending };
 }
 
 export interface RollCounts {
-  /** Members of the cell summoned here (those attached to another cell are not). */
+  /**
+   * Members summoned here: the cell's own (those attending another cell are not) and members of other
+   * cells attending temporarily, counted in this cell's attendance (domain.md §2).
+   */
   total: number;
   present: number;
+  /** The cell's own official and probationary members present. */
   presentOfficial: number;
   presentProbationary: number;
+  /** Members of other cells attending temporarily: on the roll call, and how many are present. */
+  attachedHere: number;
+  presentAttachedHere: number;
+  /** Absent with a reason the cell accepted. */
   excused: number;
+  /** Absent without a reason, or with one the cell did not accept (HD 12-HD/BTCTW point 2.1). */
   unexcused: number;
   exempt: number;
   elsewhere: number;
 }
 
+/** An excused absence whose reason the cell did not accept: it counts as unexcused. */
+export const reasonRefused = (l: RollCallLine) => l.status === 'absent_excused' && l.reasonAccepted === false;
+
 export function countRoll(lines: RollCallLine[]): RollCounts {
   const present = lines.filter((l) => l.status === 'present');
+  const ownPresent = present.filter((l) => !l.attachedHere);
   const count = (status: RollCallLine['status']) => lines.filter((l) => l.status === status).length;
+  const refused = lines.filter(reasonRefused).length;
   return {
     total: lines.length - count('attached_elsewhere'),
     present: present.length,
-    presentOfficial: present.filter((l) => l.memberStatus === 'official').length,
-    presentProbationary: present.filter((l) => l.memberStatus === 'probationary').length,
-    excused: count('absent_excused'),
-    unexcused: count('absent_unexcused'),
+    presentOfficial: ownPresent.filter((l) => l.memberStatus === 'official').length,
+    presentProbationary: ownPresent.filter((l) => l.memberStatus === 'probationary').length,
+    attachedHere: lines.filter((l) => l.attachedHere).length,
+    presentAttachedHere: present.length - ownPresent.length,
+    excused: count('absent_excused') - refused,
+    unexcused: count('absent_unexcused') + refused,
     exempt: count('exempt'),
     elsewhere: count('attached_elsewhere'),
   };
 }
+
+/**
+ * Official members of the cell present and not suspended: the most votes that can be cast. Members of
+ * other cells attending temporarily vote in their home cell (QĐ 24-QĐ/TW point 9.3.2; domain.md §2).
+ */
+export const votingPresent = (lines: RollCallLine[]) =>
+  lines.filter(
+    (l) => l.memberStatus === 'official' && l.status === 'present' && !l.suspended && !l.attachedHere,
+  ).length;
 
 /** Member options for pickers: present members first, then the others, each with position. */
 export function memberOptions(lines: RollCallLine[], presentFirst = true) {

@@ -1,9 +1,10 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Form, Input, Select, Tag } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Form, Input, Select, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLang } from '../../app/i18n';
+import { ApiError } from '../../lib/api';
 import { useRules } from '../../lib/rules';
 import {
   type MeetingDetail,
@@ -15,7 +16,8 @@ import {
 import { useAction } from '../../lib/use-action';
 import { meetingCommands, meetingKeys } from './api';
 import { DeleteItemButton } from './delete-item';
-import { memberOptions, type RollCall } from './roll-call';
+import { RecognitionNote } from './recognition-note';
+import { memberOptions, type RollCall, votingPresent } from './roll-call';
 import type { TabProps } from './shared';
 import { Stepper } from './stepper';
 
@@ -31,9 +33,11 @@ interface VoteValues {
 /** Subjects about one member: recognition and exemption name a member of the cell (admission does not). */
 const ABOUT_MEMBER: VoteSubject[] = ['recognition', 'exemption'];
 
-/** Official members present and not suspended: the most votes that can be cast (not the base, which is the server's). */
-export const presentOfficial = (roll: RollCall) =>
-  roll.lines.filter((l) => l.memberStatus === 'official' && l.status === 'present' && !l.suspended).length;
+/**
+ * Official members of the cell present and not suspended: the most votes that can be cast (not the base,
+ * which is the server's). Members attending temporarily vote in their home cell (QĐ 24-QĐ/TW point 9.3.2).
+ */
+export const presentOfficial = (roll: RollCall) => votingPresent(roll.lines);
 
 export function OutcomeAlert({ outcome }: { outcome: VoteOutcome }) {
   const { t } = useTranslation();
@@ -49,11 +53,15 @@ export function OutcomeAlert({ outcome }: { outcome: VoteOutcome }) {
   );
 }
 
-function VoteForm({ meeting, roll }: TabProps & { roll: RollCall }) {
+function VoteForm({ meeting, record, roll }: TabProps & { roll: RollCall }) {
   const { t } = useTranslation();
+  const { modal } = App.useApp();
   const rules = useRules();
   const [form] = Form.useForm<VoteValues>();
   const subject = Form.useWatch('subject', form) ?? 'resolution';
+  const memberCode = Form.useWatch('memberCode', form);
+  const probation =
+    subject === 'recognition' ? record.probation.find((p) => p.memberCode === memberCode) : undefined;
   const [outcome, setOutcome] = useState<VoteOutcome | null>(null);
   const most = presentOfficial(roll);
   // The roll call may arrive after the form: suggest "all present in favour" until the user changes it.
@@ -63,8 +71,9 @@ function VoteForm({ meeting, roll }: TabProps & { roll: RollCall }) {
   const textFor = (s: VoteSubject) =>
     t(`votes.defaultText.${s}`, { month: dayjs(meeting.date).format('MM/YYYY') });
   const vote = useAction({
-    mutationFn: (v: VoteValues) =>
+    mutationFn: (v: VoteValues & { confirmEarly?: boolean }) =>
       meetingCommands.vote(meeting.id, {
+        confirmEarly: v.confirmEarly,
         subject: v.subject,
         text: v.text.trim(),
         memberCode: ABOUT_MEMBER.includes(v.subject) ? (v.memberCode ?? null) : null,
@@ -76,6 +85,20 @@ function VoteForm({ meeting, roll }: TabProps & { roll: RollCall }) {
     success: false,
     invalidate: [meetingKeys.detail(meeting.id)],
     onSuccess: (result) => setOutcome(result.outcome),
+    // Before the twelve months of probation end the server states the dates (Điều lệ Đảng art. 5): the
+    // secretary confirms that the cell votes all the same, or stops.
+    onError: (error) => {
+      const field = error instanceof ApiError ? error.fields[0] : undefined;
+      if (field?.field !== 'confirmEarly') return;
+      modal.confirm({
+        title: t('votes.earlyTitle'),
+        content: field.message,
+        okText: t('votes.recordAnyway'),
+        cancelText: t('common.cancel'),
+        okButtonProps: { 'data-testid': 'vote-early-confirm' },
+        onOk: () => vote.mutate({ ...form.getFieldsValue(), confirmEarly: true }),
+      });
+    },
   });
   const onSubject = (next: VoteSubject) => {
     const text = form.getFieldValue('text') as string | undefined;
@@ -121,14 +144,17 @@ function VoteForm({ meeting, roll }: TabProps & { roll: RollCall }) {
               size="large"
               showSearch={{ optionFilterProp: 'label' }}
               options={memberOptions(
-                subject === 'recognition'
+                // About the cell's own members: one attending temporarily is decided on in the home cell.
+                (subject === 'recognition'
                   ? roll.lines.filter((l) => l.memberStatus === 'probationary')
-                  : roll.lines,
+                  : roll.lines
+                ).filter((l) => !l.attachedHere),
               )}
               data-testid="vote-member"
             />
           </Form.Item>
         ) : null}
+        <RecognitionNote line={probation} />
         <div className="nn-muted" style={{ marginBottom: 8 }} data-testid="vote-present-official">
           {t('votes.presentOfficial', { count: most })}
         </div>

@@ -155,8 +155,16 @@ export const supervisionCommands = {
   makePlan: (committeeCode: string, periodKey: string) =>
     apiPost<PlanDto>(`${S}/plans`, { committeeCode, periodKey }),
   publishPlan: (id: number) => apiPost<PlanDto>(`${S}/plans/${id}/publish`, {}),
-  issueReport: (committeeCode: string, periodKey: string) =>
-    apiPost<{ number: string; sha256: string }>(`${S}/report/issue`, { committeeCode, periodKey }),
+  issueReport: (
+    committeeCode: string,
+    periodKey: string,
+    signer: { signerTitle?: string; signerName?: string } = {},
+  ) =>
+    apiPost<{ number: string; sha256: string }>(`${S}/report/issue`, {
+      committeeCode,
+      periodKey,
+      ...signer,
+    }),
   addVisit: (body: {
     committeeCode: string;
     periodKey: string;

@@ -1,13 +1,20 @@
 import { FileDoneOutlined } from '@ant-design/icons';
-import { Button, Popconfirm, Tag } from 'antd';
+import { Alert, Button, Form, Input, Modal, Tag } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../lib/format';
 import { useAction } from '../../lib/use-action';
 import { type CoverageDto, supervisionCommands, supervisionKeys } from './api';
 
+interface Signer {
+  signerTitle?: string;
+  signerName?: string;
+}
+
 /**
- * Issuing the period's report: it is numbered and frozen, and downloads the same afterwards. Before, the
- * downloads are drafts with a blank number.
+ * Issuing the period's report: it is numbered, signed collectively ("T/M BAN THƯỜNG VỤ" / "T/M ĐẢNG ỦY")
+ * by the one named here, and frozen; it downloads the same afterwards. Before, the downloads are drafts
+ * with a blank number.
  */
 export function ReportIssue({
   data,
@@ -19,10 +26,17 @@ export function ReportIssue({
   period: string;
 }) {
   const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<Signer>();
   const issue = useAction({
-    mutationFn: () => supervisionCommands.issueReport(committee, period),
+    mutationFn: (signer: Signer) =>
+      supervisionCommands.issueReport(committee, period, {
+        signerTitle: signer.signerTitle?.trim() || undefined,
+        signerName: signer.signerName?.trim() || undefined,
+      }),
     success: t('supervision.coverage.issued'),
     invalidate: [supervisionKeys.all],
+    onSuccess: () => setOpen(false),
   });
   if (data.report) {
     return (
@@ -40,15 +54,30 @@ export function ReportIssue({
     );
   }
   return (
-    <Popconfirm
-      title={t('supervision.coverage.issueConfirm')}
-      okText={t('supervision.coverage.issue')}
-      cancelText={t('common.cancel')}
-      onConfirm={() => issue.mutate(undefined)}
-    >
-      <Button icon={<FileDoneOutlined />} loading={issue.isPending} data-testid="report-issue">
+    <>
+      <Button icon={<FileDoneOutlined />} onClick={() => setOpen(true)} data-testid="report-issue">
         {t('supervision.coverage.issue')}
       </Button>
-    </Popconfirm>
+      <Modal
+        open={open}
+        title={t('supervision.coverage.issue')}
+        okText={t('supervision.coverage.issue')}
+        cancelText={t('common.cancel')}
+        confirmLoading={issue.isPending}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        okButtonProps={{ id: 'report-issue-ok' }}
+      >
+        <Alert type="warning" showIcon title={t('supervision.coverage.issueConfirm')} />
+        <Form form={form} layout="vertical" onFinish={(v) => issue.mutate(v)} style={{ marginTop: 12 }}>
+          <Form.Item name="signerTitle" label={t('supervision.coverage.signerTitle')}>
+            <Input maxLength={60} placeholder={t('supervision.coverage.signerTitleHint')} />
+          </Form.Item>
+          <Form.Item name="signerName" label={t('supervision.coverage.signerName')}>
+            <Input maxLength={100} placeholder={t('supervision.coverage.signerNameHint')} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
   );
 }

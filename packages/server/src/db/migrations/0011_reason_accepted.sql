@@ -1,0 +1,1 @@
+ALTER TABLE "attendance" ADD COLUMN "reason_accepted" boolean DEFAULT true NOT NULL;

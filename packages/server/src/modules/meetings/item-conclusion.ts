@@ -1,0 +1,47 @@
+/**
+ * The chair's conclusion on one agenda item (kết luận của chủ trì), recorded on the run screen as the
+ * meeting goes and printed under the item in the minutes (HD 12-HD/BTCTW of 06/7/2018, point 2.3: the
+ * chair concludes each matter discussed). Kept on the item itself in the meeting's `agenda`.
+ */
+import { type AgendaItem, withItemConclusion } from '@nennep/core';
+import { eq, sql } from 'drizzle-orm';
+import { type Db, rows } from '../../db/client.ts';
+import { meetings } from '../../db/schema/index.ts';
+import type { Actor } from '../../http/access.ts';
+import { invalidField } from '../../http/errors.ts';
+import { recordMeetingEvent } from './plan.ts';
+import { assertNotAdopted } from './policy.ts';
+import type { MeetingRow } from './queries.ts';
+
+/**
+ * Sets (or, with an empty text, clears) the conclusion of agenda item `index`. The meeting row is locked
+ * and its status read again under the lock, so the write cannot slip past an adoption running at the same
+ * time: adopted minutes never change (409). Returns the agenda as stored.
+ */
+export async function setItemConclusion(
+  tx: Db,
+  actor: Actor,
+  meeting: MeetingRow,
+  index: number,
+  text: string,
+): Promise<AgendaItem[]> {
+  const [locked] = await rows<{ status: string; orgPath: string; agenda: AgendaItem[] }>(
+    tx,
+    sql`SELECT status, org_path AS "orgPath", agenda FROM meetings WHERE id = ${meeting.id} FOR UPDATE`,
+  );
+  if (!locked) throw new Error(`meeting ${meeting.id} vanished`);
+  assertNotAdopted(locked);
+  if (index >= locked.agenda.length) {
+    throw invalidField('agendaIndex', {
+      vi: 'Không có nội dung này trong chương trình.',
+      en: 'No such agenda item.',
+    });
+  }
+  const agenda = withItemConclusion(locked.agenda, index, text);
+  await tx.update(meetings).set({ agenda }).where(eq(meetings.id, meeting.id));
+  await recordMeetingEvent(tx, actor, meeting, 'item_conclusion', {
+    item: index + 1,
+    cleared: !agenda[index]?.conclusion,
+  });
+  return agenda;
+}

@@ -13,9 +13,11 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Config } from './config.ts';
+import { type Config, fastifyTrustProxy } from './config.ts';
 import type { Database } from './db/client.ts';
 import { AppError, handleError } from './http/errors.ts';
+import { registerSecurityHeaders } from './http/headers.ts';
+import { type LogStream, loggerOptions } from './http/log.ts';
 import { registerSession } from './http/session.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
 import { alertRoutes } from './modules/alerts/routes.ts';
@@ -23,6 +25,7 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { homeRoutes } from './modules/home/routes.ts';
+import { recoverInterruptedImports } from './modules/imports/jobs.ts';
 import { importRoutes } from './modules/imports/routes.ts';
 import { inboxRoutes } from './modules/inbox/routes.ts';
 import { meetingRoutes } from './modules/meetings/routes.ts';
@@ -46,7 +49,9 @@ export type App = FastifyInstance;
 
 export interface Deps {
   database: Database;
-  config: Pick<Config, 'secureCookies' | 'sessionDays'>;
+  /** Import limits and proxy trust fall back to their defaults (config.ts) when left out. */
+  config: Pick<Config, 'secureCookies' | 'sessionDays'> &
+    Partial<Pick<Config, 'importLimits' | 'trustProxy'>>;
   /** What time it is: the system clock, or a fixed one in tests (due dates, check-in days). */
   clock?: () => Date;
 }
@@ -56,27 +61,23 @@ export const nowOf = (deps: Deps): Date => (deps.clock ? deps.clock() : new Date
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-/** Keys that must never reach a log line (personal data, secrets). */
-const REDACT = [
-  'req.headers.cookie',
-  'req.headers["x-csrf-token"]',
-  'res.headers["set-cookie"]',
-  'birthDate',
-  'citizenId',
-  'phone',
-  'password',
-];
-
 /** Builds the Fastify instance: plugins, the session hook, every feature module, the web app. */
-export async function buildApp(deps: Deps, options: { logger?: boolean; webDist?: string | null } = {}) {
+export async function buildApp(
+  deps: Deps,
+  options: { logger?: boolean; logStream?: LogStream; webDist?: string | null } = {},
+) {
   const app = Fastify({
-    logger: options.logger ? { level: 'info', redact: REDACT } : false,
+    // Without personal data: http/log.ts.
+    logger: options.logger ? loggerOptions(options.logStream) : false,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies configured (NENNEP_TRUST_PROXY): otherwise any
+    // client could name its own address and slip past the login limits (docs/OPERATIONS.md).
+    trustProxy: fastifyTrustProxy(deps.config.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  registerSecurityHeaders(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1 } });
@@ -93,6 +94,13 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; webDist?
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
+  // A commit cut short by a crash leaves its job 'committing' with nothing written: on start it becomes
+  // 'failed', to be committed again (imports/jobs.ts).
+  app.addHook('onReady', async () => {
+    const recovered = await recoverInterruptedImports(deps.database);
+    if (recovered > 0)
+      app.log.warn(`${recovered} interrupted import(s) marked failed; they may be committed again`);
+  });
   registerSession(app, deps.database.db, () => nowOf(deps));
   await app.register(
     async (api) => {

@@ -5,9 +5,28 @@ export interface LockInfo {
   pid: number;
   purpose: string;
   url?: string;
+  /**
+   * When the process started, as the system counts it (Linux: /proc/<pid>/stat field 22, clock ticks
+   * since boot): a pid reused by another process after a crash has another start time. Absent where
+   * the system does not tell, or in a lock written by an older version.
+   */
+  started?: string;
 }
 
 const lockFile = (dataDir: string) => path.join(dataDir, 'nennep.lock');
+
+/** The start time of a process (Linux), or null where it cannot be read. */
+export function processStart(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 2 is the command in parentheses, which may hold spaces: count the fields after it.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const started = fields[22 - 3];
+    return started && /^\d+$/.test(started) ? started : null;
+  } catch {
+    return null;
+  }
+}
 
 function alive(pid: number) {
   try {
@@ -18,12 +37,23 @@ function alive(pid: number) {
   }
 }
 
-/** The process holding the data folder, if it is still running. */
+/**
+ * Whether the process a lock names is the one running under its pid now: alive, and (where both are
+ * known) started when the lock says. After a crash and a reboot the pid may belong to anything else.
+ */
+function holds(info: LockInfo): boolean {
+  if (!alive(info.pid)) return false;
+  if (info.started === undefined) return true;
+  const started = processStart(info.pid);
+  return started === null || started === info.started;
+}
+
+/** The process holding the data folder, if it is still running; a stale lock is none. */
 export function readLock(dataDir: string): LockInfo | null {
   if (!existsSync(lockFile(dataDir))) return null;
   try {
     const info = JSON.parse(readFileSync(lockFile(dataDir), 'utf8')) as LockInfo;
-    return info.pid !== process.pid && alive(info.pid) ? info : null;
+    return info.pid !== process.pid && holds(info) ? info : null;
   } catch {
     return null;
   }
@@ -51,7 +81,11 @@ export function acquireDataLock(dataDir: string, purpose: string, url?: string):
   mkdirSync(dataDir, { recursive: true });
   const holder = readLock(dataDir);
   if (holder) throw new DataDirBusyError(dataDir, holder);
-  writeFileSync(lockFile(dataDir), JSON.stringify({ pid: process.pid, purpose, url } satisfies LockInfo));
+  const started = processStart(process.pid) ?? undefined;
+  writeFileSync(
+    lockFile(dataDir),
+    JSON.stringify({ pid: process.pid, purpose, url, started } satisfies LockInfo),
+  );
   const release = () => {
     try {
       const info = JSON.parse(readFileSync(lockFile(dataDir), 'utf8')) as LockInfo;

@@ -230,6 +230,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
       locale,
     );
   }
-  request.log.error({ err: { message: error.message, stack: error.stack } }, 'unhandled error');
+  // The logger's serializer keeps a database error's parameters, detail and values out (http/log.ts).
+  request.log.error({ err: error }, 'unhandled error');
   return sendAppError(reply, new AppError(500, 'internal'), locale);
 }

@@ -1,38 +1,26 @@
 import { hash, verify } from '@node-rs/argon2';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { accounts, loginThrottle, sessions } from '../../db/schema/index.ts';
+import { accounts, sessions } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/access.ts';
 import { audit } from '../../http/audit.ts';
 import { AppError, invalidField } from '../../http/errors.ts';
 import { createSession, hashToken } from '../../http/session.ts';
+import { recordFailure, recordSuccess, releaseAddress, reserveAddress, reservePair } from './lockout.ts';
 
-/** Failures before an account is locked, and for how long. */
-export const LOCK_AFTER = 5;
-export const LOCK_MINUTES = 15;
-/** Failures from one address in a window before that address is throttled. */
-export const THROTTLE_AFTER = 20;
-export const THROTTLE_MINUTES = 15;
+export { LOCK_AFTER, LOCK_MINUTES, THROTTLE_AFTER, THROTTLE_MINUTES } from './lockout.ts';
 
 /** argon2id with the library's defaults (m = 19 MiB, t = 2), as OWASP recommends. */
 export const hashPassword = (password: string) => hash(password);
 
-// A hash to verify against when the username is unknown, so both paths take the same time.
+// A hash to verify against when the username is unknown, so both paths do the same work.
 let dummyHash: Promise<string> | null = null;
 
-async function throttleFailure(tx: Db, key: string, now: Date) {
-  await tx.execute(sql`
-    INSERT INTO login_throttle (key, failures, window_start) VALUES (${key}, 1, ${now.toISOString()})
-    ON CONFLICT (key) DO UPDATE SET
-      failures = CASE WHEN login_throttle.window_start < ${now.toISOString()}::timestamptz - make_interval(mins => ${THROTTLE_MINUTES})
-                      THEN 1 ELSE login_throttle.failures + 1 END,
-      window_start = CASE WHEN login_throttle.window_start < ${now.toISOString()}::timestamptz - make_interval(mins => ${THROTTLE_MINUTES})
-                      THEN ${now.toISOString()}::timestamptz ELSE login_throttle.window_start END`);
-}
-
 /**
- * Checks a username and password at `now` (the caller's clock). Throttles by client address and locks
- * the account for LOCK_MINUTES after LOCK_AFTER failures in a row; every outcome leaves an audit event.
+ * Checks a username and password at `now` (the caller's clock), within the limits of lockout.ts: the
+ * address and the (address, username) pair are counted before the password is checked, whether the
+ * username exists or not, and a failure is answered the same either way. Every outcome on an account
+ * leaves an audit event.
  */
 export async function login(
   db: Db,
@@ -40,46 +28,23 @@ export async function login(
   days: number,
   now: Date,
 ) {
-  const ipKey = `ip:${input.ip}`;
-  const [throttle] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, ipKey));
-  if (
-    throttle &&
-    throttle.failures >= THROTTLE_AFTER &&
-    now.getTime() - throttle.windowStart.getTime() < THROTTLE_MINUTES * 60_000
-  ) {
-    throw new AppError(429, 'throttled', { minutes: THROTTLE_MINUTES });
-  }
   const username = input.username.trim().toLowerCase();
+  await reserveAddress(db, input.ip, now);
+  // An attempt held back by its pair's wait is no guess: the address gets it back.
+  const pairFailures = await reservePair(db, input.ip, username, now).catch(async (error: unknown) => {
+    await releaseAddress(db, input.ip);
+    throw error;
+  });
   const [account] = await db.select().from(accounts).where(eq(accounts.username, username));
-  if (account?.lockedUntil && account.lockedUntil > now) {
-    const minutes = Math.ceil((account.lockedUntil.getTime() - now.getTime()) / 60_000);
-    throw new AppError(429, 'locked', { minutes });
-  }
   dummyHash ??= hashPassword('not-a-real-password');
   const ok = await verify(account?.passwordHash ?? (await dummyHash), input.password);
   if (!account || !ok || account.disabled) {
-    await db.transaction(async (tx) => {
-      await throttleFailure(tx, ipKey, now);
-      if (account) {
-        const failures = account.failedLogins + 1;
-        const lockedUntil = failures >= LOCK_AFTER ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
-        await tx
-          .update(accounts)
-          .set({ failedLogins: lockedUntil ? 0 : failures, lockedUntil })
-          .where(eq(accounts.id, account.id));
-        await audit(tx, null, {
-          action: lockedUntil ? 'auth.locked' : 'auth.login_failed',
-          entityType: 'account',
-          entityId: account.id,
-          orgPath: '/',
-          detail: { username },
-        });
-      }
-    });
+    await db.transaction((tx) => recordFailure(tx, username, pairFailures, now));
     throw new AppError(401, 'bad_credentials');
   }
   return db.transaction(async (tx) => {
     await tx.update(accounts).set({ failedLogins: 0, lockedUntil: null }).where(eq(accounts.id, account.id));
+    await recordSuccess(tx, input.ip, username, now);
     const session = await createSession(tx, account.id, days, now);
     await audit(tx, { id: account.id, username: account.username } as Actor, {
       action: 'auth.login',

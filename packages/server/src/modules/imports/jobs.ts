@@ -14,6 +14,7 @@ import { importJobs } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/access.ts';
 import { AppError, conflict, invalidField, notFound } from '../../http/errors.ts';
 import { columnsOf, type ImportKind } from './columns.ts';
+import type { ImportLimits } from './limits.ts';
 import {
   chosenMapping,
   exactMapping,
@@ -43,6 +44,8 @@ interface JobReport {
   errors: ImportError[];
   result?: Result;
   error?: string;
+  /** The process stopped during the commit (recoverInterruptedImports): nothing was written. */
+  interrupted?: boolean;
   /** The mapping of a file whose headers are not the template's, remembered at commit. */
   mapping?: { source: MappingSource; shape: string; columns: Record<string, string | null> };
 }
@@ -136,8 +139,9 @@ export async function previewImport(
   fileName: string,
   today: string,
   chosen?: readonly (string | null)[],
+  limits?: ImportLimits,
 ) {
-  const read = await readSheet(buffer, fileName);
+  const read = await readSheet(buffer, fileName, limits);
   let records: ImportRecords = { kind, keys: [], rows: [] };
   let errors: ImportError[] = read.errors;
   let mapping: Mapping | null = null;
@@ -181,6 +185,39 @@ export async function previewImport(
   };
 }
 
+/** Advisory lock class of a commit in progress, taken with hashtext(job id); 4242 is the migrations'. */
+const COMMIT_LOCK = 4243;
+
+/**
+ * The jobs this process is committing, with the number of requests at it. PGlite has one session, whose
+ * advisory locks it may always take again: there, being committed is known from this count (PGlite's
+ * data folder has one process). Either way the commit's last statement checks the job is still its own.
+ */
+const committingHere = new Map<string, number>();
+
+const INTERRUPTED = {
+  vi: 'Lần ghi trước bị gián đoạn (máy chủ đã dừng giữa chừng); chưa có gì được ghi. Hãy ghi lại.',
+  en: 'The previous commit was interrupted (the server stopped midway); nothing was written. Commit again.',
+};
+
+/**
+ * Marks failed the jobs left 'committing' by a process that stopped mid-commit (all of them, or `id`),
+ * so that they may be committed again; returns how many. Nothing of theirs was written: the commit is one
+ * transaction, which takes the job's advisory lock first and ends only if the job is still 'committing'.
+ * A job whose lock another process holds is still being committed and is left alone.
+ */
+export async function recoverInterruptedImports(database: Database, id?: string): Promise<number> {
+  const recovered = await database.raw.query<{ id: string }>(
+    `UPDATE import_jobs SET status = 'failed', processed = 0,
+       report = coalesce(report, '{}'::jsonb) || '{"interrupted": true}'::jsonb
+     WHERE status = 'committing' AND ($1::text IS NULL OR id = $1) AND NOT (id = ANY($2::text[]))
+       AND pg_try_advisory_xact_lock(${COMMIT_LOCK}, hashtext(id))
+     RETURNING id`,
+    [id ?? null, [...committingHere.keys()]],
+  );
+  return recovered.length;
+}
+
 async function findJob(database: Database, actor: Actor, id: string) {
   const [job] = await database.db.select().from(importJobs).where(eq(importJobs.id, id));
   if (!job || job.accountId !== actor.id) throw notFound('import');
@@ -199,7 +236,7 @@ export async function importJobStatus(database: Database, actor: Actor, id: stri
     valid: job.status !== 'invalid',
     summary: job.report.summary ?? null,
     result: job.report.result ?? null,
-    error: job.report.error ?? null,
+    error: job.report.interrupted ? INTERRUPTED[locale] : (job.report.error ?? null),
     errors: (job.report.errors ?? []).map((e) => renderError(job.kind, e, locale)),
   };
 }
@@ -214,22 +251,48 @@ export async function commitImportJob(
   id: string,
   today: string,
 ): Promise<Result> {
-  const job = await findJob(database, actor, id);
-  if (job.status === 'committed' || job.status === 'committing') {
+  let job = await findJob(database, actor, id);
+  if (job.status === 'committing' && (await recoverInterruptedImports(database, id)) > 0) {
+    job = await findJob(database, actor, id);
+  }
+  if (job.status === 'committed') {
     throw conflict({ vi: 'Lượt nhập này đã được ghi.', en: 'This import has already been committed.' });
   }
-  if (job.status !== 'ready' || !job.rows) {
+  if (job.status === 'committing') {
+    throw conflict({ vi: 'Lượt nhập này đang được ghi.', en: 'This import is being committed.' });
+  }
+  if ((job.status !== 'ready' && job.status !== 'failed') || !job.rows) {
     throw conflict({
       vi: 'Tệp có lỗi nên không thể ghi.',
       en: 'The file has errors; nothing can be written.',
     });
   }
+  committingHere.set(id, (committingHere.get(id) ?? 0) + 1);
+  try {
+    return await claimAndCommit(database, actor, job, today);
+  } finally {
+    const left = (committingHere.get(id) ?? 1) - 1;
+    if (left > 0) committingHere.set(id, left);
+    else committingHere.delete(id);
+  }
+}
+
+async function claimAndCommit(
+  database: Database,
+  actor: Actor,
+  job: Awaited<ReturnType<typeof findJob>>,
+  today: string,
+): Promise<Result> {
+  const { id } = job;
   const claimed = await database.raw.query(
-    `UPDATE import_jobs SET status = 'committing', processed = 0 WHERE id = $1 AND status = 'ready' RETURNING id`,
+    `UPDATE import_jobs SET status = 'committing', processed = 0,
+       report = coalesce(report, '{}'::jsonb) - 'interrupted'
+     WHERE id = $1 AND status IN ('ready', 'failed') RETURNING id`,
     [id],
   );
   if (claimed.length === 0)
     throw conflict({ vi: 'Lượt nhập này đã được ghi.', en: 'This import has already been committed.' });
+  if (!job.rows) throw notFound('import');
   const records: ImportRecords = {
     kind: job.kind,
     keys: job.report.keys,
@@ -238,6 +301,8 @@ export async function commitImportJob(
   let done = 0;
   try {
     const outcome = await withTransaction(database, async (conn) => {
+      // Held until the transaction ends: while it is, no other process takes this job for interrupted.
+      await conn.query(`SELECT pg_advisory_xact_lock(${COMMIT_LOCK}, hashtext($1))`, [id]);
       const result = await applyRecords(conn, records, actor, today, true, (rows) => {
         done += rows;
         // Progress goes to the job row from outside the import's transaction (another pooled
@@ -256,11 +321,14 @@ export async function commitImportJob(
       await auditImport(conn, actor, job.kind, id, job.fileName, result);
       const mapping = job.report.mapping;
       if (mapping) await saveMapping(conn, actor, job.kind, mapping.shape, mapping.columns);
-      const report: JobReport = { ...job.report, result: result.result };
-      await conn.query(
-        `UPDATE import_jobs SET status = 'committed', processed = total, rows = NULL, report = $2::jsonb WHERE id = $1`,
+      const report: JobReport = { ...job.report, interrupted: undefined, result: result.result };
+      const finished = await conn.query(
+        `UPDATE import_jobs SET status = 'committed', processed = total, rows = NULL, report = $2::jsonb
+         WHERE id = $1 AND status = 'committing' RETURNING id`,
         [id, JSON.stringify(report)],
       );
+      // Taken for interrupted between the claim and the lock: write nothing; the user commits again.
+      if (finished.length === 0) throw conflict(INTERRUPTED);
       return result;
     });
     if (outcome.result) return outcome.result;

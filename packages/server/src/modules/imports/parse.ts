@@ -7,14 +7,34 @@
  * csv: UTF-8 with or without BOM, CRLF or LF, quoted fields (RFC 4180); `,` `;` or tab, chosen from
  * the header line. Row numbers are those a spreadsheet shows (header = 1); empty rows are skipped.
  */
+import {
+  cellTooLong,
+  columnName,
+  columnOutOfRange,
+  DEFAULT_IMPORT_LIMITS,
+  type ImportLimits,
+  ReadBudget,
+  SPREADSHEET_COLUMNS,
+  uploadTooLarge,
+} from './limits.ts';
 import { finish, type Sheet, type SheetRow, unreadable } from './sheet.ts';
 import { parseXlsx } from './xlsx.ts';
 
 export { FileError, type Sheet, type SheetRow } from './sheet.ts';
 
-export async function parseSpreadsheet(buffer: Buffer, fileName: string): Promise<Sheet> {
+/**
+ * Reads a file within the import limits (limits.ts): beyond one, a 413 or 400 naming the field `file`
+ * is thrown; a file that cannot be read at all is a FileError.
+ */
+export async function parseSpreadsheet(
+  buffer: Buffer,
+  fileName: string,
+  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+): Promise<Sheet> {
+  if (buffer.length > limits.maxFileBytes) throw uploadTooLarge(limits.maxFileBytes);
+  const budget = new ReadBudget(limits);
   const isZip = buffer.length >= 4 && buffer.readUInt32LE(0) === 0x04034b50;
-  if (isZip) return parseXlsx(buffer);
+  if (isZip) return parseXlsx(buffer, budget);
   if (buffer.length >= 4 && buffer.readUInt32BE(0) === 0xd0cf11e0) {
     throw unreadable(
       'Định dạng .xls cũ không được hỗ trợ: hãy lưu tệp thành .xlsx hoặc CSV UTF-8.',
@@ -22,7 +42,7 @@ export async function parseSpreadsheet(buffer: Buffer, fileName: string): Promis
     );
   }
   if (/\.xlsx$/i.test(fileName)) throw unreadable('Tệp .xlsx bị hỏng.', 'The .xlsx file is damaged.');
-  return parseCsv(buffer);
+  return parseCsv(buffer, budget);
 }
 
 // ---------------------------------------------------------------- CSV
@@ -44,7 +64,7 @@ function pickDelimiter(text: string): string {
   return best;
 }
 
-export function parseCsv(buffer: Buffer): Sheet {
+export function parseCsv(buffer: Buffer, budget = new ReadBudget(DEFAULT_IMPORT_LIMITS)): Sheet {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer);
@@ -57,15 +77,31 @@ export function parseCsv(buffer: Buffer): Sheet {
   const delimiter = pickDelimiter(text);
   const delimiterCode = delimiter.charCodeAt(0);
   const records: SheetRow[] = [];
+  const maxChars = budget.limits.maxCellChars;
+  let line = 1;
   let cells: string[] = [];
   let field = '';
   let i = 0;
   const n = text.length;
-  const endRecord = () => {
+  const checkField = () => {
+    if (field.length > maxChars) throw cellTooLong(maxChars, `${columnName(cells.length)}${line}`);
+  };
+  const pushField = () => {
+    checkField();
+    if (cells.length >= SPREADSHEET_COLUMNS) throw columnOutOfRange(line);
     cells.push(field);
-    records.push({ row: records.length + 1, cells });
-    cells = [];
     field = '';
+  };
+  const endRecord = () => {
+    pushField();
+    if (cells.some((c) => c.trim() !== '')) {
+      budget.row();
+      budget.cells(cells.length);
+      records.push({ row: line, cells });
+    }
+    line++;
+    if (line % 4096 === 0) budget.time();
+    cells = [];
   };
   while (i < n) {
     const ch = text[i];
@@ -80,6 +116,7 @@ export function parseCsv(buffer: Buffer): Sheet {
           break;
         }
         field += text.slice(i, next);
+        checkField();
         if (text[next + 1] === '"') {
           field += '"';
           i = next + 2;
@@ -89,8 +126,7 @@ export function parseCsv(buffer: Buffer): Sheet {
         }
       }
     } else if (ch === delimiter) {
-      cells.push(field);
-      field = '';
+      pushField();
       i++;
     } else if (ch === '\r' || ch === '\n') {
       endRecord();
@@ -103,6 +139,7 @@ export function parseCsv(buffer: Buffer): Sheet {
         j++;
       }
       field += text.slice(i, j);
+      checkField();
       i = j;
     }
   }

@@ -7,6 +7,7 @@ import { requireActor } from '../../http/access.ts';
 import { invalidField, localeOf } from '../../http/errors.ts';
 import { IMPORT_KINDS, type ImportKind } from './columns.ts';
 import { commitImportJob, importJobStatus, previewImport } from './jobs.ts';
+import { DEFAULT_IMPORT_LIMITS, uploadTooLarge } from './limits.ts';
 import { assertMayImport } from './policy.ts';
 import { renderError } from './service.ts';
 import { renderTemplate, TEMPLATE_NAMES } from './templates.ts';
@@ -57,14 +58,20 @@ export function importRoutes(fastify: FastifyInstance, deps: Deps) {
       const actor = requireActor(request.actor);
       const { kind } = request.params;
       assertMayImport(actor, kind);
-      const file = request.isMultipart() ? await request.file() : undefined;
+      const limits = deps.config.importLimits ?? DEFAULT_IMPORT_LIMITS;
+      const file = request.isMultipart()
+        ? await request.file({ limits: { fileSize: limits.maxFileBytes, files: 1 } })
+        : undefined;
       if (!file) {
         throw invalidField('file', {
           vi: 'Hãy chọn một tệp .xlsx hoặc .csv.',
           en: 'Choose an .xlsx or .csv file.',
         });
       }
-      const buffer = await file.toBuffer();
+      const buffer = await file.toBuffer().catch((error: unknown) => {
+        const code = (error as { code?: string }).code;
+        throw code === 'FST_REQ_FILE_TOO_LARGE' ? uploadTooLarge(limits.maxFileBytes) : error;
+      });
       const preview = await previewImport(
         database,
         actor,
@@ -73,6 +80,7 @@ export function importRoutes(fastify: FastifyInstance, deps: Deps) {
         file.filename || `${kind}.xlsx`,
         isoDateInVietnam(nowOf(deps)),
         chosenOf(request.query.columns),
+        limits,
       );
       const locale = localeOf(request);
       return {

@@ -11,6 +11,7 @@ import type { Database } from '../../db/client.ts';
 import type { Actor } from '../../http/access.ts';
 import { columnLabel, columnsOf, type ImportKind } from './columns.ts';
 import { commitMembers, commitOrgs, loadMembers, loadOrgs } from './commit.ts';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits, isLimitRefusal } from './limits.ts';
 import { exactMapping } from './mapping.ts';
 import { FileError, parseSpreadsheet, type Sheet } from './parse.ts';
 import { type ImportError, type ImportRecords, toRecords } from './validate.ts';
@@ -129,13 +130,17 @@ export async function auditImport(
   );
 }
 
-/** Parses a file; a file that cannot be read comes back as an error on row 0. */
+/**
+ * Parses a file; a file that cannot be read comes back as an error on row 0. A file beyond a limit
+ * (limits.ts) is refused by a thrown 413 / 400, which the API sends as it is.
+ */
 export async function readSheet(
   buffer: Buffer,
   fileName: string,
+  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
 ): Promise<{ sheet: Sheet; errors: [] } | { sheet: null; errors: ImportError[] }> {
   try {
-    return { sheet: await parseSpreadsheet(buffer, fileName), errors: [] };
+    return { sheet: await parseSpreadsheet(buffer, fileName, limits), errors: [] };
   } catch (error) {
     if (!(error instanceof FileError)) throw error;
     return { sheet: null, errors: [{ row: 0, field: 'file', message: error.text }] };
@@ -147,7 +152,16 @@ export async function readSheet(
  * step); file-level problems come back as errors on row 0 or 1.
  */
 export async function readRecords(kind: ImportKind, buffer: Buffer, fileName: string) {
-  const read = await readSheet(buffer, fileName);
+  let read: Awaited<ReturnType<typeof readSheet>>;
+  try {
+    read = await readSheet(buffer, fileName);
+  } catch (error) {
+    // The command line reports a file beyond a limit as it reports any unreadable file.
+    if (!isLimitRefusal(error)) throw error;
+    const [refusal] = error.fields;
+    if (!refusal) throw error;
+    read = { sheet: null, errors: [{ row: 0, field: 'file', message: refusal.message }] };
+  }
   if (!read.sheet) return { records: { kind, keys: [], rows: [] } as ImportRecords, errors: read.errors };
   return toRecords(kind, read.sheet, exactMapping(kind, read.sheet.header));
 }

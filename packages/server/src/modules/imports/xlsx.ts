@@ -1,68 +1,22 @@
 /**
- * The .xlsx half of the reader: a small zip reader and a scanner over the first sheet's XML, streamed
- * through inflate. Numeric cells with a date format become ISO dates (yyyy-mm-dd), as do `t="d"` cells.
+ * The .xlsx half of the reader: a scanner over the first sheet's XML, streamed through inflate (zip.ts).
+ * The XML is scanned as bytes: each chunk once, an element cut by a chunk boundary carried over (and
+ * searched on from where the search stopped), every text decoded from its own bytes, so nothing keeps a
+ * chunk alive. Numeric cells with a date format become ISO dates (yyyy-mm-dd), as do `t="d"` cells.
+ * Limits (limits.ts): the size of each part once inflated, of a cell, of a row, the rows, the time.
  */
-import { StringDecoder } from 'node:string_decoder';
-import { createInflateRaw, inflateRawSync } from 'node:zlib';
+
+import {
+  cellTooLong,
+  columnName,
+  columnOutOfRange,
+  partTooLarge,
+  type ReadBudget,
+  rowTooLong,
+  SPREADSHEET_COLUMNS,
+} from './limits.ts';
 import { finish, type Sheet, type SheetRow, unreadable } from './sheet.ts';
-
-interface ZipEntry {
-  method: number;
-  compressedSize: number;
-  offset: number;
-}
-
-function readZip(buffer: Buffer): Map<string, ZipEntry> {
-  const damaged = () => unreadable('Tệp .xlsx bị hỏng.', 'The .xlsx file is damaged.');
-  let eocd = -1;
-  for (let p = buffer.length - 22; p >= Math.max(0, buffer.length - 65_557); p--) {
-    if (buffer.readUInt32LE(p) === 0x06054b50) {
-      eocd = p;
-      break;
-    }
-  }
-  if (eocd < 0) throw damaged();
-  const count = buffer.readUInt16LE(eocd + 10);
-  let p = buffer.readUInt32LE(eocd + 16);
-  const entries = new Map<string, ZipEntry>();
-  for (let k = 0; k < count; k++) {
-    if (p + 46 > buffer.length || buffer.readUInt32LE(p) !== 0x02014b50) throw damaged();
-    const nameLength = buffer.readUInt16LE(p + 28);
-    const extraLength = buffer.readUInt16LE(p + 30);
-    const commentLength = buffer.readUInt16LE(p + 32);
-    const name = buffer.toString('utf8', p + 46, p + 46 + nameLength);
-    const header = buffer.readUInt32LE(p + 42);
-    if (header + 30 > buffer.length) throw damaged();
-    const dataStart = header + 30 + buffer.readUInt16LE(header + 26) + buffer.readUInt16LE(header + 28);
-    entries.set(name, {
-      method: buffer.readUInt16LE(p + 10),
-      compressedSize: buffer.readUInt32LE(p + 20),
-      offset: dataStart,
-    });
-    p += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
-function entryData(buffer: Buffer, entry: ZipEntry): Buffer {
-  const data = buffer.subarray(entry.offset, entry.offset + entry.compressedSize);
-  return entry.method === 0 ? data : inflateRawSync(data);
-}
-
-async function* entryText(buffer: Buffer, entry: ZipEntry): AsyncGenerator<string> {
-  const data = buffer.subarray(entry.offset, entry.offset + entry.compressedSize);
-  const decoder = new StringDecoder('utf8');
-  if (entry.method === 0) {
-    yield decoder.write(data) + decoder.end();
-    return;
-  }
-  const inflate = createInflateRaw({ chunkSize: 1 << 20 });
-  inflate.end(data);
-  for await (const chunk of inflate) yield decoder.write(chunk as Buffer);
-  yield decoder.end();
-}
-
-// ---------------------------------------------------------------- xlsx
+import { entryChunks, entryText, readZip, type ZipEntry } from './zip.ts';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -75,6 +29,17 @@ function unescapeXml(text: string): string {
         : (ENTITIES[e] ?? ''),
     )
     .replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
+/**
+ * The text of the bytes `from`–`to` when they are one plain `<t>…</t>` run (the usual string item),
+ * else null.
+ */
+function plainRun(data: Buffer, from: number, to: number): string | null {
+  if (data[from] !== 0x3c || data[from + 1] !== 0x74 || data[from + 2] !== GT) return null;
+  const end = findByte(data, 0x3c, from + 3);
+  if (end !== to - 4 || data[end + 1] !== SLASH || data[end + 2] !== 0x74) return null;
+  return unescapeXml(data.toString('utf8', from + 3, end));
 }
 
 /** The text of a string item (`<si>` or `<is>`): its `<t>` runs, phonetic runs left out. */
@@ -126,15 +91,9 @@ function columnIndex(ref: string): number {
 }
 
 /** Path of the first worksheet, from workbook.xml and its relationships. */
-function firstSheetPath(zip: Map<string, ZipEntry>, buffer: Buffer): { path: string; date1904: boolean } {
-  const text = (name: string) => {
-    const entry = zip.get(name);
-    return entry ? entryData(buffer, entry).toString('utf8') : '';
-  };
-  const workbook = text('xl/workbook.xml');
+function firstSheetPath(workbook: string, rels: string): { path: string; date1904: boolean } {
   const date1904 = /<workbookPr\b[^>]*date1904="(1|true)"/.test(workbook);
   const rid = /<sheet\b[^>]*\br:id="([^"]+)"/.exec(workbook)?.[1];
-  const rels = text('xl/_rels/workbook.xml.rels');
   let target: string | undefined;
   for (const m of rels.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
     if (attrOf(m[1] ?? '', 'Id') === rid) target = attrOf(m[1] ?? '', 'Target');
@@ -153,46 +112,148 @@ function attrOf(tag: string, name: string): string | undefined {
   return tag.slice(from, tag.indexOf('"', from));
 }
 
-/** The cells of one `<row>` body, placed by their column letters. */
-function rowCells(text: string, from: number, to: number, read: CellReader): string[] {
-  const cells: string[] = [];
-  let pos = from;
-  while (pos < to) {
-    const start = text.indexOf('<c', pos);
-    if (start < 0 || start >= to) break;
-    const after = text.charCodeAt(start + 2);
-    const tagEnd = text.indexOf('>', start);
-    if (after !== 32 && after !== 62 && after !== 47 && after > 32) {
-      pos = tagEnd + 1;
-      continue;
-    }
-    const empty = text.charCodeAt(tagEnd - 1) === 47;
-    const tag = text.slice(start + 2, empty ? tagEnd - 1 : tagEnd);
-    let body = '';
-    if (empty) pos = tagEnd + 1;
-    else {
-      const close = text.indexOf('</c>', tagEnd);
-      body = text.slice(tagEnd + 1, close);
-      pos = close + 4;
-    }
-    const ref = attrOf(tag, 'r');
-    const index = ref ? columnIndex(ref) : cells.length;
-    while (cells.length < index) cells.push('');
-    cells[index] = read(tag, body);
+// ---------------------------------------------------------------- scanning bytes
+
+const GT = 0x3e;
+const SLASH = 0x2f;
+/** A byte that may follow a tag's name: white space, `>` or `/`. */
+const endsName = (byte: number | undefined) =>
+  byte === 0x20 || byte === GT || byte === SLASH || byte === 0x09 || byte === 0x0a || byte === 0x0d;
+
+/**
+ * Where `needle` first occurs in `data` at or after `from`, or -1. A plain loop: the XML has a `<` every
+ * few bytes, where a native search per small element costs more than it saves.
+ */
+function find(data: Buffer, needle: Uint8Array, from: number): number {
+  const first = needle[0];
+  const last = data.length - needle.length;
+  outer: for (let at = from; at <= last; at++) {
+    if (data[at] !== first) continue;
+    for (let k = 1; k < needle.length; k++) if (data[at + k] !== needle[k]) continue outer;
+    return at;
   }
-  return cells;
+  return -1;
 }
 
-type CellReader = (tag: string, body: string) => string;
+/** Where the byte `byte` first occurs at or after `from`, or -1. */
+function findByte(data: Buffer, byte: number, from: number): number {
+  for (let at = from; at < data.length; at++) if (data[at] === byte) return at;
+  return -1;
+}
+
+const bytes = (text: string) => Buffer.from(text, 'latin1');
+const CELL_OPEN = bytes('<c');
+const CELL_CLOSE = bytes('</c>');
+const VALUE_OPEN = bytes('<v>');
+const VALUE_CLOSE = bytes('</v>');
+
+/** Where the start tag `open` (`<row`, not `<rowBreaks`) begins at or after `from`; -1 if not seen whole. */
+function findOpen(data: Buffer, open: Uint8Array, from: number): number {
+  for (let at = find(data, open, from); at >= 0; at = find(data, open, at + 1)) {
+    if (endsName(data[at + open.length])) return at;
+  }
+  return -1;
+}
+
+/** One whole element in `data`: start tag from `start` to `tagEnd` (`>`), body up to `bodyEnd`. */
+interface Element {
+  data: Buffer;
+  start: number;
+  tagEnd: number;
+  bodyEnd: number;
+  empty: boolean;
+}
+
+/**
+ * Calls `each` for every `<name …>…</name>` (or `<name …/>`) element of the streamed XML. An element
+ * longer than `maxBytes` is refused by `tooLong(bytes so far)` as soon as it grows past it.
+ */
+async function scanElements(
+  chunks: AsyncIterable<Buffer>,
+  name: string,
+  maxBytes: number,
+  budget: ReadBudget,
+  tooLong: (partial: Buffer) => Error,
+  each: (element: Element) => void,
+) {
+  const open = bytes(`<${name}`);
+  const close = bytes(`</${name}>`);
+  let pending: Buffer | null = null;
+  /** Where, in the pending bytes, the search for the close tag goes on. */
+  let resume = 0;
+  for await (const chunk of chunks) {
+    const data: Buffer = pending ? Buffer.concat([pending, chunk]) : chunk;
+    pending = null;
+    let pos = 0;
+    for (;;) {
+      const start = findOpen(data, open, pos);
+      if (start < 0) {
+        // Keep the tail that may be the beginning of the next start tag.
+        pending = data.subarray(Math.max(pos, data.length - open.length));
+        resume = 0;
+        break;
+      }
+      const tagEnd = findByte(data, GT, start);
+      const empty = tagEnd > 0 && data[tagEnd - 1] === SLASH;
+      const bodyEnd = tagEnd < 0 || empty ? tagEnd : find(data, close, Math.max(tagEnd + 1, start + resume));
+      if (bodyEnd < 0) {
+        pending = data.subarray(start);
+        resume = Math.max(open.length, pending.length - close.length + 1);
+        if (pending.length > maxBytes) throw tooLong(pending);
+        break;
+      }
+      resume = 0;
+      each({ data, start, tagEnd, bodyEnd, empty });
+      pos = empty ? tagEnd + 1 : bodyEnd + close.length;
+    }
+    budget.time();
+  }
+}
+
+/** Most bytes the XML of one cell may take: every character escaped (`&#x1F600;`) and its markup. */
+const cellBytesOf = (budget: ReadBudget) => budget.limits.maxCellChars * 10 + 1024;
+
+async function sharedStrings(buffer: Buffer, entry: ZipEntry | undefined, budget: ReadBudget) {
+  const list: string[] = [];
+  if (!entry) return list;
+  const limit = budget.limits.maxSharedStringsBytes;
+  const chunks = entryChunks(buffer, entry, limit, () => partTooLarge(entry.name, limit));
+  const tooLong = () => cellTooLong(budget.limits.maxCellChars, null);
+  await scanElements(
+    chunks,
+    'si',
+    cellBytesOf(budget),
+    budget,
+    tooLong,
+    ({ data, tagEnd, bodyEnd, empty }) => {
+      if (empty) {
+        list.push('');
+        return;
+      }
+      const text =
+        plainRun(data, tagEnd + 1, bodyEnd) ?? runsText(data.toString('utf8', tagEnd + 1, bodyEnd));
+      if (text.length > budget.limits.maxCellChars) throw cellTooLong(budget.limits.maxCellChars, null);
+      list.push(text);
+    },
+  );
+  return list;
+}
+
+type CellReader = (tag: string, data: Buffer, from: number, to: number) => string;
 
 function cellReader(shared: string[], dates: boolean[], date1904: boolean): CellReader {
   const isoOf = new Map<number, string>();
-  return (tag, body) => {
+  return (tag, data, from, to) => {
     const type = attrOf(tag, 't') ?? 'n';
-    if (type === 'inlineStr') return runsText(body);
-    const open = body.indexOf('<v>');
-    if (open < 0) return '';
-    const raw = body.slice(open + 3, body.indexOf('</v>', open));
+    if (type === 'inlineStr') {
+      // `<is><t>text</t></is>`: the run between the `<is>` tags, read from its bytes.
+      const plain = data[from + 3] === GT ? plainRun(data, from + 4, to - 5) : null;
+      return plain ?? runsText(data.toString('utf8', from, to));
+    }
+    const open = find(data, VALUE_OPEN, from);
+    if (open < 0 || open >= to) return '';
+    const close = find(data, VALUE_CLOSE, open);
+    const raw = data.toString('utf8', open + 3, close < 0 || close > to ? to : close);
     if (type === 's') return shared[Number(raw)] ?? '';
     if (type === 'n') {
       const value = Number(raw);
@@ -211,60 +272,95 @@ function cellReader(shared: string[], dates: boolean[], date1904: boolean): Cell
   };
 }
 
-function sharedStrings(xml: string): string[] {
-  const list: string[] = [];
-  let pos = 0;
-  for (;;) {
-    const start = xml.indexOf('<si', pos);
-    if (start < 0) break;
-    const tagEnd = xml.indexOf('>', start);
-    if (xml.charCodeAt(tagEnd - 1) === 47) {
-      list.push('');
+/** The cells of one `<row>` body (bytes `from`–`to`), placed by their column letters. */
+function rowCells(data: Buffer, from: number, to: number, row: number, read: CellReader, budget: ReadBudget) {
+  const cells: string[] = [];
+  const maxBytes = cellBytesOf(budget);
+  let pos = from;
+  while (pos < to) {
+    const start = find(data, CELL_OPEN, pos);
+    if (start < 0 || start >= to) break;
+    const tagEnd = findByte(data, GT, start);
+    if (tagEnd < 0 || tagEnd >= to) break;
+    if (!endsName(data[start + 2])) {
       pos = tagEnd + 1;
       continue;
     }
-    const close = xml.indexOf('</si>', tagEnd);
-    const body = xml.slice(tagEnd + 1, close);
-    // Fast path for the usual `<t>text</t>` item.
-    if (body.startsWith('<t>') && body.indexOf('<', 3) === body.length - 4)
-      list.push(unescapeXml(body.slice(3, -4)));
-    else list.push(runsText(body));
-    pos = close + 5;
+    const empty = data[tagEnd - 1] === SLASH;
+    const tag = data.toString('latin1', start + 2, empty ? tagEnd - 1 : tagEnd);
+    let bodyEnd = tagEnd + 1;
+    if (empty) pos = tagEnd + 1;
+    else {
+      const close = find(data, CELL_CLOSE, tagEnd);
+      bodyEnd = close < 0 || close > to ? to : close;
+      pos = bodyEnd + 4;
+    }
+    const ref = attrOf(tag, 'r');
+    const index = ref ? columnIndex(ref) : cells.length;
+    const max = budget.limits.maxCellChars;
+    if (bodyEnd - tagEnd > maxBytes) throw cellTooLong(max, `${columnName(index)}${row}`);
+    const text = read(tag, data, tagEnd + 1, bodyEnd);
+    if (text.length > max) throw cellTooLong(max, `${columnName(index)}${row}`);
+    if (index >= SPREADSHEET_COLUMNS || index < 0) {
+      if (text.trim() === '') continue;
+      throw columnOutOfRange(row);
+    }
+    while (cells.length < index) cells.push('');
+    cells[index] = text;
   }
-  return list;
+  return cells;
 }
 
-export async function parseXlsx(buffer: Buffer): Promise<Sheet> {
+/** The row number of a start tag's text, else the one after `previous`. */
+const rowNumber = (tag: string, previous: number) => Number(attrOf(tag, 'r')) || previous + 1;
+
+export async function parseXlsx(buffer: Buffer, budget: ReadBudget): Promise<Sheet> {
+  const { limits } = budget;
   const zip = readZip(buffer);
-  const { path, date1904 } = firstSheetPath(zip, buffer);
+  const part = (name: string) =>
+    entryText(buffer, zip.get(name), limits.maxPartBytes, () => partTooLarge(name, limits.maxPartBytes));
+  const { path, date1904 } = firstSheetPath(
+    await part('xl/workbook.xml'),
+    await part('xl/_rels/workbook.xml.rels'),
+  );
   const sheet = zip.get(path);
   if (!sheet)
     throw unreadable('Không tìm thấy trang tính trong tệp .xlsx.', 'No worksheet in the .xlsx file.');
-  const stylesEntry = zip.get('xl/styles.xml');
-  const dates = stylesEntry ? dateStyles(entryData(buffer, stylesEntry).toString('utf8')) : [];
-  const sstEntry = zip.get('xl/sharedStrings.xml');
-  const shared = sstEntry ? sharedStrings(entryData(buffer, sstEntry).toString('utf8')) : [];
+  const dates = dateStyles(await part('xl/styles.xml'));
+  const shared = await sharedStrings(buffer, zip.get('xl/sharedStrings.xml'), budget);
   const read = cellReader(shared, dates, date1904);
 
   const records: SheetRow[] = [];
-  let text = '';
-  for await (const chunk of entryText(buffer, sheet)) {
-    text += chunk;
-    let pos = 0;
-    for (;;) {
-      const start = text.indexOf('<row', pos);
-      if (start < 0) break;
-      const tagEnd = text.indexOf('>', start);
-      if (tagEnd < 0) break;
-      const empty = text.charCodeAt(tagEnd - 1) === 47;
-      const close = empty ? tagEnd : text.indexOf('</row>', tagEnd);
-      if (close < 0) break;
-      const tag = text.slice(start + 4, empty ? tagEnd - 1 : tagEnd);
-      const row = Number(attrOf(tag, 'r')) || (records.at(-1)?.row ?? 0) + 1;
-      records.push({ row, cells: empty ? [] : rowCells(text, tagEnd + 1, close, read) });
-      pos = empty ? tagEnd + 1 : close + 6;
+  let previous = 0;
+  const chunks = entryChunks(buffer, sheet, limits.maxSheetBytes, () =>
+    partTooLarge(path, limits.maxSheetBytes),
+  );
+  // A row may hold many cells, each up to a cell's size; a row past that is refused while it grows.
+  const rowBytes = Math.max(4 * 1024 * 1024, 4 * cellBytesOf(budget));
+  const tooLong = (partial: Buffer) => {
+    const tagEnd = partial.indexOf(GT);
+    const row = rowNumber(partial.toString('latin1', 4, tagEnd < 0 ? 64 : tagEnd), previous);
+    const lastCell = partial.lastIndexOf('<c');
+    if (
+      lastCell >= 0 &&
+      partial.length - lastCell > cellBytesOf(budget) &&
+      partial.indexOf('</c>', lastCell) < 0
+    ) {
+      const cellTag = partial.toString('latin1', lastCell, partial.indexOf(GT, lastCell));
+      const ref = attrOf(cellTag, 'r');
+      return cellTooLong(limits.maxCellChars, ref ?? null);
     }
-    text = text.slice(pos);
-  }
+    return rowTooLong(row);
+  };
+  await scanElements(chunks, 'row', rowBytes, budget, tooLong, ({ data, start, tagEnd, bodyEnd, empty }) => {
+    const row = rowNumber(data.toString('latin1', start + 4, empty ? tagEnd - 1 : tagEnd), previous);
+    previous = row;
+    if (empty) return;
+    const cells = rowCells(data, tagEnd + 1, bodyEnd, row, read, budget);
+    if (!cells.some((c) => c.trim() !== '')) return;
+    budget.row();
+    budget.cells(cells.length);
+    records.push({ row, cells });
+  });
   return finish(records);
 }

@@ -48,6 +48,22 @@ async function choose(p: Page, testId: string, text: string) {
     .click();
 }
 
+/** What changes a meeting on its page: forms, fields, and the buttons that act without a form. */
+const EDIT_CONTROLS = [
+  'form',
+  'textarea:not([disabled])',
+  'input:not([disabled]):not([type="hidden"]):not([readonly])',
+  '[data-testid$="-delete"]',
+  '[data-testid="opinion-edit"]',
+  '[data-testid^="clock-start"]',
+  '[data-testid="clock-end"]',
+  '[data-testid="meeting-reschedule"]',
+  '[data-testid="meeting-cancel"]',
+  '[data-testid="meeting-notify"]',
+  '[data-testid="agenda-add"]',
+  '[data-testid="adopt-submit"]',
+].join(', ');
+
 async function setStepper(p: Page, testId: string, value: number) {
   const input = p.getByTestId(testId);
   await input.fill(String(value));
@@ -153,6 +169,43 @@ describe('the Cần Thơ model meeting on a phone', () => {
     await page.getByTestId('adopt-confirm').click();
     await page.getByTestId('locked-banner').waitFor();
     expect(await page.getByTestId('content-hash').textContent()).toMatch(/[0-9a-f]{64}/);
+  });
+
+  it('offers no edit control on the adopted meeting, even when its abilities wrongly say it may be run', async () => {
+    // The web checks for itself that adopted minutes are closed (shared.ts `canEdit`): the meeting is
+    // served with `run` and `adopt` forced on, and no tab may show a form, an input or a change button
+    // but the dated addendum's, which is how adopted minutes are corrected.
+    let served = 0;
+    const detail = `**/api/meetings/${meetingId}`;
+    await page.route(detail, async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      served += body.status === 'adopted' ? 1 : 0;
+      await route.fulfill({
+        response,
+        json: { ...body, abilities: { ...body.abilities, run: true, adopt: true } },
+      });
+    });
+    try {
+      for (const tab of ['prepare', 'attendance', 'conduct', 'votes', 'score', 'minutes']) {
+        await page.goto(`${h.url}/meetings/${meetingId}?tab=${tab}`);
+        await page.getByTestId(`meeting-panel-${tab}`).waitFor();
+        await page.waitForLoadState('networkidle');
+        const offered = await page
+          .getByTestId(`meeting-panel-${tab}`)
+          .evaluate(
+            (panel, selector) =>
+              [...panel.querySelectorAll(selector)]
+                .filter((el) => !el.closest('[data-testid="addendum-form"]'))
+                .map((el) => el.getAttribute('data-testid') ?? el.outerHTML.slice(0, 80)),
+            EDIT_CONTROLS,
+          );
+        expect(offered, tab).toEqual([]);
+      }
+      expect(served).toBeGreaterThanOrEqual(6);
+    } finally {
+      await page.unroute(detail);
+    }
   });
 
   it('gives a DOCX that LibreOffice reads with the header, the roll call, every speaker and the vote', async () => {

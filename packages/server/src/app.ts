@@ -18,7 +18,9 @@ import type { Database } from './db/client.ts';
 import { AppError, handleError } from './http/errors.ts';
 import { registerSecurityHeaders } from './http/headers.ts';
 import { type LogStream, loggerOptions } from './http/log.ts';
+import { registerNoNul } from './http/no-nul.ts';
 import { registerSession } from './http/session.ts';
+import { registerReadRetry } from './http/unavailable.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
 import { alertRoutes } from './modules/alerts/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
@@ -78,6 +80,10 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   registerSecurityHeaders(app);
+  // A NUL in any string of a request is a 400 naming the field, never a database error (http/no-nul.ts).
+  registerNoNul(app);
+  // A read met by a database restart is tried once more before its 503 (http/unavailable.ts).
+  registerReadRetry(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1 } });

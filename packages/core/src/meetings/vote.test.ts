@@ -163,21 +163,50 @@ function expectedBase(attendance: AttendanceFact[]): number {
   return official.length - excluded.length;
 }
 
-/** A valid count for the attendance: votes split among eligible members present. */
+/** An eligible official member present: the voters a real roll call is mostly made of. */
+const voterArb = factArb.map(
+  (f): AttendanceFact => ({
+    memberId: f.memberId,
+    status: 'present',
+    memberStatus: 'official',
+    suspended: false,
+    attachedHere: false,
+  }),
+);
+
+/**
+ * A roll call as a cell's: mostly eligible members present, then any mix of the other cases, shuffled.
+ * Random facts alone give few voters and small bases, where no count falls between half and two thirds
+ * of the base; with up to 30 voters, counts in that band (where the two rules part) come often.
+ */
+const rollArb = fc
+  .tuple(
+    fc.array(voterArb, { maxLength: 30, size: 'max' }),
+    fc.array(factArb, { maxLength: 12, size: 'max' }),
+  )
+  .chain(([voters, others]) => {
+    const all = [...voters, ...others];
+    return fc.shuffledSubarray(all, { minLength: all.length });
+  });
+
+/** A valid count for the attendance: `for` anywhere from none to all voters, the rest split. */
 const withCount = (base: fc.Arbitrary<AttendanceFact[]>) =>
   base.chain((attendance) => {
     const voters = attendance.filter(
       (a) => a.memberStatus === 'official' && !a.suspended && !a.attachedHere && a.status === 'present',
     ).length;
-    return fc
-      .tuple(
-        fc.integer({ min: 0, max: voters }),
-        fc.integer({ min: 0, max: voters }),
-        fc.integer({ min: 0, max: voters }),
-      )
-      .filter(([f, a, b]) => f + a + b <= voters)
-      .map(([f, a, b]) => ({ attendance, count: { for: f, against: a, abstain: b } }));
+    return fc.integer({ min: 0, max: voters }).chain((f) =>
+      fc.integer({ min: 0, max: voters - f }).chain((a) =>
+        fc.integer({ min: 0, max: voters - f - a }).map((b) => ({
+          attendance,
+          count: { for: f, against: a, abstain: b },
+        })),
+      ),
+    );
   });
+
+/** More than half of the base but less than two thirds: a majority passes, two thirds fails. */
+const inBand = (votes: number, base: number) => 2 * votes > base && 3 * votes < 2 * base;
 
 describe('vote: properties', () => {
   it('the eligible base leaves out exactly the cases of QĐ 24', () => {
@@ -191,7 +220,7 @@ describe('vote: properties', () => {
   it('probationary members never change the base or the outcome', () => {
     fc.assert(
       fc.property(
-        withCount(fc.array(factArb, { maxLength: 30 })),
+        fc.oneof(withCount(rollArb), withCount(fc.array(factArb, { maxLength: 30 }))),
         fc.array(probationaryArb, { maxLength: 10 }),
         fc.constantFrom(...VOTE_SUBJECTS),
         fc.nat(),
@@ -205,10 +234,18 @@ describe('vote: properties', () => {
     );
   });
 
+  it('draws counts between half and two thirds of the base, where the two rules part', () => {
+    const samples = fc.sample(withCount(rollArb), { numRuns: 2000, seed: 12 });
+    const band = samples.filter(({ attendance, count }) => inBand(count.for, expectedBase(attendance)));
+    // Without them, a two-thirds rule turned into "more than half" would pass the property below.
+    expect(band.length).toBeGreaterThan(100);
+  });
+
   it('passes exactly when the votes for reach the rule of the subject', () => {
+    let banded = 0;
     fc.assert(
       fc.property(
-        withCount(fc.array(factArb, { maxLength: 30 })),
+        fc.oneof(withCount(rollArb), withCount(fc.array(factArb, { maxLength: 30 }))),
         fc.constantFrom(...VOTE_SUBJECTS),
         ({ attendance, count }, subject) => {
           const base = expectedBase(attendance);
@@ -216,9 +253,13 @@ describe('vote: properties', () => {
           const twoThirds = subject === 'recognition' || subject === 'admission';
           const expected = base > 0 && (twoThirds ? 3 * count.for >= 2 * base : 2 * count.for > base);
           expect(outcome.passed).toBe(expected);
+          if (twoThirds && inBand(count.for, base)) banded += 1;
         },
       ),
+      { numRuns: 2000 },
     );
+    // Two-thirds subjects met votes in the band, each refused: the property held where it matters.
+    expect(banded).toBeGreaterThan(20);
   });
 });
 

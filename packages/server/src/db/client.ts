@@ -63,9 +63,48 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   return fromPglite(client);
 }
 
+/** A second query sent on a connection still busy with one (pg 8 warns, pg 9 refuses). */
+export class OverlappingQueryError extends Error {
+  constructor() {
+    super('client.query() while the connection is already executing a query: await each query in turn');
+  }
+}
+
+/** node-postgres internals read by the guard (pg 8: the running query and those waiting behind it). */
+type ClientState = { _activeQuery: unknown; _queryQueue: unknown[] };
+
+/**
+ * Makes every connection of the pool refuse a query sent while another runs on it (pg's deprecation
+ * warning): overlapping queries inside one transaction (`Promise.all` on `tx`) fail the test that reaches
+ * them. The refused query still runs in its turn, as pg queues it, and only then rejects, so the
+ * transaction's ROLLBACK finds the connection idle and the pool gets it back clean.
+ * The tests turn it on (test/db.ts); elsewhere `NENNEP_STRICT_QUERIES=1` does.
+ */
+export function refuseOverlappingQueries(pool: pg.Pool) {
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    const state = client as unknown as ClientState;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+      const busy = state._activeQuery || state._queryQueue.length > 0;
+      const result = query(...args);
+      // Only promise-style calls are wrapped (Drizzle's); callbacks and streams (COPY) pass as they are.
+      if (!busy || !(result instanceof Promise)) return result;
+      return result.then(
+        () => Promise.reject(new OverlappingQueryError()),
+        () => Promise.reject(new OverlappingQueryError()),
+      );
+    };
+  });
+}
+
 /** Opens PostgreSQL through a connection URL. */
-export async function openPostgres(url: string, max = 10): Promise<Database> {
+export async function openPostgres(
+  url: string,
+  max = 10,
+  strict = process.env.NENNEP_STRICT_QUERIES === '1',
+): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  if (strict) refuseOverlappingQueries(pool);
   // An idle connection the server ends (restart, failover) must not crash the process.
   pool.on('error', (error) => console.error(`PostgreSQL: ${error.message}`));
   // Dates stay strings ("2024-05-01"), as in PGlite with Drizzle's date columns.

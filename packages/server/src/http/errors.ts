@@ -9,6 +9,7 @@ import {
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import { isConnectionError, RETRY_AFTER_SECONDS } from './unavailable.ts';
 
 /** Text in both languages. */
 export interface Bilingual {
@@ -229,6 +230,16 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
       new AppError(error.statusCode, code, { detail, entity: ENTITY_LABELS.route }),
       locale,
     );
+  }
+  if (isConnectionError(error)) {
+    // The database is out of reach (a restart): "try again shortly", not a server fault (http/unavailable.ts).
+    request.log.warn({ err: error }, 'database unreachable');
+    const text = say(
+      'Cơ sở dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau ít giây.',
+      'The database is briefly unreachable. Please try again in a few seconds.',
+    );
+    reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    return reply.status(503).send({ error: { code: 'unavailable', message: text[locale], fields: [] } });
   }
   // The logger's serializer keeps a database error's parameters, detail and values out (http/log.ts).
   request.log.error({ err: error }, 'unhandled error');

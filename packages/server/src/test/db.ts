@@ -24,7 +24,8 @@ export async function copyPostgres(url: string, template: string): Promise<Datab
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   const target = new URL(url);
   target.pathname = `/${name}`;
-  const database = await openPostgres(target.toString(), 4);
+  // Strict: a query sent while another runs on the same connection fails the test (client.ts).
+  const database = await openPostgres(target.toString(), 4, true);
   return {
     ...database,
     close: async () => {

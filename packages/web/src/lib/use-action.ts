@@ -52,8 +52,12 @@ export function useAction<TVars, TResult>(options: ActionOptions<TVars, TResult>
   const key = `action-${useId()}`;
   return useMutation<TResult, ApiError | Error, TVars>({
     mutationFn: options.mutationFn,
-    onSuccess: (result, vars) =>
-      afterWrite(result, vars, {
+    // Not returned: the mutation is done (its button no longer loading, the form already reset by the
+    // caller's follow-up) as soon as the server says yes, not after the refetch. Awaiting the refetch kept
+    // the submit button in its loading state, which swallows clicks, so the next entry typed during a slow
+    // refresh was lost (issue 12, fault 14). afterWrite never rejects.
+    onSuccess: (result, vars) => {
+      void afterWrite(result, vars, {
         clearFailure: () => {
           message.destroy(key);
           const { form } = options;
@@ -69,7 +73,8 @@ export function useAction<TVars, TResult>(options: ActionOptions<TVars, TResult>
             (options.invalidate ?? []).map((queryKey) => queryClient.invalidateQueries({ queryKey })),
           ),
         report: (error) => console.error('after a successful write', error),
-      }),
+      });
+    },
     onError: (error) => {
       notifyError(error, options.form, !options.onError, key);
       options.onError?.(error);

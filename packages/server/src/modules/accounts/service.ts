@@ -20,6 +20,13 @@ interface GrantInput {
 async function resolveGrants(db: Db, actor: Actor, list: GrantInput[]) {
   const resolved: { role: Role; org: OrgRow }[] = [];
   for (const [index, grant] of list.entries()) {
+    // A grant given twice is a 400 naming it, not a duplicate key in the database (a 500).
+    if (list.findIndex((g) => g.role === grant.role && g.orgCode === grant.orgCode) < index) {
+      throw invalidField(`grants.${index}`, {
+        vi: `Quyền này đã có ở trên (${grant.orgCode}): mỗi quyền tại một tổ chức chỉ cấp một lần.`,
+        en: `This grant is already listed (${grant.orgCode}): each role at an organisation is given once.`,
+      });
+    }
     const org = await findOrg(db, grant.orgCode);
     if (!org || !can(actor, ADMIN, org.path)) {
       throw invalidField(`grants.${index}.orgCode`, {

@@ -245,3 +245,49 @@ describe('orgs import', () => {
     expect(plain.result).toEqual({ created: 0, updated: 0, unchanged: 1 });
   });
 });
+
+describe('orgs import: all or nothing', () => {
+  // Good rows beside bad ones: the whole file is refused and nothing is written, not even the good rows
+  // (the rule the members' import follows too: members-import.test.ts).
+  const mixed = csv(
+    'AN1,Đảng bộ xã An,Đảng bộ cơ sở,,ROOT',
+    'AN1.C1,Chi bộ thôn Một,Chi bộ trực thuộc,Thôn,AN1',
+    'AN2,Chi bộ lạc,Chi bộ trực thuộc,Thôn,NOPE',
+  );
+
+  it('refuses a file with good and bad rows from the command line, writing nothing', async () => {
+    const before = await tables();
+    const report = await runImport(database, null, 'orgs', mixed, 'to-chuc.csv', isoDateInVietnam(NOW));
+    expect(report.valid).toBe(false);
+    expect(report.errors.map((e) => `${e.row}:${e.field}`)).toEqual(['4:parent_code']);
+    expect(report.summary.create).toBe(2);
+    expect(report.result).toBeUndefined();
+    expect(await tables()).toEqual(before);
+    expect(await orgRow('AN1')).toBeUndefined();
+  });
+
+  it('refuses it from the API, also when a row turns bad between the preview and the commit', async () => {
+    const before = await tables();
+    const preview = (await upload(admin, mixed)).json();
+    expect(preview.valid).toBe(false);
+    expect((await admin.post(`/api/imports/${preview.jobId}/commit`)).statusCode).toBe(409);
+    expect(await tables()).toEqual(before);
+    // Valid at the preview; the parent of one row is dissolved before the commit: the commit re-validates
+    // and refuses the whole file, the good row included.
+    await buildOrg(database.db, { code: 'XF0', kind: 'grassroots_committee', parent: 'ROOT' });
+    const later = (
+      await upload(
+        admin,
+        csv('AN3,Đảng bộ xã Ba,Đảng bộ cơ sở,,ROOT', 'XF0.C1,Chi bộ thôn F,Chi bộ trực thuộc,Thôn,XF0'),
+      )
+    ).json();
+    expect(later.errors).toEqual([]);
+    expect((await admin.post('/api/orgs/XF0/dissolve', {})).statusCode).toBe(200);
+    const dissolved = await tables();
+    const commit = await admin.post(`/api/imports/${later.jobId}/commit`);
+    expect(commit.statusCode).toBe(409);
+    expect(commit.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['row.3.parent_code']);
+    expect(await tables()).toEqual(dissolved);
+    expect(await orgRow('AN3')).toBeUndefined();
+  });
+});

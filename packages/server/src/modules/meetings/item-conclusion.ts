@@ -4,19 +4,18 @@
  * chair concludes each matter discussed). Kept on the item itself in the meeting's `agenda`.
  */
 import { type AgendaItem, withItemConclusion } from '@nennep/core';
-import { eq, sql } from 'drizzle-orm';
-import { type Db, rows } from '../../db/client.ts';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
 import { meetings } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/access.ts';
 import { invalidField } from '../../http/errors.ts';
 import { recordMeetingEvent } from './plan.ts';
-import { assertNotAdopted } from './policy.ts';
 import type { MeetingRow } from './queries.ts';
 
 /**
- * Sets (or, with an empty text, clears) the conclusion of agenda item `index`. The meeting row is locked
- * and its status read again under the lock, so the write cannot slip past an adoption running at the same
- * time: adopted minutes never change (409). Returns the agenda as stored.
+ * Sets (or, with an empty text, clears) the conclusion of agenda item `index` of `meeting`, the row locked
+ * and read again by the caller (`lockMeeting`, lock.ts): the write cannot slip past an adoption running at
+ * the same time, nor lose an agenda change made meanwhile. Returns the agenda as stored.
  */
 export async function setItemConclusion(
   tx: Db,
@@ -25,19 +24,14 @@ export async function setItemConclusion(
   index: number,
   text: string,
 ): Promise<AgendaItem[]> {
-  const [locked] = await rows<{ status: string; orgPath: string; agenda: AgendaItem[] }>(
-    tx,
-    sql`SELECT status, org_path AS "orgPath", agenda FROM meetings WHERE id = ${meeting.id} FOR UPDATE`,
-  );
-  if (!locked) throw new Error(`meeting ${meeting.id} vanished`);
-  assertNotAdopted(locked);
-  if (index >= locked.agenda.length) {
+  if (index >= meeting.agenda.length) {
     throw invalidField('agendaIndex', {
       vi: 'Không có nội dung này trong chương trình.',
       en: 'No such agenda item.',
     });
   }
-  const agenda = withItemConclusion(locked.agenda, index, text);
+  // Stored items were checked by the agenda schemas on their way in: their sections are the known ones.
+  const agenda = withItemConclusion(meeting.agenda as AgendaItem[], index, text);
   await tx.update(meetings).set({ agenda }).where(eq(meetings.id, meeting.id));
   await recordMeetingEvent(tx, actor, meeting, 'item_conclusion', {
     item: index + 1,

@@ -260,38 +260,35 @@ export async function cancel(tx: Db, actor: Actor, meeting: MeetingRow, reason: 
 }
 
 /**
- * Records a note that the meeting was prepared, once: the row is locked, a meeting already under way is
- * refused, and a second record changes nothing. A note only, kept in the meeting's history: the readiness
- * and the score read the preparation meeting held (`preparationsBefore`, HD 12-HD/BTCTW), not this.
+ * Records a note that the meeting was prepared, once: on the row locked by the caller (`lockMeeting`,
+ * lock.ts), a meeting already under way is refused, and a second record changes nothing. A note only,
+ * kept in the meeting's history: the readiness and the score read the preparation meeting held
+ * (`preparationsBefore`, HD 12-HD/BTCTW), not this.
  */
 export async function recordPreparation(tx: Db, actor: Actor, meeting: MeetingRow, note: string | null) {
-  const [locked] = await rows<{ startedAt: string | null; prepared: boolean }>(
-    tx,
-    sql`SELECT started_at AS "startedAt",
-          EXISTS (SELECT 1 FROM meeting_events WHERE meeting_id = ${meeting.id} AND kind = 'prepared') AS prepared
-        FROM meetings WHERE id = ${meeting.id} FOR UPDATE`,
-  );
-  if (locked?.startedAt) {
+  if (meeting.startedAt) {
     throw conflict({
       vi: 'Cuộc họp đã bắt đầu: việc chuẩn bị chỉ ghi trước giờ họp.',
       en: 'The meeting has started: preparation is recorded before it.',
     });
   }
-  if (locked?.prepared) return;
+  const [prepared] = await rows<{ id: number }>(
+    tx,
+    sql`SELECT id::int AS id FROM meeting_events WHERE meeting_id = ${meeting.id} AND kind = 'prepared' LIMIT 1`,
+  );
+  if (prepared) return;
   await recordMeetingEvent(tx, actor, meeting, 'prepared', note ? { note } : {});
 }
 
 /**
  * Adds an item to a meeting's agenda after the last item of its section — a content item added late still
  * comes before the closing ones — and moves the opinions recorded under the items after it one place down,
- * so each opinion stays under the item it was said on.
+ * so each opinion stays under the item it was said on. `meeting` is the row locked by the caller
+ * (`lockMeeting`, lock.ts): no other change of the agenda runs meanwhile.
  */
 export async function addAgendaItem(tx: Db, actor: Actor, meeting: MeetingRow, item: AgendaItem) {
-  const [locked] = await rows<{ agenda: AgendaItem[] }>(
-    tx,
-    sql`SELECT agenda FROM meetings WHERE id = ${meeting.id} FOR UPDATE`,
-  );
-  const { agenda, index } = insertAgendaItem(locked?.agenda ?? meeting.agenda, item);
+  // Stored items were checked by the agenda schemas on their way in: their sections are the known ones.
+  const { agenda, index } = insertAgendaItem(meeting.agenda as AgendaItem[], item);
   await tx.update(meetings).set({ agenda }).where(eq(meetings.id, meeting.id));
   await tx.execute(
     sql`UPDATE opinions SET agenda_index = agenda_index + 1 WHERE meeting_id = ${meeting.id} AND agenda_index >= ${index}`,

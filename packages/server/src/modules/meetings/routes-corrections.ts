@@ -106,15 +106,13 @@ const REMOVABLE: Removable[] = [
  */
 export function meetingCorrectionRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { db } = deps.database;
-  const { writable } = meetingAccess(deps);
+  const { write } = meetingAccess(deps);
 
   for (const { path, entity, event, remove } of REMOVABLE) {
     app.delete(`/meetings/:id/${path}/:itemId`, { schema: { tags, params: itemParams } }, async (request) => {
       const actor = requireActor(request.actor);
-      const meeting = await writable(actor, request.params.id);
       const id = request.params.itemId;
-      await db.transaction(async (tx) => {
+      await write(actor, request.params.id, async (tx, meeting) => {
         const removed = await remove(tx, meeting.id, id);
         if (!removed) throw notFound(entity);
         await recordMeetingEvent(tx, actor, meeting, event, { id, ...removed });
@@ -128,16 +126,15 @@ export function meetingCorrectionRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: itemParams, body: opinionEditSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      const meeting = await writable(actor, request.params.id);
       const id = request.params.itemId;
       const { summary, agendaIndex } = request.body;
-      if (agendaIndex !== undefined && agendaIndex >= meeting.agenda.length) {
-        throw invalidField('agendaIndex', {
-          vi: 'Không có nội dung này trong chương trình.',
-          en: 'No such agenda item.',
-        });
-      }
-      await db.transaction(async (tx) => {
+      await write(actor, request.params.id, async (tx, meeting) => {
+        if (agendaIndex !== undefined && agendaIndex >= meeting.agenda.length) {
+          throw invalidField('agendaIndex', {
+            vi: 'Không có nội dung này trong chương trình.',
+            en: 'No such agenda item.',
+          });
+        }
         const where = and(eq(opinions.id, id), eq(opinions.meetingId, meeting.id));
         const [before] = await tx
           .select({ summary: opinions.summary, agendaIndex: opinions.agendaIndex })

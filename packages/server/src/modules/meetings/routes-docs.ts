@@ -7,8 +7,9 @@ import { requireActor } from '../../http/access.ts';
 import { notFound } from '../../http/errors.ts';
 import { addAddendum, adoptMinutes } from './adopt.ts';
 import { documentBytes } from './issued-bytes.ts';
-import { assertCanRun, canReadRecord } from './policy.ts';
-import { meetingAccess, meetingParams } from './routes.ts';
+import { lockMeetingRow } from './lock.ts';
+import { canReadRecord } from './policy.ts';
+import { meetingAccess, meetingParams, runnableBy } from './routes.ts';
 
 const tags = ['minutes'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -17,7 +18,7 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 export function minutesRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
-  const { visible, runnable, writable } = meetingAccess(deps);
+  const { visible, write } = meetingAccess(deps);
 
   app.get(
     '/meetings/:id/documents/:name',
@@ -50,8 +51,11 @@ export function minutesRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: meetingParams, body: adoptSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      const meeting = await writable(actor, request.params.id);
-      return db.transaction((tx) => adoptMinutes(tx, actor, meeting, request.body, nowOf(deps)));
+      // The same lock as every write: a write waiting for it then finds the minutes adopted. The time of
+      // adoption is read once the lock is held, after every write that went before.
+      return write(actor, request.params.id, (tx, meeting) =>
+        adoptMinutes(tx, actor, meeting, request.body, nowOf(deps)),
+      );
     },
   );
 
@@ -60,11 +64,11 @@ export function minutesRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: meetingParams, body: addendumSchema } },
     async (request, reply) => {
       const actor = requireActor(request.actor);
-      const meeting = await runnable(actor, request.params.id);
-      assertCanRun(actor, meeting);
-      const id = await db.transaction((tx) =>
-        addAddendum(tx, actor, meeting, request.body.date, request.body.text),
-      );
+      // After adoption, by design: the row is locked all the same, so an addendum waits for the adoption.
+      const id = await db.transaction(async (tx) => {
+        const meeting = await lockMeetingRow(tx, request.params.id, runnableBy(actor));
+        return addAddendum(tx, actor, meeting, request.body.date, request.body.text);
+      });
       reply.status(201);
       return { id };
     },

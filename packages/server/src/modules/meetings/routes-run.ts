@@ -23,8 +23,9 @@ import { requireActor } from '../../http/access.ts';
 import { forbidden, invalidField, notFound } from '../../http/errors.ts';
 import { scoreOf } from './facts.ts';
 import { setItemConclusion } from './item-conclusion.ts';
+import { lockMeeting } from './lock.ts';
 import { recordMeetingEvent } from './plan.ts';
-import { assertCanRun, assertNotAdopted, canReadRecord } from './policy.ts';
+import { assertCanRun, assertCanSeeMeeting, canReadRecord } from './policy.ts';
 import { presentMeeting } from './present.ts';
 import { findMeeting } from './queries.ts';
 import { meetingAccess, meetingParams } from './routes.ts';
@@ -46,7 +47,7 @@ const tags = ['meetings'];
 export function meetingRunRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
-  const { visible, writable } = meetingAccess(deps);
+  const { visible, write } = meetingAccess(deps);
   const fresh = async (id: number) => {
     const meeting = await findMeeting(db, id);
     if (!meeting) throw notFound('meeting');
@@ -59,8 +60,7 @@ export function meetingRunRoutes(fastify: FastifyInstance, deps: Deps) {
       { schema: { tags, params: meetingParams, body: clockSchema } },
       async (request) => {
         const actor = requireActor(request.actor);
-        const meeting = await writable(actor, request.params.id);
-        await db.transaction((tx) =>
+        await write(actor, request.params.id, (tx, meeting) =>
           setClock(
             tx,
             actor,
@@ -70,7 +70,7 @@ export function meetingRunRoutes(fastify: FastifyInstance, deps: Deps) {
             nowOf(deps),
           ),
         );
-        return presentMeeting(db, actor, await fresh(meeting.id), nowOf(deps));
+        return presentMeeting(db, actor, await fresh(request.params.id), nowOf(deps));
       },
     );
   }
@@ -86,12 +86,11 @@ export function meetingRunRoutes(fastify: FastifyInstance, deps: Deps) {
     },
     async (request) => {
       const actor = requireActor(request.actor);
-      const meeting = await writable(actor, request.params.id);
       const { status, reason, reasonAccepted } = request.body;
-      await db.transaction((tx) =>
+      await write(actor, request.params.id, (tx, meeting) =>
         markAttendance(tx, actor, meeting, request.params.memberCode, status, reason ?? null, reasonAccepted),
       );
-      return presentMeeting(db, actor, meeting, nowOf(deps));
+      return presentMeeting(db, actor, await fresh(request.params.id), nowOf(deps));
     },
   );
 
@@ -100,17 +99,18 @@ export function meetingRunRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: meetingParams, body: replySchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      const meeting = await visible(actor, request.params.id);
-      assertNotAdopted(meeting);
-      if (!actor.memberId) throw forbidden();
-      const [self] = await db
-        .select({ code: members.memberCode })
-        .from(members)
-        .where(eq(members.id, actor.memberId));
-      if (!self) throw forbidden();
-      await db.transaction((tx) =>
-        reply(tx, actor, meeting, self.code, request.body.reply, request.body.reason ?? null),
-      );
+      // A member's own answer rewrites the roll call: the same lock as every write on the meeting, the
+      // member needing only to see it (their own cell's meeting).
+      await db.transaction(async (tx) => {
+        const meeting = await lockMeeting(tx, request.params.id, (m) => assertCanSeeMeeting(actor, m));
+        if (!actor.memberId) throw forbidden();
+        const [self] = await tx
+          .select({ code: members.memberCode })
+          .from(members)
+          .where(eq(members.id, actor.memberId));
+        if (!self) throw forbidden();
+        await reply(tx, actor, meeting, self.code, request.body.reply, request.body.reason ?? null);
+      });
       return { ok: true };
     },
   );
@@ -120,8 +120,7 @@ export function meetingRunRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: meetingParams, body: guestSchema } },
     async (request, res) => {
       const actor = requireActor(request.actor);
-      const meeting = await writable(actor, request.params.id);
-      await db.transaction((tx) =>
+      await write(actor, request.params.id, (tx, meeting) =>
         addGuest(tx, actor, meeting, request.body.name, request.body.role ?? null),
       );
       res.status(201);
@@ -134,8 +133,9 @@ export function meetingRunRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: meetingParams, body: opinionSchema } },
     async (request, res) => {
       const actor = requireActor(request.actor);
-      const meeting = await writable(actor, request.params.id);
-      const id = await db.transaction((tx) => addOpinion(tx, actor, meeting, request.body));
+      const id = await write(actor, request.params.id, (tx, meeting) =>
+        addOpinion(tx, actor, meeting, request.body),
+      );
       res.status(201);
       return { id };
     },
@@ -146,8 +146,9 @@ export function meetingRunRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: meetingParams, body: taskSchema } },
     async (request, res) => {
       const actor = requireActor(request.actor);
-      const meeting = await writable(actor, request.params.id);
-      const id = await db.transaction((tx) => addTask(tx, actor, meeting, request.body));
+      const id = await write(actor, request.params.id, (tx, meeting) =>
+        addTask(tx, actor, meeting, request.body),
+      );
       res.status(201);
       return { id };
     },
@@ -189,8 +190,9 @@ export function meetingRunRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: meetingParams, body: voteSchema } },
     async (request, res) => {
       const actor = requireActor(request.actor);
-      const meeting = await writable(actor, request.params.id);
-      const result = await db.transaction((tx) => recordVote(tx, actor, meeting, request.body));
+      const result = await write(actor, request.params.id, (tx, meeting) =>
+        recordVote(tx, actor, meeting, request.body),
+      );
       res.status(201);
       return result;
     },
@@ -201,8 +203,7 @@ export function meetingRunRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: meetingParams, body: manualScoresSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      const meeting = await writable(actor, request.params.id);
-      await db.transaction(async (tx) => {
+      await write(actor, request.params.id, async (tx, meeting) => {
         await setManualScores(tx, actor, meeting, request.body);
         try {
           // Inside the transaction, read through `tx`: on PGlite a query through `db` would wait for it.
@@ -213,7 +214,7 @@ export function meetingRunRoutes(fastify: FastifyInstance, deps: Deps) {
           throw invalidField('manualScores', { vi: error.message, en: error.message });
         }
       });
-      return scoreOf(db, await fresh(meeting.id));
+      return scoreOf(db, await fresh(request.params.id));
     },
   );
 
@@ -222,8 +223,9 @@ export function meetingRunRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: meetingParams, body: conclusionSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      const meeting = await writable(actor, request.params.id);
-      await db.transaction((tx) => setConclusion(tx, actor, meeting, request.body.text));
+      await write(actor, request.params.id, (tx, meeting) =>
+        setConclusion(tx, actor, meeting, request.body.text),
+      );
       return { ok: true };
     },
   );
@@ -240,8 +242,7 @@ export function meetingRunRoutes(fastify: FastifyInstance, deps: Deps) {
     },
     async (request) => {
       const actor = requireActor(request.actor);
-      const meeting = await writable(actor, request.params.id);
-      const agenda = await db.transaction((tx) =>
+      const agenda = await write(actor, request.params.id, (tx, meeting) =>
         setItemConclusion(tx, actor, meeting, request.params.agendaIndex, request.body.text),
       );
       return { agenda };

@@ -14,13 +14,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Deps, nowOf } from '../../app.ts';
-import { rows } from '../../db/client.ts';
+import { type Db, rows } from '../../db/client.ts';
 import { materials, meetings } from '../../db/schema/index.ts';
 import { type Actor, ANY_ROLE, narrowScopes, requireActor } from '../../http/access.ts';
 import { forbidden, invalidField, notFound } from '../../http/errors.ts';
 import { assertCanRead } from '../orgs/policy.ts';
 import { findOrg } from '../orgs/queries.ts';
 import { invitationList, sendInvitations } from './invitations.ts';
+import { lockMeeting } from './lock.ts';
 import {
   addAgendaItem,
   cancel,
@@ -47,20 +48,29 @@ export function meetingAccess(deps: Deps) {
     assertCanRun(actor, meeting);
     return meeting;
   };
-  /** Open for changes: runnable and not adopted (adopted minutes never change). */
-  const writable = async (actor: Actor, id: number) => {
-    const meeting = await runnable(actor, id);
-    assertNotAdopted(meeting);
-    return meeting;
-  };
-  return { visible, runnable, writable };
+  /**
+   * Runs a change of the meeting in one transaction, on its row locked and read again under the lock
+   * (lock.ts): the actor may run it, and it is neither adopted nor cancelled — adopted minutes never
+   * change. Every write on a meeting goes through here; inside `change`, read through `tx` only.
+   */
+  const write = <T>(actor: Actor, id: number, change: (tx: Db, meeting: MeetingRow) => Promise<T>) =>
+    db.transaction(async (tx) => change(tx, await lockMeeting(tx, id, runnableBy(actor))));
+  return { visible, runnable, write };
 }
+
+/** The check `lockMeeting` runs on the locked row: the actor sees the meeting and may run it. */
+export const runnableBy = (actor: Actor) => (meeting: MeetingRow) => {
+  assertCanRun(actor, assertCanSeeMeeting(actor, meeting));
+};
 
 export function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
-  const { visible, writable } = meetingAccess(deps);
+  const { visible, runnable, write } = meetingAccess(deps);
   const today = () => isoDateInVietnam(nowOf(deps));
+  /** The meeting as it is after a change, shown to the actor. */
+  const shown = async (actor: Actor, id: number) =>
+    presentMeeting(db, actor, await visible(actor, id), nowOf(deps));
 
   app.get('/meetings', { schema: { tags, querystring: meetingListQuerySchema } }, async (request) => {
     const actor = requireActor(request.actor);
@@ -113,9 +123,14 @@ export function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: meetingParams, body: updateMeetingSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      const meeting = await writable(actor, request.params.id);
       const body = request.body;
-      await db.transaction(async (tx) => {
+      if (Object.values(body).every((value) => value === undefined)) {
+        throw invalidField('body', {
+          vi: 'Không có gì để thay đổi: hãy gửi ít nhất một trường (địa điểm, tiêu đề, chương trình, chủ trì, thư ký).',
+          en: 'Nothing to change: send at least one field (place, title, agenda, chair, minute taker).',
+        });
+      }
+      await write(actor, request.params.id, async (tx, meeting) => {
         const patch: Partial<MeetingRow> = {};
         if (body.place !== undefined) patch.place = body.place;
         if (body.title !== undefined) patch.title = body.title;
@@ -131,10 +146,12 @@ export function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
                 .memberId
             : null;
         }
-        await tx.update(meetings).set(patch).where(eq(meetings.id, meeting.id));
+        if (Object.keys(patch).length > 0) {
+          await tx.update(meetings).set(patch).where(eq(meetings.id, meeting.id));
+        }
         await recordMeetingEvent(tx, actor, meeting, 'updated', { fields: Object.keys(body) });
       });
-      return presentMeeting(db, actor, (await findMeeting(db, meeting.id)) ?? meeting, nowOf(deps));
+      return shown(actor, request.params.id);
     },
   );
 
@@ -143,9 +160,10 @@ export function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: meetingParams, body: rescheduleSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      const meeting = await writable(actor, request.params.id);
-      await db.transaction((tx) => reschedule(tx, actor, meeting, request.body, today()));
-      return presentMeeting(db, actor, (await findMeeting(db, meeting.id)) ?? meeting, nowOf(deps));
+      await write(actor, request.params.id, (tx, meeting) =>
+        reschedule(tx, actor, meeting, request.body, today()),
+      );
+      return shown(actor, request.params.id);
     },
   );
 
@@ -154,24 +172,23 @@ export function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: meetingParams, body: cancelSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      const meeting = await writable(actor, request.params.id);
-      await db.transaction((tx) => cancel(tx, actor, meeting, request.body.reason));
-      return presentMeeting(db, actor, (await findMeeting(db, meeting.id)) ?? meeting, nowOf(deps));
+      await write(actor, request.params.id, (tx, meeting) => cancel(tx, actor, meeting, request.body.reason));
+      return shown(actor, request.params.id);
     },
   );
 
   /** Who the invitation will reach, shown before it is sent. */
   app.get('/meetings/:id/invitations', { schema: { tags, params: meetingParams } }, async (request) => {
     const actor = requireActor(request.actor);
-    const meeting = await writable(actor, request.params.id);
+    const meeting = await runnable(actor, request.params.id);
+    assertNotAdopted(meeting);
     return invitationList(db, meeting, today());
   });
 
   /** Tells the cell's members and the committee members who follow the cell: time, place, agenda. */
   app.post('/meetings/:id/notify', { schema: { tags, params: meetingParams } }, async (request) => {
     const actor = requireActor(request.actor);
-    const meeting = await writable(actor, request.params.id);
-    return db.transaction((tx) => sendInvitations(tx, actor, meeting, today()));
+    return write(actor, request.params.id, (tx, meeting) => sendInvitations(tx, actor, meeting, today()));
   });
 
   /** The secretaries (or the cell committee, informally) record that they prepared the meeting together. */
@@ -180,9 +197,10 @@ export function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: meetingParams, body: preparedSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      const meeting = await writable(actor, request.params.id);
-      await db.transaction((tx) => recordPreparation(tx, actor, meeting, request.body.note ?? null));
-      return presentMeeting(db, actor, (await findMeeting(db, meeting.id)) ?? meeting, nowOf(deps));
+      await write(actor, request.params.id, (tx, meeting) =>
+        recordPreparation(tx, actor, meeting, request.body.note ?? null),
+      );
+      return shown(actor, request.params.id);
     },
   );
 
@@ -191,10 +209,9 @@ export function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: meetingParams, body: agendaItemSchema } },
     async (request, reply) => {
       const actor = requireActor(request.actor);
-      const meeting = await writable(actor, request.params.id);
-      await db.transaction((tx) => addAgendaItem(tx, actor, meeting, request.body));
+      await write(actor, request.params.id, (tx, meeting) => addAgendaItem(tx, actor, meeting, request.body));
       reply.status(201);
-      return presentMeeting(db, actor, (await findMeeting(db, meeting.id)) ?? meeting, nowOf(deps));
+      return shown(actor, request.params.id);
     },
   );
 
@@ -209,28 +226,32 @@ export function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
     },
     async (request, reply) => {
       const actor = requireActor(request.actor);
-      const meeting = await writable(actor, request.params.id);
+      // Rights and status first (nothing is read of a file the meeting would refuse), then again under the lock.
+      assertNotAdopted(await runnable(actor, request.params.id));
       const file = request.isMultipart() ? await request.file() : undefined;
       if (!file) throw invalidField('file', { vi: 'Hãy chọn tệp tài liệu.', en: 'Choose a file.' });
       const bytes = await file.toBuffer();
       const publishAt = request.query.publishAt ? new Date(request.query.publishAt) : nowOf(deps);
-      const id = await db.transaction(async (tx) => {
+      // Control characters (a NUL above all, which PostgreSQL refuses in text) never reach the name kept.
+      const fileName =
+        file.filename
+          .replace(/\p{Cc}/gu, '')
+          .trim()
+          .slice(0, 255) || 'tai-lieu';
+      const id = await write(actor, request.params.id, async (tx, meeting) => {
         const [row] = await tx
           .insert(materials)
           .values({
             meetingId: meeting.id,
-            fileName: file.filename || 'tai-lieu',
-            contentType: file.mimetype || 'application/octet-stream',
+            fileName,
+            contentType: file.mimetype.replace(/\p{Cc}/gu, '') || 'application/octet-stream',
             size: bytes.length,
             bytes,
             publishAt,
             uploadedBy: actor.id,
           })
           .returning({ id: materials.id });
-        await recordMeetingEvent(tx, actor, meeting, 'material_added', {
-          fileName: file.filename,
-          publishAt,
-        });
+        await recordMeetingEvent(tx, actor, meeting, 'material_added', { fileName, publishAt });
         return row?.id ?? 0;
       });
       reply.status(201);

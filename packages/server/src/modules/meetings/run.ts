@@ -13,7 +13,6 @@ import { attendance, guests, meetings, opinions, tasks, votes } from '../../db/s
 import type { Actor } from '../../http/access.ts';
 import { AppError, invalidField } from '../../http/errors.ts';
 import { moveMeeting, recordMeetingEvent } from './plan.ts';
-import { assertNotAdopted } from './policy.ts';
 import { attachedHereSql, cellMembers, type MeetingRow, type RollCallLine, rollCall } from './queries.ts';
 import { checkRecognition } from './recognition.ts';
 
@@ -190,12 +189,6 @@ export async function markAttendance(
   reason: string | null,
   reasonAccepted = true,
 ) {
-  // The meeting's row, locked against a concurrent adoption: adopted minutes never change.
-  const [locked] = await rows<{ status: string }>(
-    tx,
-    sql`SELECT status FROM meetings WHERE id = ${meeting.id} FOR UPDATE`,
-  );
-  assertNotAdopted({ orgPath: meeting.orgPath, status: locked?.status ?? meeting.status });
   const line = await memberInRollCall(tx, meeting, code);
   if (line.attachedHere && status === 'attached_elsewhere') {
     throw invalidField('status', {

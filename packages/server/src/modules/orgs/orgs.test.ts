@@ -141,6 +141,21 @@ describe('changing the tree', () => {
   it('refuses to move a node under its own subtree', async () => {
     const response = await admin.post('/api/orgs/GB/move', { parentCode: 'CS' });
     expect(response.statusCode).toBe(400);
+    // A committee may stand under a committee: only the subtree check refuses P under its own child PK,
+    // or under itself (the parent-kind rule alone would let both through and make a cycle).
+    await buildOrg(ctx.db, { code: 'PK', name: 'Đảng bộ khối', kind: 'committee', parent: 'P' });
+    const paths = async () => rows(ctx.db, sql`SELECT code, path, parent_id FROM orgs ORDER BY code`);
+    const before = await paths();
+    for (const parentCode of ['PK', 'P']) {
+      const refused = await admin.post('/api/orgs/P/move', { parentCode });
+      expect(refused.statusCode, parentCode).toBe(400);
+      expect(refused.json().error.fields[0]).toMatchObject({
+        field: 'parentCode',
+        message: 'Không thể chuyển một tổ chức vào chính nó hoặc tổ chức trực thuộc nó.',
+      });
+    }
+    expect(await paths()).toEqual(before);
+    expect((await admin.post('/api/orgs/PK/dissolve', {})).statusCode).toBe(200);
   });
 
   it('renames with history', async () => {

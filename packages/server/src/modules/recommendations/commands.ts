@@ -108,7 +108,9 @@ export async function scheduleAnswer(tx: Db, id: number, notBefore: string) {
         WHERE org_id = ${rec.orgId} AND kind IN ('regular', 'thematic', 'extraordinary', 'model')
           AND status IN ('planned', 'prepared')
           AND scheduled_date >= GREATEST(${notBefore}::date, ${rec.answeredOn ?? notBefore}::date)
-        ORDER BY scheduled_date, start_time, id LIMIT 1`,
+        ORDER BY scheduled_date, start_time, id LIMIT 1
+        -- Its agenda is read and written back: locked like every write on a meeting (meetings/lock.ts).
+        FOR UPDATE`,
   );
   if (!next) {
     await tx

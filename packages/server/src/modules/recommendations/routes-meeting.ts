@@ -23,7 +23,7 @@ const tags = ['recommendations'];
 export function meetingRecommendationRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
-  const { visible, writable } = meetingAccess(deps);
+  const { visible, write } = meetingAccess(deps);
   const today = () => isoDateInVietnam(nowOf(deps));
 
   const listed = async (actor: Parameters<typeof presentAll>[1], meetingId: number) => {
@@ -51,11 +51,10 @@ export function meetingRecommendationRoutes(fastify: FastifyInstance, deps: Deps
     { schema: { tags, params: meetingParams, body: meetingRecommendationSchema } },
     async (request, reply) => {
       const actor = requireActor(request.actor);
-      const meeting = await writable(actor, request.params.id);
-      const cell = await findOrgById(db, meeting.orgId);
-      if (!cell) throw new Error('meeting without cell');
-      const rules = (await rulesReader(db))(cell.path, meeting.scheduledDate);
-      await db.transaction(async (tx) => {
+      await write(actor, request.params.id, async (tx, meeting) => {
+        const cell = await findOrgById(tx, meeting.orgId);
+        if (!cell) throw new Error('meeting without cell');
+        const rules = (await rulesReader(tx))(cell.path, meeting.scheduledDate);
         const member = request.body.memberCode
           ? await memberInRollCall(tx, meeting, request.body.memberCode, 'memberCode')
           : null;
@@ -76,7 +75,7 @@ export function meetingRecommendationRoutes(fastify: FastifyInstance, deps: Deps
         );
       });
       reply.status(201);
-      return listed(actor, meeting.id);
+      return listed(actor, request.params.id);
     },
   );
 
@@ -91,11 +90,10 @@ export function meetingRecommendationRoutes(fastify: FastifyInstance, deps: Deps
     },
     async (request) => {
       const actor = requireActor(request.actor);
-      const meeting = await writable(actor, request.params.id);
-      await db.transaction((tx) =>
+      await write(actor, request.params.id, (tx, meeting) =>
         setAnswerGiven(tx, actor, meeting, request.params.recId, request.body.given),
       );
-      return listed(actor, meeting.id);
+      return listed(actor, request.params.id);
     },
   );
 }

@@ -10,6 +10,7 @@ import { meetingCommands, meetingKeys, useSetMeeting } from './api';
 import { DeleteItemButton } from './delete-item';
 import { countRoll, type RollCall, reasonRefused } from './roll-call';
 import type { TabProps } from './shared';
+import { canEdit } from './shared';
 
 const MAIN: AttendanceStatus[] = ['present', 'absent_excused', 'absent_unexcused'];
 const RARE: AttendanceStatus[] = ['exempt', 'attached_elsewhere'];
@@ -229,7 +230,7 @@ function GuestsCard({ meeting, record, editable }: TabProps) {
                   <strong>{g.name}</strong>
                   {g.role ? <span className="nn-muted"> — {g.role}</span> : null}
                 </span>
-                {meeting.abilities.run ? (
+                {canEdit(meeting) ? (
                   <DeleteItemButton meetingId={meeting.id} kind="guests" itemId={g.id} />
                 ) : null}
               </Flex>

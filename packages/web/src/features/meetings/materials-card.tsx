@@ -10,6 +10,7 @@ import { uploadFile } from '../../lib/upload';
 import { useNotifyError } from '../../lib/use-action';
 import { materialUploadUrl, materialUrl, meetingKeys } from './api';
 import { DeleteItemButton } from './delete-item';
+import { canEdit } from './shared';
 
 const sizeText = (bytes: number) =>
   bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -29,7 +30,7 @@ export function MaterialsList({ meeting }: { meeting: MeetingDetail }) {
             <a href={materialUrl(meeting.id, m.id)} download className="nn-material-name">
               <PaperClipOutlined /> {m.fileName}
             </a>
-            {meeting.abilities.run ? (
+            {canEdit(meeting) ? (
               <DeleteItemButton meetingId={meeting.id} kind="materials" itemId={m.id} />
             ) : null}
           </Flex>

@@ -26,7 +26,7 @@ import { MinutesTab } from './minutes-tab';
 import { PrepareTab } from './prepare-tab';
 import { useRollCall } from './roll-call';
 import { ScoreTab } from './score-tab';
-import { useNow } from './shared';
+import { canEdit, useNow } from './shared';
 import { VotesTab } from './votes-tab';
 import './meetings.css';
 
@@ -92,7 +92,7 @@ function Workspace({ meeting, record }: { meeting: MeetingDetail; record: Meetin
   const [params, setParams] = useSearchParams();
   const active = TABS.find((n) => n === params.get('tab')) ?? defaultTab(meeting);
   const roll = useRollCall(meeting);
-  const editable = meeting.abilities.run;
+  const editable = canEdit(meeting);
   const setTab = (tab: TabName) => {
     const next = new URLSearchParams(params);
     next.set('tab', tab);

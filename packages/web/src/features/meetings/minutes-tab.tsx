@@ -10,7 +10,7 @@ import { useAction } from '../../lib/use-action';
 import { documentUrl, meetingCommands, meetingKeys } from './api';
 import { votingPresent } from './roll-call';
 import type { TabProps } from './shared';
-import { DATE_FORMAT } from './shared';
+import { DATE_FORMAT, isOpen } from './shared';
 import { Stepper } from './stepper';
 
 export function DocumentNumbers({ meeting }: { meeting: MeetingDetail }) {
@@ -270,7 +270,7 @@ export function MinutesTab({ meeting, record }: TabProps) {
     <Flex vertical gap={16}>
       {adopted ? <LockedBanner meeting={meeting} /> : null}
       <DocumentsCard meeting={meeting} record={record} />
-      {meeting.abilities.adopt ? <AdoptCard meeting={meeting} record={record} /> : null}
+      {meeting.abilities.adopt && isOpen(meeting) ? <AdoptCard meeting={meeting} record={record} /> : null}
       {adopted ? <AddendaCard meeting={meeting} record={record} /> : null}
     </Flex>
   );

@@ -10,6 +10,7 @@ import { useAction } from '../../lib/use-action';
 import { meetingCommands, meetingKeys } from './api';
 import { DeleteItemButton } from './delete-item';
 import { memberOptions, type RollCall } from './roll-call';
+import { canEdit } from './shared';
 
 interface OpinionValues {
   speaker: string;
@@ -200,7 +201,7 @@ function OpinionRow({ meeting, opinion }: { meeting: MeetingDetail; opinion: Opi
       <div>
         <strong>{opinion.speaker}:</strong> {opinion.summary}
       </div>
-      {meeting.abilities.run ? (
+      {canEdit(meeting) ? (
         <Flex gap={2} style={{ flexShrink: 0 }}>
           <Button
             size="small"

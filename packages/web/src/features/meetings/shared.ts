@@ -6,9 +6,21 @@ import type { MeetingDetail, MeetingRecord, OrgKind } from '../../lib/types';
 export interface TabProps {
   meeting: MeetingDetail;
   record: MeetingRecord;
-  /** `abilities.run`: false for readers, and for everyone once the minutes are adopted. */
+  /** `canEdit(meeting)`: false for readers, and for everyone once the minutes are adopted. */
   editable: boolean;
 }
+
+/** Neither adopted nor cancelled: the minutes are still open for changes. */
+export const isOpen = (meeting: Pick<MeetingDetail, 'status'>) =>
+  meeting.status !== 'adopted' && meeting.status !== 'cancelled';
+
+/**
+ * Whether the meeting's edit controls show: the server lets the actor run the meeting, and the web sees
+ * for itself that the minutes are open. Adopted minutes never change (domain.md §3 "Minutes"): no form,
+ * no delete button shows on them, even if `abilities` said otherwise.
+ */
+export const canEdit = (meeting: Pick<MeetingDetail, 'status' | 'abilities'>) =>
+  meeting.abilities.run && isOpen(meeting);
 
 /** Re-renders every `ms` so that clocks move. */
 export function useNow(ms = 15_000): dayjs.Dayjs {

@@ -9,7 +9,7 @@ import { useAction } from '../../lib/use-action';
 import { meetingCommands, meetingKeys } from './api';
 import { DeleteItemButton } from './delete-item';
 import { memberOptions, type RollCall } from './roll-call';
-import { DATE_FORMAT } from './shared';
+import { canEdit, DATE_FORMAT } from './shared';
 
 const STATUS_COLORS: Record<TaskStatus, string> = { open: 'blue', done: 'green', dropped: 'default' };
 
@@ -66,7 +66,7 @@ export function TasksCard({
             <div key={task.id} className="nn-task" data-testid="task-row">
               <Flex justify="space-between" align="start" gap={4}>
                 <div>{task.text}</div>
-                {meeting.abilities.run ? (
+                {canEdit(meeting) ? (
                   <DeleteItemButton meetingId={meeting.id} kind="tasks" itemId={task.id} />
                 ) : null}
               </Flex>

@@ -19,6 +19,7 @@ import { DeleteItemButton } from './delete-item';
 import { RecognitionNote } from './recognition-note';
 import { memberOptions, type RollCall, votingPresent } from './roll-call';
 import type { TabProps } from './shared';
+import { canEdit } from './shared';
 import { Stepper } from './stepper';
 
 interface VoteValues {
@@ -212,7 +213,7 @@ function VoteList({ meeting, record }: { meeting: MeetingDetail; record: Meeting
                     </Tag>
                   )}
                 </Flex>
-                {meeting.abilities.run ? (
+                {canEdit(meeting) ? (
                   <DeleteItemButton meetingId={meeting.id} kind="votes" itemId={v.id} />
                 ) : null}
               </Flex>

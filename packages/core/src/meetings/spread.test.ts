@@ -140,7 +140,7 @@ describe('spreadMeetingDays', () => {
     );
   });
 
-  it('keeps as many preferences as any plan can (checked against every assignment of small cases)', () => {
+  it('keeps as many preferences as the best possible plan (checked against every assignment of small cases)', () => {
     fc.assert(
       fc.property(inputArb(6, 4), (input) => {
         const plan = spreadMeetingDays(input);

@@ -320,3 +320,16 @@ export interface MeetingDaysAppliedDto {
   planned: number;
   plan: MeetingDaysDto;
 }
+
+/**
+ * A probationary member of the cell with the twelve months against the meeting's day (Điều lệ Đảng art. 5),
+ * shown beside the recognition vote (server `probationOf`, web `RecognitionNote`).
+ */
+export interface ProbationLine {
+  memberCode: string;
+  fullName: string;
+  admissionDate: string;
+  probationEnds: string;
+  /** The meeting comes before the twelve months end: a recognition vote asks to confirm. */
+  early: boolean;
+}

@@ -9,6 +9,7 @@ export type {
   CriterionScore,
   MeetingKind,
   MeetingStatus,
+  ProbationLine,
   QualityLevel,
   QualityScore,
   VoteOutcome,
@@ -28,6 +29,7 @@ import type {
   Bilingual,
   MeetingKind,
   MeetingStatus,
+  ProbationLine,
   QualityLevel,
   QualityScore,
   VoteSubject,
@@ -102,16 +104,6 @@ export interface VoteRecord {
   eligible: number;
   passed: boolean;
   statement: Bilingual;
-}
-
-/** A probationary member of the cell with the twelve months against the meeting's day (Điều lệ Đảng art. 5). */
-export interface ProbationLine {
-  memberCode: string;
-  fullName: string;
-  admissionDate: string;
-  probationEnds: string;
-  /** The meeting comes before the twelve months end: a recognition vote asks to confirm. */
-  early: boolean;
 }
 
 export interface MeetingRecord {

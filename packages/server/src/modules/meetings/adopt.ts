@@ -157,10 +157,6 @@ async function assertScored(tx: Db, meeting: MeetingRow, confirmed: boolean) {
 }
 
 /** The frozen model of an issued document, or null before adoption. */
-export async function issuedModel(tx: Db, meetingId: number, docType: 'BB' | 'NQ') {
-  return (await issuedDocument(tx, meetingId, docType))?.model ?? null;
-}
-
 export interface IssuedDocument {
   id: number;
   model: MinutesModel | ResolutionModel;

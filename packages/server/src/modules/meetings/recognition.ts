@@ -7,23 +7,19 @@
  * held before the twelve months end is recorded only once the secretary confirms it (as adopting unscored
  * minutes is, `confirmUnscored` in adopt.ts).
  */
-import { formatVietnameseDate, probationEndsOn, recognitionTiming, type VoteSubject } from '@nennep/core';
+import {
+  formatVietnameseDate,
+  type ProbationLine,
+  probationEndsOn,
+  recognitionTiming,
+  type VoteSubject,
+} from '@nennep/core';
 import { sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
 import type { Actor } from '../../http/access.ts';
 import { invalidField } from '../../http/errors.ts';
 import { recordMeetingEvent } from './plan.ts';
 import type { MeetingRow } from './queries.ts';
-
-/** A probationary member of the cell, with the twelve months against the meeting's day. */
-export interface ProbationLine {
-  memberCode: string;
-  fullName: string;
-  admissionDate: string;
-  probationEnds: string;
-  /** The meeting comes before the twelve months end. */
-  early: boolean;
-}
 
 /** The cell's probationary members, in Vietnamese name order, beside the vote form. */
 export async function probationOf(db: Db, meeting: MeetingRow): Promise<ProbationLine[]> {

@@ -46,6 +46,32 @@ async function tellOutcome(
 }
 
 /**
+ * Closes an open recommendation (answered or declined): the row's new status and fields, the event in its
+ * log with the words given, and the audit event.
+ */
+async function close(
+  tx: Db,
+  actor: Actor,
+  rec: RecommendationRow,
+  status: 'answered' | 'declined',
+  note: string,
+  fields: Partial<typeof recommendations.$inferInsert>,
+) {
+  assertOpen(rec);
+  await tx
+    .update(recommendations)
+    .set({ ...fields, status })
+    .where(eq(recommendations.id, rec.id));
+  await logEvent(tx, actor, rec.id, status, { fromOrgId: rec.handlerOrgId, note });
+  await audit(tx, actor, {
+    action: `recommendation.${status}`,
+    entityType: 'recommendation',
+    entityId: rec.id,
+    orgPath: rec.orgPath,
+  });
+}
+
+/**
  * Answers a recommendation and puts the answer on the agenda of the cell's next meeting, where the
  * secretary gives it back to the members.
  */
@@ -57,23 +83,11 @@ export async function answer(
   now: Date,
   today: string,
 ) {
-  assertOpen(rec);
-  await tx
-    .update(recommendations)
-    .set({
-      status: 'answered',
-      answer: text,
-      answeredAt: now,
-      answeredOn: today,
-      answeredBy: actor.displayName,
-    })
-    .where(eq(recommendations.id, rec.id));
-  await logEvent(tx, actor, rec.id, 'answered', { fromOrgId: rec.handlerOrgId, note: text });
-  await audit(tx, actor, {
-    action: 'recommendation.answered',
-    entityType: 'recommendation',
-    entityId: rec.id,
-    orgPath: rec.orgPath,
+  await close(tx, actor, rec, 'answered', text, {
+    answer: text,
+    answeredAt: now,
+    answeredOn: today,
+    answeredBy: actor.displayName,
   });
   await tellOutcome(
     tx,
@@ -94,18 +108,7 @@ export async function answer(
 }
 
 export async function decline(tx: Db, actor: Actor, rec: RecommendationRow, reason: string) {
-  assertOpen(rec);
-  await tx
-    .update(recommendations)
-    .set({ status: 'declined', declinedReason: reason })
-    .where(eq(recommendations.id, rec.id));
-  await logEvent(tx, actor, rec.id, 'declined', { fromOrgId: rec.handlerOrgId, note: reason });
-  await audit(tx, actor, {
-    action: 'recommendation.declined',
-    entityType: 'recommendation',
-    entityId: rec.id,
-    orgPath: rec.orgPath,
-  });
+  await close(tx, actor, rec, 'declined', reason, { declinedReason: reason });
   await tellOutcome(
     tx,
     actor,

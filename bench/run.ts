@@ -5,6 +5,8 @@
  * BENCH_ROWS changes the member count (default 100,000); BENCH_SKIP_POSTGRES=1 skips PostgreSQL.
  * The rotation planner benchmark (3,000 cells, 400 visitors) runs first; BENCH_ONLY=rotation runs only it.
  * Then the demo's first start (bench/results/demo.json); BENCH_ONLY=demo stops after it.
+ * Last, load figures of the server under autocannon (bench/load.ts, bench/results/load.json); BENCH_ONLY=load
+ * runs only them.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { benchDemo } from './demo.ts';
 import { BENCH_ROWS, benchImport, type ImportFigures, prepareFiles } from './import.ts';
+import { benchLoad } from './load.ts';
 import { benchMemberList, type ListFigures } from './member-list.ts';
 import { BENCH_MEETINGS, benchMinutes } from './minutes.ts';
 import { startPostgres } from './pg.ts';
@@ -23,6 +26,10 @@ const work = mkdtempSync(path.join(tmpdir(), 'nennep-bench-'));
 
 async function main() {
   const log = (text: string) => process.stderr.write(`${text}\n`);
+  if (process.env.BENCH_ONLY === 'load') {
+    await benchLoad(path.join(work, 'load'), log);
+    return;
+  }
   log('Rotation planner: 3,000 cells, 400 visitors…');
   const rotationJson = benchRotation();
   mkdirSync(RESULTS, { recursive: true });
@@ -102,6 +109,8 @@ async function main() {
   writeFileSync(path.join(RESULTS, 'member-list.json'), `${JSON.stringify(listJson, null, 2)}\n`);
   console.log(`bench/results/import.json\n${JSON.stringify(importJson, null, 2)}`);
   console.log(`bench/results/member-list.json\n${JSON.stringify(listJson, null, 2)}`);
+
+  await benchLoad(path.join(work, 'load'), log);
 }
 
 try {

@@ -1,4 +1,4 @@
-import { CELL_KINDS, type OrgKind } from './org.ts';
+import { CELL_KINDS, type OrgKind } from './orgs/types.ts';
 
 export interface RuleProblem {
   field: string;

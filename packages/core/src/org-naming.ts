@@ -6,7 +6,7 @@
  * above it), and any of them can be overridden on the node. No imports: the web reads this file too.
  */
 
-/** The kinds of node, as `org.ts` lists them (repeated as a type so this file needs no imports). */
+/** The kinds of node, as `orgs/types.ts` lists them (repeated as a type so this file needs no imports). */
 type Kind =
   | 'committee'
   | 'grassroots_committee'

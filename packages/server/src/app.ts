@@ -13,53 +13,56 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { type Config, fastifyTrustProxy } from './config.ts';
-import type { Database } from './db/client.ts';
+import { fastifyTrustProxy } from './config.ts';
+import { type Deps, type FeatureModule, nowOf } from './deps.ts';
 import { AppError, handleError } from './http/errors.ts';
 import { registerSecurityHeaders } from './http/headers.ts';
 import { type LogStream, loggerOptions } from './http/log.ts';
 import { registerNoNul } from './http/no-nul.ts';
 import { registerSession } from './http/session.ts';
 import { registerReadRetry } from './http/unavailable.ts';
-import { accountRoutes } from './modules/accounts/routes.ts';
-import { alertRoutes } from './modules/alerts/routes.ts';
-import { auditRoutes } from './modules/audit/routes.ts';
-import { authRoutes } from './modules/auth/routes.ts';
-import { calendarRoutes } from './modules/calendar/routes.ts';
-import { homeRoutes } from './modules/home/routes.ts';
+import { accountsModule } from './modules/accounts/routes.ts';
+import { alertsModule } from './modules/alerts/routes.ts';
+import { auditModule } from './modules/audit/routes.ts';
+import { authModule } from './modules/auth/routes.ts';
+import { calendarModule } from './modules/calendar/routes.ts';
+import { homeModule } from './modules/home/routes.ts';
 import { recoverInterruptedImports } from './modules/imports/jobs.ts';
-import { importRoutes } from './modules/imports/routes.ts';
-import { inboxRoutes } from './modules/inbox/routes.ts';
-import { meetingRoutes } from './modules/meetings/routes.ts';
-import { meetingCorrectionRoutes } from './modules/meetings/routes-corrections.ts';
-import { meetingDaysRoutes } from './modules/meetings/routes-days.ts';
-import { minutesRoutes } from './modules/meetings/routes-docs.ts';
-import { meetingRunRoutes } from './modules/meetings/routes-run.ts';
-import { memberRoutes } from './modules/members/routes.ts';
-import { orgRoutes } from './modules/orgs/routes.ts';
-import { overviewRoutes } from './modules/overview/routes.ts';
-import { recommendationRoutes } from './modules/recommendations/routes.ts';
-import { recommendationDashboardRoutes } from './modules/recommendations/routes-dashboard.ts';
-import { meetingRecommendationRoutes } from './modules/recommendations/routes-meeting.ts';
-import { memberRecommendationRoutes } from './modules/recommendations/routes-member.ts';
-import { reportRoutes } from './modules/reports/routes.ts';
-import { ruleSetRoutes } from './modules/rule-sets/routes.ts';
-import { supervisionRoutes } from './modules/supervision/routes.ts';
-import { supervisionVisitRoutes } from './modules/supervision/routes-visits.ts';
+import { importsModule } from './modules/imports/routes.ts';
+import { inboxModule } from './modules/inbox/routes.ts';
+import { meetingsModule } from './modules/meetings/routes.ts';
+import { membersModule } from './modules/members/routes.ts';
+import { orgsModule } from './modules/orgs/routes.ts';
+import { overviewModule } from './modules/overview/routes.ts';
+import { recommendationsModule } from './modules/recommendations/routes.ts';
+import { reportsModule } from './modules/reports/routes.ts';
+import { ruleSetsModule } from './modules/rule-sets/routes.ts';
+import { supervisionModule } from './modules/supervision/routes.ts';
 
 export type App = FastifyInstance;
 
-export interface Deps {
-  database: Database;
-  /** Import limits and proxy trust fall back to their defaults (config.ts) when left out. */
-  config: Pick<Config, 'secureCookies' | 'sessionDays'> &
-    Partial<Pick<Config, 'importLimits' | 'trustProxy'>>;
-  /** What time it is: the system clock, or a fixed one in tests (due dates, check-in days). */
-  clock?: () => Date;
-}
-
-/** The current instant as the app sees it. */
-export const nowOf = (deps: Deps): Date => (deps.clock ? deps.clock() : new Date());
+/**
+ * The feature modules, each one Fastify plugin of its routes (`modules/<feature>/routes.ts`), registered
+ * under /api in this order (the order of the OpenAPI document). A new feature adds its plugin here.
+ */
+const MODULES: readonly FeatureModule[] = [
+  authModule,
+  orgsModule,
+  membersModule,
+  accountsModule,
+  auditModule,
+  importsModule,
+  ruleSetsModule,
+  supervisionModule,
+  recommendationsModule,
+  reportsModule,
+  meetingsModule,
+  alertsModule,
+  overviewModule,
+  calendarModule,
+  inboxModule,
+  homeModule,
+];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -110,30 +113,7 @@ export async function buildApp(
   registerSession(app, deps.database.db, () => nowOf(deps));
   await app.register(
     async (api) => {
-      authRoutes(api, deps);
-      orgRoutes(api, deps);
-      memberRoutes(api, deps);
-      accountRoutes(api, deps);
-      auditRoutes(api, deps);
-      importRoutes(api, deps);
-      ruleSetRoutes(api, deps);
-      supervisionRoutes(api, deps);
-      supervisionVisitRoutes(api, deps);
-      recommendationRoutes(api, deps);
-      recommendationDashboardRoutes(api, deps);
-      meetingRecommendationRoutes(api, deps);
-      memberRecommendationRoutes(api, deps);
-      reportRoutes(api, deps);
-      meetingRoutes(api, deps);
-      meetingRunRoutes(api, deps);
-      meetingCorrectionRoutes(api, deps);
-      meetingDaysRoutes(api, deps);
-      minutesRoutes(api, deps);
-      alertRoutes(api, deps);
-      overviewRoutes(api, deps);
-      calendarRoutes(api, deps);
-      inboxRoutes(api, deps);
-      homeRoutes(api, deps);
+      for (const module of MODULES) await api.register(module, { deps });
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

@@ -3,8 +3,10 @@ import { parseArgs } from 'node:util';
 import { isoDateInVietnam } from '@nennep/core';
 import { buildApp } from './app.ts';
 import { runAlertsCommand } from './cli/alerts.ts';
+import { runBackupCommand, runRestoreCommand } from './cli/backup.ts';
 import { createAdmin } from './cli/create-admin.ts';
 import { loadConfig } from './config.ts';
+import { startBackupSocket } from './db/backup/socket.ts';
 import { DataDirBusyError } from './db/lock.ts';
 import { openDatabase } from './db/open.ts';
 import { fillFingerprints, pendingFingerprints } from './modules/documents/fingerprints.ts';
@@ -21,7 +23,11 @@ const USAGE = `Cách dùng / usage: nennep <lệnh>
                               tạo quản trị viên đầu tiên trên một tổ chức (tạo tổ chức gốc nếu chưa có)
   import orgs|members TỆP     nhập tổ chức hoặc đảng viên từ .xlsx / .csv
   stats MÃ                    thống kê một tổ chức (JSON)
-  alerts [--date YYYY-MM-DD]  gửi cảnh báo sinh hoạt chi bộ vào hộp thư`;
+  alerts [--date YYYY-MM-DD]  gửi cảnh báo sinh hoạt chi bộ vào hộp thư
+  backup TỆP                  sao lưu toàn bộ cơ sở dữ liệu vào TỆP (được cả khi máy chủ đang chạy)
+                              back up the whole database to FILE (also while the server runs)
+  restore TỆP [--replace]     khôi phục từ TỆP vào cơ sở dữ liệu trống (--replace: xóa dữ liệu hiện có)
+                              restore FILE into an empty database (--replace: delete what is there)`;
 
 async function serve() {
   const config = loadConfig();
@@ -38,9 +44,14 @@ async function serve() {
     (error: unknown) => app.log.error(error, 'fingerprints'),
   );
   const stopMailer = config.smtpUrl ? startMailer(database.db, config.smtpUrl, config.mailFrom) : () => {};
+  // `nennep backup` asks the server, which holds the embedded database's folder (db/backup/socket.ts).
+  const stopBackups = database.embedded
+    ? await startBackupSocket(database, config.dataDir, { clock: () => new Date(), log: app.log })
+    : async () => {};
   const stop = async () => {
     fingerprinting.abort();
     stopMailer();
+    await stopBackups();
     await app.close();
     await database.close();
     process.exit(0);
@@ -140,6 +151,10 @@ async function main(argv: string[]): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { date: { type: 'string' } } });
       return withDatabase('alerts', (database) => runAlertsCommand(database, values.date));
     }
+    case 'backup':
+      return runBackupCommand(loadConfig(), rest);
+    case 'restore':
+      return runRestoreCommand(loadConfig(), rest);
     case 'stats': {
       const [code] = rest;
       if (!code) {

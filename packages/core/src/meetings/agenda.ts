@@ -1,4 +1,4 @@
-import type { AgendaTemplateItem, MeetingKind, RuleSetContent } from './types.ts';
+import type { AgendaTemplateItem, MeetingKind, MeetingRules } from './types.ts';
 
 export interface AgendaItem {
   title: string;
@@ -38,7 +38,7 @@ const sectionOf = (items: AgendaTemplateItem[], section: AgendaItem['section']) 
  * combined session (the regular meeting that is also the period's thematic one) runs the regular order with
  * the thematic topic's items after the regular content and the thematic vote before the regular one.
  */
-export function agendaOf(rules: RuleSetContent, kind: MeetingKind, combined = false): AgendaItem[] {
+export function agendaOf(rules: MeetingRules, kind: MeetingKind, combined = false): AgendaItem[] {
   const own = rules.agendaTemplates[kind] ?? [];
   if (!combined || kind !== 'regular') return own.map((i) => ({ title: i.title.vi, section: i.section }));
   const thematic = rules.agendaTemplates.thematic ?? [];

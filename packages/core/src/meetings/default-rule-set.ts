@@ -1,6 +1,7 @@
 import { DEFAULT_RECOMMENDATION_RULES } from '../recommendations/types.ts';
+import type { RuleSetContent } from '../rule-set-content.ts';
 import { DEFAULT_SUPERVISION_RULES } from '../supervision/types.ts';
-import type { AgendaTemplateItem, Bilingual, Criterion, RuleSetContent } from './types.ts';
+import type { AgendaTemplateItem, Bilingual, Criterion } from './types.ts';
 
 /**
  * The default rule set of domain.md §3 (HD 12-HD/BTCTW 2018, Chỉ thị 50-CT/TW 2025, and the 100-point

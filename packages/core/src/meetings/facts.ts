@@ -1,5 +1,5 @@
 import { minDurationFor } from './rule-sets.ts';
-import type { MeetingFacts, MeetingKind, RuleSetContent } from './types.ts';
+import type { MeetingFacts, MeetingKind, MeetingRules } from './types.ts';
 
 const ABSENT = new Set(['absent_excused', 'absent_unexcused']);
 
@@ -43,7 +43,7 @@ export interface RecordedFacts {
  * chi ủy's, or in a cell without one the bí thư and phó bí thư's (HD 12-HD/BTCTW (06/7/2018) on preparing
  * the meeting; HD 42-HD/BTCTW (28/10/2025)); whether a cell has a chi ủy is data (`hasCellCommittee`).
  */
-export function meetingFactsOf(record: RecordedFacts, rules: RuleSetContent): MeetingFacts {
+export function meetingFactsOf(record: RecordedFacts, rules: MeetingRules): MeetingFacts {
   const expected = record.roll.filter((l) => l.status !== 'exempt' && l.status !== 'attached_elsewhere');
   const presentIds = new Set(record.roll.filter((l) => l.status === 'present').map((l) => l.memberId));
   const previous = record.previousTasks;

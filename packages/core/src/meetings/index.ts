@@ -1,4 +1,5 @@
 export * from './agenda.ts';
+export * from './api-types.ts';
 export * from './calendar.ts';
 export * from './default-rule-set.ts';
 export * from './documents.ts';
@@ -11,6 +12,7 @@ export * from './preparation.ts';
 export * from './recognition.ts';
 export * from './resolution-build.ts';
 export * from './rule-sets.ts';
+export * from './schemas.ts';
 export * from './score.ts';
 export * from './spread.ts';
 export * from './types.ts';

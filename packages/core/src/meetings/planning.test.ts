@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { RuleSetContent } from '../rule-set-content.ts';
 import { addDays, isoDate } from './calendar.ts';
 import { DEFAULT_RULE_SET } from './default-rule-set.ts';
 import { isThematicSession, monthWindow, type PlanMeetingsInput, planMeetings } from './planning.ts';
 import { preparationTitle } from './preparation.ts';
-import type { MeetingKind, RuleSetContent } from './types.ts';
+import type { MeetingKind } from './types.ts';
 
 const rules = DEFAULT_RULE_SET;
 

@@ -1,6 +1,6 @@
 import { addDays, daysInMonth, isoDate, parseIsoDate } from './calendar.ts';
 import { preparationTitle } from './preparation.ts';
-import { MEETING_KINDS, type MeetingKind, type RuleSetContent } from './types.ts';
+import { MEETING_KINDS, type MeetingKind, type MeetingRules } from './types.ts';
 
 export interface PlanMeetingsInput {
   /**
@@ -12,7 +12,7 @@ export interface PlanMeetingsInput {
   /** ISO dates, both inclusive. The caller never passes a `from` before today. */
   from: string;
   to: string;
-  rules: RuleSetContent;
+  rules: MeetingRules;
   /** Meetings already on the calendar (any status but cancelled); planning fills only the gaps. */
   existing?: { cellCode: string; kind: MeetingKind; date: string; startTime?: string; combined?: boolean }[];
 }
@@ -32,11 +32,7 @@ export interface PlannedMeeting {
  * The days of a month on which the rule set holds regular meetings, as ISO dates (inclusive). Window days
  * are at most 28, so the window exists in every month; the clamp only guards unvalidated rule sets.
  */
-export function monthWindow(
-  year: number,
-  month: number,
-  rules: RuleSetContent,
-): { from: string; to: string } {
+export function monthWindow(year: number, month: number, rules: MeetingRules): { from: string; to: string } {
   if (!Number.isInteger(month) || month < 1 || month > 12)
     throw new RangeError(`month: ${month} is not 1–12`);
   const last = daysInMonth(year, month);

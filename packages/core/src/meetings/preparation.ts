@@ -9,7 +9,7 @@
  *   phó bí thư do so. HD 42-HD/BTCTW (28/10/2025) keeps that step.
  */
 import { addDays } from './calendar.ts';
-import type { Bilingual, RuleSetContent } from './types.ts';
+import type { Bilingual, MeetingRules } from './types.ts';
 
 /** Positions called to a preparation meeting: the chi ủy — or, where none was elected, the bí thư and phó bí thư. */
 export const PREPARATION_POSITIONS: readonly string[] = ['secretary', 'deputy_secretary', 'committee_member'];
@@ -31,7 +31,7 @@ export function hasCellCommittee(positions: Iterable<string>): boolean {
 export function cellCommitteeAdvised(
   officialMembers: number,
   hasCommittee: boolean,
-  rules: Pick<RuleSetContent, 'cellCommitteeFrom'>,
+  rules: Pick<MeetingRules, 'cellCommitteeFrom'>,
 ): boolean {
   return !hasCommittee && officialMembers >= rules.cellCommitteeFrom;
 }

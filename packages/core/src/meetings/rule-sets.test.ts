@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
+import type { RuleSetContent } from '../rule-set-content.ts';
 import { DEFAULT_RULE_SET } from './default-rule-set.ts';
 import { minDurationFor, ruleSetContentSchema, selectRuleSet } from './rule-sets.ts';
 import { scoreSheetMax } from './score.ts';
-import type { RuleSetContent } from './types.ts';
 
 const clone = (): RuleSetContent => structuredClone(DEFAULT_RULE_SET);
 const problems = (rules: unknown) => {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { recommendationRulesSchema } from '../recommendations/schemas.ts';
+import type { RuleSetContent } from '../rule-set-content.ts';
 import { supervisionRulesSchema } from '../supervision/schemas.ts';
 import { BOOLEAN_FACT_KEYS } from './score.ts';
-import { FACT_KEYS, MEETING_KINDS, type MeetingKind, type RuleSetContent } from './types.ts';
+import { FACT_KEYS, MEETING_KINDS, type MeetingKind, type MeetingRules } from './types.ts';
 
 /** Shared limits of a rule set, stated once for the API, the form and the checks below. */
 export const RULE_SET_LIMITS = {
@@ -174,7 +175,7 @@ export const ruleSetContentSchema = z
  * thematic ones the thematic minimum or, held together with the regular meeting, the combined one; cell
  * committee and extraordinary meetings the `other` minimum.
  */
-export function minDurationFor(rules: RuleSetContent, kind: MeetingKind, combined = false): number {
+export function minDurationFor(rules: MeetingRules, kind: MeetingKind, combined = false): number {
   const m = rules.minDurationMinutes;
   if (combined && (kind === 'regular' || kind === 'thematic')) return m.combined;
   if (kind === 'regular' || kind === 'model') return m.regular;

@@ -3,9 +3,6 @@
  * the documents. Everything here is plain data; the rules are pure functions beside it.
  */
 
-import type { RecommendationRules } from '../recommendations/types.ts';
-import type { SupervisionRules } from '../supervision/types.ts';
-
 export const MEETING_KINDS = ['regular', 'thematic', 'cell_committee', 'extraordinary', 'model'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
@@ -171,8 +168,11 @@ export interface AgendaTemplateItem {
   section: 'opening' | 'content' | 'closing';
 }
 
-/** A dated rule set, owned by an organisation node and inherited down its subtree. */
-export interface RuleSetContent {
+/**
+ * The meetings' part of a rule set: what the meeting rules read. The whole rule set, with the supervision
+ * and recommendation parts, is `RuleSetContent` (rule-set-content.ts), composed above the three features.
+ */
+export interface MeetingRules {
   /** Days of the month on which regular meetings are held, inclusive. */
   meetingWindow: { fromDay: number; toDay: number };
   defaultStartTime: string;
@@ -202,10 +202,6 @@ export interface RuleSetContent {
   agendaTemplates: Record<MeetingKind, AgendaTemplateItem[]>;
   scoreSheet: ScoreSheet;
   levels: LevelRules;
-  /** The supervision coverage target (domain.md §4); absent in rule sets written before it existed. */
-  supervision?: SupervisionRules;
-  /** Recommendation categories and their time limits (domain.md §5); absent in older rule sets. */
-  recommendations?: RecommendationRules;
 }
 
 export interface CriterionScore {

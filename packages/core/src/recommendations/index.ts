@@ -1,3 +1,4 @@
+export * from './limits.ts';
 export * from './rules.ts';
 export * from './schemas.ts';
 export * from './types.ts';

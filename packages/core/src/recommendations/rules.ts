@@ -1,5 +1,5 @@
 import { addDays } from '../meetings/calendar.ts';
-import type { RuleSetContent } from '../meetings/types.ts';
+import type { RuleSetContent } from '../rule-set-content.ts';
 import {
   DEFAULT_RECOMMENDATION_RULES,
   type RecommendationCategory,

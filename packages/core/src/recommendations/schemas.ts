@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { isoDateSchema, memberCodeSchema } from '../member.ts';
-import { orgCodeSchema } from '../org.ts';
+import { isoDateSchema, memberCodeSchema } from '../members/schemas.ts';
+import { orgCodeSchema } from '../orgs/schemas.ts';
+import { RECOMMENDATION_LIMITS } from './limits.ts';
 import { RECOMMENDATION_STATUSES } from './types.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -12,7 +13,10 @@ export const recommendationRulesSchema = z
       .array(
         z.object({
           id: categoryId,
-          label: z.object({ vi: text(200), en: text(200) }),
+          label: z.object({
+            vi: text(RECOMMENDATION_LIMITS.categoryLabel),
+            en: text(RECOMMENDATION_LIMITS.categoryLabel),
+          }),
           answerDays: z.number().int().min(1).max(365),
         }),
       )
@@ -34,42 +38,46 @@ export const recommendationRulesSchema = z
 
 /** Raised in a meeting: by a member of the roll call, or by the chair when nobody is named. */
 export const meetingRecommendationSchema = z.object({
-  text: text(2000),
+  text: text(RECOMMENDATION_LIMITS.text),
   category: categoryId,
   memberCode: memberCodeSchema.nullish(),
 });
+export type MeetingRecommendationInput = z.input<typeof meetingRecommendationSchema>;
 
 /** Raised by a member from the app, at any time: it reaches the member's own cell, dated today. */
 export const raiseRecommendationSchema = z.object({
-  text: text(2000),
+  text: text(RECOMMENDATION_LIMITS.text),
   category: categoryId,
 });
+export type RaiseRecommendationInput = z.input<typeof raiseRecommendationSchema>;
 
 /** Entered by committee staff (from a letter, a visit, a meeting held on paper). */
 export const createRecommendationSchema = z.object({
   orgCode: orgCodeSchema,
-  text: text(2000),
+  text: text(RECOMMENDATION_LIMITS.text),
   category: categoryId,
-  raisedBy: text(200),
+  raisedBy: text(RECOMMENDATION_LIMITS.raisedBy),
   raisedOn: isoDateSchema,
 });
+export type CreateRecommendationInput = z.input<typeof createRecommendationSchema>;
 
 /** Forward up or down the tree (or to an outside body, tracked by the current level), with a note. */
 export const forwardRecommendationSchema = z
   .object({
     forwardTo: orgCodeSchema.nullish(),
-    outsideBody: z.string().trim().min(1).max(300).nullish(),
-    note: z.string().trim().max(1000).nullish(),
+    outsideBody: z.string().trim().min(1).max(RECOMMENDATION_LIMITS.outsideBody).nullish(),
+    note: z.string().trim().max(RECOMMENDATION_LIMITS.note).nullish(),
   })
   .refine((v) => Boolean(v.forwardTo) !== Boolean(v.outsideBody), {
     message: 'forwardTo',
     path: ['forwardTo'],
   });
+export type ForwardRecommendationInput = z.input<typeof forwardRecommendationSchema>;
 
-export const answerRecommendationSchema = z.object({ answer: text(4000) });
-export const declineRecommendationSchema = z.object({ reason: text(1000) });
+export const answerRecommendationSchema = z.object({ answer: text(RECOMMENDATION_LIMITS.answer) });
+export const declineRecommendationSchema = z.object({ reason: text(RECOMMENDATION_LIMITS.note) });
 export const mergeRecommendationSchema = z.object({ intoId: z.coerce.number().int().positive() });
-export const noteSchema = z.object({ note: z.string().trim().max(1000).nullish() });
+export const noteSchema = z.object({ note: z.string().trim().max(RECOMMENDATION_LIMITS.note).nullish() });
 
 export const recommendationListQuerySchema = z.object({
   org: orgCodeSchema.optional(),
@@ -88,7 +96,7 @@ export const recommendationListQuerySchema = z.object({
   open: z.enum(['true', 'false']).optional(),
   meeting: z.coerce.number().int().positive().optional(),
   visit: z.coerce.number().int().positive().optional(),
-  q: z.string().trim().max(200).optional(),
+  q: z.string().trim().max(RECOMMENDATION_LIMITS.search).optional(),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
 });

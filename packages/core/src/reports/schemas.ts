@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { orgCodeSchema } from '../org.ts';
+import { orgCodeSchema } from '../orgs/schemas.ts';
 import { periodKeySchema } from '../supervision/schemas.ts';
 import { REPORT_LIMITS, REPORT_WORD_FIELDS, type ReportWordField } from './types.ts';
 

@@ -1,3 +1,4 @@
+export * from './limits.ts';
 export * from './periods.ts';
 export * from './rotation.ts';
 export * from './schemas.ts';

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { isoDateSchema } from '../member.ts';
-import { ORG_CATEGORIES, orgCodeSchema } from '../org.ts';
+import { isoDateSchema } from '../members/schemas.ts';
+import { orgCodeSchema } from '../orgs/schemas.ts';
+import { ORG_CATEGORIES } from '../orgs/types.ts';
+import { SUPERVISION_LIMITS } from './limits.ts';
 import { SUPERVISION_PERIODS } from './types.ts';
 
 /** Request schemas of the supervision API: shared by server validation, OpenAPI and the web's forms. */
@@ -26,17 +28,19 @@ export const periodKeySchema = z.string().regex(/^\d{4}(-(M(0[1-9]|1[0-2])|Q[1-4
 
 export const createGroupSchema = z.object({
   committeeCode: orgCodeSchema,
-  name: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1).max(SUPERVISION_LIMITS.groupName),
   leaderAccountId: id.nullish(),
-  memberAccountIds: z.array(id).max(200).default([]),
+  memberAccountIds: z.array(id).max(SUPERVISION_LIMITS.groupMembers).default([]),
 });
+export type CreateGroupInput = z.input<typeof createGroupSchema>;
 
 export const updateGroupSchema = z.object({
-  name: z.string().trim().min(1).max(200).optional(),
+  name: z.string().trim().min(1).max(SUPERVISION_LIMITS.groupName).optional(),
   leaderAccountId: id.nullish(),
-  memberAccountIds: z.array(id).max(200).optional(),
+  memberAccountIds: z.array(id).max(SUPERVISION_LIMITS.groupMembers).optional(),
   active: z.boolean().optional(),
 });
+export type UpdateGroupInput = z.input<typeof updateGroupSchema>;
 
 /** A person or a group answering for an organisation's cells: standing (no dates) or for a period. */
 export const createAssignmentSchema = z
@@ -54,6 +58,7 @@ export const createAssignmentSchema = z
   })
   .refine((v) => Boolean(v.from) === Boolean(v.to), { message: 'bothDates', path: ['to'] })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'to', path: ['to'] });
+export type CreateAssignmentInput = z.input<typeof createAssignmentSchema>;
 
 export const committeeQuerySchema = z.object({ committee: orgCodeSchema });
 
@@ -68,9 +73,10 @@ export const makePlanSchema = z.object({ committeeCode: orgCodeSchema, periodKey
  * title is left for the signer to write.
  */
 export const issueSupervisionReportSchema = makePlanSchema.extend({
-  signerTitle: z.string().trim().max(100).nullish(),
-  signerName: z.string().trim().max(100).nullish(),
+  signerTitle: z.string().trim().max(SUPERVISION_LIMITS.signerTitle).nullish(),
+  signerName: z.string().trim().max(SUPERVISION_LIMITS.signerName).nullish(),
 });
+export type IssueSupervisionReportInput = z.input<typeof issueSupervisionReportSchema>;
 
 export const addVisitSchema = z.object({
   committeeCode: orgCodeSchema,
@@ -78,14 +84,16 @@ export const addVisitSchema = z.object({
   meetingId: id,
   visitorAccountId: id,
 });
+export type AddVisitInput = z.input<typeof addVisitSchema>;
 
 /** Editing a planned visit by hand: another visitor or another of the cell's meetings; lock or unlock. */
 export const updateVisitSchema = z.object({
   visitorAccountId: id.optional(),
   meetingId: id.optional(),
   locked: z.boolean().optional(),
-  cancelReason: note(500),
+  cancelReason: note(SUPERVISION_LIMITS.reason),
 });
+export type UpdateVisitInput = z.input<typeof updateVisitSchema>;
 
 export const visitsQuerySchema = z.object({
   committee: orgCodeSchema.optional(),
@@ -99,20 +107,26 @@ export const checkInSchema = z.object({ at: z.iso.datetime({ offset: true }).opt
 export const visitReportSchema = z
   .object({
     attended: z.boolean(),
-    absenceReason: note(500),
+    absenceReason: note(SUPERVISION_LIMITS.reason),
     /** Points per criterion of the score sheet (every criterion when attended). */
     points: z.record(z.string(), z.number().int().min(0).max(100)).default({}),
-    contentNotes: note(4000),
-    opinionNotes: note(4000),
-    recommendations: z.array(z.string().trim().min(1).max(1000)).max(30).default([]),
-    issuesForDirection: note(4000),
+    contentNotes: note(SUPERVISION_LIMITS.notes),
+    opinionNotes: note(SUPERVISION_LIMITS.notes),
+    recommendations: z
+      .array(z.string().trim().min(1).max(SUPERVISION_LIMITS.recommendation))
+      .max(SUPERVISION_LIMITS.recommendations)
+      .default([]),
+    issuesForDirection: note(SUPERVISION_LIMITS.notes),
   })
   .refine((v) => v.attended || Boolean(v.absenceReason), {
     message: 'absenceReason',
     path: ['absenceReason'],
   });
+export type VisitReportInput = z.input<typeof visitReportSchema>;
 
-export const visitAddendumSchema = z.object({ text: z.string().trim().min(1).max(4000) });
+export const visitAddendumSchema = z.object({
+  text: z.string().trim().min(1).max(SUPERVISION_LIMITS.addendum),
+});
 
 export const availabilitySchema = z.object({
   unavailableDates: z.array(isoDateSchema).max(366),

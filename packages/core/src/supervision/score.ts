@@ -1,5 +1,6 @@
 import { levelOf, scoreSheetMax } from '../meetings/score.ts';
-import type { LevelRules, QualityScore, RuleSetContent, ScoreSheet } from '../meetings/types.ts';
+import type { LevelRules, QualityScore, ScoreSheet } from '../meetings/types.ts';
+import type { RuleSetContent } from '../rule-set-content.ts';
 import { DEFAULT_SUPERVISION_RULES, type SupervisionRules } from './types.ts';
 
 /** The coverage target of a rule set; rule sets written before supervision existed get the default. */

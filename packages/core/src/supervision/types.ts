@@ -3,7 +3,7 @@
  * Plain data only (no zod), so that the web can import it without the validation library.
  */
 import type { Bilingual, LevelRules, QualityLevel, QualityScore } from '../meetings/types.ts';
-import type { OrgCategory } from '../org.ts';
+import type { OrgCategory } from '../orgs/types.ts';
 
 /** How often every target cell must be visited, and inside which part of the period. */
 export const SUPERVISION_PERIODS = ['month', 'quarter', 'half_year', 'year'] as const;

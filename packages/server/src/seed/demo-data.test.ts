@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CELL_KINDS } from '../../../core/src/org.ts';
+import { CELL_KINDS } from '../../../core/src/orgs/types.ts';
 import {
   DEMO_COMMUNE_CODE,
   DEMO_ROOT_CODE,

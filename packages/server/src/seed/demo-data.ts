@@ -4,7 +4,7 @@
  * probationary members were admitted in the last twelve months, the others earlier. Pure: no database, no
  * clock of its own, no Math.random.
  */
-import { CELL_KINDS, type OrgCategory, type OrgKind } from '../../../core/src/org.ts';
+import { CELL_KINDS, type OrgCategory, type OrgKind } from '../../../core/src/orgs/types.ts';
 import {
   assignExemptions,
   createMemberContext,

@@ -1,5 +1,5 @@
 /** Demo members of one cell: names, dates, status and cell positions, all from a seeded generator. */
-import type { OrgCategory } from '../../../core/src/org.ts';
+import type { OrgCategory } from '../../../core/src/orgs/types.ts';
 import { addYears, dayOf, isoOf, yearOf } from './dates.ts';
 import { randomFullName } from './names.ts';
 import { type Rng, randInt, shuffle, weighted } from './prng.ts';

@@ -6,7 +6,7 @@ import { buildApp } from '../app.ts';
 import { type Database, rows } from '../db/client.ts';
 import { fillFingerprints, pendingFingerprints } from '../modules/documents/fingerprints.ts';
 import { renderMinutesDocx } from '../modules/documents/index.ts';
-import { sha256 } from '../modules/meetings/adopt.ts';
+import { sha256 } from '../modules/documents/numbering.ts';
 import { scoreOf } from '../modules/meetings/facts.ts';
 import { buildMinutes } from '../modules/meetings/minutes.ts';
 import { findMeeting } from '../modules/meetings/queries.ts';

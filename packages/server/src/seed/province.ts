@@ -5,7 +5,7 @@
  * trấn. A commune committee leads its village and street cells directly and stands over a few grassroots
  * organisations (a school's grassroots cell, an enterprise's committee with a sub-committee).
  */
-import type { OrgCategory, OrgKind } from '../../../core/src/org.ts';
+import type { OrgCategory, OrgKind } from '../../../core/src/orgs/types.ts';
 import type { DemoOrgRow } from './types.ts';
 
 export const ROOT_CODE = 'HC';

@@ -1,5 +1,5 @@
-import type { Role } from '../../../core/src/account.ts';
-import type { OrgCategory, OrgKind } from '../../../core/src/org.ts';
+import type { Role } from '../../../core/src/accounts/types.ts';
+import type { OrgCategory, OrgKind } from '../../../core/src/orgs/types.ts';
 
 export interface DemoOrgRow {
   code: string;

@@ -7,9 +7,10 @@ import {
   type Role,
 } from '@nennep/core';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp, type Deps } from '../app.ts';
+import { buildApp } from '../app.ts';
 import type { Database, Db } from '../db/client.ts';
 import { accounts, grants, members } from '../db/schema/index.ts';
+import type { Deps } from '../deps.ts';
 import { hashPassword } from '../modules/auth/service.ts';
 import { insertOrg } from '../modules/orgs/commands.ts';
 import { findOrg, type OrgRow } from '../modules/orgs/queries.ts';

@@ -1,9 +1,10 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
+import type { MemberHistoryItemDto } from '@nennep/core/members/types';
+import type { HistoryItemDto } from '@nennep/core/orgs/types';
 import { Empty, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, labelFor } from '../lib/format';
-import type { HistoryItem } from '../lib/types';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
 
@@ -66,11 +67,14 @@ function EventData({ kind, data }: { kind: string; data: Record<string, unknown>
   );
 }
 
+/** A node's history entry, or a member's (with its effective day and the cells of a transfer). */
+type Entry = HistoryItemDto & Partial<MemberHistoryItemDto>;
+
 interface HistoryTimelineProps {
-  items: HistoryItem[];
+  items: Entry[];
   scope: 'orgs' | 'members';
   /** Words the data of the events a feature knows better; `undefined` = the generic field lines. */
-  renderData?: (item: HistoryItem) => ReactNode | undefined;
+  renderData?: (item: Entry) => ReactNode | undefined;
 }
 
 /** History of an organisation or a member, newest first as the server sends it. */

@@ -1,11 +1,11 @@
 import { GlobalOutlined } from '@ant-design/icons';
+import type { MeDto } from '@nennep/core/accounts/types';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { applyLang, currentLang } from '../app/i18n';
 import { meKey } from '../features/auth/session';
 import { apiPut } from '../lib/api';
-import type { Me } from '../lib/types';
 
 /** Toggles Vietnamese / English; remembered on the device and, when signed in, on the account. */
 export function LangSwitch({ compact = false }: { compact?: boolean }) {
@@ -14,9 +14,9 @@ export function LangSwitch({ compact = false }: { compact?: boolean }) {
   const next = currentLang() === 'vi' ? 'en' : 'vi';
   const onClick = async () => {
     await applyLang(next);
-    const me = queryClient.getQueryData<Me | null>(meKey);
+    const me = queryClient.getQueryData<MeDto | null>(meKey);
     if (me) {
-      queryClient.setQueryData<Me | null>(meKey, (prev) => (prev ? { ...prev, locale: next } : prev));
+      queryClient.setQueryData<MeDto | null>(meKey, (prev) => (prev ? { ...prev, locale: next } : prev));
       apiPut('/api/auth/locale', { locale: next }).catch(() => undefined);
     }
   };

@@ -1,9 +1,9 @@
+import type { OrgKind } from '@nennep/core/orgs/types';
 import { useQuery } from '@tanstack/react-query';
 import { Select, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchOrg, orgKeys, searchOrgs } from '../features/orgs/api';
-import type { OrgKind } from '../lib/types';
 
 interface OrgSelectProps {
   value?: string | null;

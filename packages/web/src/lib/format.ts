@@ -1,11 +1,14 @@
 import dayjs from 'dayjs';
 import { i18n } from '../app/i18n';
 
+/** Dates as Vietnamese write them, in every date picker and list (dd/mm/yyyy). */
+export const DATE_FORMAT = 'DD/MM/YYYY';
+
 /** `2026-02-05` → `05/02/2026`, the way dates are written in Vietnam. */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '';
   const date = dayjs(value);
-  return date.isValid() ? date.format('DD/MM/YYYY') : value;
+  return date.isValid() ? date.format(DATE_FORMAT) : value;
 }
 
 export function formatDateTime(value: string | null | undefined): string {

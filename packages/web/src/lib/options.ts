@@ -1,5 +1,7 @@
+import { ROLES } from '@nennep/core/accounts/types';
+import { MEMBER_STATUSES, POSITIONS, SEXES } from '@nennep/core/members/types';
+import { ORG_CATEGORIES, ORG_KINDS } from '@nennep/core/orgs/types';
 import { useTranslation } from 'react-i18next';
-import { MEMBER_STATUSES, ORG_CATEGORIES, ORG_KINDS, POSITIONS, ROLES, SEXES } from './types';
 
 /** Select options for the fixed code lists, labelled in the UI language. */
 export function useOptions() {

@@ -1,14 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../db/client.ts';
-import {
-  buildAccount,
-  buildMember,
-  buildOrg,
-  buildTestApp,
-  type Client,
-  login,
-} from '../../test/factories.ts';
+import { buildTestApp, type Client, login } from '../../test/factories.ts';
+import { seedTree } from '../../test/tree.ts';
 
 let ctx: Awaited<ReturnType<typeof buildTestApp>>;
 let communeAdmin: Client;
@@ -17,14 +11,23 @@ let provinceAdminId: number;
 beforeAll(async () => {
   ctx = await buildTestApp();
   const { db } = ctx;
-  await buildOrg(db, { code: 'P', kind: 'committee' });
-  await buildOrg(db, { code: 'GA', name: 'Đảng bộ xã An', kind: 'grassroots_committee', parent: 'P' });
-  await buildOrg(db, { code: 'GB', kind: 'grassroots_committee', parent: 'P' });
-  await buildOrg(db, { code: 'CA', name: 'Chi bộ thôn An', kind: 'cell', parent: 'GA' });
-  await buildMember(db, { code: 'MA', name: 'Nguyễn Văn An', org: 'CA' });
-  await buildMember(db, { code: 'MB', name: 'Trần Văn Bình', org: 'CA' });
-  provinceAdminId = (await buildAccount(db, 'province', 'admin', 'P')).id;
-  await buildAccount(db, 'commune', 'admin', 'GA');
+  const tree = await seedTree(db, {
+    orgs: [
+      { code: 'P', kind: 'committee' },
+      { code: 'GA', name: 'Đảng bộ xã An', kind: 'grassroots_committee', parent: 'P' },
+      { code: 'GB', kind: 'grassroots_committee', parent: 'P' },
+      { code: 'CA', name: 'Chi bộ thôn An', kind: 'cell', parent: 'GA' },
+    ],
+    members: [
+      { code: 'MA', name: 'Nguyễn Văn An', org: 'CA' },
+      { code: 'MB', name: 'Trần Văn Bình', org: 'CA' },
+    ],
+    accounts: [
+      ['province', 'admin', 'P'],
+      ['commune', 'admin', 'GA'],
+    ],
+  });
+  provinceAdminId = tree.account('province').id;
   communeAdmin = await login(ctx.app, 'commune');
 });
 afterAll(() => ctx.close());

@@ -2,7 +2,7 @@ import { createAccountSchema, updateAccountSchema } from '@nennep/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../../app.ts';
+import type { Deps, FeatureModule } from '../../deps.ts';
 import { narrowScopes, requireActor } from '../../http/access.ts';
 import { forbidden } from '../../http/errors.ts';
 import { assertCanRead } from '../orgs/policy.ts';
@@ -11,7 +11,7 @@ import { createAccount, listAccounts, updateAccount } from './service.ts';
 
 const tags = ['accounts'];
 
-export function accountRoutes(fastify: FastifyInstance, deps: Deps) {
+function accountRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
 
@@ -50,3 +50,8 @@ export function accountRoutes(fastify: FastifyInstance, deps: Deps) {
     },
   );
 }
+
+/** Accounts and their grants: the module's routes as one Fastify plugin, registered by app.ts. */
+export const accountsModule: FeatureModule = async (app, { deps }) => {
+  accountRoutes(app, deps);
+};

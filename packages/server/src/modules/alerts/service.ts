@@ -11,12 +11,13 @@ import {
   type SessionLine,
   sessionAttendance,
 } from '@nennep/core';
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
 import { notify } from '../inbox/service.ts';
 import { escalateRecommendations } from '../recommendations/escalate.ts';
 import { pick, ruleSetsFor } from '../rule-sets/service.ts';
 import { visitAlerts } from '../supervision/alerts.ts';
+import { type Cell, type RuleContext, within } from './rule.ts';
 
 /**
  * Alerts of domain.md §3 raised into the inbox of the secretaries and the committee above. Every rule reads
@@ -32,13 +33,6 @@ export interface AlertRun {
   notified: number;
 }
 
-interface Cell {
-  id: number;
-  code: string;
-  name: string;
-  path: string;
-}
-
 const SECRETARIES: readonly Role[] = ['cell_secretary'];
 const COMMITTEE: readonly Role[] = ['admin', 'committee_member'];
 /** Meetings of the whole cell, whose roll call counts for "absent 3 times in a row" (HD 12-HD/BTCTW). */
@@ -50,16 +44,6 @@ const DAY_MS = 86_400_000;
 export function shiftMonth(month: string, delta: number): string {
   const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + delta;
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-/** `path LIKE scope%` over the scopes; null scopes mean the whole database. */
-export function within(column: SQL, scopes: readonly string[] | null): SQL {
-  if (scopes === null) return sql`TRUE`;
-  if (scopes.length === 0) return sql`FALSE`;
-  return sql`(${sql.join(
-    scopes.map((s) => sql`${column} LIKE ${`${s}%`}`),
-    sql` OR `,
-  )})`;
 }
 
 /** The accounts holding a role on a node or above it, from one read of the staff grants. */
@@ -140,20 +124,6 @@ export async function runAlerts(
   await visitAlerts(context);
   await escalateRecommendations(context);
   return result;
-}
-
-export interface RuleContext {
-  tx: Db;
-  today: string;
-  scopes: readonly string[] | null;
-  cells: Cell[];
-  recipients: (path: string, roles: readonly Role[]) => number[];
-  rulesOn: (cell: Cell, date: string) => RuleSetContent;
-  raise: (
-    kind: AlertKind,
-    accounts: number[],
-    notice: { title: string; body: string; link: string; key: string },
-  ) => Promise<void>;
 }
 
 const staff = (c: RuleContext, cell: Cell) => c.recipients(cell.path, [...SECRETARIES, ...COMMITTEE]);

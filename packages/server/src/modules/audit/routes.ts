@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../../app.ts';
 import { rows } from '../../db/client.ts';
+import type { Deps, FeatureModule } from '../../deps.ts';
 import { narrowScopes, requireActor } from '../../http/access.ts';
 import { forbidden } from '../../http/errors.ts';
 import { assertCanRead } from '../orgs/policy.ts';
@@ -16,7 +16,7 @@ const query = z.object({
 });
 
 /** The audit log of an admin's subtree, newest first. */
-export function auditRoutes(fastify: FastifyInstance, deps: Deps) {
+function auditRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
   app.get('/audit', { schema: { tags: ['audit'], querystring: query } }, async (request) => {
@@ -41,3 +41,8 @@ export function auditRoutes(fastify: FastifyInstance, deps: Deps) {
     return { total: count?.n ?? 0, page: request.query.page, items };
   });
 }
+
+/** The audit trail: the module's routes as one Fastify plugin, registered by app.ts. */
+export const auditModule: FeatureModule = async (app, { deps }) => {
+  auditRoutes(app, deps);
+};

@@ -2,7 +2,7 @@ import { changePasswordSchema, loginSchema, type MeDto } from '@nennep/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Deps, nowOf } from '../../app.ts';
+import { type Deps, type FeatureModule, nowOf } from '../../deps.ts';
 import { type Actor, requireActor } from '../../http/access.ts';
 import { actorForToken, SESSION_COOKIE, sessionToken } from '../../http/session.ts';
 import { changePassword, login, logout, setLocale } from './service.ts';
@@ -28,7 +28,7 @@ async function memberCodeOf(deps: Deps, actor: Actor) {
   return rows[0]?.member_code ?? null;
 }
 
-export function authRoutes(fastify: FastifyInstance, deps: Deps) {
+function authRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
   const tags = ['auth'];
@@ -81,3 +81,11 @@ export function authRoutes(fastify: FastifyInstance, deps: Deps) {
     },
   );
 }
+
+/**
+ * Sign-in, sign-out, the session and one’s own password: the module's routes as one Fastify plugin,
+ * registered by app.ts.
+ */
+export const authModule: FeatureModule = async (app, { deps }) => {
+  authRoutes(app, deps);
+};

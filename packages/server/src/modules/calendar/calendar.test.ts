@@ -3,14 +3,8 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../db/client.ts';
 import { accounts, grants } from '../../db/schema/index.ts';
-import {
-  buildAccount,
-  buildMember,
-  buildOrg,
-  buildTestApp,
-  type Client,
-  login,
-} from '../../test/factories.ts';
+import { buildTestApp, type Client, login } from '../../test/factories.ts';
+import { seedTree } from '../../test/tree.ts';
 import { buildCalendar, escapeText, foldLine, localDateTime, meetingEvent, utcStamp } from './ics.ts';
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
@@ -115,14 +109,20 @@ describe('calendar feeds', () => {
   beforeAll(async () => {
     ctx = await buildTestApp({ clock: () => clock });
     const { db } = ctx;
-    await buildOrg(db, { code: 'P', kind: 'committee' });
-    await buildOrg(db, { code: 'GA', kind: 'grassroots_committee', parent: 'P' });
-    await buildOrg(db, { code: 'C1', name: 'Chi bộ thôn Thượng Hội', kind: 'cell', parent: 'GA' });
-    await buildOrg(db, { code: 'C2', name: 'Chi bộ thôn Hạ Hội', kind: 'cell', parent: 'GA' });
-    const m = await buildMember(db, { code: 'M1', name: 'Lê Văn Đảng', org: 'C1' });
-    await buildAccount(db, 'admin', 'admin', 'P');
-    await buildAccount(db, 'bithu', 'cell_secretary', 'C1');
-    await buildAccount(db, 'dangvien', 'member', 'C1', m.id);
+    await seedTree(db, {
+      orgs: [
+        { code: 'P', kind: 'committee' },
+        { code: 'GA', kind: 'grassroots_committee', parent: 'P' },
+        { code: 'C1', name: 'Chi bộ thôn Thượng Hội', kind: 'cell', parent: 'GA' },
+        { code: 'C2', name: 'Chi bộ thôn Hạ Hội', kind: 'cell', parent: 'GA' },
+      ],
+      members: [{ code: 'M1', name: 'Lê Văn Đảng', org: 'C1' }],
+      accounts: [
+        ['admin', 'admin', 'P'],
+        ['bithu', 'cell_secretary', 'C1'],
+        ['dangvien', 'member', 'C1', 'M1'],
+      ],
+    });
     const admin = await login(ctx.app, 'admin');
     const create = async (key: string, orgCode: string, kind: string, days: number) => {
       // A meeting of the past was planned before its day: the clock goes back to then.

@@ -1,32 +1,23 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { CELL_KINDS, isoDateInVietnam, type MeetingKind, orgCodeSchema, type Role } from '@nennep/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Deps, nowOf } from '../../app.ts';
 import { type Db, rows } from '../../db/client.ts';
-import { calendarFeeds } from '../../db/schema/index.ts';
+import { type Deps, type FeatureModule, nowOf } from '../../deps.ts';
 import { type Actor, ANY_ROLE, can, requireActor } from '../../http/access.ts';
-import { audit } from '../../http/audit.ts';
-import { AppError, conflict } from '../../http/errors.ts';
 import { MEETING_READERS } from '../meetings/policy.ts';
-import { assertCanRead } from '../orgs/policy.ts';
-import { findOrg } from '../orgs/queries.ts';
 import { visitorCells } from '../supervision/visitor-scope.ts';
+import { createFeed, deleteFeed, feedNotFound } from './feeds.ts';
 import { buildCalendar, type FeedMeeting, meetingEvent } from './ics.ts';
 
 const tags = ['calendar'];
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
-const MAX_FEEDS = 20;
 /** The feed shows meetings from this many days ago to this many days ahead. */
 const DAYS_BEFORE = 60;
 const DAYS_AFTER = 400;
 
-const feedNotFound = () => new AppError(404, 'not_found', { entity: { vi: 'lịch', en: 'Calendar feed' } });
 const feedUrl = (token: string) => `/api/calendar/${token}.ics`;
-/** The audit log names a feed by a digest: the token itself opens the calendar and is never logged. */
-const feedRef = (token: string) => createHash('sha256').update(token).digest('hex').slice(0, 16);
 const shiftDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -127,7 +118,7 @@ async function feedMeetings(db: Db, actor: Actor, where: SQL, today: string): Pr
 }
 
 /** ICS calendar feeds: secret links a calendar program subscribes to, without a session. */
-export function calendarRoutes(fastify: FastifyInstance, deps: Deps) {
+function calendarRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
 
@@ -136,32 +127,7 @@ export function calendarRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, body: z.object({ orgCode: orgCodeSchema.optional() }).optional() } },
     async (request, reply) => {
       const actor = requireActor(request.actor);
-      const code = request.body?.orgCode;
-      const org = code ? assertCanRead(actor, await findOrg(db, code)) : null;
-      const token = randomBytes(32).toString('base64url');
-      await db.transaction(async (tx) => {
-        const [count] = await rows<{ n: number }>(
-          tx,
-          sql`SELECT count(*)::int AS n FROM calendar_feeds WHERE account_id = ${actor.id}`,
-        );
-        if ((count?.n ?? 0) >= MAX_FEEDS) {
-          throw conflict(
-            {
-              vi: `Mỗi tài khoản có tối đa ${MAX_FEEDS} liên kết lịch: hãy xóa bớt liên kết cũ.`,
-              en: `An account has at most ${MAX_FEEDS} calendar links: delete an old one first.`,
-            },
-            'orgCode',
-          );
-        }
-        await tx.insert(calendarFeeds).values({ token, accountId: actor.id, orgId: org?.id ?? null });
-        await audit(tx, actor, {
-          action: 'calendar_feed.created',
-          entityType: 'calendar_feed',
-          entityId: feedRef(token),
-          orgPath: org?.path ?? actor.grants[0]?.path ?? '/',
-          detail: { org: org?.code ?? null },
-        });
-      });
+      const { token, org } = await createFeed(db, actor, request.body?.orgCode);
       reply.status(201);
       return { token, url: feedUrl(token), orgCode: org?.code ?? null, orgName: org?.name ?? null };
     },
@@ -188,21 +154,7 @@ export function calendarRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: z.object({ token: z.string().max(100) }) } },
     async (request, reply) => {
       const actor = requireActor(request.actor);
-      const { token } = request.params;
-      await db.transaction(async (tx) => {
-        const [gone] = await rows<{ path: string | null }>(
-          tx,
-          sql`DELETE FROM calendar_feeds f WHERE f.token = ${token} AND f.account_id = ${actor.id}
-              RETURNING (SELECT path FROM orgs WHERE id = f.org_id) AS path`,
-        );
-        if (!gone) throw feedNotFound();
-        await audit(tx, actor, {
-          action: 'calendar_feed.deleted',
-          entityType: 'calendar_feed',
-          entityId: feedRef(token),
-          orgPath: gone.path ?? actor.grants[0]?.path ?? '/',
-        });
-      });
+      await deleteFeed(db, actor, request.params.token);
       return reply.status(204).send();
     },
   );
@@ -230,3 +182,8 @@ export function calendarRoutes(fastify: FastifyInstance, deps: Deps) {
     },
   );
 }
+
+/** ICS calendar feeds: the module's routes as one Fastify plugin, registered by app.ts. */
+export const calendarModule: FeatureModule = async (app, { deps }) => {
+  calendarRoutes(app, deps);
+};

@@ -11,8 +11,8 @@ import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import type { MinutesModel, ResolutionModel } from '@nennep/core';
 import { sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
-import { sha256 } from '../meetings/adopt.ts';
 import { renderMinutesDocx, renderResolutionDocx } from './index.ts';
+import { sha256 } from './numbering.ts';
 
 interface Pending {
   id: number;

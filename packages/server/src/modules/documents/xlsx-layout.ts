@@ -3,9 +3,10 @@
  * cells, and a workbook whose dates — its own and every zip entry's — are the document's date, never the
  * clock, so the same model gives the same bytes (`deterministic.ts`).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { documentDate, normaliseZip } from './deterministic.ts';
 import { PRODUCER, printable } from './party-layout.ts';
+import { newWorkbook, xlsxBytes } from './workbook.ts';
 
 export type Value = string | number | Date | null;
 
@@ -52,14 +53,11 @@ export async function renderWorkbook(
   fill: (workbook: ExcelJS.Workbook) => void,
 ): Promise<Buffer> {
   const date = documentDate(meta.placeDate);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = PRODUCER;
-  workbook.lastModifiedBy = PRODUCER;
-  workbook.created = date;
-  workbook.modified = date;
-  workbook.title = printable(meta.title);
-  workbook.subject = printable(meta.subject);
+  const workbook = newWorkbook(date, {
+    lastModifiedBy: PRODUCER,
+    title: printable(meta.title),
+    subject: printable(meta.subject),
+  });
   fill(workbook);
-  const zipped = Buffer.from(await workbook.xlsx.writeBuffer());
-  return normaliseZip(zipped, date);
+  return normaliseZip(await xlsxBytes(workbook), date);
 }

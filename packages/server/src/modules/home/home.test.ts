@@ -3,16 +3,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../db/client.ts';
 import { attendance, meetings, tasks } from '../../db/schema/index.ts';
-import {
-  buildAccount,
-  buildMember,
-  buildOrg,
-  buildTestApp,
-  type Client,
-  login,
-} from '../../test/factories.ts';
+import { buildTestApp, type Client, login } from '../../test/factories.ts';
+import { commune as communeOrgs, membersOf, seedTree } from '../../test/tree.ts';
 import { findOrg } from '../orgs/queries.ts';
-import { RAISES_PER_DAY } from '../recommendations/routes-member.ts';
+import { RAISES_PER_DAY } from '../recommendations/raise.ts';
 
 /**
  * The home page of each role: the secretary's next meeting with its readiness and what is due at it, the
@@ -67,31 +61,25 @@ const home = async (client: Client): Promise<HomeDto> => {
 beforeAll(async () => {
   ctx = await buildTestApp({ clock: () => new Date('2026-12-05T09:00:00+07:00') });
   const { db } = ctx;
-  await buildOrg(db, { code: 'P', name: 'Đảng bộ tỉnh Thử', kind: 'committee' });
-  await buildOrg(db, { code: 'X', name: 'Đảng bộ xã Tân Hội', kind: 'committee', parent: 'P' });
-  await buildOrg(db, {
-    code: 'C',
-    name: 'Chi bộ thôn Trung',
-    kind: 'cell',
-    category: 'village',
-    parent: 'X',
+  const tree = await seedTree(db, {
+    orgs: [
+      ...communeOrgs(),
+      { code: 'C', name: 'Chi bộ thôn Trung', kind: 'cell', category: 'village', parent: 'X' },
+      { code: 'D', name: 'Chi bộ thôn Đoài', kind: 'cell', category: 'village', parent: 'X' },
+    ],
+    members: [
+      ...membersOf('C', 'M', ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường']),
+      { code: 'M4', name: 'Phạm Thị Dung', org: 'C', status: 'probationary', admissionDate: '2025-12-20' },
+      { code: 'D1', name: 'Hoàng Văn Em', org: 'D' },
+    ],
+    accounts: [
+      ['bithu', 'cell_secretary', 'C'],
+      ['dangvien', 'member', 'C', 'M1'],
+      ['xa', 'admin', 'X'],
+      ['khach', 'visitor', 'X'],
+    ],
   });
-  await buildOrg(db, { code: 'D', name: 'Chi bộ thôn Đoài', kind: 'cell', category: 'village', parent: 'X' });
-  const m1 = await buildMember(db, { code: 'M1', name: 'Nguyễn Văn An', org: 'C' });
-  const m2 = await buildMember(db, { code: 'M2', name: 'Trần Thị Bình', org: 'C' });
-  const m3 = await buildMember(db, { code: 'M3', name: 'Lê Văn Cường', org: 'C' });
-  await buildMember(db, {
-    code: 'M4',
-    name: 'Phạm Thị Dung',
-    org: 'C',
-    status: 'probationary',
-    admissionDate: '2025-12-20',
-  });
-  const d1 = await buildMember(db, { code: 'D1', name: 'Hoàng Văn Em', org: 'D' });
-  await buildAccount(db, 'bithu', 'cell_secretary', 'C');
-  await buildAccount(db, 'dangvien', 'member', 'C', m1.id);
-  await buildAccount(db, 'xa', 'admin', 'X');
-  await buildAccount(db, 'khach', 'visitor', 'X');
+  const [m1, m2, m3, d1] = ['M1', 'M2', 'M3', 'D1'].map((code) => tree.member(code));
   secretary = await login(ctx.app, 'bithu');
   member = await login(ctx.app, 'dangvien');
   commune = await login(ctx.app, 'xa');

@@ -2,8 +2,8 @@ import { type HomeDto, isoDateInVietnam } from '@nennep/core';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { type Deps, nowOf } from '../../app.ts';
 import { rows } from '../../db/client.ts';
+import { type Deps, type FeatureModule, nowOf } from '../../deps.ts';
 import { requireActor } from '../../http/access.ts';
 import { committeeHome } from './committee.ts';
 import { memberHome } from './member.ts';
@@ -17,7 +17,7 @@ const MAX_COMMITTEES = 3;
  * `GET /api/home`: the next job of each role the account holds — the cells it runs (secretary), its own
  * cell (member), the committees it sits on (commune or province). Visitors' visits have their own list.
  */
-export function homeRoutes(fastify: FastifyInstance, deps: Deps) {
+function homeRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
 
@@ -61,3 +61,8 @@ export function homeRoutes(fastify: FastifyInstance, deps: Deps) {
     };
   });
 }
+
+/** The home page of each role: the module's routes as one Fastify plugin, registered by app.ts. */
+export const homeModule: FeatureModule = async (app, { deps }) => {
+  homeRoutes(app, deps);
+};

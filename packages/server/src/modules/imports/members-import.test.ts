@@ -270,7 +270,7 @@ describe('members import: later changes', () => {
     const member = (await admin.get('/api/members/DV103')).json();
     expect(member).toMatchObject({ exempt: true, exemptFrom: '2025-09-01', position: 'member' });
     expect(member.periods).toEqual([
-      { kind: 'exempt', from: '2025-09-01', to: null, org_code: null, reason: 'import' },
+      { kind: 'exempt', from: '2025-09-01', to: null, orgCode: null, orgName: null, reason: 'import' },
     ]);
     const history = (await admin.get('/api/members/DV103/history')).json();
     expect(history.items[0]).toMatchObject({ kind: 'updated', data: { fields: ['exemptFrom'] } });

@@ -2,15 +2,8 @@ import { isoDateInVietnam } from '@nennep/core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
-import {
-  buildAccount,
-  buildMember,
-  buildOrg,
-  buildTestApp,
-  type Client,
-  login,
-  uploadFile,
-} from '../../test/factories.ts';
+import { buildOrg, buildTestApp, type Client, login, uploadFile } from '../../test/factories.ts';
+import { seedTree } from '../../test/tree.ts';
 import { runImport } from './service.ts';
 
 let app: FastifyInstance;
@@ -65,13 +58,19 @@ beforeAll(async () => {
   const built = await buildTestApp({ clock: () => NOW });
   ({ app, database, close } = built);
   const { db } = built;
-  await buildOrg(db, { code: 'ROOT', kind: 'committee' });
-  await buildOrg(db, { code: 'XA', kind: 'grassroots_committee', parent: 'ROOT' });
-  await buildOrg(db, { code: 'CB1', kind: 'cell', parent: 'XA' });
-  await buildOrg(db, { code: 'XB', kind: 'grassroots_committee', parent: 'ROOT' });
-  await buildMember(db, { code: 'M1', name: 'Nguyễn Văn An', org: 'CB1' });
-  await buildAccount(db, 'admin', 'admin', 'ROOT');
-  await buildAccount(db, 'xa-admin', 'admin', 'XA');
+  await seedTree(db, {
+    orgs: [
+      { code: 'ROOT', kind: 'committee' },
+      { code: 'XA', kind: 'grassroots_committee', parent: 'ROOT' },
+      { code: 'CB1', kind: 'cell', parent: 'XA' },
+      { code: 'XB', kind: 'grassroots_committee', parent: 'ROOT' },
+    ],
+    members: [{ code: 'M1', name: 'Nguyễn Văn An', org: 'CB1' }],
+    accounts: [
+      ['admin', 'admin', 'ROOT'],
+      ['xa-admin', 'admin', 'XA'],
+    ],
+  });
   admin = await login(app, 'admin');
   communeAdmin = await login(app, 'xa-admin');
 });

@@ -2,7 +2,7 @@ import { isoDateInVietnam } from '@nennep/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Deps, nowOf } from '../../app.ts';
+import { type Deps, type FeatureModule, nowOf } from '../../deps.ts';
 import { requireActor } from '../../http/access.ts';
 import { invalidField, localeOf } from '../../http/errors.ts';
 import { IMPORT_KINDS, type ImportKind } from './columns.ts';
@@ -29,7 +29,7 @@ const chosenOf = (columns: string | undefined) =>
   columns === undefined ? undefined : columns.split(',').map((k) => k || null);
 
 /** Import of organisations and members (preview, commit, templates). */
-export function importRoutes(fastify: FastifyInstance, deps: Deps) {
+function importRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { database } = deps;
 
@@ -105,3 +105,11 @@ export function importRoutes(fastify: FastifyInstance, deps: Deps) {
     return importJobStatus(database, actor, request.params.jobId, localeOf(request));
   });
 }
+
+/**
+ * Imports of organisations and members from spreadsheets: the module's routes as one Fastify plugin,
+ * registered by app.ts.
+ */
+export const importsModule: FeatureModule = async (app, { deps }) => {
+  importRoutes(app, deps);
+};

@@ -4,7 +4,7 @@
  * The workbook's own dates are fixed, so nothing in it reveals when it was downloaded.
  */
 import { ORG_KIND_LABELS } from '@nennep/core';
-import ExcelJS from 'exceljs';
+import { listSheet, newWorkbook, xlsxBytes } from '../documents/workbook.ts';
 import {
   CATEGORY_LABELS,
   columnsOf,
@@ -91,18 +91,17 @@ export async function renderTemplate(name: TemplateName): Promise<{ body: Buffer
       contentType: 'text/csv; charset=utf-8',
     };
   }
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Nền Nếp';
-  workbook.created = EPOCH;
-  workbook.modified = EPOCH;
-  const sheet = workbook.addWorksheet(kind === 'orgs' ? 'To chuc' : 'Dang vien');
-  sheet.columns = columns.map((c) => ({
-    header: c.vi,
-    key: c.key,
-    width: Math.max(14, c.vi.length + 4),
-    style: c.date ? { numFmt: 'dd/mm/yyyy' } : {},
-  }));
-  sheet.getRow(1).font = { bold: true };
+  const workbook = newWorkbook(EPOCH);
+  const sheet = listSheet(
+    workbook,
+    kind === 'orgs' ? 'To chuc' : 'Dang vien',
+    columns.map((c) => ({
+      header: c.vi,
+      key: c.key,
+      width: Math.max(14, c.vi.length + 4),
+      style: c.date ? { numFmt: 'dd/mm/yyyy' } : {},
+    })),
+  );
   for (const example of examples) {
     sheet.addRow(
       Object.fromEntries(
@@ -114,7 +113,7 @@ export async function renderTemplate(name: TemplateName): Promise<{ body: Buffer
     );
   }
   return {
-    body: Buffer.from(await workbook.xlsx.writeBuffer()),
+    body: await xlsxBytes(workbook),
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   };
 }

@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { visitAssignments } from '../../db/schema/index.ts';
-import {
-  buildAccount,
-  buildMember,
-  buildOrg,
-  buildTestApp,
-  type Client,
-  login,
-} from '../../test/factories.ts';
-import { findOrg } from '../orgs/queries.ts';
+import { buildTestApp, type Client, login } from '../../test/factories.ts';
+import { membersOf, seedTree } from '../../test/tree.ts';
 
 let ctx: Awaited<ReturnType<typeof buildTestApp>>;
 let secretary: Client;
@@ -19,22 +12,27 @@ let meetingId: number;
 beforeAll(async () => {
   ctx = await buildTestApp({ clock: () => new Date('2026-08-01T09:00:00+07:00') });
   const { db } = ctx;
-  await buildOrg(db, { code: 'P', kind: 'committee' });
-  await buildOrg(db, { code: 'GA', kind: 'grassroots_committee', parent: 'P' });
-  await buildOrg(db, { code: 'C', name: 'Chi bộ thôn Hạ', kind: 'cell', parent: 'GA' });
-  await buildOrg(db, { code: 'D', kind: 'cell', parent: 'GA' });
-  const self = await buildMember(db, { code: 'M1', name: 'Nguyễn Văn Một', org: 'C' });
-  await buildMember(db, { code: 'M2', name: 'Trần Văn Hai', org: 'C' });
-  await buildMember(db, { code: 'M3', name: 'Lê Văn Ba', org: 'C' });
-  const other = await buildMember(db, { code: 'D1', name: 'Phạm Văn Khác', org: 'D' });
-  await buildAccount(db, 'bithu', 'cell_secretary', 'C');
-  await buildAccount(db, 'dangvien', 'member', 'C', self.id);
-  await buildAccount(db, 'khac', 'member', 'D', other.id);
-  const follower = await buildAccount(db, 'capuy', 'committee_member', 'GA');
+  const tree = await seedTree(db, {
+    orgs: [
+      { code: 'P', kind: 'committee' },
+      { code: 'GA', kind: 'grassroots_committee', parent: 'P' },
+      { code: 'C', name: 'Chi bộ thôn Hạ', kind: 'cell', parent: 'GA' },
+      { code: 'D', kind: 'cell', parent: 'GA' },
+    ],
+    members: [
+      ...membersOf('C', 'M', ['Nguyễn Văn Một', 'Trần Văn Hai', 'Lê Văn Ba']),
+      { code: 'D1', name: 'Phạm Văn Khác', org: 'D' },
+    ],
+    accounts: [
+      ['bithu', 'cell_secretary', 'C'],
+      ['dangvien', 'member', 'C', 'M1'],
+      ['khac', 'member', 'D', 'D1'],
+      ['capuy', 'committee_member', 'GA'],
+      ['nhaxa', 'committee_member', 'GA'],
+    ],
+  });
   // capuy follows the cell (a personal assignment of the commune); nhaxa, another member above, does not.
-  await buildAccount(db, 'nhaxa', 'committee_member', 'GA');
-  const [ga, c] = [await findOrg(db, 'GA'), await findOrg(db, 'C')];
-  if (!ga || !c) throw new Error('orgs');
+  const [ga, c, follower] = [tree.org('GA'), tree.org('C'), tree.account('capuy')];
   await db.insert(visitAssignments).values({
     committeeOrgId: ga.id,
     committeePath: ga.path,

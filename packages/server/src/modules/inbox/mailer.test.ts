@@ -2,7 +2,8 @@ import { createServer, type Server } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../db/client.ts';
-import { buildAccount, buildMember, buildOrg, buildTestApp, login } from '../../test/factories.ts';
+import { buildTestApp, login } from '../../test/factories.ts';
+import { seedTree } from '../../test/tree.ts';
 import { deliverPending, MAX_ATTEMPTS, smtpSender } from './mailer.ts';
 
 /** A minimal SMTP server on loopback that keeps what it receives. */
@@ -50,12 +51,18 @@ beforeAll(async () => {
   port = (sink.server.address() as { port: number }).port;
   ctx = await buildTestApp({ clock: () => new Date('2026-09-01T09:00:00+07:00') });
   const { db } = ctx;
-  await buildOrg(db, { code: 'P', kind: 'committee' });
-  await buildOrg(db, { code: 'G', kind: 'grassroots_committee', parent: 'P' });
-  await buildOrg(db, { code: 'C', name: 'Chi bộ thôn Đông', kind: 'cell', parent: 'G' });
-  await buildMember(db, { code: 'M1', name: 'Nguyễn Thị Thư', org: 'C' });
-  await buildAccount(db, 'admin', 'admin', 'P');
-  await buildAccount(db, 'bithu', 'cell_secretary', 'C');
+  await seedTree(db, {
+    orgs: [
+      { code: 'P', kind: 'committee' },
+      { code: 'G', kind: 'grassroots_committee', parent: 'P' },
+      { code: 'C', name: 'Chi bộ thôn Đông', kind: 'cell', parent: 'G' },
+    ],
+    members: [{ code: 'M1', name: 'Nguyễn Thị Thư', org: 'C' }],
+    accounts: [
+      ['admin', 'admin', 'P'],
+      ['bithu', 'cell_secretary', 'C'],
+    ],
+  });
   const admin = await login(ctx.app, 'admin');
   const created = await admin.post('/api/accounts', {
     username: 'thu',

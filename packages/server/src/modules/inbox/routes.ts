@@ -2,17 +2,15 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../../app.ts';
 import { rows } from '../../db/client.ts';
+import type { Deps, FeatureModule } from '../../deps.ts';
 import { requireActor } from '../../http/access.ts';
-import { audit } from '../../http/audit.ts';
-import { notFound } from '../../http/errors.ts';
-import { inboxOf } from './service.ts';
+import { inboxOf, markRead } from './service.ts';
 
 const tags = ['inbox'];
 
 /** The in-app inbox of the signed-in account, and a member's own tasks. */
-export function inboxRoutes(fastify: FastifyInstance, deps: Deps) {
+function inboxRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
 
@@ -27,20 +25,7 @@ export function inboxRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: z.object({ notificationId: z.coerce.number().int().positive() }) } },
     async (request) => {
       const actor = requireActor(request.actor);
-      await db.transaction(async (tx) => {
-        const updated = await rows<{ id: number }>(
-          tx,
-          sql`UPDATE notifications SET read_at = COALESCE(read_at, now())
-              WHERE id = ${request.params.notificationId} AND account_id = ${actor.id} RETURNING id`,
-        );
-        if (updated.length === 0) throw notFound('notification');
-        await audit(tx, actor, {
-          action: 'notification.read',
-          entityType: 'notification',
-          entityId: request.params.notificationId,
-          orgPath: '/',
-        });
-      });
+      await markRead(db, actor, request.params.notificationId);
       return { ok: true };
     },
   );
@@ -65,3 +50,11 @@ export function inboxRoutes(fastify: FastifyInstance, deps: Deps) {
     return { items };
   });
 }
+
+/**
+ * The in-app inbox and a member’s own tasks: the module's routes as one Fastify plugin, registered by
+ * app.ts.
+ */
+export const inboxModule: FeatureModule = async (app, { deps }) => {
+  inboxRoutes(app, deps);
+};

@@ -2,6 +2,9 @@ import type { Role } from '@nennep/core';
 import { sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
 import { notifications } from '../../db/schema/index.ts';
+import type { Actor } from '../../http/access.ts';
+import { audit } from '../../http/audit.ts';
+import { notFound } from '../../http/errors.ts';
 
 export interface Notice {
   kind: string;
@@ -98,4 +101,25 @@ export function inboxOf(db: Db, accountId: number, limit = 100) {
     sql`SELECT id::int AS id, kind, title, body, link, created_at AS "createdAt", read_at AS "readAt"
         FROM notifications WHERE account_id = ${accountId} ORDER BY created_at DESC, id DESC LIMIT ${limit}`,
   );
+}
+
+/**
+ * Marks one of the actor's own notices read (the first reading is kept), with its audit event, in one
+ * transaction; another account's notice is not found.
+ */
+export async function markRead(db: Db, actor: Actor, notificationId: number) {
+  await db.transaction(async (tx) => {
+    const updated = await rows<{ id: number }>(
+      tx,
+      sql`UPDATE notifications SET read_at = COALESCE(read_at, now())
+          WHERE id = ${notificationId} AND account_id = ${actor.id} RETURNING id`,
+    );
+    if (updated.length === 0) throw notFound('notification');
+    await audit(tx, actor, {
+      action: 'notification.read',
+      entityType: 'notification',
+      entityId: notificationId,
+      orgPath: '/',
+    });
+  });
 }

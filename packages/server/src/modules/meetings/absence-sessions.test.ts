@@ -3,14 +3,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../db/client.ts';
 import { attendance, meetings } from '../../db/schema/index.ts';
-import {
-  buildAccount,
-  buildMember,
-  buildOrg,
-  buildTestApp,
-  type Client,
-  login,
-} from '../../test/factories.ts';
+import { buildTestApp, type Client, login } from '../../test/factories.ts';
+import { commune, seedTree } from '../../test/tree.ts';
 import type { OrgRow } from '../orgs/queries.ts';
 import { absenceRuns, meetingFacts } from './facts.ts';
 import { findMeeting } from './queries.ts';
@@ -55,17 +49,20 @@ async function held(key: string, kind: string, date: string, roll: Record<string
 beforeAll(async () => {
   ctx = await buildTestApp({ clock: () => now });
   const { db } = ctx;
-  await buildOrg(db, { code: 'P', name: 'Đảng bộ tỉnh Thử', kind: 'committee' });
-  await buildOrg(db, { code: 'X', name: 'Đảng bộ xã Tân Hội', kind: 'committee', parent: 'P' });
-  cell = await buildOrg(db, { code: 'C', name: 'Chi bộ thôn Trung', kind: 'cell', parent: 'X' });
-  for (const [code, name] of [
-    ['A', 'Nguyễn Văn An'],
-    ['B', 'Trần Văn Vắng'],
-    ['E', 'Lê Thị Em'],
-  ] as const)
-    members[code] = (await buildMember(db, { code, name, org: 'C' })).id;
-  await buildAccount(db, 'admin', 'admin', 'P');
-  await buildAccount(db, 'bithu', 'cell_secretary', 'C');
+  const tree = await seedTree(db, {
+    orgs: [...commune(), { code: 'C', name: 'Chi bộ thôn Trung', kind: 'cell', parent: 'X' }],
+    members: [
+      { code: 'A', name: 'Nguyễn Văn An', org: 'C' },
+      { code: 'B', name: 'Trần Văn Vắng', org: 'C' },
+      { code: 'E', name: 'Lê Thị Em', org: 'C' },
+    ],
+    accounts: [
+      ['admin', 'admin', 'P'],
+      ['bithu', 'cell_secretary', 'C'],
+    ],
+  });
+  cell = tree.org('C');
+  for (const code of ['A', 'B', 'E'] as const) members[code] = tree.member(code).id;
   admin = await login(ctx.app, 'admin');
   secretary = await login(ctx.app, 'bithu');
   // B misses February, March (both meetings of the evening) and April: three sessions, four meetings.

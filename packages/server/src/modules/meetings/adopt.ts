@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   documentNumber,
   levelLabel,
@@ -9,6 +8,7 @@ import {
 } from '@nennep/core';
 import { and, eq, sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
+import { insertOne } from '../../db/insert.ts';
 import { addenda, issuedDocuments, meetings } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/access.ts';
 import { AppError, invalidField } from '../../http/errors.ts';
@@ -18,31 +18,14 @@ import {
   renderResolutionDocx,
   renderResolutionPdf,
 } from '../documents/index.ts';
+import { nextNumber, sha256 } from '../documents/numbering.ts';
 import { issuerOf } from '../orgs/naming.ts';
 import { reportBackOnAdoption } from '../recommendations/meeting-side.ts';
+import { recordMeetingEvent } from './events.ts';
 import { rulesOf, scoreOf } from './facts.ts';
-import { buildMinutes, termLabelOf } from './minutes.ts';
-import { recordMeetingEvent } from './plan.ts';
+import { buildMinutes } from './minutes.ts';
 import type { MeetingRow } from './queries.ts';
 import { assertHeld, attendanceFacts } from './run.ts';
-
-export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-/** The term of office (nhiệm kỳ) a date falls in; numbers restart at 01 in each term. */
-async function termOf(tx: Db, orgId: number, date: string): Promise<string> {
-  return (await termLabelOf(tx, orgId, date)) ?? 'default';
-}
-
-/** The next number of a document type for the cell in the term (01, 02, …), taken inside the transaction. */
-export async function nextNumber(tx: Db, orgId: number, date: string, docType: string): Promise<number> {
-  const term = await termOf(tx, orgId, date);
-  const [row] = await rows<{ last: number }>(
-    tx,
-    sql`INSERT INTO document_counters (org_id, term, doc_type, last) VALUES (${orgId}, ${term}, ${docType}, 1)
-        ON CONFLICT (org_id, term, doc_type) DO UPDATE SET last = document_counters.last + 1 RETURNING last`,
-  );
-  return row?.last ?? 1;
-}
 
 /**
  * Adopts the minutes by the meeting's vote: numbers the minutes (BB) and the resolution (NQ), freezes
@@ -191,10 +174,13 @@ export async function addAddendum(tx: Db, actor: Actor, meeting: MeetingRow, dat
       },
     });
   }
-  const [row] = await tx
-    .insert(addenda)
-    .values({ meetingId: meeting.id, date, text, createdBy: actor.id })
-    .returning({ id: addenda.id });
+  const row = await insertOne(
+    tx
+      .insert(addenda)
+      .values({ meetingId: meeting.id, date, text, createdBy: actor.id })
+      .returning({ id: addenda.id }),
+    'addendum',
+  );
   await recordMeetingEvent(tx, actor, meeting, 'addendum', { date });
-  return row?.id ?? 0;
+  return row.id;
 }

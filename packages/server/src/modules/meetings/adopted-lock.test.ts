@@ -1,17 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../db/client.ts';
-import {
-  buildAccount,
-  buildMember,
-  buildOrg,
-  buildTestApp,
-  type Client,
-  FULL_MANUAL_SCORES,
-  login,
-  uploadFile,
-} from '../../test/factories.ts';
+import { buildTestApp, type Client, FULL_MANUAL_SCORES, login, uploadFile } from '../../test/factories.ts';
 import { meetingCalls } from '../../test/meeting-calls.ts';
+import { membersOf, seedTree } from '../../test/tree.ts';
 
 /**
  * Adopted minutes never change (domain.md §3 "Minutes"; lock.ts): every write route under a meeting —
@@ -36,9 +28,6 @@ const UPLOADS = new Set(['POST /api/meetings/{id}/materials']);
 beforeAll(async () => {
   ctx = await buildTestApp({ clock: () => (wallClock ? new Date() : now) });
   const { db } = ctx;
-  await buildOrg(db, { code: 'P', kind: 'committee' });
-  await buildOrg(db, { code: 'GA', name: 'Đảng bộ xã Tân Hội', kind: 'grassroots_committee', parent: 'P' });
-  await buildOrg(db, { code: 'C', name: 'Chi bộ thôn Hạ', kind: 'cell', category: 'village', parent: 'GA' });
   const names = [
     'Nguyễn Văn An',
     'Trần Thị Bình',
@@ -47,12 +36,18 @@ beforeAll(async () => {
     'Hoàng Văn Em',
     'Vũ Thị Giang',
   ];
-  const ids: number[] = [];
-  for (const [i, name] of names.entries()) {
-    ids.push((await buildMember(db, { code: `M0${i + 1}`, name, org: 'C' })).id);
-  }
-  await buildAccount(db, 'bithu', 'cell_secretary', 'C');
-  await buildAccount(db, 'dangvien', 'member', 'C', ids[3] ?? null);
+  await seedTree(db, {
+    orgs: [
+      { code: 'P', kind: 'committee' },
+      { code: 'GA', name: 'Đảng bộ xã Tân Hội', kind: 'grassroots_committee', parent: 'P' },
+      { code: 'C', name: 'Chi bộ thôn Hạ', kind: 'cell', category: 'village', parent: 'GA' },
+    ],
+    members: membersOf('C', 'M0', names),
+    accounts: [
+      ['bithu', 'cell_secretary', 'C'],
+      ['dangvien', 'member', 'C', 'M04'],
+    ],
+  });
   secretary = await login(ctx.app, 'bithu');
   member = await login(ctx.app, 'dangvien');
 });

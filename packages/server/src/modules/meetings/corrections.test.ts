@@ -1,16 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../db/client.ts';
-import {
-  buildAccount,
-  buildMember,
-  buildOrg,
-  buildTestApp,
-  type Client,
-  FULL_MANUAL_SCORES,
-  login,
-  uploadFile,
-} from '../../test/factories.ts';
+import { buildTestApp, type Client, FULL_MANUAL_SCORES, login, uploadFile } from '../../test/factories.ts';
+import { membersOf, seedTree } from '../../test/tree.ts';
 
 let ctx: Awaited<ReturnType<typeof buildTestApp>>;
 /** The app's clock: spring 2026, while the meetings of May to July are still to come. */
@@ -23,11 +15,19 @@ type Kind = (typeof KINDS)[number];
 beforeAll(async () => {
   ctx = await buildTestApp({ clock: () => now });
   const { db } = ctx;
-  await buildOrg(db, { code: 'P', kind: 'committee' });
-  await buildOrg(db, { code: 'GA', kind: 'grassroots_committee', parent: 'P' });
-  await buildOrg(db, { code: 'C', kind: 'cell', category: 'village', parent: 'GA' });
-  for (const i of [1, 2, 3, 4]) await buildMember(db, { code: `M${i}`, name: `Nguyễn Văn ${i}`, org: 'C' });
-  await buildAccount(db, 'bithu', 'cell_secretary', 'C');
+  await seedTree(db, {
+    orgs: [
+      { code: 'P', kind: 'committee' },
+      { code: 'GA', kind: 'grassroots_committee', parent: 'P' },
+      { code: 'C', kind: 'cell', category: 'village', parent: 'GA' },
+    ],
+    members: membersOf(
+      'C',
+      'M',
+      [1, 2, 3, 4].map((i) => `Nguyễn Văn ${i}`),
+    ),
+    accounts: [['bithu', 'cell_secretary', 'C']],
+  });
   secretary = await login(ctx.app, 'bithu');
 });
 afterAll(() => ctx.close());

@@ -1,14 +1,7 @@
 import { DEFAULT_RULE_SET } from '@nennep/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildAccount,
-  buildMember,
-  buildOrg,
-  buildTestApp,
-  type Client,
-  FULL_MANUAL_SCORES,
-  login,
-} from '../../test/factories.ts';
+import { buildTestApp, type Client, FULL_MANUAL_SCORES, login } from '../../test/factories.ts';
+import { commune, membersOf, seedTree } from '../../test/tree.ts';
 
 /**
  * Dates that hold: nothing planned in the past or twice in one slot, the thematic meeting as one combined
@@ -23,21 +16,29 @@ let secretary: Client;
 beforeAll(async () => {
   ctx = await buildTestApp({ clock: () => now });
   const { db } = ctx;
-  await buildOrg(db, { code: 'P', name: 'Đảng bộ tỉnh Thử', kind: 'committee' });
-  await buildOrg(db, { code: 'X', name: 'Đảng bộ xã Tân Hội', kind: 'committee', parent: 'P' });
-  await buildOrg(db, {
-    code: 'C',
-    name: 'Chi bộ thôn Trung',
-    kind: 'cell',
-    category: 'village',
-    parent: 'X',
+  await seedTree(db, {
+    orgs: [
+      ...commune(),
+      { code: 'C', name: 'Chi bộ thôn Trung', kind: 'cell', category: 'village', parent: 'X' },
+      { code: 'D', name: 'Chi bộ thôn Hạ', kind: 'cell', category: 'village', parent: 'X' },
+    ],
+    members: [
+      ...membersOf(
+        'C',
+        'C',
+        [1, 2, 3, 4].map((i) => `Nguyễn Văn Chín ${i}`),
+      ),
+      ...membersOf(
+        'D',
+        'D',
+        [1, 2, 3].map((i) => `Lê Văn Hạ ${i}`),
+      ),
+    ],
+    accounts: [
+      ['admin', 'admin', 'P'],
+      ['bithu', 'cell_secretary', 'C'],
+    ],
   });
-  await buildOrg(db, { code: 'D', name: 'Chi bộ thôn Hạ', kind: 'cell', category: 'village', parent: 'X' });
-  for (const i of [1, 2, 3, 4])
-    await buildMember(db, { code: `C${i}`, name: `Nguyễn Văn Chín ${i}`, org: 'C' });
-  for (const i of [1, 2, 3]) await buildMember(db, { code: `D${i}`, name: `Lê Văn Hạ ${i}`, org: 'D' });
-  await buildAccount(db, 'admin', 'admin', 'P');
-  await buildAccount(db, 'bithu', 'cell_secretary', 'C');
   admin = await login(ctx.app, 'admin');
   secretary = await login(ctx.app, 'bithu');
 });

@@ -10,7 +10,7 @@ import { type Db, rows } from '../../db/client.ts';
 import type { Actor } from '../../http/access.ts';
 import { notify } from '../inbox/service.ts';
 import { findOrgById } from '../orgs/queries.ts';
-import { recordMeetingEvent } from './plan.ts';
+import { recordMeetingEvent } from './events.ts';
 import type { MeetingRow } from './queries.ts';
 
 export async function invitationList(db: Db, meeting: MeetingRow, today: string): Promise<InvitationListDto> {

@@ -2,15 +2,8 @@ import type { MinutesModel } from '@nennep/core';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../db/client.ts';
-import {
-  buildAccount,
-  buildMember,
-  buildOrg,
-  buildTestApp,
-  type Client,
-  FULL_MANUAL_SCORES,
-  login,
-} from '../../test/factories.ts';
+import { buildTestApp, type Client, FULL_MANUAL_SCORES, login } from '../../test/factories.ts';
+import { membersOf, seedTree } from '../../test/tree.ts';
 import { buildMinutes } from './minutes.ts';
 import { findMeeting } from './queries.ts';
 
@@ -37,31 +30,19 @@ const agendaOf = async () =>
 beforeAll(async () => {
   ctx = await buildTestApp({ clock: () => now });
   const { db } = ctx;
-  await buildOrg(db, { code: 'CT', name: 'Thành ủy Cần Thơ', kind: 'committee' });
-  await buildOrg(db, {
-    code: 'DH',
-    name: 'Đảng bộ Trường Đại học Cần Thơ',
-    kind: 'grassroots_committee',
-    parent: 'CT',
-  });
-  await buildOrg(db, {
-    code: 'SP',
-    name: 'Chi bộ Khoa Sư phạm',
-    kind: 'cell',
-    category: 'school',
-    parent: 'DH',
-  });
   const names = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung', 'Hoàng Văn Em'];
-  for (const [i, name] of names.entries()) {
-    await buildMember(db, {
-      code: `SP${i + 1}`,
-      name,
-      org: 'SP',
+  await seedTree(db, {
+    orgs: [
+      { code: 'CT', name: 'Thành ủy Cần Thơ', kind: 'committee' },
+      { code: 'DH', name: 'Đảng bộ Trường Đại học Cần Thơ', kind: 'grassroots_committee', parent: 'CT' },
+      { code: 'SP', name: 'Chi bộ Khoa Sư phạm', kind: 'cell', category: 'school', parent: 'DH' },
+    ],
+    members: membersOf('SP', 'SP', names, (i) => ({
       status: i === 4 ? 'probationary' : 'official',
       position: i === 0 ? 'secretary' : 'member',
-    });
-  }
-  await buildAccount(db, 'bithu', 'cell_secretary', 'SP');
+    })),
+    accounts: [['bithu', 'cell_secretary', 'SP']],
+  });
   secretary = await login(ctx.app, 'bithu');
   const created = await secretary.post('/api/meetings', {
     orgCode: 'SP',

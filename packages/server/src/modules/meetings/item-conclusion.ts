@@ -9,7 +9,7 @@ import type { Db } from '../../db/client.ts';
 import { meetings } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/access.ts';
 import { invalidField } from '../../http/errors.ts';
-import { recordMeetingEvent } from './plan.ts';
+import { recordMeetingEvent } from './events.ts';
 import type { MeetingRow } from './queries.ts';
 
 /**

@@ -10,8 +10,9 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { meetings } from '../../db/schema/index.ts';
+import type { Actor } from '../../http/access.ts';
 import { notFound } from '../../http/errors.ts';
-import { assertNotAdopted } from './policy.ts';
+import { assertNotAdopted, runnableBy } from './policy.ts';
 import type { MeetingRow } from './queries.ts';
 
 /**
@@ -38,4 +39,19 @@ export async function lockMeeting(
   const row = await lockMeetingRow(tx, id, guard);
   assertNotAdopted(row);
   return row;
+}
+
+/**
+ * Runs a change of the meeting in one transaction of its own, on its row locked and read again under the
+ * lock: the actor sees the meeting and may run it (404, 403), and it is neither adopted nor cancelled (409).
+ * Every command that changes a meeting goes through here; inside `change`, read through `tx` only (on PGlite
+ * a query through another handle would wait for the transaction).
+ */
+export function changeMeeting<T>(
+  db: Db,
+  actor: Actor,
+  id: number,
+  change: (tx: Db, meeting: MeetingRow) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => change(tx, await lockMeeting(tx, id, runnableBy(actor))));
 }

@@ -5,6 +5,7 @@
  */
 import {
   addDays,
+  CELL_KINDS,
   isoDate,
   lastDayOfMonth,
   laterDate,
@@ -18,8 +19,9 @@ import { sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
 import type { Actor } from '../../http/access.ts';
 import { audit } from '../../http/audit.ts';
-import { invalidField } from '../../http/errors.ts';
-import type { OrgRow } from '../orgs/queries.ts';
+import { forbidden, invalidField } from '../../http/errors.ts';
+import { assertCanRead, canSpreadDays } from '../orgs/policy.ts';
+import { lockOrg, type OrgRow } from '../orgs/queries.ts';
 import { rulesAt } from '../supervision/planner-input.ts';
 import { visitorPool } from '../supervision/queries.ts';
 import { planSubtree, reschedule } from './plan.ts';
@@ -138,18 +140,34 @@ export async function meetingDaysPlan(
 }
 
 /**
- * Applies the plan in one transaction, the committee row locked so two applies never interleave: each
- * planned meeting that changes day moves (with its cell-committee meeting, the same number of days, never
- * before today; its visits follow), then the cells not yet planned get the month planned on their new day.
+ * The committee whose cells' days the actor spreads: visible (404), a committee and not a cell (400), and
+ * the actor one of its admins or committee members (403).
  */
-export async function applyMeetingDays(
-  tx: Db,
-  actor: Actor,
-  committee: OrgRow,
-  month: string,
-  today: string,
-) {
-  await tx.execute(sql`SELECT id FROM orgs WHERE id = ${committee.id} FOR UPDATE`);
+export function daysCommittee(actor: Actor, found: OrgRow | null): OrgRow {
+  const org = assertCanRead(actor, found);
+  if ((CELL_KINDS as readonly string[]).includes(org.kind)) {
+    throw invalidField('orgCode', {
+      vi: 'Dàn đều ngày họp là việc của cấp ủy xã, phường, cơ quan: hãy chọn cấp ủy, không chọn một chi bộ.',
+      en: 'Spreading meeting days is a committee’s job: choose the committee, not a cell.',
+    });
+  }
+  if (!canSpreadDays(actor, org)) throw forbidden();
+  return org;
+}
+
+/**
+ * Applies the plan in one transaction, the committee row locked (and checked under the lock) so two applies
+ * never interleave: each planned meeting that changes day moves (with its cell-committee meeting, the same
+ * number of days, never before today; its visits follow), then the cells not yet planned get the month
+ * planned on their new day.
+ */
+export function applyMeetingDays(db: Db, actor: Actor, code: string, month: string, today: string) {
+  return db.transaction(async (tx) =>
+    applyPlan(tx, actor, daysCommittee(actor, await lockOrg(tx, code, 'update')), month, today),
+  );
+}
+
+async function applyPlan(tx: Db, actor: Actor, committee: OrgRow, month: string, today: string) {
   const plan = await meetingDaysPlan(tx, committee, month, today);
   const reason = `Dàn đều ngày họp các chi bộ của ${committee.name} tháng ${month.slice(5)}/${month.slice(0, 4)}`;
   let moved = 0;

@@ -1,14 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../db/client.ts';
-import {
-  buildAccount,
-  buildMember,
-  buildOrg,
-  buildTestApp,
-  type Client,
-  login,
-} from '../../test/factories.ts';
+import { buildMember, buildOrg, buildTestApp, type Client, login } from '../../test/factories.ts';
+import { commune, membersOf, seedTree } from '../../test/tree.ts';
 import { docxText, squash } from '../documents/testing.ts';
 
 let ctx: Awaited<ReturnType<typeof buildTestApp>>;
@@ -36,34 +30,31 @@ const NAMES = [
 beforeAll(async () => {
   ctx = await buildTestApp({ clock: () => now });
   const { db } = ctx;
-  await buildOrg(db, { code: 'P', name: 'Đảng bộ tỉnh Thử', kind: 'committee' });
-  await buildOrg(db, { code: 'GA', name: 'Đảng bộ xã Tân Hội', kind: 'grassroots_committee', parent: 'P' });
-  await buildOrg(db, {
-    code: 'C',
-    name: 'Chi bộ thôn Thượng Hội',
-    kind: 'cell',
-    category: 'village',
-    parent: 'GA',
+  await seedTree(db, {
+    orgs: [
+      ...commune('GA'),
+      { code: 'C', name: 'Chi bộ thôn Thượng Hội', kind: 'cell', category: 'village', parent: 'GA' },
+      { code: 'SMALL', name: 'Chi bộ trường', kind: 'cell', category: 'school', parent: 'GA' },
+    ],
+    members: [
+      ...NAMES.map((name, i) => ({
+        code: `M${String(i + 1).padStart(2, '0')}`,
+        name,
+        org: 'C',
+        status: i >= 10 ? ('probationary' as const) : ('official' as const),
+        exemptFrom: i === 9 ? '2024-01-01' : null,
+      })),
+      ...membersOf(
+        'SMALL',
+        'S',
+        [1, 2, 3].map((i) => `Phan Văn Số ${i}`),
+      ),
+    ],
+    accounts: [
+      ['admin', 'admin', 'P'],
+      ['bithu', 'cell_secretary', 'C'],
+    ],
   });
-  await buildOrg(db, {
-    code: 'SMALL',
-    name: 'Chi bộ trường',
-    kind: 'cell',
-    category: 'school',
-    parent: 'GA',
-  });
-  for (const [i, name] of NAMES.entries()) {
-    await buildMember(db, {
-      code: `M${String(i + 1).padStart(2, '0')}`,
-      name,
-      org: 'C',
-      status: i >= 10 ? 'probationary' : 'official',
-      exemptFrom: i === 9 ? '2024-01-01' : null,
-    });
-  }
-  for (const i of [1, 2, 3]) await buildMember(db, { code: `S${i}`, name: `Phan Văn Số ${i}`, org: 'SMALL' });
-  await buildAccount(db, 'admin', 'admin', 'P');
-  await buildAccount(db, 'bithu', 'cell_secretary', 'C');
   admin = await login(ctx.app, 'admin');
   secretary = await login(ctx.app, 'bithu');
 });

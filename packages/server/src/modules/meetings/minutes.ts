@@ -5,10 +5,9 @@ import {
   type QualityScore,
   type ResolutionModel,
 } from '@nennep/core';
-import { sql } from 'drizzle-orm';
-import { type Db, rows } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 import { issuerOf, namingOf } from '../orgs/naming.ts';
-import { findOrgById } from '../orgs/queries.ts';
+import { findOrgById, termLabelOf } from '../orgs/queries.ts';
 import { answersGivenAt } from '../recommendations/meeting-side.ts';
 import { scoreOf, startOf } from './facts.ts';
 import { addendaOf, guestsOf, type MeetingRow, opinionsOf, rollCall, tasksOf, votesOf } from './queries.ts';
@@ -17,15 +16,6 @@ export interface MinutesData {
   minutes: MinutesModel;
   resolution: ResolutionModel | null;
   score: QualityScore;
-}
-
-/** The label of the term of office (nhiệm kỳ) a date falls in ("2025–2030"), or null when none is recorded. */
-export async function termLabelOf(db: Db, orgId: number, date: string): Promise<string | null> {
-  const [term] = await rows<{ label: string }>(
-    db,
-    sql`SELECT label FROM org_terms WHERE org_id = ${orgId} AND starts_on <= ${date} ORDER BY starts_on DESC LIMIT 1`,
-  );
-  return term?.label ?? null;
 }
 
 /**

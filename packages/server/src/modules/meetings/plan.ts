@@ -11,13 +11,14 @@ import {
 } from '@nennep/core';
 import { eq, sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
-import { meetingEvents, meetings } from '../../db/schema/index.ts';
+import { meetings } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/access.ts';
 import { audit } from '../../http/audit.ts';
 import { conflict, invalidField } from '../../http/errors.ts';
 import { findOrgById, type OrgRow } from '../orgs/queries.ts';
 import { attachPendingAnswers } from '../recommendations/commands.ts';
 import { pick, ruleSetFor, ruleSetsFor } from '../rule-sets/service.ts';
+import { recordMeetingEvent } from './events.ts';
 import { rulesOf } from './facts.ts';
 import { cellHasCommittee, positionsSql } from './preparation.ts';
 import { findMeeting, type MeetingRow } from './queries.ts';
@@ -26,23 +27,6 @@ import { assertNotPast, assertSlotFree, cancelVisits, moveVisits } from './sched
 /** The agenda of a new meeting: the rule set's template for its kind (a combined session: both parts). */
 export function agendaFrom(rules: RuleSetContent, kind: MeetingKind, combined = false) {
   return agendaOf(rules, kind, combined);
-}
-
-export async function recordMeetingEvent(
-  tx: Db,
-  actor: Actor | null,
-  meeting: { id: number; orgPath: string },
-  kind: string,
-  data: Record<string, unknown> = {},
-) {
-  await tx.insert(meetingEvents).values({ meetingId: meeting.id, kind, data, actorId: actor?.id ?? null });
-  await audit(tx, actor, {
-    action: `meeting.${kind}`,
-    entityType: 'meeting',
-    entityId: meeting.id,
-    orgPath: meeting.orgPath,
-    detail: data,
-  });
 }
 
 /**

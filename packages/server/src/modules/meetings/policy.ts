@@ -1,6 +1,8 @@
 import type { Role } from '@nennep/core';
+import type { Db } from '../../db/client.ts';
 import { type Actor, ANY_ROLE, can } from '../../http/access.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
+import { findMeeting, type MeetingRow } from './queries.ts';
 
 /** Roles that plan, prepare, run and minute the meetings of a cell. */
 export const MEETING_RUNNERS: readonly Role[] = ['admin', 'cell_secretary'];
@@ -24,6 +26,28 @@ export const canRun = (actor: Actor, meeting: MeetingRef) => can(actor, MEETING_
 
 export function assertCanRun(actor: Actor, meeting: MeetingRef) {
   if (!canRun(actor, meeting)) throw forbidden();
+}
+
+/**
+ * The check a command runs on the meeting's row once it holds the lock (`lockMeeting`): the actor sees the
+ * meeting (else 404) and may run it (else 403).
+ */
+export const runnableBy = (actor: Actor) => (meeting: MeetingRow) => {
+  assertCanRun(actor, assertCanSeeMeeting(actor, meeting));
+};
+
+/**
+ * The reads the meetings routes share: a meeting the actor may see (404 otherwise), or see and run (403).
+ * A read only: every change goes through a command, which locks the row and checks it again (lock.ts).
+ */
+export function meetingAccess(db: Db) {
+  const visible = async (actor: Actor, id: number) => assertCanSeeMeeting(actor, await findMeeting(db, id));
+  const runnable = async (actor: Actor, id: number) => {
+    const meeting = await visible(actor, id);
+    assertCanRun(actor, meeting);
+    return meeting;
+  };
+  return { visible, runnable };
 }
 
 /** Adopted minutes never change: every write route answers this, and nothing is written. */

@@ -1,14 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../db/client.ts';
-import {
-  buildAccount,
-  buildMember,
-  buildOrg,
-  buildTestApp,
-  type Client,
-  login,
-} from '../../test/factories.ts';
+import { buildTestApp, type Client, login } from '../../test/factories.ts';
+import { commune, membersOf, seedTree } from '../../test/tree.ts';
 
 /**
  * The recognition vote (công nhận đảng viên chính thức): only for a probationary member of the cell (Điều lệ
@@ -34,32 +28,24 @@ const vote = (memberCode: string | null, extra: Record<string, unknown> = {}) =>
 beforeAll(async () => {
   ctx = await buildTestApp({ clock: () => now });
   const { db } = ctx;
-  await buildOrg(db, { code: 'P', name: 'Đảng bộ tỉnh Thử', kind: 'committee' });
-  await buildOrg(db, { code: 'X', name: 'Đảng bộ xã Tân Hội', kind: 'committee', parent: 'P' });
-  await buildOrg(db, { code: 'C', name: 'Chi bộ thôn Trung', kind: 'cell', parent: 'X' });
-  await buildOrg(db, { code: 'D', name: 'Chi bộ thôn Đoài', kind: 'cell', parent: 'X' });
-  await buildMember(db, { code: 'O1', name: 'Nguyễn Văn An', org: 'C', position: 'secretary' });
-  await buildMember(db, { code: 'O2', name: 'Trần Thị Bình', org: 'C' });
-  await buildMember(db, { code: 'O3', name: 'Lê Văn Cường', org: 'C' });
-  await buildMember(db, { code: 'O4', name: 'Phạm Văn Dũng', org: 'C' });
-  // Admitted 10/6/2025: twelve months end on 10/6/2026, after the meeting of 04/5/2026.
-  await buildMember(db, {
-    code: 'EARLY',
-    name: 'Hoàng Thị Em',
-    org: 'C',
-    status: 'probationary',
-    admissionDate: '2025-06-10',
+  await seedTree(db, {
+    orgs: [
+      ...commune(),
+      { code: 'C', name: 'Chi bộ thôn Trung', kind: 'cell', parent: 'X' },
+      { code: 'D', name: 'Chi bộ thôn Đoài', kind: 'cell', parent: 'X' },
+    ],
+    members: [
+      ...membersOf('C', 'O', ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Văn Dũng'], (i) =>
+        i === 0 ? { position: 'secretary' } : {},
+      ),
+      // Admitted 10/6/2025: twelve months end on 10/6/2026, after the meeting of 04/5/2026.
+      { code: 'EARLY', name: 'Hoàng Thị Em', org: 'C', status: 'probationary', admissionDate: '2025-06-10' },
+      // Admitted 01/4/2025: twelve months ended on 01/4/2026.
+      { code: 'DUE', name: 'Vũ Văn Giang', org: 'C', status: 'probationary', admissionDate: '2025-04-01' },
+      { code: 'OTHER', name: 'Đặng Văn Hải', org: 'D', status: 'probationary' },
+    ],
+    accounts: [['bithu', 'cell_secretary', 'C']],
   });
-  // Admitted 01/4/2025: twelve months ended on 01/4/2026.
-  await buildMember(db, {
-    code: 'DUE',
-    name: 'Vũ Văn Giang',
-    org: 'C',
-    status: 'probationary',
-    admissionDate: '2025-04-01',
-  });
-  await buildMember(db, { code: 'OTHER', name: 'Đặng Văn Hải', org: 'D', status: 'probationary' });
-  await buildAccount(db, 'bithu', 'cell_secretary', 'C');
   secretary = await login(ctx.app, 'bithu');
   const created = await secretary.post('/api/meetings', {
     orgCode: 'C',

@@ -18,7 +18,7 @@ import { sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
 import type { Actor } from '../../http/access.ts';
 import { invalidField } from '../../http/errors.ts';
-import { recordMeetingEvent } from './plan.ts';
+import { recordMeetingEvent } from './events.ts';
 import type { MeetingRow } from './queries.ts';
 
 /** The cell's probationary members, in Vietnamese name order, beside the vote form. */

@@ -5,14 +5,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../db/client.ts';
-import {
-  buildAccount,
-  buildMember,
-  buildOrg,
-  buildTestApp,
-  type Client,
-  login,
-} from '../../test/factories.ts';
+import { buildTestApp, type Client, login } from '../../test/factories.ts';
+import { commune, membersOf, seedTree } from '../../test/tree.ts';
 import { docxText, expectPhrases, libreOfficePdfs, pdfText } from '../documents/testing.ts';
 import { buildMinutes } from './minutes.ts';
 import { findMeeting } from './queries.ts';
@@ -37,10 +31,6 @@ interface Line {
 beforeAll(async () => {
   ctx = await buildTestApp({ clock: () => now });
   const { db } = ctx;
-  await buildOrg(db, { code: 'P', name: 'Đảng bộ tỉnh Thử', kind: 'committee' });
-  await buildOrg(db, { code: 'GA', name: 'Đảng bộ xã Tân Hội', kind: 'grassroots_committee', parent: 'P' });
-  await buildOrg(db, { code: 'C', name: 'Chi bộ thôn Thượng Hội', kind: 'cell', parent: 'GA' });
-  await buildOrg(db, { code: 'D', name: 'Chi bộ thôn Hạ Hội', kind: 'cell', parent: 'GA' });
   const names = [
     'Nguyễn Văn An',
     'Trần Thị Bình',
@@ -50,19 +40,25 @@ beforeAll(async () => {
     'Vũ Thị Giang',
     'Đặng Văn Hải',
   ];
-  for (const [i, name] of names.entries()) {
-    await buildMember(db, {
-      code: `C0${i + 1}`,
-      name,
-      org: 'C',
-      status: i === 6 ? 'probationary' : 'official',
-      position: i === 0 ? 'secretary' : 'member',
-    });
-  }
-  await buildMember(db, { code: 'D01', name: 'Bùi Thị Lan', org: 'D', position: 'secretary' });
-  await buildMember(db, { code: 'D02', name: 'Đỗ Văn Khánh', org: 'D' });
-  await buildAccount(db, 'admin', 'admin', 'P');
-  await buildAccount(db, 'bithu', 'cell_secretary', 'C');
+  await seedTree(db, {
+    orgs: [
+      ...commune('GA'),
+      { code: 'C', name: 'Chi bộ thôn Thượng Hội', kind: 'cell', parent: 'GA' },
+      { code: 'D', name: 'Chi bộ thôn Hạ Hội', kind: 'cell', parent: 'GA' },
+    ],
+    members: [
+      ...membersOf('C', 'C0', names, (i) => ({
+        status: i === 6 ? 'probationary' : 'official',
+        position: i === 0 ? 'secretary' : 'member',
+      })),
+      { code: 'D01', name: 'Bùi Thị Lan', org: 'D', position: 'secretary' },
+      { code: 'D02', name: 'Đỗ Văn Khánh', org: 'D' },
+    ],
+    accounts: [
+      ['admin', 'admin', 'P'],
+      ['bithu', 'cell_secretary', 'C'],
+    ],
+  });
   admin = await login(ctx.app, 'admin');
   secretary = await login(ctx.app, 'bithu');
   for (const [code, cell] of [

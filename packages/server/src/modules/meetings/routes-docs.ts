@@ -2,23 +2,29 @@ import { addendumSchema, adoptSchema } from '@nennep/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Deps, nowOf } from '../../app.ts';
+import { type Deps, nowOf } from '../../deps.ts';
 import { requireActor } from '../../http/access.ts';
 import { notFound } from '../../http/errors.ts';
-import { addAddendum, adoptMinutes } from './adopt.ts';
+import { addMeetingAddendum, adoptMeeting } from './commands.ts';
 import { documentBytes } from './issued-bytes.ts';
-import { lockMeetingRow } from './lock.ts';
-import { canReadRecord } from './policy.ts';
-import { meetingAccess, meetingParams, runnableBy } from './routes.ts';
+import { meetingParams } from './params.ts';
+import { canReadRecord, meetingAccess } from './policy.ts';
 
 const tags = ['minutes'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** The documents of a meeting by their file name: which document, in which format. */
+const DOCUMENTS = {
+  'minutes.docx': { doc: 'minutes', format: 'docx' },
+  'minutes.pdf': { doc: 'minutes', format: 'pdf' },
+  'resolution.docx': { doc: 'resolution', format: 'docx' },
+  'resolution.pdf': { doc: 'resolution', format: 'pdf' },
+} as const;
 
 /** Minutes and resolution as DOCX and PDF; adoption; dated addenda. */
 export function minutesRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
-  const { visible, write } = meetingAccess(deps);
+  const { visible } = meetingAccess(db);
 
   app.get(
     '/meetings/:id/documents/:name',
@@ -34,7 +40,7 @@ export function minutesRoutes(fastify: FastifyInstance, deps: Deps) {
     async (request, reply) => {
       const actor = requireActor(request.actor);
       const meeting = await visible(actor, request.params.id);
-      const [doc, format] = request.params.name.split('.') as ['minutes' | 'resolution', 'docx' | 'pdf'];
+      const { doc, format } = DOCUMENTS[request.params.name];
       // Members read adopted resolutions; the minutes and drafts are for those who read the record.
       const memberMayRead = doc === 'resolution' && meeting.status === 'adopted';
       if (!canReadRecord(actor, meeting) && !memberMayRead) throw notFound('meeting');
@@ -51,11 +57,7 @@ export function minutesRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: meetingParams, body: adoptSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      // The same lock as every write: a write waiting for it then finds the minutes adopted. The time of
-      // adoption is read once the lock is held, after every write that went before.
-      return write(actor, request.params.id, (tx, meeting) =>
-        adoptMinutes(tx, actor, meeting, request.body, nowOf(deps)),
-      );
+      return adoptMeeting(db, actor, request.params.id, request.body, () => nowOf(deps));
     },
   );
 
@@ -64,11 +66,7 @@ export function minutesRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: meetingParams, body: addendumSchema } },
     async (request, reply) => {
       const actor = requireActor(request.actor);
-      // After adoption, by design: the row is locked all the same, so an addendum waits for the adoption.
-      const id = await db.transaction(async (tx) => {
-        const meeting = await lockMeetingRow(tx, request.params.id, runnableBy(actor));
-        return addAddendum(tx, actor, meeting, request.body.date, request.body.text);
-      });
+      const id = await addMeetingAddendum(db, actor, request.params.id, request.body);
       reply.status(201);
       return { id };
     },

@@ -13,33 +13,30 @@ import {
   taskStatusSchema,
   voteSchema,
 } from '@nennep/core';
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Deps, nowOf } from '../../app.ts';
-import { members, tasks } from '../../db/schema/index.ts';
+import { type Deps, nowOf } from '../../deps.ts';
 import { requireActor } from '../../http/access.ts';
-import { forbidden, invalidField, notFound } from '../../http/errors.ts';
+import { notFound } from '../../http/errors.ts';
+import {
+  addMeetingGuest,
+  addMeetingOpinion,
+  addMeetingTask,
+  clockMeeting,
+  concludeAgendaItem,
+  concludeMeeting,
+  markMeetingAttendance,
+  recordMeetingVote,
+  replyToMeeting,
+  scoreManually,
+  setTaskStatus,
+} from './commands-run.ts';
 import { scoreOf } from './facts.ts';
-import { setItemConclusion } from './item-conclusion.ts';
-import { lockMeeting } from './lock.ts';
-import { recordMeetingEvent } from './plan.ts';
-import { assertCanRun, assertCanSeeMeeting, canReadRecord } from './policy.ts';
+import { meetingParams } from './params.ts';
+import { canReadRecord, meetingAccess } from './policy.ts';
 import { presentMeeting } from './present.ts';
 import { findMeeting } from './queries.ts';
-import { meetingAccess, meetingParams } from './routes.ts';
-import {
-  addGuest,
-  addOpinion,
-  addTask,
-  markAttendance,
-  recordVote,
-  reply,
-  setClock,
-  setConclusion,
-  setManualScores,
-} from './run.ts';
 
 const tags = ['meetings'];
 
@@ -47,7 +44,7 @@ const tags = ['meetings'];
 export function meetingRunRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
-  const { visible, write } = meetingAccess(deps);
+  const { visible } = meetingAccess(db);
   const fresh = async (id: number) => {
     const meeting = await findMeeting(db, id);
     if (!meeting) throw notFound('meeting');
@@ -60,16 +57,8 @@ export function meetingRunRoutes(fastify: FastifyInstance, deps: Deps) {
       { schema: { tags, params: meetingParams, body: clockSchema } },
       async (request) => {
         const actor = requireActor(request.actor);
-        await write(actor, request.params.id, (tx, meeting) =>
-          setClock(
-            tx,
-            actor,
-            meeting,
-            which,
-            request.body.at ? new Date(request.body.at) : nowOf(deps),
-            nowOf(deps),
-          ),
-        );
+        const at = request.body.at ? new Date(request.body.at) : null;
+        await clockMeeting(db, actor, request.params.id, which, at, () => nowOf(deps));
         return presentMeeting(db, actor, await fresh(request.params.id), nowOf(deps));
       },
     );
@@ -86,10 +75,7 @@ export function meetingRunRoutes(fastify: FastifyInstance, deps: Deps) {
     },
     async (request) => {
       const actor = requireActor(request.actor);
-      const { status, reason, reasonAccepted } = request.body;
-      await write(actor, request.params.id, (tx, meeting) =>
-        markAttendance(tx, actor, meeting, request.params.memberCode, status, reason ?? null, reasonAccepted),
-      );
+      await markMeetingAttendance(db, actor, request.params.id, request.params.memberCode, request.body);
       return presentMeeting(db, actor, await fresh(request.params.id), nowOf(deps));
     },
   );
@@ -99,18 +85,7 @@ export function meetingRunRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: meetingParams, body: replySchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      // A member's own answer rewrites the roll call: the same lock as every write on the meeting, the
-      // member needing only to see it (their own cell's meeting).
-      await db.transaction(async (tx) => {
-        const meeting = await lockMeeting(tx, request.params.id, (m) => assertCanSeeMeeting(actor, m));
-        if (!actor.memberId) throw forbidden();
-        const [self] = await tx
-          .select({ code: members.memberCode })
-          .from(members)
-          .where(eq(members.id, actor.memberId));
-        if (!self) throw forbidden();
-        await reply(tx, actor, meeting, self.code, request.body.reply, request.body.reason ?? null);
-      });
+      await replyToMeeting(db, actor, request.params.id, request.body);
       return { ok: true };
     },
   );
@@ -120,9 +95,7 @@ export function meetingRunRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: meetingParams, body: guestSchema } },
     async (request, res) => {
       const actor = requireActor(request.actor);
-      await write(actor, request.params.id, (tx, meeting) =>
-        addGuest(tx, actor, meeting, request.body.name, request.body.role ?? null),
-      );
+      await addMeetingGuest(db, actor, request.params.id, request.body.name, request.body.role ?? null);
       res.status(201);
       return { ok: true };
     },
@@ -133,9 +106,7 @@ export function meetingRunRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: meetingParams, body: opinionSchema } },
     async (request, res) => {
       const actor = requireActor(request.actor);
-      const id = await write(actor, request.params.id, (tx, meeting) =>
-        addOpinion(tx, actor, meeting, request.body),
-      );
+      const id = await addMeetingOpinion(db, actor, request.params.id, request.body);
       res.status(201);
       return { id };
     },
@@ -146,9 +117,7 @@ export function meetingRunRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: meetingParams, body: taskSchema } },
     async (request, res) => {
       const actor = requireActor(request.actor);
-      const id = await write(actor, request.params.id, (tx, meeting) =>
-        addTask(tx, actor, meeting, request.body),
-      );
+      const id = await addMeetingTask(db, actor, request.params.id, request.body);
       res.status(201);
       return { id };
     },
@@ -166,21 +135,7 @@ export function meetingRunRoutes(fastify: FastifyInstance, deps: Deps) {
     },
     async (request) => {
       const actor = requireActor(request.actor);
-      const [task] = await db.select().from(tasks).where(eq(tasks.id, request.params.taskId));
-      const meeting = task ? await visible(actor, task.meetingId) : null;
-      if (!task || !meeting) throw notFound('task');
-      const own = actor.memberId !== null && task.memberId === actor.memberId;
-      if (!own) assertCanRun(actor, meeting);
-      await db.transaction(async (tx) => {
-        await tx
-          .update(tasks)
-          .set({ status: request.body.status, statusAt: nowOf(deps) })
-          .where(eq(tasks.id, task.id));
-        await recordMeetingEvent(tx, actor, meeting, 'task_status', {
-          task: task.id,
-          status: request.body.status,
-        });
-      });
+      await setTaskStatus(db, actor, request.params.taskId, request.body.status, nowOf(deps));
       return { ok: true };
     },
   );
@@ -190,9 +145,7 @@ export function meetingRunRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: meetingParams, body: voteSchema } },
     async (request, res) => {
       const actor = requireActor(request.actor);
-      const result = await write(actor, request.params.id, (tx, meeting) =>
-        recordVote(tx, actor, meeting, request.body),
-      );
+      const result = await recordMeetingVote(db, actor, request.params.id, request.body);
       res.status(201);
       return result;
     },
@@ -203,17 +156,7 @@ export function meetingRunRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: meetingParams, body: manualScoresSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      await write(actor, request.params.id, async (tx, meeting) => {
-        await setManualScores(tx, actor, meeting, request.body);
-        try {
-          // Inside the transaction, read through `tx`: on PGlite a query through `db` would wait for it.
-          const updated = await findMeeting(tx, meeting.id);
-          if (updated) await scoreOf(tx, updated);
-        } catch (error) {
-          if (!(error instanceof RangeError)) throw error;
-          throw invalidField('manualScores', { vi: error.message, en: error.message });
-        }
-      });
+      await scoreManually(db, actor, request.params.id, request.body);
       return scoreOf(db, await fresh(request.params.id));
     },
   );
@@ -223,9 +166,7 @@ export function meetingRunRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: meetingParams, body: conclusionSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      await write(actor, request.params.id, (tx, meeting) =>
-        setConclusion(tx, actor, meeting, request.body.text),
-      );
+      await concludeMeeting(db, actor, request.params.id, request.body.text);
       return { ok: true };
     },
   );
@@ -242,8 +183,12 @@ export function meetingRunRoutes(fastify: FastifyInstance, deps: Deps) {
     },
     async (request) => {
       const actor = requireActor(request.actor);
-      const agenda = await write(actor, request.params.id, (tx, meeting) =>
-        setItemConclusion(tx, actor, meeting, request.params.agendaIndex, request.body.text),
+      const agenda = await concludeAgendaItem(
+        db,
+        actor,
+        request.params.id,
+        request.params.agendaIndex,
+        request.body.text,
       );
       return { agenda };
     },

@@ -13,60 +13,40 @@ import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Deps, nowOf } from '../../app.ts';
-import { type Db, rows } from '../../db/client.ts';
-import { materials, meetings } from '../../db/schema/index.ts';
+import { rows } from '../../db/client.ts';
+import { materials } from '../../db/schema/index.ts';
+import { type Deps, type FeatureModule, nowOf } from '../../deps.ts';
 import { type Actor, ANY_ROLE, narrowScopes, requireActor } from '../../http/access.ts';
 import { forbidden, invalidField, notFound } from '../../http/errors.ts';
 import { assertCanRead } from '../orgs/policy.ts';
 import { findOrg } from '../orgs/queries.ts';
-import { invitationList, sendInvitations } from './invitations.ts';
-import { lockMeeting } from './lock.ts';
 import {
-  addAgendaItem,
-  cancel,
-  createMeeting,
-  planSubtree,
-  recordMeetingEvent,
-  recordPreparation,
-  reschedule,
-} from './plan.ts';
-import { assertCanRun, assertCanSeeMeeting, assertNotAdopted, canReadRecord } from './policy.ts';
+  addMaterial,
+  addMeeting,
+  addMeetingAgendaItem,
+  cancelMeeting,
+  markPrepared,
+  notifyMeeting,
+  planSubtreeMeetings,
+  rescheduleMeeting,
+  updateMeeting,
+} from './commands.ts';
+import { invitationList } from './invitations.ts';
+import { meetingParams } from './params.ts';
+import { assertNotAdopted, canReadRecord, meetingAccess } from './policy.ts';
 import { presentMeeting, presentSummary } from './present.ts';
-import { findMeeting, type MeetingRow } from './queries.ts';
-import { memberInRollCall } from './run.ts';
+import type { MeetingRow } from './queries.ts';
+import { meetingCorrectionRoutes } from './routes-corrections.ts';
+import { meetingDaysRoutes } from './routes-days.ts';
+import { minutesRoutes } from './routes-docs.ts';
+import { meetingRunRoutes } from './routes-run.ts';
 
-export const meetingParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['meetings'];
 
-/** Shared lookups of the meetings routes: a meeting the actor may see, run, or change. */
-export function meetingAccess(deps: Deps) {
-  const { db } = deps.database;
-  const visible = async (actor: Actor, id: number) => assertCanSeeMeeting(actor, await findMeeting(db, id));
-  const runnable = async (actor: Actor, id: number) => {
-    const meeting = await visible(actor, id);
-    assertCanRun(actor, meeting);
-    return meeting;
-  };
-  /**
-   * Runs a change of the meeting in one transaction, on its row locked and read again under the lock
-   * (lock.ts): the actor may run it, and it is neither adopted nor cancelled — adopted minutes never
-   * change. Every write on a meeting goes through here; inside `change`, read through `tx` only.
-   */
-  const write = <T>(actor: Actor, id: number, change: (tx: Db, meeting: MeetingRow) => Promise<T>) =>
-    db.transaction(async (tx) => change(tx, await lockMeeting(tx, id, runnableBy(actor))));
-  return { visible, runnable, write };
-}
-
-/** The check `lockMeeting` runs on the locked row: the actor sees the meeting and may run it. */
-export const runnableBy = (actor: Actor) => (meeting: MeetingRow) => {
-  assertCanRun(actor, assertCanSeeMeeting(actor, meeting));
-};
-
-export function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
+function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
-  const { visible, runnable, write } = meetingAccess(deps);
+  const { visible, runnable } = meetingAccess(db);
   const today = () => isoDateInVietnam(nowOf(deps));
   /** The meeting as it is after a change, shown to the actor. */
   const shown = async (actor: Actor, id: number) =>
@@ -99,16 +79,12 @@ export function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
 
   app.post('/meetings/plan', { schema: { tags, body: planMeetingsSchema } }, async (request) => {
     const actor = requireActor(request.actor);
-    const org = assertCanRead(actor, await findOrg(db, request.body.orgCode));
-    assertCanRun(actor, { orgPath: org.path, status: 'planned' });
-    return db.transaction((tx) => planSubtree(tx, actor, org, request.body, today()));
+    return planSubtreeMeetings(db, actor, request.body, today());
   });
 
   app.post('/meetings', { schema: { tags, body: createMeetingSchema } }, async (request, reply) => {
     const actor = requireActor(request.actor);
-    const org = assertCanRead(actor, await findOrg(db, request.body.orgCode));
-    assertCanRun(actor, { orgPath: org.path, status: 'planned' });
-    const meeting = await db.transaction((tx) => createMeeting(tx, actor, org, request.body, today()));
+    const meeting = await addMeeting(db, actor, request.body, today());
     reply.status(201);
     return presentMeeting(db, actor, meeting, nowOf(deps));
   });
@@ -130,27 +106,7 @@ export function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
           en: 'Nothing to change: send at least one field (place, title, agenda, chair, minute taker).',
         });
       }
-      await write(actor, request.params.id, async (tx, meeting) => {
-        const patch: Partial<MeetingRow> = {};
-        if (body.place !== undefined) patch.place = body.place;
-        if (body.title !== undefined) patch.title = body.title;
-        if (body.agenda) patch.agenda = body.agenda;
-        if (body.chairMemberCode !== undefined) {
-          patch.chairMemberId = body.chairMemberCode
-            ? (await memberInRollCall(tx, meeting, body.chairMemberCode, 'chairMemberCode')).memberId
-            : null;
-        }
-        if (body.minuteTakerMemberCode !== undefined) {
-          patch.minuteTakerMemberId = body.minuteTakerMemberCode
-            ? (await memberInRollCall(tx, meeting, body.minuteTakerMemberCode, 'minuteTakerMemberCode'))
-                .memberId
-            : null;
-        }
-        if (Object.keys(patch).length > 0) {
-          await tx.update(meetings).set(patch).where(eq(meetings.id, meeting.id));
-        }
-        await recordMeetingEvent(tx, actor, meeting, 'updated', { fields: Object.keys(body) });
-      });
+      await updateMeeting(db, actor, request.params.id, body);
       return shown(actor, request.params.id);
     },
   );
@@ -160,9 +116,7 @@ export function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: meetingParams, body: rescheduleSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      await write(actor, request.params.id, (tx, meeting) =>
-        reschedule(tx, actor, meeting, request.body, today()),
-      );
+      await rescheduleMeeting(db, actor, request.params.id, request.body, today());
       return shown(actor, request.params.id);
     },
   );
@@ -172,7 +126,7 @@ export function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: meetingParams, body: cancelSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      await write(actor, request.params.id, (tx, meeting) => cancel(tx, actor, meeting, request.body.reason));
+      await cancelMeeting(db, actor, request.params.id, request.body.reason);
       return shown(actor, request.params.id);
     },
   );
@@ -188,7 +142,7 @@ export function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
   /** Tells the cell's members and the committee members who follow the cell: time, place, agenda. */
   app.post('/meetings/:id/notify', { schema: { tags, params: meetingParams } }, async (request) => {
     const actor = requireActor(request.actor);
-    return write(actor, request.params.id, (tx, meeting) => sendInvitations(tx, actor, meeting, today()));
+    return notifyMeeting(db, actor, request.params.id, today());
   });
 
   /** The secretaries (or the cell committee, informally) record that they prepared the meeting together. */
@@ -197,9 +151,7 @@ export function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: meetingParams, body: preparedSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      await write(actor, request.params.id, (tx, meeting) =>
-        recordPreparation(tx, actor, meeting, request.body.note ?? null),
-      );
+      await markPrepared(db, actor, request.params.id, request.body.note ?? null);
       return shown(actor, request.params.id);
     },
   );
@@ -209,7 +161,7 @@ export function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: meetingParams, body: agendaItemSchema } },
     async (request, reply) => {
       const actor = requireActor(request.actor);
-      await write(actor, request.params.id, (tx, meeting) => addAgendaItem(tx, actor, meeting, request.body));
+      await addMeetingAgendaItem(db, actor, request.params.id, request.body);
       reply.status(201);
       return shown(actor, request.params.id);
     },
@@ -226,7 +178,8 @@ export function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
     },
     async (request, reply) => {
       const actor = requireActor(request.actor);
-      // Rights and status first (nothing is read of a file the meeting would refuse), then again under the lock.
+      // Rights and status first (nothing is read of a file the meeting would refuse), then again under the
+      // lock, by the command.
       assertNotAdopted(await runnable(actor, request.params.id));
       const file = request.isMultipart() ? await request.file() : undefined;
       if (!file) throw invalidField('file', { vi: 'Hãy chọn tệp tài liệu.', en: 'Choose a file.' });
@@ -238,22 +191,8 @@ export function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
           .replace(/\p{Cc}/gu, '')
           .trim()
           .slice(0, 255) || 'tai-lieu';
-      const id = await write(actor, request.params.id, async (tx, meeting) => {
-        const [row] = await tx
-          .insert(materials)
-          .values({
-            meetingId: meeting.id,
-            fileName,
-            contentType: file.mimetype.replace(/\p{Cc}/gu, '') || 'application/octet-stream',
-            size: bytes.length,
-            bytes,
-            publishAt,
-            uploadedBy: actor.id,
-          })
-          .returning({ id: materials.id });
-        await recordMeetingEvent(tx, actor, meeting, 'material_added', { fileName, publishAt });
-        return row?.id ?? 0;
-      });
+      const contentType = file.mimetype.replace(/\p{Cc}/gu, '') || 'application/octet-stream';
+      const id = await addMaterial(db, actor, request.params.id, { fileName, contentType, bytes, publishAt });
       reply.status(201);
       return { id };
     },
@@ -277,3 +216,15 @@ export function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
     },
   );
 }
+
+/**
+ * Meetings: planning and preparing, running, corrections, spreading the days, minutes and adoption: the
+ * module's routes as one Fastify plugin, registered by app.ts.
+ */
+export const meetingsModule: FeatureModule = async (app, { deps }) => {
+  meetingRoutes(app, deps);
+  meetingRunRoutes(app, deps);
+  meetingCorrectionRoutes(app, deps);
+  meetingDaysRoutes(app, deps);
+  minutesRoutes(app, deps);
+};

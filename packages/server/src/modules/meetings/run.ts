@@ -9,10 +9,12 @@ import {
 } from '@nennep/core';
 import { and, eq, sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
+import { insertOne } from '../../db/insert.ts';
 import { attendance, guests, meetings, opinions, tasks, votes } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/access.ts';
 import { AppError, invalidField } from '../../http/errors.ts';
-import { moveMeeting, recordMeetingEvent } from './plan.ts';
+import { recordMeetingEvent } from './events.ts';
+import { moveMeeting } from './plan.ts';
 import { attachedHereSql, cellMembers, type MeetingRow, type RollCallLine, rollCall } from './queries.ts';
 import { checkRecognition } from './recognition.ts';
 
@@ -252,20 +254,23 @@ export async function addOpinion(
     });
   }
   const memberId = input.memberCode ? (await memberInRollCall(tx, meeting, input.memberCode)).memberId : null;
-  const [row] = await tx
-    .insert(opinions)
-    .values({
-      meetingId: meeting.id,
-      memberId,
-      guestName: input.guestName ?? null,
-      agendaIndex: input.agendaIndex,
-      summary: input.summary,
-    })
-    .returning({ id: opinions.id });
+  const row = await insertOne(
+    tx
+      .insert(opinions)
+      .values({
+        meetingId: meeting.id,
+        memberId,
+        guestName: input.guestName ?? null,
+        agendaIndex: input.agendaIndex,
+        summary: input.summary,
+      })
+      .returning({ id: opinions.id }),
+    'opinion',
+  );
   await recordMeetingEvent(tx, actor, meeting, 'opinion_added', {
     member: input.memberCode ?? input.guestName,
   });
-  return row?.id ?? 0;
+  return row.id;
 }
 
 export async function addTask(
@@ -275,18 +280,21 @@ export async function addTask(
   input: { memberCode?: string | null; text: string; deadline?: string | null },
 ) {
   const memberId = input.memberCode ? (await memberInRollCall(tx, meeting, input.memberCode)).memberId : null;
-  const [row] = await tx
-    .insert(tasks)
-    .values({
-      meetingId: meeting.id,
-      orgPath: meeting.orgPath,
-      memberId,
-      text: input.text,
-      deadline: input.deadline ?? null,
-    })
-    .returning({ id: tasks.id });
+  const row = await insertOne(
+    tx
+      .insert(tasks)
+      .values({
+        meetingId: meeting.id,
+        orgPath: meeting.orgPath,
+        memberId,
+        text: input.text,
+        deadline: input.deadline ?? null,
+      })
+      .returning({ id: tasks.id }),
+    'task',
+  );
   await recordMeetingEvent(tx, actor, meeting, 'task_added', { member: input.memberCode ?? null });
-  return row?.id ?? 0;
+  return row.id;
 }
 
 /** The roll call as the vote rules read it. */
@@ -332,26 +340,29 @@ export async function recordVote(
     });
   }
   const memberId = input.memberCode ? (await memberInRollCall(tx, meeting, input.memberCode)).memberId : null;
-  const [row] = await tx
-    .insert(votes)
-    .values({
-      meetingId: meeting.id,
-      subject: input.subject,
-      text: input.text,
-      memberId,
-      votesFor: input.for,
-      votesAgainst: input.against,
-      abstain: input.abstain,
-      eligible: outcome.eligible,
-      passed: outcome.passed,
-      statement: outcome.statement,
-    })
-    .returning({ id: votes.id });
+  const row = await insertOne(
+    tx
+      .insert(votes)
+      .values({
+        meetingId: meeting.id,
+        subject: input.subject,
+        text: input.text,
+        memberId,
+        votesFor: input.for,
+        votesAgainst: input.against,
+        abstain: input.abstain,
+        eligible: outcome.eligible,
+        passed: outcome.passed,
+        statement: outcome.statement,
+      })
+      .returning({ id: votes.id }),
+    'vote',
+  );
   await recordMeetingEvent(tx, actor, meeting, 'vote_recorded', {
     subject: input.subject,
     passed: outcome.passed,
   });
-  return { id: row?.id ?? 0, outcome };
+  return { id: row.id, outcome };
 }
 
 export async function setManualScores(

@@ -14,7 +14,9 @@ import { memberEvents, memberPeriods, members } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/access.ts';
 import { audit } from '../../http/audit.ts';
 import { AppError, conflict, invalidField } from '../../http/errors.ts';
+import { lockReadableOrg } from '../orgs/policy.ts';
 import type { OrgRow } from '../orgs/queries.ts';
+import { lockTargetCell, lockWritableMember } from './policy.ts';
 import { findMember, type MemberRow } from './queries.ts';
 
 /** Names of the fields that change, never their values: personal data stays out of the audit trail. */
@@ -64,7 +66,19 @@ async function event(
   });
 }
 
-export async function createMember(tx: Db, actor: Actor, input: CreateMember, org: OrgRow, today: string) {
+/**
+ * The commands of a member's record. Each runs in one transaction of its own: the member's row (and the
+ * cell it goes to) is read and locked inside it, the actor's rights and the record's facts are checked
+ * there, then the change, its history row and its audit event are written together.
+ */
+export async function createMember(db: Db, actor: Actor, input: CreateMember, today: string) {
+  return db.transaction(async (tx) => {
+    const org = await lockTargetCell(tx, actor, input.orgCode);
+    return insertMember(tx, actor, input, org, today);
+  });
+}
+
+async function insertMember(tx: Db, actor: Actor, input: CreateMember, org: OrgRow, today: string) {
   assertCell(org);
   assertFacts({ ...input, officialDate: input.officialDate ?? null }, today);
   if (await findMember(tx, input.memberCode)) {
@@ -104,13 +118,14 @@ export async function createMember(tx: Db, actor: Actor, input: CreateMember, or
   return row;
 }
 
-export async function updateMember(
-  tx: Db,
-  actor: Actor,
-  member: MemberRow,
-  patch: Partial<MemberRow>,
-  now: Date,
-) {
+export async function updateMember(db: Db, actor: Actor, code: string, patch: Partial<MemberRow>, now: Date) {
+  await db.transaction(async (tx) => {
+    const member = await lockWritableMember(tx, actor, code);
+    await patchMember(tx, actor, member, patch, now);
+  });
+}
+
+async function patchMember(tx: Db, actor: Actor, member: MemberRow, patch: Partial<MemberRow>, now: Date) {
   const today = isoDateInVietnam(now);
   const next = { ...member, ...patch };
   assertFacts(
@@ -135,6 +150,20 @@ export async function updateMember(
 }
 
 export async function transferMember(
+  db: Db,
+  actor: Actor,
+  code: string,
+  input: { toOrgCode: string; date: string; note?: string },
+  now: Date,
+) {
+  await db.transaction(async (tx) => {
+    const member = await lockWritableMember(tx, actor, code);
+    const to = await lockTargetCell(tx, actor, input.toOrgCode);
+    await moveMember(tx, actor, member, to, input.date, now, input.note);
+  });
+}
+
+async function moveMember(
   tx: Db,
   actor: Actor,
   member: MemberRow,
@@ -172,6 +201,19 @@ const TERMINAL: readonly MemberStatus[] = ['removed', 'expelled', 'deceased'];
 
 /** Recognition as official member, removal (xóa tên), expulsion, death: status changes, never deletion. */
 export async function changeStatus(
+  db: Db,
+  actor: Actor,
+  code: string,
+  input: { status: MemberStatus; date: string; reason?: string },
+  now: Date,
+) {
+  await db.transaction(async (tx) => {
+    const member = await lockWritableMember(tx, actor, code);
+    await setStatus(tx, actor, member, input.status, input.date, now, input.reason);
+  });
+}
+
+async function setStatus(
   tx: Db,
   actor: Actor,
   member: MemberRow,
@@ -207,10 +249,32 @@ export async function changeStatus(
 
 /** Adds an exemption or temporary-attachment period and refreshes the member's current exemption. */
 export async function addPeriod(
+  db: Db,
+  actor: Actor,
+  code: string,
+  period: Period & { orgCode?: string | null },
+  today: string,
+) {
+  await db.transaction(async (tx) => {
+    const member = await lockWritableMember(tx, actor, code);
+    // The cell attended is only read: held FOR SHARE so it cannot end meanwhile.
+    const attachedTo = period.orgCode ? await lockReadableOrg(tx, actor, period.orgCode, 'share') : null;
+    await insertPeriod(tx, actor, member, period, attachedTo, today);
+  });
+}
+
+interface Period {
+  kind: 'exempt' | 'attached';
+  from: string;
+  to?: string | null;
+  reason?: string;
+}
+
+async function insertPeriod(
   tx: Db,
   actor: Actor,
   member: MemberRow,
-  period: { kind: 'exempt' | 'attached'; from: string; to?: string | null; reason?: string },
+  period: Period,
   attachedTo: OrgRow | null,
   today: string,
 ) {

@@ -8,9 +8,10 @@
  */
 import type { MemberListQuery } from '@nennep/core';
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { type Db, rows } from '../../db/client.ts';
 import { type Actor, can } from '../../http/access.ts';
+import { audit } from '../../http/audit.ts';
+import { LIST_DATE, listSheet, newWorkbook, xlsxBytes } from '../documents/workbook.ts';
 import {
   type ColumnSpec,
   ENDED_STATUS_LABELS,
@@ -79,18 +80,17 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** A member list as an .xlsx workbook with these columns, in the order given. */
 export async function membersWorkbook(list: ExportRow[], columns: readonly ColumnSpec[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Nền Nếp';
-  workbook.created = new Date(0);
-  workbook.modified = new Date(0);
-  const sheet = workbook.addWorksheet('Đảng viên');
-  sheet.columns = columns.map((c) => ({
-    header: c.vi,
-    key: c.key,
-    width: c.key === 'full_name' ? 28 : c.key === 'notes' ? 30 : Math.max(14, c.vi.length + 4),
-    style: c.date ? { numFmt: 'dd/mm/yyyy' } : {},
-  }));
-  sheet.getRow(1).font = { bold: true };
+  const workbook = newWorkbook(LIST_DATE);
+  const sheet = listSheet(
+    workbook,
+    'Đảng viên',
+    columns.map((c) => ({
+      header: c.vi,
+      key: c.key,
+      width: c.key === 'full_name' ? 28 : c.key === 'notes' ? 30 : Math.max(14, c.vi.length + 4),
+      style: c.date ? { numFmt: 'dd/mm/yyyy' } : {},
+    })),
+  );
   for (const member of list) {
     const values: Record<string, string | Date | null> = {};
     for (const column of columns) {
@@ -101,5 +101,22 @@ export async function membersWorkbook(list: ExportRow[], columns: readonly Colum
     }
     sheet.addRow(values);
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return xlsxBytes(workbook);
+}
+
+/** Records who exported which member list and which columns (Decree 13/2023/NĐ-CP: personal data leaves logged). */
+export async function recordExport(
+  db: Db,
+  actor: Actor,
+  list: { orgCode: string | undefined; scopes: string[]; rows: number; columns: readonly ColumnSpec[] },
+) {
+  await db.transaction((tx) =>
+    audit(tx, actor, {
+      action: 'member.exported',
+      entityType: 'member_list',
+      entityId: list.orgCode ?? '*',
+      orgPath: list.scopes[0] ?? '/',
+      detail: { rows: list.rows, fields: list.columns.map((c) => c.key) },
+    }),
+  );
 }

@@ -214,6 +214,29 @@ describe('member records', () => {
     );
   });
 
+  it("names the cell a member attends meanwhile, as core's MemberPeriodDto says", async () => {
+    const attached = await admin.post('/api/members/DUC/periods', {
+      kind: 'attached',
+      from: '2026-03-01',
+      to: '2026-08-31',
+      orgCode: 'C2',
+      reason: 'Đi làm xa',
+    });
+    expect(attached.statusCode).toBe(200);
+    const c2 = (await admin.get('/api/orgs/C2')).json();
+    const member = (await admin.get('/api/members/DUC')).json();
+    expect(member.periods).toEqual([
+      {
+        kind: 'attached',
+        from: '2026-03-01',
+        to: '2026-08-31',
+        orgCode: 'C2',
+        orgName: c2.name,
+        reason: 'Đi làm xa',
+      },
+    ]);
+  });
+
   it('never goes back from official to probationary; death is final', async () => {
     expect(
       (await admin.post('/api/members/NEW1/status', { status: 'probationary', date: '2026-10-03' }))

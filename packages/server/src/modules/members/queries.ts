@@ -3,6 +3,7 @@ import {
   type MemberListDto,
   type MemberListItemDto,
   type MemberListQuery,
+  type MemberPeriodDto,
 } from '@nennep/core';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
@@ -12,6 +13,12 @@ export type MemberRow = typeof members.$inferSelect;
 
 export async function findMember(db: Db, code: string): Promise<MemberRow | null> {
   const [row] = await db.select().from(members).where(eq(members.memberCode, code));
+  return row ?? null;
+}
+
+/** `findMember` inside a command's transaction, the row locked until it ends (`SELECT … FOR UPDATE`). */
+export async function lockMember(tx: Db, code: string): Promise<MemberRow | null> {
+  const [row] = await tx.select().from(members).where(eq(members.memberCode, code)).for('update');
   return row ?? null;
 }
 
@@ -110,15 +117,10 @@ export async function allMembers(
 }
 
 export async function memberPeriodsOf(db: Db, memberId: number) {
-  return rows<{
-    kind: string;
-    from: string;
-    to: string | null;
-    org_code: string | null;
-    reason: string | null;
-  }>(
+  return rows<MemberPeriodDto>(
     db,
-    sql`SELECT p.kind, p.from_date::text AS "from", p.to_date::text AS "to", o.code AS org_code, p.reason
+    sql`SELECT p.kind, p.from_date::text AS "from", p.to_date::text AS "to", o.code AS "orgCode", o.name AS "orgName",
+          p.reason
         FROM ${memberPeriods} p LEFT JOIN orgs o ON o.id = p.org_id WHERE p.member_id = ${memberId} ORDER BY p.from_date`,
   );
 }

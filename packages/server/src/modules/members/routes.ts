@@ -2,6 +2,7 @@ import {
   changeStatusSchema,
   createMemberSchema,
   isoDateInVietnam,
+  type MemberDetailDto,
   memberCodeSchema,
   memberListQuerySchema,
   periodSchema,
@@ -11,61 +12,44 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Deps, nowOf } from '../../app.ts';
+import { type Deps, type FeatureModule, nowOf } from '../../deps.ts';
 import { type Actor, requireActor } from '../../http/access.ts';
-import { audit } from '../../http/audit.ts';
-import { notFound } from '../../http/errors.ts';
 import { assertCanRead } from '../orgs/policy.ts';
 import { findOrg, findOrgById } from '../orgs/queries.ts';
 import { addPeriod, changeStatus, createMember, transferMember, updateMember } from './commands.ts';
-import { exportColumns, exportMembers, membersWorkbook } from './export.ts';
-import {
-  assertCanReadMember,
-  assertCanWriteMember,
-  canReadPersonal,
-  canWriteMember,
-  listScopes,
-} from './policy.ts';
+import { exportColumns, exportMembers, membersWorkbook, recordExport } from './export.ts';
+import { readPersonal } from './personal.ts';
+import { assertCanReadMember, canReadPersonal, canWriteMember, listScopes } from './policy.ts';
 import { findMember, listMembers, type MemberRow, memberHistory, memberPeriodsOf } from './queries.ts';
 
 const codeParams = z.object({ code: memberCodeSchema });
 const tags = ['members'];
 
-export function memberRoutes(fastify: FastifyInstance, deps: Deps) {
+function memberRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
   const today = () => isoDateInVietnam(nowOf(deps));
 
   const readable = async (actor: Actor, code: string) =>
     assertCanReadMember(actor, await findMember(db, code));
-  const writable = async (actor: Actor, code: string) => {
-    const member = await readable(actor, code);
-    assertCanWriteMember(actor, member);
-    return member;
-  };
-  /** An organisation named in a request must be visible and, for writes, manageable. */
-  const targetOrg = async (actor: Actor, code: string) => {
-    const org = assertCanRead(actor, await findOrg(db, code));
-    assertCanWriteMember(actor, { id: -1, orgPath: org.path });
-    return org;
-  };
   const scopeOf = async (actor: Actor, orgCode: string | undefined) => {
     if (!orgCode) return listScopes(actor, null);
     const org = assertCanRead(actor, await findOrg(db, orgCode));
     return listScopes(actor, org.path);
   };
 
-  async function present(actor: Actor, member: MemberRow) {
+  async function present(actor: Actor, member: MemberRow): Promise<MemberDetailDto> {
     const org = await findOrgById(db, member.orgId);
     return {
       memberCode: member.memberCode,
       fullName: member.fullName,
-      sex: member.sex,
+      // The columns hold the vocabulary of core's members/types.ts (checked on every write).
+      sex: member.sex as MemberDetailDto['sex'],
       orgCode: org?.code ?? '',
       orgName: org?.name ?? '',
-      status: member.status,
+      status: member.status as MemberDetailDto['status'],
       statusDate: member.statusDate,
-      position: member.position,
+      position: member.position as MemberDetailDto['position'],
       admissionDate: member.admissionDate,
       officialDate: member.officialDate,
       partyCardNo: member.partyCardNo,
@@ -91,15 +75,7 @@ export function memberRoutes(fastify: FastifyInstance, deps: Deps) {
       const scopes = await scopeOf(actor, request.query.org);
       const columns = exportColumns(actor, scopes);
       const list = await exportMembers(db, scopes, request.query, today(), columns);
-      await db.transaction((tx) =>
-        audit(tx, actor, {
-          action: 'member.exported',
-          entityType: 'member_list',
-          entityId: request.query.org ?? '*',
-          orgPath: scopes[0] ?? '/',
-          detail: { rows: list.length, fields: columns.map((c) => c.key) },
-        }),
-      );
+      await recordExport(db, actor, { orgCode: request.query.org, scopes, rows: list.length, columns });
       reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       reply.header('content-disposition', 'attachment; filename="dang-vien.xlsx"');
       return membersWorkbook(list, columns);
@@ -113,24 +89,7 @@ export function memberRoutes(fastify: FastifyInstance, deps: Deps) {
 
   app.get('/members/:code/personal', { schema: { tags, params: codeParams } }, async (request) => {
     const actor = requireActor(request.actor);
-    const member = await readable(actor, request.params.code);
-    if (!canReadPersonal(actor, member)) throw notFound('member');
-    await db.transaction((tx) =>
-      audit(tx, actor, {
-        action: 'member.personal_viewed',
-        entityType: 'member',
-        entityId: member.memberCode,
-        orgPath: member.orgPath,
-      }),
-    );
-    return {
-      birthDate: member.birthDate,
-      ethnicity: member.ethnicity,
-      religion: member.religion,
-      hometown: member.hometown,
-      citizenId: member.citizenId,
-      phone: member.phone,
-    };
+    return readPersonal(db, actor, request.params.code);
   });
 
   app.get('/members/:code/history', { schema: { tags, params: codeParams } }, async (request) => {
@@ -152,8 +111,7 @@ export function memberRoutes(fastify: FastifyInstance, deps: Deps) {
 
   app.post('/members', { schema: { tags, body: createMemberSchema } }, async (request, reply) => {
     const actor = requireActor(request.actor);
-    const org = await targetOrg(actor, request.body.orgCode);
-    const created = await db.transaction((tx) => createMember(tx, actor, request.body, org, today()));
+    const created = await createMember(db, actor, request.body, today());
     reply.status(201);
     return present(actor, created);
   });
@@ -163,12 +121,11 @@ export function memberRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: codeParams, body: updateMemberSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      const member = await writable(actor, request.params.code);
       const patch = Object.fromEntries(
         Object.entries(request.body).filter(([, v]) => v !== undefined),
       ) as Partial<MemberRow>;
-      await db.transaction((tx) => updateMember(tx, actor, member, patch, nowOf(deps)));
-      return present(actor, await readable(actor, member.memberCode));
+      await updateMember(db, actor, request.params.code, patch, nowOf(deps));
+      return present(actor, await readable(actor, request.params.code));
     },
   );
 
@@ -177,12 +134,8 @@ export function memberRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: codeParams, body: transferMemberSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      const member = await writable(actor, request.params.code);
-      const to = await targetOrg(actor, request.body.toOrgCode);
-      await db.transaction((tx) =>
-        transferMember(tx, actor, member, to, request.body.date, nowOf(deps), request.body.note),
-      );
-      return present(actor, await readable(actor, member.memberCode));
+      await transferMember(db, actor, request.params.code, request.body, nowOf(deps));
+      return present(actor, await readable(actor, request.params.code));
     },
   );
 
@@ -191,19 +144,8 @@ export function memberRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: codeParams, body: changeStatusSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      const member = await writable(actor, request.params.code);
-      await db.transaction((tx) =>
-        changeStatus(
-          tx,
-          actor,
-          member,
-          request.body.status,
-          request.body.date,
-          nowOf(deps),
-          request.body.reason,
-        ),
-      );
-      return present(actor, await readable(actor, member.memberCode));
+      await changeStatus(db, actor, request.params.code, request.body, nowOf(deps));
+      return present(actor, await readable(actor, request.params.code));
     },
   );
 
@@ -212,12 +154,16 @@ export function memberRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: codeParams, body: periodSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      const member = await writable(actor, request.params.code);
-      const attachedTo = request.body.orgCode
-        ? assertCanRead(actor, await findOrg(db, request.body.orgCode))
-        : null;
-      await db.transaction((tx) => addPeriod(tx, actor, member, request.body, attachedTo, today()));
-      return present(actor, await readable(actor, member.memberCode));
+      await addPeriod(db, actor, request.params.code, request.body, today());
+      return present(actor, await readable(actor, request.params.code));
     },
   );
 }
+
+/**
+ * Party members: lists, the record, its history, personal data, export: the module's routes as one Fastify
+ * plugin, registered by app.ts.
+ */
+export const membersModule: FeatureModule = async (app, { deps }) => {
+  memberRoutes(app, deps);
+};

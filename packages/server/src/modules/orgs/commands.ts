@@ -12,8 +12,9 @@ import { type Db, rows } from '../../db/client.ts';
 import { orgEvents, orgs } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/access.ts';
 import { audit } from '../../http/audit.ts';
-import { conflict, invalidField } from '../../http/errors.ts';
-import { findOrg, type OrgRow } from './queries.ts';
+import { conflict, invalidField, notFound } from '../../http/errors.ts';
+import { assertCanWrite, lockWritableOrg } from './policy.ts';
+import { findOrg, lockOrgById, type OrgRow } from './queries.ts';
 
 const kindLabel = (kind: OrgKind) => ORG_KIND_LABELS[kind];
 
@@ -92,19 +93,32 @@ export async function insertOrg(
   return row;
 }
 
-export async function createOrg(tx: Db, actor: Actor | null, input: CreateOrg, parent: OrgRow) {
-  assertActive(parent, 'parentCode');
-  assertParentKind(input.kind, parent);
-  return insertOrg(tx, actor, { ...input, category: input.category ?? null }, parent);
+/*
+ * The commands that change the tree. Each runs in one transaction of its own: the nodes it depends on are
+ * read and locked inside it (the node changed `FOR UPDATE`, a parent or target only read `FOR SHARE`), the
+ * actor's rights (admin of a subtree holding each node: 404 when unseen, 403 when not admin) and the nodes'
+ * state are checked there, then the change, its history row and its audit event are written together.
+ */
+
+export async function createOrg(db: Db, actor: Actor, input: CreateOrg) {
+  return db.transaction(async (tx) => {
+    const parent = await lockWritableOrg(tx, actor, input.parentCode, 'share');
+    assertActive(parent, 'parentCode');
+    assertParentKind(input.kind, parent);
+    return insertOrg(tx, actor, { ...input, category: input.category ?? null }, parent);
+  });
 }
 
-export async function renameOrg(tx: Db, actor: Actor, org: OrgRow, name: string, note?: string) {
-  assertActive(org, 'code');
-  await tx
-    .update(orgs)
-    .set({ name, sortKey: collationKey(name) })
-    .where(eq(orgs.id, org.id));
-  await recordOrgEvent(tx, actor, org, 'renamed', { from: org.name, to: name, note: note ?? null });
+export async function renameOrg(db: Db, actor: Actor, code: string, name: string, note?: string) {
+  await db.transaction(async (tx) => {
+    const org = await lockWritableOrg(tx, actor, code, 'update');
+    assertActive(org, 'code');
+    await tx
+      .update(orgs)
+      .set({ name, sortKey: collationKey(name) })
+      .where(eq(orgs.id, org.id));
+    await recordOrgEvent(tx, actor, org, 'renamed', { from: org.name, to: name, note: note ?? null });
+  });
 }
 
 /** Rewrites the paths of a subtree (orgs, members, audit trail) after it moved. */
@@ -121,7 +135,20 @@ async function rewritePaths(tx: Db, oldPrefix: string, newPrefix: string, depthD
 }
 
 /** Moves a node and its whole subtree under another parent. */
-export async function moveOrg(tx: Db, actor: Actor, org: OrgRow, parent: OrgRow, note?: string) {
+export async function moveOrg(
+  db: Db,
+  actor: Actor,
+  code: string,
+  input: { parentCode: string; note?: string },
+) {
+  await db.transaction(async (tx) => {
+    const org = await lockWritableOrg(tx, actor, code, 'update');
+    const parent = await lockWritableOrg(tx, actor, input.parentCode, 'share');
+    await moveSubtree(tx, actor, org, parent, input.note);
+  });
+}
+
+async function moveSubtree(tx: Db, actor: Actor, org: OrgRow, parent: OrgRow, note?: string) {
   assertActive(org, 'code');
   assertActive(parent, 'parentCode');
   if (parent.path.startsWith(org.path)) {
@@ -144,7 +171,21 @@ export async function moveOrg(tx: Db, actor: Actor, org: OrgRow, parent: OrgRow,
 }
 
 /** Ends a node: its members are transferred and its children moved to `into`; nothing is deleted. */
-export async function mergeOrg(tx: Db, actor: Actor, org: OrgRow, into: OrgRow, now: Date, note?: string) {
+export async function mergeOrg(
+  db: Db,
+  actor: Actor,
+  code: string,
+  input: { intoCode: string; note?: string },
+  now: Date,
+) {
+  await db.transaction(async (tx) => {
+    const org = await lockWritableOrg(tx, actor, code, 'update');
+    const into = await lockWritableOrg(tx, actor, input.intoCode, 'update');
+    await mergeInto(tx, actor, org, into, now, input.note);
+  });
+}
+
+async function mergeInto(tx: Db, actor: Actor, org: OrgRow, into: OrgRow, now: Date, note?: string) {
   assertActive(org, 'code');
   assertActive(into, 'intoCode');
   if (org.id === into.id || into.path.startsWith(org.path)) {
@@ -161,7 +202,7 @@ export async function mergeOrg(tx: Db, actor: Actor, org: OrgRow, into: OrgRow, 
   }
   const children = await tx.select().from(orgs).where(eq(orgs.parentId, org.id));
   for (const child of children)
-    if (child.status === 'active') await moveOrg(tx, actor, child, into, `merge ${org.code}`);
+    if (child.status === 'active') await moveSubtree(tx, actor, child, into, `merge ${org.code}`);
   const moved = await transferAllMembers(tx, actor, org, into, isoDateInVietnam(now), 'merged');
   await tx
     .update(orgs)
@@ -193,7 +234,14 @@ export async function transferAllMembers(
   return moved.length;
 }
 
-export async function dissolveOrg(tx: Db, actor: Actor, org: OrgRow, now: Date, note?: string) {
+export async function dissolveOrg(db: Db, actor: Actor, code: string, now: Date, note?: string) {
+  await db.transaction(async (tx) => {
+    const org = await lockWritableOrg(tx, actor, code, 'update');
+    await endOrg(tx, actor, org, now, note);
+  });
+}
+
+async function endOrg(tx: Db, actor: Actor, org: OrgRow, now: Date, note?: string) {
   assertActive(org, 'code');
   const [counts] = await rows<{ children: number; members: number }>(
     tx,
@@ -211,19 +259,27 @@ export async function dissolveOrg(tx: Db, actor: Actor, org: OrgRow, now: Date, 
   await recordOrgEvent(tx, actor, org, 'dissolved', { note: note ?? null });
 }
 
-/** Splits part of a node into a new sibling of the same kind: the listed members and children go along. */
-export async function splitOrg(
-  tx: Db,
-  actor: Actor,
-  org: OrgRow,
-  parent: OrgRow,
-  input: {
-    newOrg: { code: string; name: string; category?: OrgCategory | null };
-    memberCodes: string[];
-    childCodes: string[];
-  },
-  today: string,
-) {
+interface Split {
+  newOrg: { code: string; name: string; category?: OrgCategory | null };
+  memberCodes: string[];
+  childCodes: string[];
+}
+
+/**
+ * Splits part of a node into a new sibling of the same kind: the listed members and children go along.
+ * The new node stands under the same parent, so the actor must administer the parent too (403).
+ */
+export async function splitOrg(db: Db, actor: Actor, code: string, input: Split, today: string) {
+  return db.transaction(async (tx) => {
+    const org = await lockWritableOrg(tx, actor, code, 'update');
+    const parent = org.parentId ? await lockOrgById(tx, org.parentId, 'share') : null;
+    if (!parent) throw notFound('org');
+    assertCanWrite(actor, parent);
+    return splitOff(tx, actor, org, parent, input, today);
+  });
+}
+
+async function splitOff(tx: Db, actor: Actor, org: OrgRow, parent: OrgRow, input: Split, today: string) {
   assertActive(org, 'code');
   const created = await insertOrg(
     tx,
@@ -243,7 +299,7 @@ export async function splitOrg(
         en: `${code} is not a child of ${org.code}.`,
       });
     }
-    await moveOrg(tx, actor, child, created, `split ${org.code}`);
+    await moveSubtree(tx, actor, child, created, `split ${org.code}`);
   }
   if (input.memberCodes.length > 0) {
     const moved = await rows<{ member_id: number }>(

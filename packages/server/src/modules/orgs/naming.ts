@@ -16,6 +16,7 @@ import { type Db, rows } from '../../db/client.ts';
 import { orgs } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/access.ts';
 import { assertActive, recordOrgEvent } from './commands.ts';
+import { lockWritableOrg } from './policy.ts';
 import type { OrgRow } from './queries.ts';
 
 interface NamingRow {
@@ -79,19 +80,25 @@ const sameOverrides = (a: OrgNamingOverrides, b: OrgNamingOverrides) =>
  * already issued keep the words they were issued with (their models are frozen).
  */
 export async function setNaming(
-  tx: Db,
-  actor: Actor | null,
-  org: OrgRow,
+  db: Db,
+  actor: Actor,
+  code: string,
   input: OrgNamingOverrides,
   note?: string | null,
 ): Promise<boolean> {
-  const [locked] = await tx.select().from(orgs).where(eq(orgs.id, org.id)).for('update');
-  if (!locked) throw new Error(`organisation ${org.code} vanished`);
-  assertActive(locked, 'code');
-  const before = normaliseOverrides(locked.naming);
-  const after = normaliseOverrides(input);
-  if (sameOverrides(before, after)) return false;
-  await tx.update(orgs).set({ naming: after }).where(eq(orgs.id, org.id));
-  await recordOrgEvent(tx, actor, locked, 'naming_changed', { from: before, to: after, note: note ?? null });
-  return true;
+  return db.transaction(async (tx) => {
+    // The node locked and checked inside the transaction: admin of a subtree holding it (404, then 403).
+    const locked = await lockWritableOrg(tx, actor, code, 'update');
+    assertActive(locked, 'code');
+    const before = normaliseOverrides(locked.naming);
+    const after = normaliseOverrides(input);
+    if (sameOverrides(before, after)) return false;
+    await tx.update(orgs).set({ naming: after }).where(eq(orgs.id, locked.id));
+    await recordOrgEvent(tx, actor, locked, 'naming_changed', {
+      from: before,
+      to: after,
+      note: note ?? null,
+    });
+    return true;
+  });
 }

@@ -1,7 +1,8 @@
 import { CELL_KINDS, type Role } from '@nennep/core';
+import type { Db } from '../../db/client.ts';
 import { type Actor, ANY_ROLE, assertCan, can } from '../../http/access.ts';
 import { notFound } from '../../http/errors.ts';
-import type { OrgRow } from './queries.ts';
+import { lockOrg, type OrgRow, type RowLock } from './queries.ts';
 
 const ADMIN: readonly Role[] = ['admin'];
 const MEMBER_MANAGERS: readonly Role[] = ['admin', 'cell_secretary'];
@@ -21,6 +22,18 @@ export function assertCanRead(actor: Actor, org: OrgRow | null): OrgRow {
 /** Changing the tree is for admins of a subtree holding the node. */
 export function assertCanWrite(actor: Actor, org: OrgRow) {
   assertCan(actor, ADMIN, org.path);
+}
+
+/** A node the actor may see, read and locked inside a command's transaction (404 when unseen). */
+export async function lockReadableOrg(tx: Db, actor: Actor, code: string, lock: RowLock): Promise<OrgRow> {
+  return assertCanRead(actor, await lockOrg(tx, code, lock));
+}
+
+/** A node the actor may change the tree at, read and locked inside a command's transaction (404, then 403). */
+export async function lockWritableOrg(tx: Db, actor: Actor, code: string, lock: RowLock): Promise<OrgRow> {
+  const org = await lockReadableOrg(tx, actor, code, lock);
+  assertCanWrite(actor, org);
+  return org;
 }
 
 export function orgAbilities(actor: Actor, org: OrgRow) {

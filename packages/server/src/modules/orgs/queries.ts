@@ -16,6 +16,33 @@ export async function findOrgById(db: Db, id: number): Promise<OrgRow | null> {
   return row ?? null;
 }
 
+/**
+ * How a command holds a node it depends on until its transaction ends: `update` for the node it changes,
+ * `share` for one it only reads (a parent, a target cell), so a concurrent change of that node waits.
+ */
+export type RowLock = 'update' | 'share';
+
+/** `findOrg` inside a command's transaction, the row locked (`SELECT … FOR UPDATE` / `FOR SHARE`). */
+export async function lockOrg(tx: Db, code: string, lock: RowLock): Promise<OrgRow | null> {
+  const [row] = await tx.select().from(orgs).where(eq(orgs.code, code)).for(lock);
+  return row ?? null;
+}
+
+/** `findOrgById` inside a command's transaction, the row locked. */
+export async function lockOrgById(tx: Db, id: number, lock: RowLock): Promise<OrgRow | null> {
+  const [row] = await tx.select().from(orgs).where(eq(orgs.id, id)).for(lock);
+  return row ?? null;
+}
+
+/** The label of the term of office (nhiệm kỳ) a date falls in ("2025–2030"), or null when none is recorded. */
+export async function termLabelOf(db: Db, orgId: number, date: string): Promise<string | null> {
+  const [term] = await rows<{ label: string }>(
+    db,
+    sql`SELECT label FROM org_terms WHERE org_id = ${orgId} AND starts_on <= ${date} ORDER BY starts_on DESC LIMIT 1`,
+  );
+  return term?.label ?? null;
+}
+
 const cellKinds = sql.raw(
   CELL_KINDS.filter((k) => k !== 'party_group')
     .map((k) => `'${k}'`)

@@ -4,6 +4,7 @@ import {
   isoDateInVietnam,
   mergeOrgSchema,
   moveOrgSchema,
+  type OrgDetailDto,
   type OrgDto,
   orgCodeSchema,
   renameOrgSchema,
@@ -13,12 +14,11 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Deps, nowOf } from '../../app.ts';
+import { type Deps, type FeatureModule, nowOf } from '../../deps.ts';
 import { type Actor, ANY_ROLE, requireActor, scopesOf } from '../../http/access.ts';
-import { notFound } from '../../http/errors.ts';
 import { createOrg, dissolveOrg, mergeOrg, moveOrg, renameOrg, splitOrg } from './commands.ts';
 import { namingOf, setNaming } from './naming.ts';
-import { assertCanRead, assertCanWrite, orgAbilities } from './policy.ts';
+import { assertCanRead, orgAbilities } from './policy.ts';
 import {
   ancestorsOf,
   findOrg,
@@ -34,11 +34,7 @@ import {
 const codeParams = z.object({ code: orgCodeSchema });
 const tags = ['orgs'];
 
-async function presentOrg(
-  deps: Deps,
-  actor: Actor,
-  org: OrgRow,
-): Promise<OrgDto & { ancestors: { code: string; name: string }[] }> {
+async function presentOrg(deps: Deps, actor: Actor, org: OrgRow): Promise<OrgDetailDto> {
   const { db } = deps.database;
   const parent = org.parentId ? await findOrgById(db, org.parentId) : null;
   const [childCount] = await deps.database.raw.query<{ n: number }>(
@@ -62,16 +58,11 @@ async function presentOrg(
   };
 }
 
-export function orgRoutes(fastify: FastifyInstance, deps: Deps) {
+function orgRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
   const today = () => isoDateInVietnam(nowOf(deps));
   const readable = async (actor: Actor, code: string) => assertCanRead(actor, await findOrg(db, code));
-  const writable = async (actor: Actor, code: string) => {
-    const org = await readable(actor, code);
-    assertCanWrite(actor, org);
-    return org;
-  };
 
   app.get(
     '/orgs/tree',
@@ -121,8 +112,7 @@ export function orgRoutes(fastify: FastifyInstance, deps: Deps) {
 
   app.post('/orgs', { schema: { tags, body: createOrgSchema } }, async (request, reply) => {
     const actor = requireActor(request.actor);
-    const parent = await writable(actor, request.body.parentCode);
-    const created = await db.transaction((tx) => createOrg(tx, actor, request.body, parent));
+    const created = await createOrg(db, actor, request.body);
     reply.status(201);
     return presentOrg(deps, actor, created);
   });
@@ -132,9 +122,8 @@ export function orgRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: codeParams, body: renameOrgSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      const org = await writable(actor, request.params.code);
-      await db.transaction((tx) => renameOrg(tx, actor, org, request.body.name, request.body.note));
-      return presentOrg(deps, actor, await readable(actor, org.code));
+      await renameOrg(db, actor, request.params.code, request.body.name, request.body.note);
+      return presentOrg(deps, actor, await readable(actor, request.params.code));
     },
   );
 
@@ -143,10 +132,9 @@ export function orgRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: codeParams, body: setOrgNamingSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      const org = await writable(actor, request.params.code);
       const { note, ...words } = request.body;
-      await db.transaction((tx) => setNaming(tx, actor, org, words, note));
-      return presentOrg(deps, actor, await readable(actor, org.code));
+      await setNaming(db, actor, request.params.code, words, note);
+      return presentOrg(deps, actor, await readable(actor, request.params.code));
     },
   );
 
@@ -155,10 +143,8 @@ export function orgRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: codeParams, body: moveOrgSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      const org = await writable(actor, request.params.code);
-      const parent = await writable(actor, request.body.parentCode);
-      await db.transaction((tx) => moveOrg(tx, actor, org, parent, request.body.note));
-      return presentOrg(deps, actor, await readable(actor, org.code));
+      await moveOrg(db, actor, request.params.code, request.body);
+      return presentOrg(deps, actor, await readable(actor, request.params.code));
     },
   );
 
@@ -167,10 +153,8 @@ export function orgRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: codeParams, body: mergeOrgSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      const org = await writable(actor, request.params.code);
-      const into = await writable(actor, request.body.intoCode);
-      await db.transaction((tx) => mergeOrg(tx, actor, org, into, nowOf(deps), request.body.note));
-      return presentOrg(deps, actor, await readable(actor, into.code));
+      await mergeOrg(db, actor, request.params.code, request.body, nowOf(deps));
+      return presentOrg(deps, actor, await readable(actor, request.body.intoCode));
     },
   );
 
@@ -179,11 +163,7 @@ export function orgRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: codeParams, body: splitOrgSchema } },
     async (request, reply) => {
       const actor = requireActor(request.actor);
-      const org = await writable(actor, request.params.code);
-      const parent = org.parentId ? await findOrgById(db, org.parentId) : null;
-      if (!parent) throw notFound('org');
-      assertCanWrite(actor, parent);
-      const created = await db.transaction((tx) => splitOrg(tx, actor, org, parent, request.body, today()));
+      const created = await splitOrg(db, actor, request.params.code, request.body, today());
       reply.status(201);
       return presentOrg(deps, actor, created);
     },
@@ -194,9 +174,16 @@ export function orgRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: codeParams, body: dissolveOrgSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      const org = await writable(actor, request.params.code);
-      await db.transaction((tx) => dissolveOrg(tx, actor, org, nowOf(deps), request.body.note));
-      return presentOrg(deps, actor, await readable(actor, org.code));
+      await dissolveOrg(db, actor, request.params.code, nowOf(deps), request.body.note);
+      return presentOrg(deps, actor, await readable(actor, request.params.code));
     },
   );
 }
+
+/**
+ * The organisation tree: read, created, renamed, moved, merged, split, dissolved: the module's routes as one
+ * Fastify plugin, registered by app.ts.
+ */
+export const orgsModule: FeatureModule = async (app, { deps }) => {
+  orgRoutes(app, deps);
+};

@@ -2,7 +2,7 @@ import { isoDateInVietnam, orgCodeSchema } from '@nennep/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Deps, nowOf } from '../../app.ts';
+import { type Deps, type FeatureModule, nowOf } from '../../deps.ts';
 import { requireActor } from '../../http/access.ts';
 import { forbidden } from '../../http/errors.ts';
 import { findOrg, findOrgById } from '../orgs/queries.ts';
@@ -17,7 +17,7 @@ const querystring = z.object({
 });
 
 /** The committee's monthly view of its cells' meetings. */
-export function overviewRoutes(fastify: FastifyInstance, deps: Deps) {
+function overviewRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
 
@@ -36,3 +36,8 @@ export function overviewRoutes(fastify: FastifyInstance, deps: Deps) {
     return { org: { code: root.code, name: root.name }, ...overview };
   });
 }
+
+/** The committee’s overview: the module's routes as one Fastify plugin, registered by app.ts. */
+export const overviewModule: FeatureModule = async (app, { deps }) => {
+  overviewRoutes(app, deps);
+};

@@ -8,9 +8,9 @@ import {
   type RecommendationLevel,
 } from '@nennep/core';
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { type Db, rows } from '../../db/client.ts';
 import type { Actor } from '../../http/access.ts';
+import { LIST_DATE, listSheet, newWorkbook, xlsxBytes } from '../documents/workbook.ts';
 import type { OrgRow } from '../orgs/queries.ts';
 import { presentAll, recommendationRows, rulesReader } from './queries.ts';
 
@@ -124,26 +124,27 @@ export async function recommendationsWorkbook(
   dashboard: RecommendationDashboardDto,
   items: RecommendationDto[],
 ) {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Nền Nếp';
-  workbook.created = new Date(0);
-  const sheet = workbook.addWorksheet('Kiến nghị');
-  sheet.columns = [
-    { header: 'Số', key: 'id', width: 7 },
-    { header: 'Ngày nêu', key: 'raisedOn', width: 12 },
-    { header: 'Chi bộ', key: 'cell', width: 30 },
-    { header: 'Người nêu', key: 'raisedBy', width: 24 },
-    { header: 'Nội dung', key: 'text', width: 60 },
-    { header: 'Lĩnh vực', key: 'category', width: 22 },
-    { header: 'Trạng thái', key: 'status', width: 22 },
-    { header: 'Cấp giải quyết', key: 'level', width: 18 },
-    { header: 'Đơn vị giải quyết', key: 'handler', width: 30 },
-    { header: 'Hạn trả lời', key: 'due', width: 12 },
-    { header: 'Quá hạn', key: 'overdue', width: 9 },
-    { header: 'Trả lời', key: 'answer', width: 60 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  // Dated like every list export: before, `modified` was left to exceljs, which takes the clock.
+  const workbook = newWorkbook(LIST_DATE);
+  const sheet = listSheet(
+    workbook,
+    'Kiến nghị',
+    [
+      { header: 'Số', key: 'id', width: 7 },
+      { header: 'Ngày nêu', key: 'raisedOn', width: 12 },
+      { header: 'Chi bộ', key: 'cell', width: 30 },
+      { header: 'Người nêu', key: 'raisedBy', width: 24 },
+      { header: 'Nội dung', key: 'text', width: 60 },
+      { header: 'Lĩnh vực', key: 'category', width: 22 },
+      { header: 'Trạng thái', key: 'status', width: 22 },
+      { header: 'Cấp giải quyết', key: 'level', width: 18 },
+      { header: 'Đơn vị giải quyết', key: 'handler', width: 30 },
+      { header: 'Hạn trả lời', key: 'due', width: 12 },
+      { header: 'Quá hạn', key: 'overdue', width: 9 },
+      { header: 'Trả lời', key: 'answer', width: 60 },
+    ],
+    { frozen: true },
+  );
   for (const r of items) {
     sheet.addRow({
       id: r.id,
@@ -176,5 +177,5 @@ export async function recommendationsWorkbook(
   summary.addRow(['Lĩnh vực', 'Tổng', 'Chưa trả lời', 'Quá hạn', 'Đã trả lời']).font = { bold: true };
   for (const c of dashboard.byCategory) summary.addRow([c.label.vi, c.raised, c.open, c.overdue, c.answered]);
   summary.getColumn(1).width = 40;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return xlsxBytes(workbook);
 }

@@ -2,7 +2,7 @@ import { dueDateFor, formatVietnameseDate } from '@nennep/core';
 import { sql } from 'drizzle-orm';
 import { recommendations } from '../../db/schema/index.ts';
 import { audit } from '../../http/audit.ts';
-import { type RuleContext, within } from '../alerts/service.ts';
+import { type RuleContext, within } from '../alerts/rule.ts';
 import { findOrgById } from '../orgs/queries.ts';
 import { logEvent } from './events.ts';
 import { handlersOf } from './policy.ts';

@@ -76,6 +76,12 @@ export async function findRecommendation(db: Db, id: number): Promise<Recommenda
   return row ?? null;
 }
 
+/** `findRecommendation` inside a command's transaction, its row locked until it ends (`SELECT … FOR UPDATE`). */
+export async function lockRecommendation(tx: Db, id: number): Promise<RecommendationRow | null> {
+  await tx.execute(sql`SELECT id FROM recommendations WHERE id = ${id} FOR UPDATE`);
+  return findRecommendation(tx, id);
+}
+
 /** The recommendation rules in force for the cells of these rows (one read of the rule sets). */
 export async function rulesReader(db: Db): Promise<(path: string, date: string) => RecommendationRules> {
   const all = await ruleSetsFor(db, '/');

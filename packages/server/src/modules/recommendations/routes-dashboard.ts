@@ -2,7 +2,7 @@ import { isoDateInVietnam, type Role, recommendationDashboardQuerySchema } from 
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { type Deps, nowOf } from '../../app.ts';
+import { type Deps, nowOf } from '../../deps.ts';
 import { assertCan, requireActor } from '../../http/access.ts';
 import { assertCanRead } from '../orgs/policy.ts';
 import { findOrg } from '../orgs/queries.ts';

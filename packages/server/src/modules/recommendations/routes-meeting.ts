@@ -8,14 +8,12 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Deps, nowOf } from '../../app.ts';
+import { type Deps, nowOf } from '../../deps.ts';
 import { requireActor } from '../../http/access.ts';
-import { meetingAccess, meetingParams } from '../meetings/routes.ts';
-import { memberInRollCall } from '../meetings/run.ts';
-import { findOrgById } from '../orgs/queries.ts';
-import { createRecommendation } from './commands.ts';
-import { setAnswerGiven } from './meeting-side.ts';
-import { presentAll, recommendationRows, rulesReader } from './queries.ts';
+import { meetingParams } from '../meetings/params.ts';
+import { meetingAccess } from '../meetings/policy.ts';
+import { presentAll, recommendationRows } from './queries.ts';
+import { markAnswerGiven, raiseInMeeting } from './raise.ts';
 
 const tags = ['recommendations'];
 
@@ -23,7 +21,7 @@ const tags = ['recommendations'];
 export function meetingRecommendationRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
-  const { visible, write } = meetingAccess(deps);
+  const { visible } = meetingAccess(db);
   const today = () => isoDateInVietnam(nowOf(deps));
 
   const listed = async (actor: Parameters<typeof presentAll>[1], meetingId: number) => {
@@ -51,29 +49,7 @@ export function meetingRecommendationRoutes(fastify: FastifyInstance, deps: Deps
     { schema: { tags, params: meetingParams, body: meetingRecommendationSchema } },
     async (request, reply) => {
       const actor = requireActor(request.actor);
-      await write(actor, request.params.id, async (tx, meeting) => {
-        const cell = await findOrgById(tx, meeting.orgId);
-        if (!cell) throw new Error('meeting without cell');
-        const rules = (await rulesReader(tx))(cell.path, meeting.scheduledDate);
-        const member = request.body.memberCode
-          ? await memberInRollCall(tx, meeting, request.body.memberCode, 'memberCode')
-          : null;
-        await createRecommendation(
-          tx,
-          actor,
-          {
-            cell,
-            source: 'meeting',
-            meetingId: meeting.id,
-            raisedByMemberId: member?.memberId ?? null,
-            raisedBy: member?.fullName ?? 'Chủ trì cuộc họp',
-            raisedOn: meeting.scheduledDate,
-            text: request.body.text,
-            category: request.body.category,
-          },
-          rules,
-        );
-      });
+      await raiseInMeeting(db, actor, request.params.id, request.body);
       reply.status(201);
       return listed(actor, request.params.id);
     },
@@ -90,9 +66,7 @@ export function meetingRecommendationRoutes(fastify: FastifyInstance, deps: Deps
     },
     async (request) => {
       const actor = requireActor(request.actor);
-      await write(actor, request.params.id, (tx, meeting) =>
-        setAnswerGiven(tx, actor, meeting, request.params.recId, request.body.given),
-      );
+      await markAnswerGiven(db, actor, request.params.id, request.params.recId, request.body.given);
       return listed(actor, request.params.id);
     },
   );

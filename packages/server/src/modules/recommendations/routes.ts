@@ -1,6 +1,5 @@
 import {
   answerRecommendationSchema,
-  CELL_KINDS,
   createRecommendationSchema,
   declineRecommendationSchema,
   foldForSearch,
@@ -8,7 +7,6 @@ import {
   isoDateInVietnam,
   mergeRecommendationSchema,
   noteSchema,
-  type OrgKind,
   type RecommendationDetailDto,
   recommendationListQuerySchema,
 } from '@nennep/core';
@@ -16,27 +14,28 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Deps, nowOf } from '../../app.ts';
 import { rows } from '../../db/client.ts';
-import { recommendationAttachments } from '../../db/schema/index.ts';
-import { type Actor, ANY_ROLE, assertCan, narrowScopes, requireActor } from '../../http/access.ts';
-import { audit } from '../../http/audit.ts';
+import { type Deps, type FeatureModule, nowOf } from '../../deps.ts';
+import { type Actor, ANY_ROLE, narrowScopes, requireActor } from '../../http/access.ts';
 import { forbidden, invalidField, notFound } from '../../http/errors.ts';
 import { assertCanRead } from '../orgs/policy.ts';
 import { findOrg } from '../orgs/queries.ts';
-import { createRecommendation } from './commands.ts';
-import { heldBySql, logEvent } from './events.ts';
-import { answer, decline } from './outcome.ts';
-import { assertCanAct, assertCanSee, canAttach, handledOrgIds, levelOf, mayForwardTo } from './policy.ts';
+import { heldBySql } from './events.ts';
 import {
-  assertOpen,
-  eventsOf,
-  findRecommendation,
-  presentAll,
-  recommendationRows,
-  rulesReader,
-} from './queries.ts';
-import { forward, merge, startWork } from './routing.ts';
+  answerRecommendation,
+  assertMayAttach,
+  attachToRecommendation,
+  declineRecommendation,
+  forwardRecommendation,
+  mergeRecommendation,
+  startRecommendation,
+} from './handle.ts';
+import { assertCanSee, handledOrgIds, levelOf, mayForwardTo } from './policy.ts';
+import { eventsOf, findRecommendation, presentAll, recommendationRows } from './queries.ts';
+import { recordRecommendation } from './raise.ts';
+import { recommendationDashboardRoutes } from './routes-dashboard.ts';
+import { meetingRecommendationRoutes } from './routes-meeting.ts';
+import { memberRecommendationRoutes } from './routes-member.ts';
 
 const tags = ['recommendations'];
 /** The most a list answers at once; `total` says how many matched. */
@@ -44,13 +43,11 @@ const LIST_LIMIT = 500;
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 /** Recommendations: lists (own cell, subtree, one's inbox, one's own), the detail, every step of the way. */
-export function recommendationRoutes(fastify: FastifyInstance, deps: Deps) {
+function recommendationRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
   const today = () => isoDateInVietnam(nowOf(deps));
   const visible = async (actor: Actor, id: number) => assertCanSee(actor, await findRecommendation(db, id));
-  /** Readable (else 404) and held by a level the actor answers for (else 403 naming the level). */
-  const actionable = async (actor: Actor, id: number) => assertCanAct(actor, await visible(actor, id));
   const detail = async (actor: Actor, id: number): Promise<RecommendationDetailDto> => {
     const rec = await visible(actor, id);
     const [dto] = await presentAll(db, actor, [rec], today());
@@ -127,18 +124,7 @@ export function recommendationRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, body: createRecommendationSchema } },
     async (request, reply) => {
       const actor = requireActor(request.actor);
-      const cell = assertCanRead(actor, await findOrg(db, request.body.orgCode));
-      assertCan(actor, ['admin', 'committee_member'], cell.path);
-      if (!(CELL_KINDS as readonly OrgKind[]).includes(cell.kind as OrgKind)) {
-        throw invalidField('orgCode', {
-          vi: 'Kiến nghị được ghi cho chi bộ đã nêu.',
-          en: 'A recommendation is recorded for the cell that raised it.',
-        });
-      }
-      const rules = (await rulesReader(db))(cell.path, request.body.raisedOn);
-      const id = await db.transaction((tx) =>
-        createRecommendation(tx, actor, { ...request.body, cell, source: 'staff' }, rules),
-      );
+      const id = await recordRecommendation(db, actor, request.body);
       reply.status(201);
       return detail(actor, id);
     },
@@ -153,10 +139,8 @@ export function recommendationRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: idParams, body: forwardRecommendationSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      const rec = await actionable(actor, request.params.id);
-      const rules = (await rulesReader(db))(rec.orgPath, rec.raisedOn);
-      await db.transaction((tx) => forward(tx, actor, rec, request.body, rules, today()));
-      return detail(actor, rec.id);
+      await forwardRecommendation(db, actor, request.params.id, request.body, today());
+      return detail(actor, request.params.id);
     },
   );
 
@@ -165,9 +149,8 @@ export function recommendationRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: idParams, body: noteSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      const rec = await actionable(actor, request.params.id);
-      await db.transaction((tx) => startWork(tx, actor, rec, request.body.note ?? null));
-      return detail(actor, rec.id);
+      await startRecommendation(db, actor, request.params.id, request.body.note ?? null);
+      return detail(actor, request.params.id);
     },
   );
 
@@ -176,9 +159,8 @@ export function recommendationRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: idParams, body: answerRecommendationSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      const rec = await actionable(actor, request.params.id);
-      await db.transaction((tx) => answer(tx, actor, rec, request.body.answer, nowOf(deps), today()));
-      return detail(actor, rec.id);
+      await answerRecommendation(db, actor, request.params.id, request.body.answer, nowOf(deps), today());
+      return detail(actor, request.params.id);
     },
   );
 
@@ -187,9 +169,8 @@ export function recommendationRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: idParams, body: declineRecommendationSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      const rec = await actionable(actor, request.params.id);
-      await db.transaction((tx) => decline(tx, actor, rec, request.body.reason));
-      return detail(actor, rec.id);
+      await declineRecommendation(db, actor, request.params.id, request.body.reason);
+      return detail(actor, request.params.id);
     },
   );
 
@@ -198,13 +179,8 @@ export function recommendationRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: idParams, body: mergeRecommendationSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      const rec = await actionable(actor, request.params.id);
-      const into = await findRecommendation(db, request.body.intoId);
-      if (!into)
-        throw invalidField('intoId', { vi: 'Không có kiến nghị này.', en: 'No such recommendation.' });
-      assertCanSee(actor, into);
-      await db.transaction((tx) => merge(tx, actor, rec, into));
-      return detail(actor, rec.id);
+      await mergeRecommendation(db, actor, request.params.id, request.body.intoId);
+      return detail(actor, request.params.id);
     },
   );
 
@@ -213,32 +189,18 @@ export function recommendationRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: idParams } },
     async (request, reply) => {
       const actor = requireActor(request.actor);
-      const rec = await visible(actor, request.params.id);
-      if (!canAttach(actor, rec)) assertCanAct(actor, rec);
-      assertOpen(rec);
+      // Rights and state first (nothing is read of a file that would be refused), then again under the lock.
+      assertMayAttach(actor, await visible(actor, request.params.id));
       const file = request.isMultipart() ? await request.file() : undefined;
       if (!file) throw invalidField('file', { vi: 'Hãy chọn tệp đính kèm.', en: 'Choose a file.' });
       const bytes = await file.toBuffer();
-      await db.transaction(async (tx) => {
-        await tx.insert(recommendationAttachments).values({
-          recommendationId: rec.id,
-          fileName: file.filename || 'dinh-kem',
-          contentType: file.mimetype || 'application/octet-stream',
-          size: bytes.length,
-          bytes,
-          uploadedBy: actor.id,
-        });
-        await logEvent(tx, actor, rec.id, 'attachment', { note: file.filename });
-        await audit(tx, actor, {
-          action: 'recommendation.attachment_added',
-          entityType: 'recommendation',
-          entityId: rec.id,
-          orgPath: rec.orgPath,
-          detail: { fileName: file.filename, size: bytes.length },
-        });
+      await attachToRecommendation(db, actor, request.params.id, {
+        fileName: file.filename,
+        contentType: file.mimetype,
+        bytes,
       });
       reply.status(201);
-      return detail(actor, rec.id);
+      return detail(actor, request.params.id);
     },
   );
 
@@ -263,3 +225,14 @@ export function recommendationRoutes(fastify: FastifyInstance, deps: Deps) {
     },
   );
 }
+
+/**
+ * Recommendations: the lists and every step, the dashboard, a meeting’s side, a member’s own: the module's
+ * routes as one Fastify plugin, registered by app.ts.
+ */
+export const recommendationsModule: FeatureModule = async (app, { deps }) => {
+  recommendationRoutes(app, deps);
+  recommendationDashboardRoutes(app, deps);
+  meetingRecommendationRoutes(app, deps);
+  memberRecommendationRoutes(app, deps);
+};

@@ -12,10 +12,11 @@ import type { Actor } from '../../http/access.ts';
 import { audit } from '../../http/audit.ts';
 import { conflict, invalidField } from '../../http/errors.ts';
 import { renderCommitteeReportDocx } from '../documents/index.ts';
-import { nextNumber, sha256 } from '../meetings/adopt.ts';
+import { nextNumber, sha256 } from '../documents/numbering.ts';
 import { issuerOf } from '../orgs/naming.ts';
 import type { OrgRow } from '../orgs/queries.ts';
 import { draftReport, type StoredWords } from './model.ts';
+import { reportingCommittee, reportPeriodOf } from './policy.ts';
 import { lockReportRow, type ReportRow } from './queries.ts';
 
 /** The injected clock's instant and its day in Vietnam (routes read both from `Deps.clock`). */
@@ -121,4 +122,44 @@ export async function issueReport(
     detail: { period: period.key, number, sha256: hash },
   });
   return { number, sha256: hash };
+}
+
+/** A committee's report named by a request: the committee and the period checked inside the command. */
+interface ReportRef {
+  committeeCode: string;
+  periodKey: string;
+}
+
+/**
+ * The report's committee and period, read inside the command's transaction: 404 when the committee is
+ * unseen, 403 when the actor is not its admin or committee member, 400 for a cell or a period not begun.
+ */
+async function reportTarget(tx: Db, actor: Actor, ref: ReportRef, today: string) {
+  const committee = await reportingCommittee(tx, actor, ref.committeeCode, 'committeeCode');
+  return { committee, period: reportPeriodOf(ref.periodKey, today, 'periodKey') };
+}
+
+/**
+ * The command that saves the draft's words, in one transaction: the report's row locked (`lockReportRow`)
+ * and checked a draft under the lock. Returns the committee and the period for the answer.
+ */
+export function saveReportWords(
+  db: Db,
+  actor: Actor,
+  input: ReportRef & { words: Record<ReportWordField, string | null> },
+  at: Clock,
+) {
+  return db.transaction(async (tx) => {
+    const { committee, period } = await reportTarget(tx, actor, input, at.today);
+    await saveWords(tx, actor, committee, period, input.words, at);
+    return { committee, period };
+  });
+}
+
+/** The command that issues the report, in one transaction, on its row locked: numbered and frozen, once. */
+export function issueCommitteeReport(db: Db, actor: Actor, input: ReportRef, at: Clock) {
+  return db.transaction(async (tx) => {
+    const { committee, period } = await reportTarget(tx, actor, input, at.today);
+    return issueReport(tx, actor, committee, period, at);
+  });
 }

@@ -11,10 +11,10 @@ import {
 } from '@nennep/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { type Deps, nowOf } from '../../app.ts';
+import { type Deps, type FeatureModule, nowOf } from '../../deps.ts';
 import { requireActor } from '../../http/access.ts';
 import { renderCommitteeReportDocx, renderCommitteeReportXlsx } from '../documents/index.ts';
-import { issueReport, saveWords } from './commands.ts';
+import { issueCommitteeReport, saveReportWords } from './commands.ts';
 import { draftReport, presentReport } from './model.ts';
 import { reportingCommittee, reportPeriodOf } from './policy.ts';
 import { reportRow, type StatusRow, statusRows } from './queries.ts';
@@ -31,7 +31,7 @@ const statusLine = (row: StatusRow): ReportStatusLine => ({
 });
 
 /** Reports upward: a committee's quarterly or half-year report on its cells' meetings, and who has issued. */
-export function reportRoutes(fastify: FastifyInstance, deps: Deps) {
+function reportRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
   const clock = () => {
@@ -52,10 +52,8 @@ export function reportRoutes(fastify: FastifyInstance, deps: Deps) {
 
   app.put('/reports', { schema: { tags, body: saveReportWordsSchema } }, async (request) => {
     const actor = requireActor(request.actor);
-    const committee = await reportingCommittee(db, actor, request.body.committeeCode, 'committeeCode');
     const at = clock();
-    const period = reportPeriodOf(request.body.periodKey, at.today, 'periodKey');
-    await db.transaction((tx) => saveWords(tx, actor, committee, period, request.body.words, at));
+    const { committee, period } = await saveReportWords(db, actor, request.body, at);
     const row = await reportRow(db, committee.id, period.key);
     return presentReport(
       db,
@@ -68,10 +66,7 @@ export function reportRoutes(fastify: FastifyInstance, deps: Deps) {
 
   app.post('/reports/issue', { schema: { tags, body: issueReportSchema } }, async (request) => {
     const actor = requireActor(request.actor);
-    const committee = await reportingCommittee(db, actor, request.body.committeeCode, 'committeeCode');
-    const at = clock();
-    const period = reportPeriodOf(request.body.periodKey, at.today, 'periodKey');
-    return db.transaction((tx) => issueReport(tx, actor, committee, period, at));
+    return issueCommitteeReport(db, actor, request.body, clock());
   });
 
   app.get(
@@ -122,3 +117,8 @@ export function reportRoutes(fastify: FastifyInstance, deps: Deps) {
     return dto;
   });
 }
+
+/** Reports upward: the module's routes as one Fastify plugin, registered by app.ts. */
+export const reportsModule: FeatureModule = async (app, { deps }) => {
+  reportRoutes(app, deps);
+};

@@ -1,20 +1,20 @@
-import { isoDateInVietnam, isoDateSchema, orgCodeSchema, scoreMeeting } from '@nennep/core';
+import { isoDateInVietnam, isoDateSchema, MEETING_LIMITS, orgCodeSchema, scoreMeeting } from '@nennep/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Deps, nowOf } from '../../app.ts';
+import { type Deps, type FeatureModule, nowOf } from '../../deps.ts';
 import { assertCan, requireActor } from '../../http/access.ts';
 import { meetingFacts } from '../meetings/facts.ts';
 import { assertCanSeeMeeting, canReadRecord } from '../meetings/policy.ts';
 import { findMeeting } from '../meetings/queries.ts';
 import { assertCanRead } from '../orgs/policy.ts';
 import { findOrg } from '../orgs/queries.ts';
-import { createRuleSet, parseRuleSetContent, pick, ruleSetFor, ruleSetsAlong } from './service.ts';
+import { addRuleSet, parseRuleSetContent, ruleSetsInForce } from './service.ts';
 
 const tags = ['rule-sets'];
 
 /** Dated rule sets: read along the tree, added by admins, previewed on a past meeting. */
-export function ruleSetRoutes(fastify: FastifyInstance, deps: Deps) {
+function ruleSetRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
 
@@ -25,9 +25,7 @@ export function ruleSetRoutes(fastify: FastifyInstance, deps: Deps) {
       const actor = requireActor(request.actor);
       const org = assertCanRead(actor, await findOrg(db, request.query.org));
       const date = request.query.date ?? isoDateInVietnam(nowOf(deps));
-      await db.transaction((tx) => ruleSetFor(tx, org.path, date));
-      const candidates = await ruleSetsAlong(db, org.path);
-      const effective = pick(candidates, org.path, date);
+      const { candidates, effective } = await ruleSetsInForce(db, org.path, date);
       return {
         effectiveId: effective?.id ?? null,
         items: candidates.map((r) => ({ ...r, orgPath: undefined, inherited: r.orgPath !== org.path })),
@@ -42,7 +40,7 @@ export function ruleSetRoutes(fastify: FastifyInstance, deps: Deps) {
         tags,
         body: z.object({
           orgCode: orgCodeSchema,
-          name: z.string().trim().min(1).max(200),
+          name: z.string().trim().min(1).max(MEETING_LIMITS.ruleSetName),
           effectiveFrom: isoDateSchema,
           content: z.unknown(),
         }),
@@ -50,9 +48,7 @@ export function ruleSetRoutes(fastify: FastifyInstance, deps: Deps) {
     },
     async (request, reply) => {
       const actor = requireActor(request.actor);
-      const org = assertCanRead(actor, await findOrg(db, request.body.orgCode));
-      assertCan(actor, ['admin'], org.path);
-      const id = await db.transaction((tx) => createRuleSet(tx, actor, org, request.body));
+      const id = await addRuleSet(db, actor, request.body);
       reply.status(201);
       return { id };
     },
@@ -72,3 +68,8 @@ export function ruleSetRoutes(fastify: FastifyInstance, deps: Deps) {
     },
   );
 }
+
+/** Dated rule sets: the module's routes as one Fastify plugin, registered by app.ts. */
+export const ruleSetsModule: FeatureModule = async (app, { deps }) => {
+  ruleSetRoutes(app, deps);
+};

@@ -1,10 +1,12 @@
 import { DEFAULT_RULE_SET, type RuleSetContent, ruleSetContentSchema, selectRuleSet } from '@nennep/core';
 import { sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
+import { insertOne } from '../../db/insert.ts';
 import { ruleSets } from '../../db/schema/index.ts';
-import type { Actor } from '../../http/access.ts';
+import { type Actor, assertCan } from '../../http/access.ts';
 import { audit } from '../../http/audit.ts';
 import { AppError, zodFieldErrors } from '../../http/errors.ts';
+import { lockReadableOrg } from '../orgs/policy.ts';
 
 export interface RuleSetRow {
   id: number;
@@ -67,6 +69,34 @@ export async function ruleSetFor(tx: Db, path: string, date: string): Promise<Ru
   return stored;
 }
 
+/**
+ * The rule sets along a node and the one in force on a date, in one transaction: the default is stored
+ * first when no node above has rules (`ruleSetFor`), so even the default is data.
+ */
+export function ruleSetsInForce(db: Db, path: string, date: string) {
+  return db.transaction(async (tx) => {
+    await ruleSetFor(tx, path, date);
+    const candidates = await ruleSetsAlong(tx, path);
+    return { candidates, effective: pick(candidates, path, date) };
+  });
+}
+
+/**
+ * Adds a dated rule set at a node (rule sets are rows, never edited): for its admins only (404 unseen, 403),
+ * the node held `FOR SHARE` for the transaction. Returns its id.
+ */
+export function addRuleSet(
+  db: Db,
+  actor: Actor,
+  input: { orgCode: string; name: string; effectiveFrom: string; content: unknown },
+) {
+  return db.transaction(async (tx) => {
+    const org = await lockReadableOrg(tx, actor, input.orgCode, 'share');
+    assertCan(actor, ['admin'], org.path);
+    return createRuleSet(tx, actor, org, input);
+  });
+}
+
 /** Checks a rule set's content (criteria sum to 100, levels ordered, …); 400 naming the parts at fault. */
 export function parseRuleSetContent(content: unknown): RuleSetContent {
   const parsed = ruleSetContentSchema.safeParse(content);
@@ -80,30 +110,33 @@ export function parseRuleSetContent(content: unknown): RuleSetContent {
 }
 
 /** Adds a rule set version; rule sets are never edited in place. */
-export async function createRuleSet(
+async function createRuleSet(
   tx: Db,
   actor: Actor,
   org: { id: number; path: string; code: string },
   input: { name: string; effectiveFrom: string; content: unknown },
 ) {
   const content = parseRuleSetContent(input.content);
-  const [row] = await tx
-    .insert(ruleSets)
-    .values({
-      orgId: org.id,
-      orgPath: org.path,
-      name: input.name,
-      effectiveFrom: input.effectiveFrom,
-      content,
-      createdBy: actor.id,
-    })
-    .returning({ id: ruleSets.id });
+  const row = await insertOne(
+    tx
+      .insert(ruleSets)
+      .values({
+        orgId: org.id,
+        orgPath: org.path,
+        name: input.name,
+        effectiveFrom: input.effectiveFrom,
+        content,
+        createdBy: actor.id,
+      })
+      .returning({ id: ruleSets.id }),
+    'rule set',
+  );
   await audit(tx, actor, {
     action: 'rule_set.created',
     entityType: 'rule_set',
-    entityId: row?.id ?? 0,
+    entityId: row.id,
     orgPath: org.path,
     detail: { name: input.name, effectiveFrom: input.effectiveFrom },
   });
-  return row?.id ?? 0;
+  return row.id;
 }

@@ -1,7 +1,7 @@
 import { addDays, DEFAULT_SUPERVISION_RULES, formatVietnameseDate, supervisionRulesOf } from '@nennep/core';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../db/client.ts';
-import { type RuleContext, within } from '../alerts/service.ts';
+import { type RuleContext, within } from '../alerts/rule.ts';
 import { pick, ruleSetsFor } from '../rule-sets/service.ts';
 import { SUPERVISION_MANAGERS } from './policy.ts';
 

@@ -141,6 +141,12 @@ export async function findVisit(db: Db, id: number): Promise<VisitRow | null> {
   return row ?? null;
 }
 
+/** `findVisit` inside a command's transaction, the visit's row locked until it ends (`SELECT … FOR UPDATE`). */
+export async function lockVisit(tx: Db, id: number): Promise<VisitRow | null> {
+  await tx.execute(sql`SELECT id FROM visits WHERE id = ${id} FOR UPDATE`);
+  return findVisit(tx, id);
+}
+
 /** A visit as the actor sees it, with what he or she may do to it. */
 export function presentVisit(actor: Actor, row: VisitRow, today: string, reportDueDays: number): VisitDto {
   const reportDue = addDays(row.date, reportDueDays);

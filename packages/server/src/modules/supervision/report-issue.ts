@@ -12,7 +12,7 @@ import type { Actor } from '../../http/access.ts';
 import { audit } from '../../http/audit.ts';
 import { conflict } from '../../http/errors.ts';
 import { renderSupervisionReportDocx } from '../documents/index.ts';
-import { nextNumber, sha256 } from '../meetings/adopt.ts';
+import { nextNumber, sha256 } from '../documents/numbering.ts';
 import { issuerOf } from '../orgs/naming.ts';
 import type { OrgRow } from '../orgs/queries.ts';
 import { reportModel } from './report-model.ts';

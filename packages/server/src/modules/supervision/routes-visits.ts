@@ -12,34 +12,37 @@ import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Deps, nowOf } from '../../app.ts';
 import { visitorUnavailability } from '../../db/schema/index.ts';
+import { type Deps, nowOf } from '../../deps.ts';
 import { type Actor, requireActor } from '../../http/access.ts';
-import { audit } from '../../http/audit.ts';
-import { forbidden, invalidField, notFound } from '../../http/errors.ts';
+import { invalidField, notFound } from '../../http/errors.ts';
 import { periodFor } from './planner-input.ts';
-import { addVisit } from './plans.ts';
-import { canManage, managedCommittee } from './policy.ts';
+import { assertCanSeeVisit, managedCommittee } from './policy.ts';
 import { findVisit, presentVisit, type VisitRow, visitRows } from './queries.ts';
-import { editVisit } from './visit-edits.ts';
+import {
+  addVisitAddendum,
+  addVisitByHand,
+  changeVisit,
+  checkInVisit,
+  fileVisitReport,
+  setAvailability,
+} from './visit-commands.ts';
 import { VISITOR_GRACE_DAYS } from './visitor-scope.ts';
-import { addAddendum, checkIn, fileReport, rulesOfVisit, visitDetail } from './visits.ts';
+import { rulesOfVisit, visitDetail } from './visits.ts';
 
 const tags = ['supervision'];
 const idParams = z.object({ id: z.coerce.number().int().positive() });
-
-/** A visit the actor may see: his or her own in a published plan, or any visit of a committee he or she manages. */
-const maySee = (actor: Actor, visit: VisitRow) =>
-  (visit.accountId === actor.id && visit.planStatus === 'published') || canManage(actor, visit.committeePath);
 
 /** The visitor's side (phone first) and the committee's hand edits of single visits. */
 export function supervisionVisitRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
   const today = () => isoDateInVietnam(nowOf(deps));
-  const visible = async (actor: Actor, id: number) => {
+  const visible = async (actor: Actor, id: number) => assertCanSeeVisit(actor, await findVisit(db, id));
+  /** The visit as it is after a command. */
+  const fresh = async (id: number) => {
     const visit = await findVisit(db, id);
-    if (!visit || !maySee(actor, visit)) throw notFound('visit');
+    if (!visit) throw notFound('visit');
     return visit;
   };
   const present = async (actor: Actor, visit: VisitRow) =>
@@ -79,12 +82,9 @@ export function supervisionVisitRoutes(fastify: FastifyInstance, deps: Deps) {
 
   app.post('/supervision/visits', { schema: { tags, body: addVisitSchema } }, async (request, reply) => {
     const actor = requireActor(request.actor);
-    const committee = await managedCommittee(db, actor, request.body.committeeCode);
-    const id = await db.transaction((tx) => addVisit(tx, actor, committee, request.body));
+    const id = await addVisitByHand(db, actor, request.body);
     reply.status(201);
-    const visit = await findVisit(db, id);
-    if (!visit) throw notFound('visit');
-    return present(actor, visit);
+    return present(actor, await fresh(id));
   });
 
   app.patch(
@@ -92,10 +92,8 @@ export function supervisionVisitRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: idParams, body: updateVisitSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      const visit = await visible(actor, request.params.id);
-      if (!canManage(actor, visit.committeePath)) throw forbidden();
-      await db.transaction((tx) => editVisit(tx, actor, visit, request.body));
-      return present(actor, (await findVisit(db, visit.id)) ?? visit);
+      await changeVisit(db, actor, request.params.id, request.body);
+      return present(actor, await fresh(request.params.id));
     },
   );
 
@@ -104,10 +102,9 @@ export function supervisionVisitRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: idParams, body: checkInSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      const visit = await visible(actor, request.params.id);
       const at = request.body.at ? new Date(request.body.at) : nowOf(deps);
-      await db.transaction((tx) => checkIn(tx, actor, visit, today(), at));
-      return present(actor, (await findVisit(db, visit.id)) ?? visit);
+      await checkInVisit(db, actor, request.params.id, today(), at);
+      return present(actor, await fresh(request.params.id));
     },
   );
 
@@ -116,10 +113,8 @@ export function supervisionVisitRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: idParams, body: visitReportSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      const visit = await visible(actor, request.params.id);
-      await db.transaction((tx) => fileReport(tx, actor, visit, request.body, today()));
-      const updated = (await findVisit(db, visit.id)) ?? visit;
-      return visitDetail(db, actor, updated, today(), nowOf(deps));
+      await fileVisitReport(db, actor, request.params.id, request.body, today());
+      return visitDetail(db, actor, await fresh(request.params.id), today(), nowOf(deps));
     },
   );
 
@@ -128,8 +123,7 @@ export function supervisionVisitRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: idParams, body: visitAddendumSchema } },
     async (request, reply) => {
       const actor = requireActor(request.actor);
-      const visit = await visible(actor, request.params.id);
-      await db.transaction((tx) => addAddendum(tx, actor, visit, request.body.text));
+      const visit = await addVisitAddendum(db, actor, request.params.id, request.body.text);
       reply.status(201);
       return visitDetail(db, actor, visit, today(), nowOf(deps));
     },
@@ -148,19 +142,7 @@ export function supervisionVisitRoutes(fastify: FastifyInstance, deps: Deps) {
   app.put('/supervision/availability', { schema: { tags, body: availabilitySchema } }, async (request) => {
     const actor = requireActor(request.actor);
     const dates = [...new Set(request.body.unavailableDates)].sort();
-    await db.transaction(async (tx) => {
-      await tx.delete(visitorUnavailability).where(eq(visitorUnavailability.accountId, actor.id));
-      if (dates.length > 0) {
-        await tx.insert(visitorUnavailability).values(dates.map((day) => ({ accountId: actor.id, day })));
-      }
-      await audit(tx, actor, {
-        action: 'supervision.availability_set',
-        entityType: 'account',
-        entityId: actor.id,
-        orgPath: '/',
-        detail: { dates: dates.length },
-      });
-    });
+    await setAvailability(db, actor, dates);
     return { unavailableDates: dates };
   });
 }

@@ -11,39 +11,38 @@ import {
   type SupervisionReportModel,
   updateGroupSchema,
 } from '@nennep/core';
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Deps, nowOf } from '../../app.ts';
-import { visitPlans } from '../../db/schema/index.ts';
+import { type Deps, type FeatureModule, nowOf } from '../../deps.ts';
 import { requireActor } from '../../http/access.ts';
-import { notFound } from '../../http/errors.ts';
 import { renderSupervisionReportDocx, renderSupervisionReportXlsx } from '../documents/index.ts';
 import { assertCanRead } from '../orgs/policy.ts';
-import { findOrg, findOrgById } from '../orgs/queries.ts';
-import { coverageOf } from './coverage.ts';
+import { findOrg } from '../orgs/queries.ts';
 import {
-  createAssignment,
-  createGroup,
-  endAssignment,
-  findGroup,
-  listAssignments,
-  listGroups,
-  updateGroup,
-} from './groups.ts';
+  addAssignment,
+  addWorkingGroup,
+  changeWorkingGroup,
+  finishAssignment,
+  issueSupervisionReport,
+  planVisits,
+  publishVisitPlan,
+} from './commands.ts';
+import { coverageOf } from './coverage.ts';
+import { listAssignments, listGroups } from './groups.ts';
 import { periodFor } from './planner-input.ts';
-import { findPlan, makePlan, presentPlan, publishPlan } from './plans.ts';
+import { presentPlan } from './plans.ts';
 import { managedCommittee } from './policy.ts';
 import { visitorPool } from './queries.ts';
-import { issuedReport, issueReport } from './report-issue.ts';
+import { issuedReport } from './report-issue.ts';
 import { reportModel } from './report-model.ts';
+import { supervisionVisitRoutes } from './routes-visits.ts';
 
 const tags = ['supervision'];
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 /** The committee's side of supervision: visitors, working groups, assignments, plans, coverage, report. */
-export function supervisionRoutes(fastify: FastifyInstance, deps: Deps) {
+function supervisionRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
   const today = () => isoDateInVietnam(nowOf(deps));
@@ -66,8 +65,7 @@ export function supervisionRoutes(fastify: FastifyInstance, deps: Deps) {
 
   app.post('/supervision/groups', { schema: { tags, body: createGroupSchema } }, async (request, reply) => {
     const actor = requireActor(request.actor);
-    const committee = await managedCommittee(db, actor, request.body.committeeCode);
-    const id = await db.transaction((tx) => createGroup(tx, actor, committee, request.body));
+    const id = await addWorkingGroup(db, actor, request.body);
     reply.status(201);
     return { id };
   });
@@ -77,14 +75,8 @@ export function supervisionRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: idParams, body: updateGroupSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      const group = await findGroup(db, request.params.id);
-      const committee = group ? await findOrgById(db, group.committeeOrgId) : null;
-      if (!group || !committee) throw notFound('working_group');
-      const managed = await managedCommittee(db, actor, committee.code).catch(() => {
-        throw notFound('working_group');
-      });
-      await db.transaction((tx) => updateGroup(tx, actor, managed, group.id, request.body));
-      return { id: group.id };
+      await changeWorkingGroup(db, actor, request.params.id, request.body);
+      return { id: request.params.id };
     },
   );
 
@@ -103,8 +95,7 @@ export function supervisionRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, body: createAssignmentSchema } },
     async (request, reply) => {
       const actor = requireActor(request.actor);
-      const committee = await managedCommittee(db, actor, request.body.committeeCode);
-      const id = await db.transaction((tx) => createAssignment(tx, actor, committee, request.body));
+      const id = await addAssignment(db, actor, request.body);
       reply.status(201);
       return { id };
     },
@@ -115,8 +106,7 @@ export function supervisionRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, params: idParams, querystring: committeeQuerySchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      const committee = await managedCommittee(db, actor, request.query.committee, 'committee');
-      await db.transaction((tx) => endAssignment(tx, actor, committee, request.params.id, nowOf(deps)));
+      await finishAssignment(db, actor, request.query.committee, request.params.id, nowOf(deps));
       return { ended: true };
     },
   );
@@ -130,24 +120,16 @@ export function supervisionRoutes(fastify: FastifyInstance, deps: Deps) {
 
   app.post('/supervision/plans', { schema: { tags, body: makePlanSchema } }, async (request) => {
     const actor = requireActor(request.actor);
-    const committee = await managedCommittee(db, actor, request.body.committeeCode);
-    await db.transaction((tx) => makePlan(tx, actor, committee, request.body.periodKey, nowOf(deps)));
+    const { committeeCode, periodKey } = request.body;
+    const committee = await planVisits(db, actor, committeeCode, periodKey, nowOf(deps));
     const { period, rules } = await periodFor(db, committee, request.body.periodKey);
     return presentPlan(db, actor, committee, period, rules, today());
   });
 
   app.post('/supervision/plans/:id/publish', { schema: { tags, params: idParams } }, async (request) => {
     const actor = requireActor(request.actor);
-    const [row] = await db.select().from(visitPlans).where(eq(visitPlans.id, request.params.id));
-    const owner = row ? await findOrgById(db, row.committeeOrgId) : null;
-    if (!row || !owner) throw notFound('visit_plan');
-    const committee = await managedCommittee(db, actor, owner.code).catch(() => {
-      throw notFound('visit_plan');
-    });
-    const plan = await findPlan(db, committee.id, row.periodKey);
-    if (!plan) throw notFound('visit_plan');
-    await db.transaction((tx) => publishPlan(tx, actor, committee, plan, nowOf(deps)));
-    const { period, rules } = await periodFor(db, committee, plan.periodKey);
+    const { committee, periodKey } = await publishVisitPlan(db, actor, request.params.id, nowOf(deps));
+    const { period, rules } = await periodFor(db, committee, periodKey);
     return presentPlan(db, actor, committee, period, rules, today());
   });
 
@@ -172,11 +154,7 @@ export function supervisionRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, body: issueSupervisionReportSchema } },
     async (request) => {
       const actor = requireActor(request.actor);
-      const { committeeCode, periodKey, signerTitle, signerName } = request.body;
-      const committee = await managedCommittee(db, actor, committeeCode);
-      const { period, rules } = await periodFor(db, committee, periodKey);
-      const signer = { title: signerTitle ?? undefined, name: signerName ?? undefined };
-      return db.transaction((tx) => issueReport(tx, actor, committee, period, rules, today(), signer));
+      return issueSupervisionReport(db, actor, request.body, today());
     },
   );
 
@@ -209,3 +187,12 @@ export function supervisionRoutes(fastify: FastifyInstance, deps: Deps) {
     },
   );
 }
+
+/**
+ * Supervision: the committee’s side and the visits: the module's routes as one Fastify plugin, registered by
+ * app.ts.
+ */
+export const supervisionModule: FeatureModule = async (app, { deps }) => {
+  supervisionRoutes(app, deps);
+  supervisionVisitRoutes(app, deps);
+};

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { updateVisitSchema } from '@nennep/core';
 import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -82,7 +83,8 @@ async function tellOfChange(tx: Db, visit: VisitRow, values: Partial<typeof visi
   const link = `/supervision/visits/${visit.id}`;
   const date = (values.scheduledDate ?? visit.date).split('-').reverse().join('/');
   const when = `${values.startTime ?? visit.startTime} ngày ${date}`;
-  const key = `visit-change:${visit.id}:${Date.now()}`;
+  // Each change is its own notice: the key is unique per change, not per clock tick.
+  const key = `visit-change:${visit.id}:${randomUUID()}`;
   if (
     values.status === 'cancelled' ||
     (values.accountId !== undefined && values.accountId !== visit.accountId)

@@ -8,7 +8,7 @@
  * a given seed and day.
  */
 import { addDays, daysInMonth, isoDate, type MeetingKind, preparationTitle } from '@nennep/core';
-import type { OrgCategory, OrgKind } from '../../../../core/src/org.ts';
+import type { OrgCategory, OrgKind } from '../../../../core/src/orgs/types.ts';
 import { mulberry32, type Rng } from '../prng.ts';
 
 export interface HistoryCell {

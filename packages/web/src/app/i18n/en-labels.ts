@@ -1,5 +1,5 @@
 import { enMeetings } from './en-meetings';
-import type { Messages } from './index';
+import type { Messages } from './messages';
 
 /** English names of code-list values and of recorded fields. */
 export const enLabels: Pick<

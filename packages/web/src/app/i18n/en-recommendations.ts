@@ -1,4 +1,4 @@
-import type { Messages } from './index';
+import type { Messages } from './messages';
 
 /** English texts of recommendations; the compiler checks that the keys match `vi-recommendations.ts`. */
 export const enRecommendations: Pick<

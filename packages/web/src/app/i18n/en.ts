@@ -9,7 +9,7 @@ import { enRecommendations } from './en-recommendations';
 import { enReports } from './en-reports';
 import { enRuleSets } from './en-rule-sets';
 import { enSupervision } from './en-supervision';
-import type { Messages } from './index';
+import type { Messages } from './messages';
 
 /** English texts; the compiler checks that the keys match `vi.ts`. */
 export const en: Messages = {

@@ -3,9 +3,9 @@ import dayjs from 'dayjs';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
+import type { Messages } from './messages';
 import { vi } from './vi';
 
-export type Messages = typeof vi;
 export type Lang = 'vi' | 'en';
 
 declare module 'i18next' {

@@ -1,13 +1,15 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import type { GrantInput } from '@nennep/core/accounts/schemas';
+import { ACCOUNT_LIMITS, type AccountDto, type Role } from '@nennep/core/accounts/types';
+import { MEMBER_LIMITS } from '@nennep/core/members/types';
 import { Button, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/form-modal';
 import { OrgSelect } from '../../components/org-select';
 import { useOptions } from '../../lib/options';
 import { useRules } from '../../lib/rules';
-import type { Account, Role } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
-import { accountCommands, accountKeys, type GrantInput } from './api';
+import { accountCommands, accountKeys } from './api';
 
 /** Role + organisation rows, at least one. */
 function GrantsField() {
@@ -109,21 +111,26 @@ export function CreateAccountModal({ defaultOrg, onClose }: { defaultOrg?: strin
           { pattern: /^[a-z0-9._-]{3,40}$/, message: t('accounts.usernameHelp') },
         ]}
       >
-        <Input autoComplete="off" autoCapitalize="none" spellCheck={false} maxLength={40} />
+        <Input
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          maxLength={ACCOUNT_LIMITS.username}
+        />
       </Form.Item>
       <Form.Item
         name="displayName"
         label={t('accounts.displayName')}
         rules={[rules.required(t('accounts.displayName'))]}
       >
-        <Input maxLength={120} />
+        <Input maxLength={ACCOUNT_LIMITS.displayName} />
       </Form.Item>
       <Form.Item
         name="email"
         label={t('accounts.email')}
         rules={[{ type: 'email', message: t('accounts.email') }]}
       >
-        <Input type="email" autoComplete="off" autoCapitalize="none" maxLength={200} />
+        <Input type="email" autoComplete="off" autoCapitalize="none" maxLength={ACCOUNT_LIMITS.email} />
       </Form.Item>
       <Form.Item
         name="password"
@@ -133,7 +140,7 @@ export function CreateAccountModal({ defaultOrg, onClose }: { defaultOrg?: strin
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <Form.Item name="memberCode" label={t('accounts.memberCode')}>
-        <Input maxLength={40} />
+        <Input maxLength={MEMBER_LIMITS.code} />
       </Form.Item>
       <GrantsField />
     </FormModal>
@@ -145,7 +152,7 @@ interface EditValues {
   grants: GrantInput[];
 }
 
-export function EditAccountModal({ account, onClose }: { account: Account; onClose: () => void }) {
+export function EditAccountModal({ account, onClose }: { account: AccountDto; onClose: () => void }) {
   const { t } = useTranslation();
   const rules = useRules();
   const [form] = Form.useForm<EditValues>();
@@ -175,14 +182,14 @@ export function EditAccountModal({ account, onClose }: { account: Account; onClo
         label={t('accounts.displayName')}
         rules={[rules.required(t('accounts.displayName'))]}
       >
-        <Input maxLength={120} />
+        <Input maxLength={ACCOUNT_LIMITS.displayName} />
       </Form.Item>
       <GrantsField />
     </FormModal>
   );
 }
 
-export function ResetPasswordModal({ account, onClose }: { account: Account; onClose: () => void }) {
+export function ResetPasswordModal({ account, onClose }: { account: AccountDto; onClose: () => void }) {
   const { t } = useTranslation();
   const rules = useRules();
   const [form] = Form.useForm<{ password: string }>();

@@ -1,4 +1,5 @@
 import { EditOutlined, KeyOutlined, LockOutlined, UnlockOutlined, UserAddOutlined } from '@ant-design/icons';
+import type { AccountDto } from '@nennep/core/accounts/types';
 import { App, Button, Card, Flex, Table, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,14 +8,13 @@ import { OrgSelect } from '../../components/org-select';
 import { PageHeader } from '../../components/page-header';
 import { LoadError } from '../../components/query-state';
 import { formatDateTime } from '../../lib/format';
-import type { Account } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { CreateAccountModal, EditAccountModal, ResetPasswordModal } from './account-forms';
 import { accountCommands, accountKeys, useAccounts } from './api';
 
-type Dialog = { kind: 'create' } | { kind: 'edit' | 'password'; account: Account } | null;
+type Dialog = { kind: 'create' } | { kind: 'edit' | 'password'; account: AccountDto } | null;
 
-function StateTag({ account }: { account: Account }) {
+function StateTag({ account }: { account: AccountDto }) {
   const { t } = useTranslation();
   if (account.disabled) return <Tag color="red">{t('accounts.disabled')}</Tag>;
   if (account.lockedUntil && new Date(account.lockedUntil) > new Date()) {
@@ -33,11 +33,11 @@ export function AccountsPage() {
   const accounts = useAccounts(org);
   const [dialog, setDialog] = useState<Dialog>(null);
   const toggle = useAction({
-    mutationFn: (a: Account) => accountCommands.update(a.id, { disabled: !a.disabled }),
+    mutationFn: (a: AccountDto) => accountCommands.update(a.id, { disabled: !a.disabled }),
     success: t('common.saved'),
     invalidate: [accountKeys.all],
   });
-  const askToggle = (a: Account) => {
+  const askToggle = (a: AccountDto) => {
     if (a.disabled) {
       toggle.mutate(a);
       return;
@@ -51,7 +51,7 @@ export function AccountsPage() {
     });
   };
 
-  const columns: TableColumnsType<Account> = [
+  const columns: TableColumnsType<AccountDto> = [
     { key: 'username', title: t('accounts.username'), dataIndex: 'username' },
     { key: 'displayName', title: t('accounts.displayName'), dataIndex: 'displayName' },
     {
@@ -128,7 +128,7 @@ export function AccountsPage() {
         {accounts.error && !accounts.data ? (
           <LoadError error={accounts.error} onRetry={() => void accounts.refetch()} />
         ) : (
-          <Table<Account>
+          <Table<AccountDto>
             rowKey="id"
             size="small"
             columns={columns}

@@ -7,9 +7,19 @@ import { PageHeader } from '../../components/page-header';
 import { LoadError } from '../../components/query-state';
 import { apiGet } from '../../lib/api';
 import { formatDateTime, labelFor } from '../../lib/format';
-import type { AuditItem } from '../../lib/types';
 
 const PAGE_SIZE = 50;
+
+/** An entry of the audit log, as `GET /api/audit` lists it. */
+interface AuditItem {
+  id?: number;
+  at: string;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | number | null;
+  detail: unknown;
+}
 
 /** `{ created: 7000, fileName: "x" }` → `Thêm mới: 7000 · Tệp: x`. */
 function detailText(detail: unknown): string {

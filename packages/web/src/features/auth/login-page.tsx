@@ -1,4 +1,5 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import type { MeDto } from '@nennep/core/accounts/types';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +8,6 @@ import { LangSwitch } from '../../components/lang-switch';
 import { Loading } from '../../components/query-state';
 import { type ApiError, api } from '../../lib/api';
 import { applyFieldErrors } from '../../lib/form-errors';
-import type { Me } from '../../lib/types';
 import { startSession, useMe } from './session';
 
 interface LoginValues {
@@ -29,8 +29,8 @@ export function LoginPage() {
   const me = useMe();
   const next = safeNext(params.get('next'));
 
-  const login = useMutation<Me, ApiError, LoginValues>({
-    mutationFn: (values) => api<Me>('/api/auth/login', { method: 'POST', body: values, allow401: true }),
+  const login = useMutation<MeDto, ApiError, LoginValues>({
+    mutationFn: (values) => api<MeDto>('/api/auth/login', { method: 'POST', body: values, allow401: true }),
     onSuccess: (account) => {
       startSession(queryClient, account);
       navigate(next, { replace: true });

@@ -1,13 +1,13 @@
+import type { MeDto } from '@nennep/core/accounts/types';
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { ApiError, api, setCsrfToken } from '../../lib/api';
-import type { Me } from '../../lib/types';
 
 export const meKey = ['me'] as const;
 
 /** The signed-in account, or null when there is no session. */
-export async function fetchMe(): Promise<Me | null> {
+export async function fetchMe(): Promise<MeDto | null> {
   try {
-    const me = await api<Me>('/api/auth/me', { allow401: true });
+    const me = await api<MeDto>('/api/auth/me', { allow401: true });
     setCsrfToken(me.csrfToken);
     return me;
   } catch (error) {
@@ -24,7 +24,7 @@ export function useMe() {
 }
 
 /** The account behind the current page; only used below the sign-in gate. */
-export function useCurrentUser(): Me {
+export function useCurrentUser(): MeDto {
   const me = useMe().data;
   if (!me) throw new Error('useCurrentUser outside the sign-in gate');
   return me;
@@ -37,7 +37,7 @@ export function endSession(queryClient: QueryClient): void {
   queryClient.setQueryData(meKey, null);
 }
 
-export function startSession(queryClient: QueryClient, me: Me): void {
+export function startSession(queryClient: QueryClient, me: MeDto): void {
   setCsrfToken(me.csrfToken);
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });
   queryClient.setQueryData(meKey, me);

@@ -1,4 +1,5 @@
 import type { HomeDto } from '@nennep/core/home';
+import type { RaiseRecommendationInput } from '@nennep/core/recommendations/schemas';
 import { useQuery } from '@tanstack/react-query';
 import { apiGet, apiPost } from '../../lib/api';
 
@@ -11,6 +12,5 @@ export function useHome() {
 
 export const homeCommands = {
   prepared: (meetingId: number) => apiPost<unknown>(`/api/meetings/${meetingId}/prepared`, {}),
-  raise: (body: { text: string; category: string }) =>
-    apiPost<{ id: number }>('/api/recommendations/raise', body),
+  raise: (body: RaiseRecommendationInput) => apiPost<{ id: number }>('/api/recommendations/raise', body),
 };

@@ -4,8 +4,8 @@ import { Card, Flex, List, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { LevelTag } from '../../components/meeting-tags';
 import { formatDate } from '../../lib/format';
-import { LevelTag } from '../meetings/meeting-tags';
 
 function Figure({
   label,

@@ -5,13 +5,14 @@ import {
   TeamOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
+import type { GrantDto } from '@nennep/core/accounts/types';
+import type { OrgDetailDto } from '@nennep/core/orgs/types';
 import { Alert, Card, Col, Flex, List, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LinkButton } from '../../components/link-button';
 import { PageHeader } from '../../components/page-header';
 import { LoadError, Loading, QueryState } from '../../components/query-state';
-import type { Grant, OrgDetail } from '../../lib/types';
 import { useCurrentUser } from '../auth/session';
 import { useGrantOrgs, useOrgStats } from '../orgs/api';
 import { StatsBody } from '../orgs/org-stats-card';
@@ -23,7 +24,7 @@ import { MemberCard } from './member-card';
 import { SecretaryCard } from './secretary-card';
 import './home.css';
 
-function RootOrgCard({ org, grants }: { org: OrgDetail; grants: Grant[] }) {
+function RootOrgCard({ org, grants }: { org: OrgDetailDto; grants: GrantDto[] }) {
   const { t } = useTranslation();
   const code = encodeURIComponent(org.code);
   const stats = useOrgStats(org.code);
@@ -76,7 +77,7 @@ function RootOrgCard({ org, grants }: { org: OrgDetail; grants: Grant[] }) {
 /** Beyond this many organisations (a visitor sent to many cells), one short list instead of a card each. */
 const MAX_ORG_CARDS = 3;
 
-function OrgListCard({ orgs }: { orgs: OrgDetail[] }) {
+function OrgListCard({ orgs }: { orgs: OrgDetailDto[] }) {
   const { t } = useTranslation();
   return (
     <Card size="small" title={t('home.yourOrgs', { count: orgs.length })} data-testid="home-org-list">

@@ -1,3 +1,4 @@
+import { RECOMMENDATION_LIMITS } from '@nennep/core/recommendations/limits';
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/form-modal';
@@ -49,7 +50,7 @@ export function RaiseRecommendationModal({
         label={t('homeNext.raiseText')}
         rules={[rules.required(t('homeNext.raiseText'))]}
       >
-        <Input.TextArea rows={4} maxLength={2000} showCount data-testid="raise-text" />
+        <Input.TextArea rows={4} maxLength={RECOMMENDATION_LIMITS.text} showCount data-testid="raise-text" />
       </Form.Item>
       <Form.Item name="category" label={t('homeNext.raiseCategory')}>
         <Select options={categoryOptions(categories)} data-testid="raise-category" />

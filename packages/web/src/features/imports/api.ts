@@ -1,7 +1,6 @@
 import { apiGet, apiPost, seg } from '../../lib/api';
-import type { ImportJob, ImportResult } from '../../lib/types';
 import { type UploadOptions, uploadFile } from '../../lib/upload';
-import type { ColumnChoice, MappedPreview } from './types';
+import type { ColumnChoice, ImportJob, ImportResult, MappedPreview } from './types';
 
 export type ImportKind = 'orgs' | 'members';
 

@@ -11,13 +11,12 @@ import { type ChangeEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api';
 import { formatNumber, labelFor } from '../../lib/format';
-import type { ImportPreview, ImportResult, ImportRowError } from '../../lib/types';
+import { memberKeys } from '../../lib/member-list';
 import { useAction, useNotifyError } from '../../lib/use-action';
-import { memberKeys } from '../members/api';
 import { orgKeys } from '../orgs/api';
 import { commitImport, FINISHED, fetchImportJob, type ImportKind, previewImport, templateUrl } from './api';
 import { ColumnMapping } from './column-mapping';
-import type { ColumnChoice, MappedPreview } from './types';
+import type { ColumnChoice, ImportPreview, ImportResult, ImportRowError, MappedPreview } from './types';
 
 type Phase =
   | { step: 'idle' }

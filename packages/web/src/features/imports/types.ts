@@ -1,5 +1,33 @@
-/** The column mapping step of an import preview, mirroring the server's `modules/imports/jobs.ts`. */
-import type { ImportPreview } from '../../lib/types';
+/** The answers of the imports API and the column mapping step, mirroring the server's `modules/imports/jobs.ts`. */
+
+export interface ImportRowError {
+  row: number;
+  field: string;
+  message: string;
+}
+
+export interface ImportPreview {
+  jobId: string;
+  fileName: string;
+  total: number;
+  valid: boolean;
+  errors: ImportRowError[];
+  summary: { create: number; update: number; unchanged: number };
+}
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportJob {
+  status: string;
+  total: number;
+  processed: number;
+  result?: ImportResult | null;
+  error?: string | null;
+}
 
 export type MappingSource = 'exact' | 'saved' | 'guessed' | 'chosen';
 export type MappingBasis = 'header' | 'saved' | 'guess' | 'chosen';

@@ -1,6 +1,6 @@
+import type { TaskStatus } from '@nennep/core/meetings/api-types';
 import { useQuery } from '@tanstack/react-query';
 import { api, apiGet, apiPatch, apiPost } from '../../lib/api';
-import type { TaskStatus } from '../../lib/types';
 
 /** A notice in the signed-in account's in-app inbox. */
 export interface InboxItem {

@@ -1,10 +1,10 @@
 import { CheckOutlined } from '@ant-design/icons';
+import type { TaskStatus } from '@nennep/core/meetings/api-types';
 import { Button, Card, Empty, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadError } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
-import type { TaskStatus } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { inboxCommands, inboxKeys, useMyTasks } from './api';
 

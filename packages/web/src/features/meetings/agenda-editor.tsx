@@ -1,9 +1,10 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import type { AgendaItem } from '@nennep/core/meetings/agenda';
+import { type AgendaSection, MEETING_LIMITS, type MeetingDetailDto } from '@nennep/core/meetings/api-types';
 import { Button, Card, Empty, Flex, Form, Input, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/form-modal';
-import type { AgendaItem, AgendaSection, MeetingDetail } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { meetingCommands, useSetMeeting } from './api';
 
@@ -43,7 +44,7 @@ export function AgendaEditor({
   editable,
   opinionCount,
 }: {
-  meeting: MeetingDetail;
+  meeting: MeetingDetailDto;
   editable: boolean;
   opinionCount: number;
 }) {
@@ -111,7 +112,7 @@ export function AgendaEditor({
               <Input.TextArea
                 autoSize={{ minRows: 1, maxRows: 4 }}
                 value={row.title}
-                maxLength={300}
+                maxLength={MEETING_LIMITS.agendaItemTitle}
                 aria-label={t('prepare.agendaItem')}
                 onChange={(e) => patch(row.key, { title: e.target.value })}
               />
@@ -175,10 +176,14 @@ export function AgendaEditor({
           loading={add.isPending}
           testId="agenda-add-form"
         >
-          <Form.Item name="title" label={t('prepare.agendaItem')} rules={[{ required: true, max: 300 }]}>
+          <Form.Item
+            name="title"
+            label={t('prepare.agendaItem')}
+            rules={[{ required: true, max: MEETING_LIMITS.agendaItemTitle }]}
+          >
             <Input.TextArea
               autoSize={{ minRows: 2, maxRows: 4 }}
-              maxLength={300}
+              maxLength={MEETING_LIMITS.agendaItemTitle}
               data-testid="agenda-add-title"
             />
           </Form.Item>

@@ -1,25 +1,31 @@
-import type { InvitationListDto } from '@nennep/core/meetings/types';
+import type {
+  InvitationReply,
+  MeetingDetailDto,
+  MeetingSummaryDto,
+  RuleSetDto,
+  TaskStatus,
+} from '@nennep/core/meetings/api-types';
+import type {
+  AddendumInput,
+  AdoptInput,
+  AgendaItemInput,
+  AttendanceInput,
+  CreateMeetingInput,
+  GuestInput,
+  MeetingListQueryInput,
+  OpinionEditInput,
+  OpinionInput,
+  PlanMeetingsRequest,
+  RescheduleInput,
+  TaskInput,
+  UpdateMeetingInput,
+  VoteInput,
+} from '@nennep/core/meetings/schemas';
+import type { InvitationListDto, QualityScore, VoteOutcome } from '@nennep/core/meetings/types';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiGet, apiPatch, apiPost, apiPut, toQueryString } from '../../lib/api';
-import type {
-  AgendaItem,
-  AttendanceStatus,
-  MeetingDetail,
-  MeetingKind,
-  MeetingSummary,
-  QualityScore,
-  RuleSet,
-  TaskStatus,
-  VoteOutcome,
-  VoteSubject,
-} from '../../lib/types';
 
-export interface MeetingFilters {
-  org?: string;
-  from?: string;
-  to?: string;
-  kind?: MeetingKind;
-}
+export type MeetingFilters = MeetingListQueryInput;
 
 export const meetingKeys = {
   all: ['meetings'] as const,
@@ -36,7 +42,7 @@ export function useMeetings(filters: MeetingFilters, enabled = true) {
   return useQuery({
     queryKey: meetingKeys.list(filters),
     queryFn: () =>
-      apiGet<{ from: string; to: string; items: MeetingSummary[] }>('/api/meetings', { ...filters }),
+      apiGet<{ from: string; to: string; items: MeetingSummaryDto[] }>('/api/meetings', { ...filters }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -45,7 +51,7 @@ export function useMeetings(filters: MeetingFilters, enabled = true) {
 export function useMeeting(id: number) {
   return useQuery({
     queryKey: meetingKeys.detail(id),
-    queryFn: () => apiGet<MeetingDetail>(base(id)),
+    queryFn: () => apiGet<MeetingDetailDto>(base(id)),
     enabled: Number.isInteger(id) && id > 0,
   });
 }
@@ -68,7 +74,7 @@ export function useMeetingRules(org: string, date: string, enabled = true) {
   return useQuery({
     queryKey: meetingKeys.rules(org, date),
     queryFn: async () => {
-      const answer = await apiGet<{ effectiveId: number | null; items: RuleSet[] }>('/api/rule-sets', {
+      const answer = await apiGet<{ effectiveId: number | null; items: RuleSetDto[] }>('/api/rule-sets', {
         org,
         date,
       });
@@ -82,79 +88,44 @@ export function useMeetingRules(org: string, date: string, enabled = true) {
 /** Writes that answer with the whole meeting put it straight into the cache (no second round trip). */
 export function useSetMeeting() {
   const queryClient = useQueryClient();
-  return (meeting: MeetingDetail) => queryClient.setQueryData(meetingKeys.detail(meeting.id), meeting);
-}
-
-export interface MeetingInput {
-  orgCode: string;
-  kind: MeetingKind;
-  date: string;
-  startTime: string;
-  place?: string | null;
-  combined: boolean;
-  title?: string | null;
-}
-
-export interface MeetingPatch {
-  place?: string | null;
-  title?: string | null;
-  agenda?: AgendaItem[];
-  chairMemberCode?: string | null;
-  minuteTakerMemberCode?: string | null;
-}
-
-export interface VoteInput {
-  subject: VoteSubject;
-  text: string;
-  memberCode?: string | null;
-  for: number;
-  against: number;
-  abstain: number;
-  /** A recognition before the twelve months of probation end, confirmed (the server asks first). */
-  confirmEarly?: boolean;
+  return (meeting: MeetingDetailDto) => queryClient.setQueryData(meetingKeys.detail(meeting.id), meeting);
 }
 
 /** The rows of a meeting a runner may remove before the minutes are adopted (the API's path segment). */
 export type MeetingItemKind = 'opinions' | 'tasks' | 'guests' | 'votes' | 'materials';
 
 export const meetingCommands = {
-  plan: (body: { orgCode: string; from: string; to: string }) =>
+  plan: (body: PlanMeetingsRequest) =>
     apiPost<{ created: number; cells: number }>('/api/meetings/plan', body),
-  create: (body: MeetingInput) => apiPost<MeetingDetail>('/api/meetings', body),
-  update: (id: number, body: MeetingPatch) => apiPatch<MeetingDetail>(base(id), body),
-  reschedule: (id: number, body: { date: string; startTime: string; reason: string }) =>
-    apiPost<MeetingDetail>(`${base(id)}/reschedule`, body),
+  create: (body: CreateMeetingInput) => apiPost<MeetingDetailDto>('/api/meetings', body),
+  update: (id: number, body: UpdateMeetingInput) => apiPatch<MeetingDetailDto>(base(id), body),
+  reschedule: (id: number, body: RescheduleInput) =>
+    apiPost<MeetingDetailDto>(`${base(id)}/reschedule`, body),
   notify: (id: number) => apiPost<{ sent: number; recipients: number }>(`${base(id)}/notify`),
   invitations: (id: number) => apiGet<InvitationListDto>(`${base(id)}/invitations`),
-  addAgendaItem: (id: number, item: { title: string; section: 'opening' | 'content' | 'closing' }) =>
-    apiPost<MeetingDetail>(`${base(id)}/agenda`, item),
-  cancel: (id: number, reason: string) => apiPost<MeetingDetail>(`${base(id)}/cancel`, { reason }),
+  addAgendaItem: (id: number, item: AgendaItemInput) => apiPost<MeetingDetailDto>(`${base(id)}/agenda`, item),
+  cancel: (id: number, reason: string) => apiPost<MeetingDetailDto>(`${base(id)}/cancel`, { reason }),
   clock: (id: number, which: 'start' | 'end', at?: string) =>
-    apiPost<MeetingDetail>(`${base(id)}/${which}`, at ? { at } : {}),
+    apiPost<MeetingDetailDto>(`${base(id)}/${which}`, at ? { at } : {}),
   attendance: (
     id: number,
     code: string,
-    status: AttendanceStatus,
+    status: AttendanceInput['status'],
     reason?: string | null,
     reasonAccepted?: boolean,
   ) =>
-    apiPut<MeetingDetail>(`${base(id)}/attendance/${encodeURIComponent(code)}`, {
+    apiPut<MeetingDetailDto>(`${base(id)}/attendance/${encodeURIComponent(code)}`, {
       status,
       reason: reason ?? null,
       ...(reasonAccepted === undefined ? {} : { reasonAccepted }),
     }),
-  guest: (id: number, body: { name: string; role?: string | null }) =>
-    apiPost<{ ok: true }>(`${base(id)}/guests`, body),
-  opinion: (
-    id: number,
-    body: { memberCode?: string | null; guestName?: string | null; agendaIndex: number; summary: string },
-  ) => apiPost<{ id: number }>(`${base(id)}/opinions`, body),
-  editOpinion: (id: number, opinionId: number, body: { summary: string; agendaIndex?: number }) =>
+  guest: (id: number, body: GuestInput) => apiPost<{ ok: true }>(`${base(id)}/guests`, body),
+  opinion: (id: number, body: OpinionInput) => apiPost<{ id: number }>(`${base(id)}/opinions`, body),
+  editOpinion: (id: number, opinionId: number, body: OpinionEditInput) =>
     apiPatch<{ ok: true }>(`${base(id)}/opinions/${opinionId}`, body),
   removeItem: (id: number, kind: MeetingItemKind, itemId: number) =>
     api<{ ok: true }>(`${base(id)}/${kind}/${itemId}`, { method: 'DELETE' }),
-  task: (id: number, body: { memberCode?: string | null; text: string; deadline?: string | null }) =>
-    apiPost<{ id: number }>(`${base(id)}/tasks`, body),
+  task: (id: number, body: TaskInput) => apiPost<{ id: number }>(`${base(id)}/tasks`, body),
   taskStatus: (taskId: number, status: TaskStatus) =>
     apiPatch<{ ok: true }>(`/api/tasks/${taskId}`, { status }),
   vote: (id: number, body: VoteInput) =>
@@ -162,12 +133,11 @@ export const meetingCommands = {
   manualScores: (id: number, scores: Record<string, number>) =>
     apiPut<QualityScore>(`${base(id)}/manual-scores`, scores),
   conclusion: (id: number, text: string) => apiPost<{ ok: true }>(`${base(id)}/conclusion`, { text }),
-  reply: (id: number, reply: 'confirm' | 'excuse', reason?: string | null) =>
+  reply: (id: number, reply: InvitationReply, reason?: string | null) =>
     apiPost<{ ok: true }>(`${base(id)}/reply`, { reply, reason: reason ?? null }),
-  adopt: (id: number, body: { for: number; against: number; abstain: number; confirmUnscored?: boolean }) =>
+  adopt: (id: number, body: AdoptInput) =>
     apiPost<{ minutes: string; resolution: string | null; contentHash: string }>(`${base(id)}/adopt`, body),
-  addendum: (id: number, body: { date: string; text: string }) =>
-    apiPost<{ id: number }>(`${base(id)}/addenda`, body),
+  addendum: (id: number, body: AddendumInput) => apiPost<{ id: number }>(`${base(id)}/addenda`, body),
 };
 
 export type DocumentName = 'minutes.docx' | 'minutes.pdf' | 'resolution.docx' | 'resolution.pdf';

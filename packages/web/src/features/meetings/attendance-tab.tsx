@@ -1,10 +1,11 @@
 import { UserAddOutlined } from '@ant-design/icons';
+import { MEETING_LIMITS, type RollCallLineDto } from '@nennep/core/meetings/api-types';
+import type { AttendanceStatus } from '@nennep/core/meetings/types';
 import { Alert, Button, Card, Checkbox, Empty, Flex, Form, Input, Modal, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useRules } from '../../lib/rules';
-import type { AttendanceStatus, RollCallLine } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { meetingCommands, meetingKeys, useSetMeeting } from './api';
 import { DeleteItemButton } from './delete-item';
@@ -23,7 +24,7 @@ const TAG_COLORS: Record<AttendanceStatus, string> = {
 };
 
 /** "Có mặt 15/17 (chính thức 14, dự bị 1)", and the absences on a second line. */
-export function RollCounts({ lines }: { lines: RollCallLine[] }) {
+export function RollCounts({ lines }: { lines: RollCallLineDto[] }) {
   const { t } = useTranslation();
   const c = countRoll(lines);
   return (
@@ -55,10 +56,10 @@ function AttendanceRow({
   busy,
   onMark,
 }: {
-  line: RollCallLine;
+  line: RollCallLineDto;
   editable: boolean;
   busy: boolean;
-  onMark: (line: RollCallLine, status: AttendanceStatus) => void;
+  onMark: (line: RollCallLineDto, status: AttendanceStatus) => void;
 }) {
   const { t } = useTranslation();
   const button = (status: AttendanceStatus, rare: boolean) => (
@@ -142,7 +143,7 @@ function ReasonModal({
   loading,
   error,
 }: {
-  line: RollCallLine;
+  line: RollCallLineDto;
   onSubmit: (values: ReasonValues) => void;
   onClose: () => void;
   loading: boolean;
@@ -186,7 +187,7 @@ function ReasonModal({
         <Form.Item name="reason" label={t('roll.reason')} rules={[rules.required(t('roll.reason'))]}>
           <Input.TextArea
             rows={2}
-            maxLength={300}
+            maxLength={MEETING_LIMITS.attendanceReason}
             placeholder={t('roll.reasonHint')}
             data-testid="attendance-reason"
             autoFocus
@@ -247,10 +248,10 @@ function GuestsCard({ meeting, record, editable }: TabProps) {
           data-testid="guest-form"
         >
           <Form.Item name="name" label={t('roll.guestName')} rules={[rules.required(t('roll.guestName'))]}>
-            <Input size="large" maxLength={120} />
+            <Input size="large" maxLength={MEETING_LIMITS.guestName} />
           </Form.Item>
           <Form.Item name="role" label={t('roll.guestRole')}>
-            <Input size="large" maxLength={200} />
+            <Input size="large" maxLength={MEETING_LIMITS.guestRole} />
           </Form.Item>
           <Button size="large" htmlType="submit" icon={<UserAddOutlined />} loading={add.isPending}>
             {t('roll.addGuest')}
@@ -265,7 +266,7 @@ function GuestsCard({ meeting, record, editable }: TabProps) {
 export function AttendanceTab({ meeting, record, editable, roll }: TabProps & { roll: RollCall }) {
   const { t } = useTranslation();
   const setMeeting = useSetMeeting();
-  const [asking, setAsking] = useState<RollCallLine | null>(null);
+  const [asking, setAsking] = useState<RollCallLineDto | null>(null);
   const mark = useAction({
     mutationFn: (v: { code: string; status: AttendanceStatus; reason?: string; reasonAccepted?: boolean }) =>
       meetingCommands.attendance(meeting.id, v.code, v.status, v.reason, v.reasonAccepted),
@@ -276,7 +277,7 @@ export function AttendanceTab({ meeting, record, editable, roll }: TabProps & { 
     },
     onError: () => undefined,
   });
-  const onMark = (line: RollCallLine, status: AttendanceStatus) => {
+  const onMark = (line: RollCallLineDto, status: AttendanceStatus) => {
     if (status === 'absent_excused') setAsking(line);
     else mark.mutate({ code: line.memberCode, status });
   };

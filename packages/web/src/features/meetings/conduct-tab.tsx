@@ -1,10 +1,11 @@
 import { ClockCircleOutlined, PlayCircleOutlined, PoweroffOutlined } from '@ant-design/icons';
+import { MEETING_LIMITS, type MeetingDetailDto } from '@nennep/core/meetings/api-types';
+import type { RuleSetContent } from '@nennep/core/rule-set-content';
 import { Button, Card, DatePicker, Form, Input, Modal, Progress } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRules } from '../../lib/rules';
-import type { MeetingDetail, RuleSetContent } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { meetingCommands, meetingKeys, useMeetingRules, useSetMeeting } from './api';
 import { ItemConclusionsCard } from './item-conclusions';
@@ -15,7 +16,7 @@ import { type TabProps, useNow } from './shared';
 import { TasksCard } from './tasks-card';
 
 /** The rule set's minimum for this meeting, for display only (the score reads the server's). */
-function minimumOf(rules: RuleSetContent | undefined, meeting: MeetingDetail): number | null {
+function minimumOf(rules: RuleSetContent | undefined, meeting: MeetingDetailDto): number | null {
   if (!rules) return null;
   const m = rules.minDurationMinutes;
   if (meeting.combined && (meeting.kind === 'regular' || meeting.kind === 'thematic')) return m.combined;
@@ -25,7 +26,7 @@ function minimumOf(rules: RuleSetContent | undefined, meeting: MeetingDetail): n
 }
 
 /** Start and end with one tap; "Nhập giờ khác" records a time already past (forgotten tap). */
-function ClockCard({ meeting, editable }: { meeting: MeetingDetail; editable: boolean }) {
+function ClockCard({ meeting, editable }: { meeting: MeetingDetailDto; editable: boolean }) {
   const { t } = useTranslation();
   const now = useNow(10_000);
   const setMeeting = useSetMeeting();
@@ -170,7 +171,7 @@ function ConclusionCard({ meeting, record, editable }: TabProps) {
           <Form.Item name="text" rules={[rules.required(t('conclusion.title'))]}>
             <Input.TextArea
               autoSize={{ minRows: 4, maxRows: 16 }}
-              maxLength={8000}
+              maxLength={MEETING_LIMITS.conclusion}
               placeholder={t('conclusion.placeholder')}
               data-testid="conclusion-text"
             />

@@ -1,9 +1,9 @@
 import { NotificationOutlined } from '@ant-design/icons';
+import type { MeetingDetailDto } from '@nennep/core/meetings/api-types';
 import type { InvitationListDto } from '@nennep/core/meetings/types';
 import { App, Button, List, Modal, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MeetingDetail } from '../../lib/types';
 import { useAction, useNotifyError } from '../../lib/use-action';
 import { meetingCommands, meetingKeys } from './api';
 
@@ -11,7 +11,7 @@ import { meetingCommands, meetingKeys } from './api';
  * "Mời dự họp": first who the invitation will reach — the cell's members (those without an account are
  * shown, to be told in person) and the committee members who follow the cell — then, on OK, sending it.
  */
-export function InviteButton({ meeting }: { meeting: MeetingDetail }) {
+export function InviteButton({ meeting }: { meeting: MeetingDetailDto }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const notifyError = useNotifyError();

@@ -1,8 +1,9 @@
+import type { AgendaItem } from '@nennep/core/meetings/agenda';
+import { MEETING_LIMITS, type MeetingDetailDto } from '@nennep/core/meetings/api-types';
 import { Button, Card, Flex, Input } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiPut } from '../../lib/api';
-import type { AgendaItem, MeetingDetail } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { meetingKeys } from './api';
 
@@ -43,7 +44,7 @@ function ItemConclusion({
             value={text}
             onChange={(e) => setText(e.target.value)}
             autoSize={{ minRows: 1, maxRows: 6 }}
-            maxLength={2000}
+            maxLength={MEETING_LIMITS.itemConclusion}
             placeholder={t('itemConclusion.placeholder')}
             aria-label={t('itemConclusion.label', { n: index + 1 })}
             data-testid="item-conclusion-text"
@@ -69,7 +70,7 @@ function ItemConclusion({
 }
 
 /** "Kết luận từng nội dung": each agenda item with the chair's conclusion on it, printed in the minutes. */
-export function ItemConclusionsCard({ meeting, editable }: { meeting: MeetingDetail; editable: boolean }) {
+export function ItemConclusionsCard({ meeting, editable }: { meeting: MeetingDetailDto; editable: boolean }) {
   const { t } = useTranslation();
   if (meeting.agenda.length === 0) return null;
   return (

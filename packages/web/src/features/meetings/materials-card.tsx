@@ -1,22 +1,18 @@
-import { FileAddOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { PaperClipOutlined } from '@ant-design/icons';
+import type { MeetingDetailDto } from '@nennep/core/meetings/api-types';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Empty, Flex, Form, Progress, Tag } from 'antd';
+import { Alert, App, Card, DatePicker, Empty, Flex, Form, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { type ChangeEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FileUploadButton, fileSizeText } from '../../components/file-upload';
 import { formatDateTime } from '../../lib/format';
-import type { MeetingDetail } from '../../lib/types';
-import { uploadFile } from '../../lib/upload';
-import { useNotifyError } from '../../lib/use-action';
 import { materialUploadUrl, materialUrl, meetingKeys } from './api';
 import { DeleteItemButton } from './delete-item';
 import { canEdit } from './shared';
 
-const sizeText = (bytes: number) =>
-  bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-
 /** The materials as download links; those not yet published are marked (only runners see them). */
-export function MaterialsList({ meeting }: { meeting: MeetingDetail }) {
+export function MaterialsList({ meeting }: { meeting: MeetingDetailDto }) {
   const { t } = useTranslation();
   if (meeting.materials.length === 0) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('prepare.noMaterials')} />;
@@ -35,7 +31,7 @@ export function MaterialsList({ meeting }: { meeting: MeetingDetail }) {
             ) : null}
           </Flex>
           <div className="nn-muted" style={{ fontSize: 13 }}>
-            {sizeText(m.size)} · {t('prepare.publishAt')} {formatDateTime(m.publishAt)}
+            {fileSizeText(m.size)} · {t('prepare.publishAt')} {formatDateTime(m.publishAt)}
             {dayjs(m.publishAt).isAfter(now) ? (
               <Tag color="orange" style={{ marginInlineStart: 6 }}>
                 {t('prepare.notPublished')}
@@ -49,31 +45,11 @@ export function MaterialsList({ meeting }: { meeting: MeetingDetail }) {
 }
 
 /** Materials with their publish time: members see each one from that time on. */
-export function MaterialsCard({ meeting, editable }: { meeting: MeetingDetail; editable: boolean }) {
+export function MaterialsCard({ meeting, editable }: { meeting: MeetingDetailDto; editable: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const notifyError = useNotifyError();
-  const input = useRef<HTMLInputElement>(null);
   const [publishAt, setPublishAt] = useState<Dayjs>(() => dayjs());
-  const [percent, setPercent] = useState<number | null>(null);
-  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    setPercent(0);
-    try {
-      await uploadFile(materialUploadUrl(meeting.id, publishAt.toISOString()), file, {
-        onProgress: setPercent,
-      });
-      void message.success(t('prepare.uploaded'));
-      await queryClient.invalidateQueries({ queryKey: meetingKeys.detail(meeting.id) });
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setPercent(null);
-    }
-  };
   return (
     <Card size="small" title={t('prepare.materials')}>
       <MaterialsList meeting={meeting} />
@@ -95,24 +71,15 @@ export function MaterialsCard({ meeting, editable }: { meeting: MeetingDetail; e
               />
             </Form.Item>
           </Form>
-          <input
-            ref={input}
-            type="file"
-            className="nn-file-input"
-            onChange={onFile}
-            data-testid="material-file"
-            aria-label={t('prepare.upload')}
-            tabIndex={-1}
+          <FileUploadButton
+            url={() => materialUploadUrl(meeting.id, publishAt.toISOString())}
+            label={t('prepare.upload')}
+            testId="material-file"
+            onDone={async () => {
+              void message.success(t('prepare.uploaded'));
+              await queryClient.invalidateQueries({ queryKey: meetingKeys.detail(meeting.id) });
+            }}
           />
-          {percent === null ? (
-            <Flex>
-              <Button size="large" icon={<FileAddOutlined />} onClick={() => input.current?.click()}>
-                {t('prepare.upload')}
-              </Button>
-            </Flex>
-          ) : (
-            <Progress percent={percent} status="active" />
-          )}
         </div>
       ) : null}
     </Card>

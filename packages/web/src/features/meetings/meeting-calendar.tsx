@@ -1,16 +1,23 @@
+import type { MeetingSummaryDto } from '@nennep/core/meetings/api-types';
 import { Button, Calendar, Card, Empty, Flex, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { MeetingSummary } from '../../lib/types';
-import { hhmm, LevelTag, meetingColor, StatusTag, useMeetingTitle, weekday } from './meeting-tags';
+import {
+  hhmm,
+  LevelTag,
+  meetingColor,
+  StatusTag,
+  useMeetingTitle,
+  weekday,
+} from '../../components/meeting-tags';
 
-const rowProps = (m: MeetingSummary) =>
+const rowProps = (m: MeetingSummaryDto) =>
   ({ 'data-testid': 'meeting-row', 'data-id': m.id, 'data-status': m.status }) as HTMLAttributes<HTMLElement>;
 
-const byDate = (items: MeetingSummary[]) => {
-  const days = new Map<string, MeetingSummary[]>();
+const byDate = (items: MeetingSummaryDto[]) => {
+  const days = new Map<string, MeetingSummaryDto[]>();
   for (const m of items) days.set(m.date, [...(days.get(m.date) ?? []), m]);
   return days;
 };
@@ -27,7 +34,7 @@ export function MeetingMonthGrid({
   onMore,
 }: {
   month: Dayjs;
-  items: MeetingSummary[];
+  items: MeetingSummaryDto[];
   showOrg: boolean;
   onMonth: (month: Dayjs) => void;
   /** Too many for one cell (a committee's month): the day's full list is better read as a list. */
@@ -90,7 +97,7 @@ export function MeetingMonthGrid({
 const PAGE = 60;
 
 /** Phones (and the list view): meetings day by day, one card each, with big touch targets. */
-export function MeetingList({ items, showOrg }: { items: MeetingSummary[]; showOrg: boolean }) {
+export function MeetingList({ items, showOrg }: { items: MeetingSummaryDto[]; showOrg: boolean }) {
   const { t } = useTranslation();
   const title = useMeetingTitle();
   const [limit, setLimit] = useState(PAGE);

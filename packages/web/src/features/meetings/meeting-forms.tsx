@@ -1,15 +1,16 @@
+import { MEETING_LIMITS } from '@nennep/core/meetings/api-types';
+import { MEETING_KINDS, type MeetingKind } from '@nennep/core/meetings/types';
+import { CELL_KINDS } from '@nennep/core/orgs/types';
 import { Alert, App, Checkbox, DatePicker, Form, Input, Segmented, Select, TimePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { FormModal } from '../../components/form-modal';
 import { OrgSelect } from '../../components/org-select';
-import { toIsoDay } from '../../lib/format';
+import { DATE_FORMAT, toIsoDay } from '../../lib/format';
 import { useRules } from '../../lib/rules';
-import { MEETING_KINDS, type MeetingKind } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { meetingCommands, meetingKeys } from './api';
-import { CELL_KINDS, DATE_FORMAT } from './shared';
 
 type Period = 'month' | 'quarter' | 'year';
 
@@ -168,10 +169,10 @@ export function CreateMeetingModal({ org, onClose }: { org: string | undefined; 
         <TimePicker format="HH:mm" minuteStep={5} style={{ width: '100%' }} needConfirm={false} />
       </Form.Item>
       <Form.Item name="place" label={t('meetings.create.place')}>
-        <Input maxLength={200} placeholder={t('meetings.create.placeHint')} />
+        <Input maxLength={MEETING_LIMITS.place} placeholder={t('meetings.create.placeHint')} />
       </Form.Item>
       <Form.Item name="title" label={t('meetings.create.title2')}>
-        <Input maxLength={300} />
+        <Input maxLength={MEETING_LIMITS.title} />
       </Form.Item>
       {kind === 'regular' || kind === 'thematic' ? (
         <Form.Item name="combined" valuePropName="checked">

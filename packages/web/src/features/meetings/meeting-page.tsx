@@ -7,20 +7,20 @@ import {
   MessageOutlined,
   StarOutlined,
 } from '@ant-design/icons';
+import type { MeetingDetailDto, MeetingRecordDto } from '@nennep/core/meetings/api-types';
 import { Alert, Breadcrumb, Button, Flex, Result, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { hhmm, LevelTag, StatusTag, useMeetingTitle, weekday } from '../../components/meeting-tags';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
-import type { MeetingDetail, MeetingRecord } from '../../lib/types';
 import { useIsMobile } from '../../lib/use-mobile';
 import { useMeeting } from './api';
 import { AttendanceTab } from './attendance-tab';
 import { ConductTab } from './conduct-tab';
-import { hhmm, LevelTag, StatusTag, useMeetingTitle, weekday } from './meeting-tags';
 import { MemberView } from './member-view';
 import { MinutesTab } from './minutes-tab';
 import { PrepareTab } from './prepare-tab';
@@ -43,7 +43,7 @@ const ICONS: Record<TabName, ReactNode> = {
 };
 
 /** Where a meeting opens: before it, the preparation; during it, the proceedings; after it, the minutes. */
-function defaultTab(meeting: MeetingDetail): TabName {
+function defaultTab(meeting: MeetingDetailDto): TabName {
   if (meeting.status === 'in_progress') return 'conduct';
   if (meeting.status === 'held' || meeting.status === 'adopted') return 'minutes';
   return 'prepare';
@@ -87,7 +87,7 @@ function TabNav({ active, onChange }: { active: TabName; onChange: (tab: TabName
   );
 }
 
-function Workspace({ meeting, record }: { meeting: MeetingDetail; record: MeetingRecord }) {
+function Workspace({ meeting, record }: { meeting: MeetingDetailDto; record: MeetingRecordDto }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const active = TABS.find((n) => n === params.get('tab')) ?? defaultTab(meeting);
@@ -120,7 +120,7 @@ function Workspace({ meeting, record }: { meeting: MeetingDetail; record: Meetin
   );
 }
 
-function MeetingHeader({ meeting }: { meeting: MeetingDetail }) {
+function MeetingHeader({ meeting }: { meeting: MeetingDetailDto }) {
   const { t } = useTranslation();
   const title = useMeetingTitle();
   const now = useNow(30_000);

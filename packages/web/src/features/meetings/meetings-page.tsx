@@ -1,4 +1,5 @@
 import { ColumnHeightOutlined, PlusOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { MEETING_KINDS, type MeetingKind } from '@nennep/core/meetings/types';
 import { Button, Card, Flex, Segmented, Select, Spin } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -7,7 +8,6 @@ import { MonthSwitcher } from '../../components/month-switcher';
 import { OrgSelect } from '../../components/org-select';
 import { PageHeader } from '../../components/page-header';
 import { LoadError } from '../../components/query-state';
-import { MEETING_KINDS, type MeetingKind } from '../../lib/types';
 import { useIsMobile } from '../../lib/use-mobile';
 import { useCurrentUser } from '../auth/session';
 import { useAnyAbilities, useGrantOrgs, useOrg } from '../orgs/api';

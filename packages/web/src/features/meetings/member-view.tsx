@@ -1,17 +1,17 @@
 import { CheckOutlined, CloseOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
+import { MEETING_LIMITS, type MeetingDetailDto } from '@nennep/core/meetings/api-types';
 import { Alert, Button, Card, Descriptions, Flex, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/form-modal';
+import { hhmm, weekday } from '../../components/meeting-tags';
 import { formatDate } from '../../lib/format';
 import { useRules } from '../../lib/rules';
-import type { MeetingDetail } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { useCurrentUser } from '../auth/session';
 import { AgendaList } from './agenda-editor';
 import { documentUrl, meetingCommands } from './api';
 import { MaterialsList } from './materials-card';
-import { hhmm, weekday } from './meeting-tags';
 
 type Answer = { reply: 'confirm' } | { reply: 'excuse'; reason: string };
 
@@ -27,7 +27,7 @@ function loadAnswer(id: number): Answer | null {
   }
 }
 
-function ReplyCard({ meeting }: { meeting: MeetingDetail }) {
+function ReplyCard({ meeting }: { meeting: MeetingDetailDto }) {
   const { t } = useTranslation();
   const rules = useRules();
   const [answer, setAnswer] = useState<Answer | null>(() => loadAnswer(meeting.id));
@@ -98,7 +98,7 @@ function ReplyCard({ meeting }: { meeting: MeetingDetail }) {
           <Form.Item name="reason" label={t('roll.reason')} rules={[rules.required(t('roll.reason'))]}>
             <Input.TextArea
               rows={3}
-              maxLength={500}
+              maxLength={MEETING_LIMITS.reason}
               placeholder={t('roll.reasonHint')}
               data-testid="member-excuse-reason"
             />
@@ -109,7 +109,7 @@ function ReplyCard({ meeting }: { meeting: MeetingDetail }) {
   );
 }
 
-function ResolutionCard({ meeting }: { meeting: MeetingDetail }) {
+function ResolutionCard({ meeting }: { meeting: MeetingDetailDto }) {
   const { t } = useTranslation();
   const resolution = meeting.documents.find((d) => d.docType === 'NQ');
   return (
@@ -148,7 +148,7 @@ function ResolutionCard({ meeting }: { meeting: MeetingDetail }) {
 }
 
 /** What a member sees: when and where, the agenda, published materials, the answer, the resolution. */
-export function MemberView({ meeting }: { meeting: MeetingDetail }) {
+export function MemberView({ meeting }: { meeting: MeetingDetailDto }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const upcoming = meeting.status === 'planned' || meeting.status === 'prepared';

@@ -1,19 +1,23 @@
 import { FilePdfOutlined, FileWordOutlined, LockOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  MEETING_LIMITS,
+  type MeetingDetailDto,
+  type MeetingRecordDto,
+} from '@nennep/core/meetings/api-types';
 import { Alert, App, Button, Card, DatePicker, Empty, Flex, Form, Input, Popconfirm, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api';
-import { formatDate, toIsoDay } from '../../lib/format';
+import { DATE_FORMAT, formatDate, toIsoDay } from '../../lib/format';
 import { useRules } from '../../lib/rules';
-import type { MeetingDetail, MeetingRecord } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { documentUrl, meetingCommands, meetingKeys } from './api';
 import { votingPresent } from './roll-call';
 import type { TabProps } from './shared';
-import { DATE_FORMAT, isOpen } from './shared';
-import { Stepper } from './stepper';
+import { isOpen } from './shared';
+import { VoteCountFields } from './vote-counts';
 
-export function DocumentNumbers({ meeting }: { meeting: MeetingDetail }) {
+export function DocumentNumbers({ meeting }: { meeting: MeetingDetailDto }) {
   const { t } = useTranslation();
   if (meeting.documents.length === 0) return null;
   return (
@@ -28,7 +32,7 @@ export function DocumentNumbers({ meeting }: { meeting: MeetingDetail }) {
   );
 }
 
-function DocumentsCard({ meeting, record }: { meeting: MeetingDetail; record: MeetingRecord }) {
+function DocumentsCard({ meeting, record }: { meeting: MeetingDetailDto; record: MeetingRecordDto }) {
   const { t } = useTranslation();
   const adopted = meeting.status === 'adopted';
   const hasResolution = adopted
@@ -88,7 +92,7 @@ interface AdoptValues {
   abstain: number;
 }
 
-function AdoptCard({ meeting, record }: { meeting: MeetingDetail; record: MeetingRecord }) {
+function AdoptCard({ meeting, record }: { meeting: MeetingDetailDto; record: MeetingRecordDto }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<AdoptValues>();
@@ -131,17 +135,7 @@ function AdoptCard({ meeting, record }: { meeting: MeetingDetail; record: Meetin
         initialValues={{ for: most, against: 0, abstain: 0 }}
         data-testid="adopt-form"
       >
-        <div className="nn-vote-grid">
-          <Form.Item name="for" label={t('votes.for')}>
-            <Stepper data-testid="adopt-for" aria-label={t('votes.for')} />
-          </Form.Item>
-          <Form.Item name="against" label={t('votes.against')}>
-            <Stepper data-testid="adopt-against" aria-label={t('votes.against')} />
-          </Form.Item>
-          <Form.Item name="abstain" label={t('votes.abstain')}>
-            <Stepper data-testid="adopt-abstain" aria-label={t('votes.abstain')} />
-          </Form.Item>
-        </div>
+        <VoteCountFields testIdPrefix="adopt" />
         <Popconfirm
           title={t('minutes.adoptConfirm')}
           okText={t('minutes.adopt')}
@@ -169,7 +163,7 @@ function AdoptCard({ meeting, record }: { meeting: MeetingDetail; record: Meetin
 }
 
 /** After adoption: the lock, the hash that proves the text never changed, and the numbers given. */
-export function LockedBanner({ meeting }: { meeting: MeetingDetail }) {
+export function LockedBanner({ meeting }: { meeting: MeetingDetailDto }) {
   const { t } = useTranslation();
   return (
     <Alert
@@ -196,7 +190,7 @@ export function LockedBanner({ meeting }: { meeting: MeetingDetail }) {
   );
 }
 
-function AddendaCard({ meeting, record }: { meeting: MeetingDetail; record: MeetingRecord }) {
+function AddendaCard({ meeting, record }: { meeting: MeetingDetailDto; record: MeetingRecordDto }) {
   const { t } = useTranslation();
   const rules = useRules();
   const [form] = Form.useForm<{ date: Dayjs; text: string }>();
@@ -244,7 +238,7 @@ function AddendaCard({ meeting, record }: { meeting: MeetingDetail; record: Meet
           >
             <Input.TextArea
               autoSize={{ minRows: 3, maxRows: 10 }}
-              maxLength={4000}
+              maxLength={MEETING_LIMITS.addendum}
               data-testid="addendum-text"
             />
           </Form.Item>

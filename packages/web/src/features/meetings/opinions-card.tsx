@@ -1,11 +1,16 @@
 import { EditOutlined, SendOutlined } from '@ant-design/icons';
+import {
+  MEETING_LIMITS,
+  type MeetingDetailDto,
+  type MeetingRecordDto,
+} from '@nennep/core/meetings/api-types';
 import { Button, Card, Empty, Flex, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MemberSelect } from '../../components/member-select';
 import { ApiError } from '../../lib/api';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useRules } from '../../lib/rules';
-import type { MeetingDetail, MeetingRecord } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { meetingCommands, meetingKeys } from './api';
 import { DeleteItemButton } from './delete-item';
@@ -28,7 +33,7 @@ function onSpeaker(error: unknown): unknown {
 }
 
 /** The item most opinions go to: the first of the content section (or the first item). */
-const defaultItem = (meeting: MeetingDetail) => {
+const defaultItem = (meeting: MeetingDetailDto) => {
   const discussion = meeting.agenda.findIndex((a) => a.section === 'content');
   return Math.max(discussion, 0);
 };
@@ -38,8 +43,8 @@ export function OpinionForm({
   record,
   roll,
 }: {
-  meeting: MeetingDetail;
-  record: MeetingRecord;
+  meeting: MeetingDetailDto;
+  record: MeetingRecordDto;
   roll: RollCall;
 }) {
   const { t } = useTranslation();
@@ -99,9 +104,8 @@ export function OpinionForm({
         label={t('opinions.speaker')}
         rules={[rules.requiredSelect(t('opinions.speaker'))]}
       >
-        <Select
+        <MemberSelect
           size="large"
-          showSearch={{ optionFilterProp: 'label' }}
           options={speakers}
           placeholder={t('prepare.pickMember')}
           data-testid="opinion-speaker"
@@ -120,7 +124,11 @@ export function OpinionForm({
         />
       </Form.Item>
       <Form.Item name="summary" label={t('opinions.text')} rules={[rules.required(t('opinions.text'))]}>
-        <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={4000} data-testid="opinion-text" />
+        <Input.TextArea
+          autoSize={{ minRows: 3, maxRows: 10 }}
+          maxLength={MEETING_LIMITS.opinion}
+          data-testid="opinion-text"
+        />
       </Form.Item>
       <Button
         type="primary"
@@ -137,7 +145,7 @@ export function OpinionForm({
   );
 }
 
-type Opinion = MeetingRecord['opinions'][number];
+type Opinion = MeetingRecordDto['opinions'][number];
 
 /** Rewording a mistyped opinion, or moving it to another agenda item, in place. */
 function OpinionEditForm({
@@ -145,7 +153,7 @@ function OpinionEditForm({
   opinion,
   onDone,
 }: {
-  meeting: MeetingDetail;
+  meeting: MeetingDetailDto;
   opinion: Opinion;
   onDone: () => void;
 }) {
@@ -179,7 +187,7 @@ function OpinionEditForm({
         />
       </Form.Item>
       <Form.Item name="summary" label={t('opinions.text')} rules={[rules.required(t('opinions.text'))]}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} maxLength={4000} />
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} maxLength={MEETING_LIMITS.opinion} />
       </Form.Item>
       <Flex gap={8}>
         <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="opinion-edit-save">
@@ -191,7 +199,7 @@ function OpinionEditForm({
   );
 }
 
-function OpinionRow({ meeting, opinion }: { meeting: MeetingDetail; opinion: Opinion }) {
+function OpinionRow({ meeting, opinion }: { meeting: MeetingDetailDto; opinion: Opinion }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   if (editing)
@@ -219,7 +227,7 @@ function OpinionRow({ meeting, opinion }: { meeting: MeetingDetail; opinion: Opi
 }
 
 /** Opinions grouped by agenda item, in the order of the agenda. */
-export function OpinionList({ meeting, record }: { meeting: MeetingDetail; record: MeetingRecord }) {
+export function OpinionList({ meeting, record }: { meeting: MeetingDetailDto; record: MeetingRecordDto }) {
   const { t } = useTranslation();
   const speakers = new Set(record.opinions.flatMap((o) => (o.memberCode ? [o.memberCode] : []))).size;
   const groups = meeting.agenda
@@ -254,8 +262,8 @@ export function OpinionsCard({
   editable,
   roll,
 }: {
-  meeting: MeetingDetail;
-  record: MeetingRecord;
+  meeting: MeetingDetailDto;
+  record: MeetingRecordDto;
   editable: boolean;
   roll: RollCall;
 }) {

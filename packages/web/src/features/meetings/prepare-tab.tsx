@@ -1,4 +1,5 @@
 import { CalendarOutlined, StopOutlined } from '@ant-design/icons';
+import { MEETING_LIMITS, type MeetingDetailDto } from '@nennep/core/meetings/api-types';
 import {
   Button,
   Card,
@@ -9,7 +10,6 @@ import {
   Form,
   Input,
   Modal,
-  Select,
   Timeline,
   TimePicker,
 } from 'antd';
@@ -17,18 +17,17 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/form-modal';
-import { formatDate, formatDateTime, labelFor, toIsoDay } from '../../lib/format';
+import { hhmm, weekday } from '../../components/meeting-tags';
+import { MemberSelect } from '../../components/member-select';
+import { DATE_FORMAT, formatDate, formatDateTime, labelFor, toIsoDay } from '../../lib/format';
 import { useRules } from '../../lib/rules';
-import type { MeetingDetail } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { AgendaEditor } from './agenda-editor';
 import { meetingCommands, meetingKeys, useSetMeeting } from './api';
 import { InviteButton } from './invite-dialog';
 import { MaterialsCard } from './materials-card';
-import { hhmm, weekday } from './meeting-tags';
 import { memberOptions, type RollCall } from './roll-call';
 import type { TabProps } from './shared';
-import { DATE_FORMAT } from './shared';
 
 interface DetailValues {
   place?: string | null;
@@ -93,33 +92,28 @@ function DetailsCard({ meeting, record, editable, roll }: TabProps & { roll: Rol
         data-testid="prepare-form"
       >
         <Form.Item name="place" label={t('prepare.place')}>
-          <Input size="large" maxLength={200} placeholder={t('meetings.create.placeHint')} />
+          <Input size="large" maxLength={MEETING_LIMITS.place} placeholder={t('meetings.create.placeHint')} />
         </Form.Item>
         <Form.Item name="title" label={t('prepare.title')}>
-          <Input size="large" maxLength={300} />
+          <Input size="large" maxLength={MEETING_LIMITS.title} />
         </Form.Item>
-        <Form.Item name="chairMemberCode" label={t('prepare.chair')}>
-          <Select
-            size="large"
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('prepare.pickMember')}
-            options={options}
-            loading={roll.loading}
-            data-testid="prepare-chair"
-          />
-        </Form.Item>
-        <Form.Item name="minuteTakerMemberCode" label={t('prepare.minuteTaker')}>
-          <Select
-            size="large"
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('prepare.pickMember')}
-            options={options}
-            loading={roll.loading}
-            data-testid="prepare-minute-taker"
-          />
-        </Form.Item>
+        {(
+          [
+            ['chairMemberCode', t('prepare.chair'), 'prepare-chair'],
+            ['minuteTakerMemberCode', t('prepare.minuteTaker'), 'prepare-minute-taker'],
+          ] as const
+        ).map(([name, label, testId]) => (
+          <Form.Item key={name} name={name} label={label}>
+            <MemberSelect
+              size="large"
+              allowClear
+              placeholder={t('prepare.pickMember')}
+              options={options}
+              loading={roll.loading}
+              data-testid={testId}
+            />
+          </Form.Item>
+        ))}
         <Button
           type="primary"
           size="large"
@@ -141,7 +135,7 @@ interface RescheduleValues {
 }
 
 /** Invite, reschedule and cancel: only before the meeting starts. */
-function ScheduleActions({ meeting }: { meeting: MeetingDetail }) {
+function ScheduleActions({ meeting }: { meeting: MeetingDetailDto }) {
   const { t } = useTranslation();
   const rules = useRules();
   const setMeeting = useSetMeeting();
@@ -212,7 +206,7 @@ function ScheduleActions({ meeting }: { meeting: MeetingDetail }) {
             />
           </Form.Item>
           <Form.Item name="reason" label={t('common.reason')} rules={[rules.required(t('common.reason'))]}>
-            <Input.TextArea rows={2} maxLength={500} />
+            <Input.TextArea rows={2} maxLength={MEETING_LIMITS.reason} />
           </Form.Item>
         </FormModal>
       ) : null}
@@ -235,7 +229,7 @@ function ScheduleActions({ meeting }: { meeting: MeetingDetail }) {
             data-testid="cancel-form"
           >
             <Form.Item name="reason" label={t('common.reason')} rules={[rules.required(t('common.reason'))]}>
-              <Input.TextArea rows={3} maxLength={500} />
+              <Input.TextArea rows={3} maxLength={MEETING_LIMITS.reason} />
             </Form.Item>
           </Form>
         </Modal>

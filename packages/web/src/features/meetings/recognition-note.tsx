@@ -1,7 +1,7 @@
+import type { ProbationLine } from '@nennep/core/meetings/types';
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../lib/format';
-import type { ProbationLine } from '../../lib/types';
 
 /**
  * Beside a recognition vote (công nhận đảng viên chính thức): the member's admission date and the end of the

@@ -1,10 +1,11 @@
 import { SendOutlined } from '@ant-design/icons';
+import type { MeetingDetailDto } from '@nennep/core/meetings/api-types';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Checkbox, Empty, Flex, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { MemberSelect } from '../../components/member-select';
 import { useRules } from '../../lib/rules';
-import type { MeetingDetail } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import {
   categoryOptions,
@@ -19,6 +20,7 @@ import { categoryText, RecLevelTag, RecStatusTag } from '../recommendations/reco
 import { meetingKeys } from './api';
 import { memberOptions, type RollCall } from './roll-call';
 import '../recommendations/recommendations.css';
+import { RECOMMENDATION_LIMITS } from '@nennep/core/recommendations/limits';
 
 /** The chair raises it when no member is named: the select's value for "nobody". */
 const CHAIR = '__chair';
@@ -29,7 +31,7 @@ interface RaiseValues {
   text: string;
 }
 
-function RaiseForm({ meeting, roll }: { meeting: MeetingDetail; roll: RollCall }) {
+function RaiseForm({ meeting, roll }: { meeting: MeetingDetailDto; roll: RollCall }) {
   const { t } = useTranslation();
   const rules = useRules();
   const queryClient = useQueryClient();
@@ -64,9 +66,8 @@ function RaiseForm({ meeting, roll }: { meeting: MeetingDetail; roll: RollCall }
       data-testid="rec-raise-form"
     >
       <Form.Item name="memberCode" label={who} rules={[rules.requiredSelect(who)]}>
-        <Select
+        <MemberSelect
           size="large"
-          showSearch={{ optionFilterProp: 'label' }}
           options={[{ value: CHAIR, label: t('recommendations.meeting.chair') }, ...members]}
           data-testid="rec-raise-member"
         />
@@ -77,7 +78,7 @@ function RaiseForm({ meeting, roll }: { meeting: MeetingDetail; roll: RollCall }
       <Form.Item name="text" label={text} rules={[rules.required(text)]}>
         <Input.TextArea
           autoSize={{ minRows: 3, maxRows: 10 }}
-          maxLength={2000}
+          maxLength={RECOMMENDATION_LIMITS.text}
           data-testid="rec-raise-text"
         />
       </Form.Item>
@@ -117,7 +118,7 @@ export function MeetingRecommendationsCard({
   editable,
   roll,
 }: {
-  meeting: MeetingDetail;
+  meeting: MeetingDetailDto;
   editable: boolean;
   roll: RollCall;
 }) {
@@ -143,7 +144,7 @@ function AnswerRow({
   rec,
   editable,
 }: {
-  meeting: MeetingDetail;
+  meeting: MeetingDetailDto;
   rec: RecommendationDto;
   editable: boolean;
 }) {
@@ -192,7 +193,7 @@ function AnswerRow({
  * "Trả lời kiến nghị cần thông báo": the answers this meeting gives back to the members, each ticked
  * when read out. Shown only when there are some.
  */
-export function MeetingAnswersCard({ meeting, editable }: { meeting: MeetingDetail; editable: boolean }) {
+export function MeetingAnswersCard({ meeting, editable }: { meeting: MeetingDetailDto; editable: boolean }) {
   const { t } = useTranslation();
   const list = useMeetingRecommendations(meeting.id);
   const toAnswer = list.data?.toAnswer ?? [];

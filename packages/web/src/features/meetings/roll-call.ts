@@ -1,9 +1,9 @@
+import type { MeetingDetailDto, RollCallLineDto } from '@nennep/core/meetings/api-types';
 import { useQuery } from '@tanstack/react-query';
-import type { MeetingDetail, RollCallLine } from '../../lib/types';
-import { fetchMembers, memberKeys } from '../members/api';
+import { fetchMembers, memberKeys } from '../../lib/member-list';
 
 export interface RollCall {
-  lines: RollCallLine[];
+  lines: RollCallLineDto[];
   /**
    * True while the server has no roll call yet (it makes one on the first mark, the start, or a chair
    * pick): the lines come from the member registry, as the server would lay them out.
@@ -13,7 +13,7 @@ export interface RollCall {
 }
 
 /** The meeting's roll call, or until there is one, the cell's active members. */
-export function useRollCall(meeting: MeetingDetail): RollCall {
+export function useRollCall(meeting: MeetingDetailDto): RollCall {
   const recorded = meeting.record?.rollCall ?? [];
   const filters = { org: meeting.orgCode, pageSize: 200 };
   const registry = useQuery({
@@ -23,7 +23,7 @@ export function useRollCall(meeting: MeetingDetail): RollCall {
     staleTime: 60_000,
   });
   if (recorded.length > 0) return { lines: recorded, tentative: false, loading: false };
-  const lines: RollCallLine[] = (registry.data?.items ?? [])
+  const lines: RollCallLineDto[] = (registry.data?.items ?? [])
     .filter((m) => m.orgCode === meeting.orgCode && (m.status === 'official' || m.status === 'probationary'))
     .map((m) => ({
       memberCode: m.memberCode,
@@ -34,6 +34,7 @@ export function useRollCall(meeting: MeetingDetail): RollCall {
       reason: null,
       reasonAccepted: true,
       reply: null,
+      suspended: false,
       attachedHere: false,
     }));
   return { lines, tentative: true, loading: registry.isPending };
@@ -61,12 +62,13 @@ export interface RollCounts {
 }
 
 /** An excused absence whose reason the cell did not accept: it counts as unexcused. */
-export const reasonRefused = (l: RollCallLine) => l.status === 'absent_excused' && l.reasonAccepted === false;
+export const reasonRefused = (l: RollCallLineDto) =>
+  l.status === 'absent_excused' && l.reasonAccepted === false;
 
-export function countRoll(lines: RollCallLine[]): RollCounts {
+export function countRoll(lines: RollCallLineDto[]): RollCounts {
   const present = lines.filter((l) => l.status === 'present');
   const ownPresent = present.filter((l) => !l.attachedHere);
-  const count = (status: RollCallLine['status']) => lines.filter((l) => l.status === status).length;
+  const count = (status: RollCallLineDto['status']) => lines.filter((l) => l.status === status).length;
   const refused = lines.filter(reasonRefused).length;
   return {
     total: lines.length - count('attached_elsewhere'),
@@ -86,13 +88,13 @@ export function countRoll(lines: RollCallLine[]): RollCounts {
  * Official members of the cell present and not suspended: the most votes that can be cast. Members of
  * other cells attending temporarily vote in their home cell (QĐ 24-QĐ/TW point 9.3.2; domain.md §2).
  */
-export const votingPresent = (lines: RollCallLine[]) =>
+export const votingPresent = (lines: RollCallLineDto[]) =>
   lines.filter(
     (l) => l.memberStatus === 'official' && l.status === 'present' && !l.suspended && !l.attachedHere,
   ).length;
 
 /** Member options for pickers: present members first, then the others, each with position. */
-export function memberOptions(lines: RollCallLine[], presentFirst = true) {
+export function memberOptions(lines: RollCallLineDto[], presentFirst = true) {
   const sorted = presentFirst
     ? [...lines.filter((l) => l.status === 'present'), ...lines.filter((l) => l.status !== 'present')]
     : lines;

@@ -1,12 +1,14 @@
+import type { MeetingDetailDto } from '@nennep/core/meetings/api-types';
+import type { Criterion, QualityScore } from '@nennep/core/meetings/types';
+import type { RuleSetContent } from '@nennep/core/rule-set-content';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Card, Flex, Select, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { currentLang } from '../../app/i18n';
+import { LEVEL_COLORS } from '../../components/meeting-tags';
 import { Loading } from '../../components/query-state';
-import type { Criterion, MeetingDetail, QualityScore, RuleSetContent } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { meetingCommands, meetingKeys, useMeetingRules, useMeetingScore } from './api';
-import { LEVEL_COLORS } from './meeting-tags';
 import type { TabProps } from './shared';
 
 /** Total and level, large: they change as the manual criteria are picked. */
@@ -135,7 +137,7 @@ export function ScoreTab({ meeting, record, editable }: TabProps) {
     success: false,
     onSuccess: (next, v) => {
       queryClient.setQueryData(meetingKeys.score(meeting.id), next);
-      queryClient.setQueryData<MeetingDetail>(meetingKeys.detail(meeting.id), (old) =>
+      queryClient.setQueryData<MeetingDetailDto>(meetingKeys.detail(meeting.id), (old) =>
         old?.record
           ? {
               ...old,

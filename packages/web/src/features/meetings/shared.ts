@@ -1,17 +1,17 @@
+import type { MeetingDetailDto, MeetingRecordDto } from '@nennep/core/meetings/api-types';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import type { MeetingDetail, MeetingRecord, OrgKind } from '../../lib/types';
 
 /** What every tab of the meeting page receives. */
 export interface TabProps {
-  meeting: MeetingDetail;
-  record: MeetingRecord;
+  meeting: MeetingDetailDto;
+  record: MeetingRecordDto;
   /** `canEdit(meeting)`: false for readers, and for everyone once the minutes are adopted. */
   editable: boolean;
 }
 
 /** Neither adopted nor cancelled: the minutes are still open for changes. */
-export const isOpen = (meeting: Pick<MeetingDetail, 'status'>) =>
+export const isOpen = (meeting: Pick<MeetingDetailDto, 'status'>) =>
   meeting.status !== 'adopted' && meeting.status !== 'cancelled';
 
 /**
@@ -19,7 +19,7 @@ export const isOpen = (meeting: Pick<MeetingDetail, 'status'>) =>
  * for itself that the minutes are open. Adopted minutes never change (domain.md §3 "Minutes"): no form,
  * no delete button shows on them, even if `abilities` said otherwise.
  */
-export const canEdit = (meeting: Pick<MeetingDetail, 'status' | 'abilities'>) =>
+export const canEdit = (meeting: Pick<MeetingDetailDto, 'status' | 'abilities'>) =>
   meeting.abilities.run && isOpen(meeting);
 
 /** Re-renders every `ms` so that clocks move. */
@@ -31,7 +31,3 @@ export function useNow(ms = 15_000): dayjs.Dayjs {
   }, [ms]);
   return now;
 }
-
-export const DATE_FORMAT = 'DD/MM/YYYY';
-/** Organisations that hold cell meetings. */
-export const CELL_KINDS: readonly OrgKind[] = ['grassroots_cell', 'cell', 'party_group'];

@@ -1,15 +1,22 @@
 import { PlusOutlined } from '@ant-design/icons';
+import {
+  MEETING_LIMITS,
+  type MeetingDetailDto,
+  type MeetingRecordDto,
+  TASK_STATUSES,
+  type TaskStatus,
+} from '@nennep/core/meetings/api-types';
 import { Button, Card, DatePicker, Empty, Flex, Form, Input, Select, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { formatDate, toIsoDay } from '../../lib/format';
+import { MemberSelect } from '../../components/member-select';
+import { DATE_FORMAT, formatDate, toIsoDay } from '../../lib/format';
 import { useRules } from '../../lib/rules';
-import { type MeetingDetail, type MeetingRecord, TASK_STATUSES, type TaskStatus } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { meetingCommands, meetingKeys } from './api';
 import { DeleteItemButton } from './delete-item';
 import { memberOptions, type RollCall } from './roll-call';
-import { canEdit, DATE_FORMAT } from './shared';
+import { canEdit } from './shared';
 
 const STATUS_COLORS: Record<TaskStatus, string> = { open: 'blue', done: 'green', dropped: 'default' };
 
@@ -29,8 +36,8 @@ export function TasksCard({
   editable,
   roll,
 }: {
-  meeting: MeetingDetail;
-  record: MeetingRecord;
+  meeting: MeetingDetailDto;
+  record: MeetingRecordDto;
   editable: boolean;
   roll: RollCall;
 }) {
@@ -102,16 +109,15 @@ export function TasksCard({
           data-testid="task-form"
         >
           <Form.Item name="memberCode" label={t('tasks.member')}>
-            <Select
+            <MemberSelect
               size="large"
               allowClear
-              showSearch={{ optionFilterProp: 'label' }}
               placeholder={t('tasks.cell')}
               options={memberOptions(roll.lines)}
             />
           </Form.Item>
           <Form.Item name="text" label={t('tasks.text')} rules={[rules.required(t('tasks.text'))]}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={MEETING_LIMITS.task} />
           </Form.Item>
           <Form.Item name="deadline" label={t('tasks.deadline')}>
             <DatePicker format={DATE_FORMAT} size="large" style={{ width: '100%', maxWidth: 260 }} />

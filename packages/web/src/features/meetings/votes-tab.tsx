@@ -1,18 +1,18 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
+import {
+  MEETING_LIMITS,
+  type MeetingDetailDto,
+  type MeetingRecordDto,
+} from '@nennep/core/meetings/api-types';
+import { VOTE_SUBJECTS, type VoteOutcome, type VoteSubject } from '@nennep/core/meetings/types';
 import { Alert, App, Button, Card, Empty, Flex, Form, Input, Select, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLang } from '../../app/i18n';
+import { MemberSelect } from '../../components/member-select';
 import { ApiError } from '../../lib/api';
 import { useRules } from '../../lib/rules';
-import {
-  type MeetingDetail,
-  type MeetingRecord,
-  VOTE_SUBJECTS,
-  type VoteOutcome,
-  type VoteSubject,
-} from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { meetingCommands, meetingKeys } from './api';
 import { DeleteItemButton } from './delete-item';
@@ -20,7 +20,7 @@ import { RecognitionNote } from './recognition-note';
 import { memberOptions, type RollCall, votingPresent } from './roll-call';
 import type { TabProps } from './shared';
 import { canEdit } from './shared';
-import { Stepper } from './stepper';
+import { VoteCountFields } from './vote-counts';
 
 interface VoteValues {
   subject: VoteSubject;
@@ -133,7 +133,11 @@ function VoteForm({ meeting, record, roll }: TabProps & { roll: RollCall }) {
           />
         </Form.Item>
         <Form.Item name="text" label={t('votes.text')} rules={[rules.required(t('votes.text'))]}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} data-testid="vote-text" />
+          <Input.TextArea
+            autoSize={{ minRows: 2, maxRows: 6 }}
+            maxLength={MEETING_LIMITS.vote}
+            data-testid="vote-text"
+          />
         </Form.Item>
         {ABOUT_MEMBER.includes(subject) ? (
           <Form.Item
@@ -141,9 +145,8 @@ function VoteForm({ meeting, record, roll }: TabProps & { roll: RollCall }) {
             label={t('votes.member')}
             rules={[rules.requiredSelect(t('votes.member'))]}
           >
-            <Select
+            <MemberSelect
               size="large"
-              showSearch={{ optionFilterProp: 'label' }}
               options={memberOptions(
                 // About the cell's own members: one attending temporarily is decided on in the home cell.
                 (subject === 'recognition'
@@ -159,17 +162,7 @@ function VoteForm({ meeting, record, roll }: TabProps & { roll: RollCall }) {
         <div className="nn-muted" style={{ marginBottom: 8 }} data-testid="vote-present-official">
           {t('votes.presentOfficial', { count: most })}
         </div>
-        <div className="nn-vote-grid">
-          <Form.Item name="for" label={t('votes.for')}>
-            <Stepper data-testid="vote-for" aria-label={t('votes.for')} />
-          </Form.Item>
-          <Form.Item name="against" label={t('votes.against')}>
-            <Stepper data-testid="vote-against" aria-label={t('votes.against')} />
-          </Form.Item>
-          <Form.Item name="abstain" label={t('votes.abstain')}>
-            <Stepper data-testid="vote-abstain" aria-label={t('votes.abstain')} />
-          </Form.Item>
-        </div>
+        <VoteCountFields testIdPrefix="vote" />
         <Button
           type="primary"
           size="large"
@@ -190,7 +183,7 @@ function VoteForm({ meeting, record, roll }: TabProps & { roll: RollCall }) {
   );
 }
 
-function VoteList({ meeting, record }: { meeting: MeetingDetail; record: MeetingRecord }) {
+function VoteList({ meeting, record }: { meeting: MeetingDetailDto; record: MeetingRecordDto }) {
   const { t } = useTranslation();
   return (
     <Card size="small" title={t('votes.recorded')}>

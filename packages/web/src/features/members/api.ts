@@ -1,36 +1,14 @@
+import type {
+  ChangeStatusInput,
+  CreateMemberInput,
+  MemberPeriodInput,
+  TransferMemberInput,
+  UpdateMemberInput,
+} from '@nennep/core/members/schemas';
+import type { MemberDetailDto, MemberHistoryItemDto } from '@nennep/core/members/types';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiGet, apiPatch, apiPost, seg, toQueryString } from '../../lib/api';
-import type {
-  HistoryItem,
-  MemberDetail,
-  MemberListItem,
-  MemberPersonal,
-  MemberStatus,
-  Page,
-  Position,
-  Sex,
-} from '../../lib/types';
-
-export interface MemberFilters {
-  org?: string;
-  q?: string;
-  status?: MemberStatus;
-  exempt?: 'true' | 'false';
-  sex?: Sex;
-  page?: number;
-  pageSize?: number;
-}
-
-export const memberKeys = {
-  all: ['members'] as const,
-  list: (filters: MemberFilters) => ['members', 'list', filters] as const,
-  detail: (code: string) => ['members', 'detail', code] as const,
-  history: (code: string) => ['members', 'history', code] as const,
-  personal: (code: string) => ['members', 'personal', code] as const,
-};
-
-export const fetchMembers = (filters: MemberFilters) =>
-  apiGet<Page<MemberListItem>>('/api/members', { ...filters });
+import { fetchMembers, type MemberFilters, memberKeys } from '../../lib/member-list';
 
 /** One page of members; the server sorts by given name in Vietnamese order, so the client never re-sorts. */
 export function useMemberList(filters: MemberFilters) {
@@ -50,14 +28,15 @@ export function exportUrl(filters: MemberFilters): string {
 export function useMember(code: string) {
   return useQuery({
     queryKey: memberKeys.detail(code),
-    queryFn: () => apiGet<MemberDetail>(`/api/members/${seg(code)}`),
+    queryFn: () => apiGet<MemberDetailDto>(`/api/members/${seg(code)}`),
   });
 }
 
 export function useMemberHistory(code: string) {
   return useQuery({
     queryKey: memberKeys.history(code),
-    queryFn: () => apiGet<{ items: HistoryItem[] }>(`/api/members/${seg(code)}/history`).then((r) => r.items),
+    queryFn: () =>
+      apiGet<{ items: MemberHistoryItemDto[] }>(`/api/members/${seg(code)}/history`).then((r) => r.items),
   });
 }
 
@@ -72,43 +51,17 @@ export function useMemberPersonal(code: string, enabled: boolean) {
   });
 }
 
-export interface MemberInput {
-  memberCode: string;
-  fullName: string;
-  sex: Sex;
-  birthDate?: string | null;
-  orgCode: string;
-  status: 'official' | 'probationary';
-  admissionDate: string;
-  officialDate?: string | null;
-  position: Position;
-  partyCardNo?: string | null;
-  notes?: string | null;
-}
-
-export type MemberPatch = Partial<Omit<MemberInput, 'memberCode' | 'orgCode' | 'status'>> & {
-  ethnicity?: string | null;
-  religion?: string | null;
-  hometown?: string | null;
-  citizenId?: string | null;
-  phone?: string | null;
-};
+/** Sensitive fields (Decree 13/2023): only fetched on demand, and the server logs each read. */
+export type MemberPersonal = Record<string, string | number | boolean | null>;
 
 export const memberCommands = {
-  create: (input: MemberInput) => apiPost<MemberDetail>('/api/members', input),
-  update: (code: string, patch: MemberPatch) => apiPatch<MemberDetail>(`/api/members/${seg(code)}`, patch),
-  transfer: (code: string, body: { toOrgCode: string; date: string; note?: string }) =>
+  create: (input: CreateMemberInput) => apiPost<MemberDetailDto>('/api/members', input),
+  update: (code: string, patch: UpdateMemberInput) =>
+    apiPatch<MemberDetailDto>(`/api/members/${seg(code)}`, patch),
+  transfer: (code: string, body: TransferMemberInput) =>
     apiPost<unknown>(`/api/members/${seg(code)}/transfer`, body),
-  status: (code: string, body: { status: MemberStatus; date: string; reason?: string }) =>
+  status: (code: string, body: ChangeStatusInput) =>
     apiPost<unknown>(`/api/members/${seg(code)}/status`, body),
-  period: (
-    code: string,
-    body: {
-      kind: 'exempt' | 'attached';
-      from: string;
-      to?: string | null;
-      orgCode?: string | null;
-      reason?: string;
-    },
-  ) => apiPost<unknown>(`/api/members/${seg(code)}/periods`, body),
+  period: (code: string, body: MemberPeriodInput) =>
+    apiPost<unknown>(`/api/members/${seg(code)}/periods`, body),
 };

@@ -5,32 +5,32 @@ import {
   SwapOutlined,
   TagsOutlined,
 } from '@ant-design/icons';
+import {
+  MEMBER_LIMITS,
+  type MemberDetailDto,
+  type MemberPeriodKind,
+  type MemberStatus,
+} from '@nennep/core/members/types';
+import { CELL_KINDS } from '@nennep/core/orgs/types';
 import { Button, DatePicker, Dropdown, Form, Input, type MenuProps, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/form-modal';
 import { OrgSelect } from '../../components/org-select';
-import { toIsoDay } from '../../lib/format';
+import { DATE_FORMAT, toIsoDay } from '../../lib/format';
+import { memberKeys } from '../../lib/member-list';
 import { useOptions } from '../../lib/options';
 import { useRules } from '../../lib/rules';
-import type { MemberDetail, MemberStatus } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { orgKeys } from '../orgs/api';
-import { memberCommands, memberKeys } from './api';
-import {
-  CELL_KINDS,
-  DATE_FORMAT,
-  formValuesOf,
-  MemberFields,
-  type MemberFormValues,
-  toMemberPatch,
-} from './member-fields';
+import { memberCommands } from './api';
+import { formValuesOf, MemberFields, type MemberFormValues, toMemberPatch } from './member-fields';
 
 type ActionName = 'edit' | 'transfer' | 'status' | 'period';
 
 interface ModalProps {
-  member: MemberDetail;
+  member: MemberDetailDto;
   onClose: () => void;
 }
 
@@ -103,7 +103,7 @@ function TransferModal({ member, onClose }: ModalProps) {
         <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="note" label={t('common.note')}>
-        <Input.TextArea rows={2} maxLength={500} />
+        <Input.TextArea rows={2} maxLength={MEMBER_LIMITS.note} />
       </Form.Item>
     </FormModal>
   );
@@ -152,14 +152,14 @@ function StatusModal({ member, onClose }: ModalProps) {
         <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="reason" label={t('common.reason')}>
-        <Input.TextArea rows={2} maxLength={500} />
+        <Input.TextArea rows={2} maxLength={MEMBER_LIMITS.note} />
       </Form.Item>
     </FormModal>
   );
 }
 
 interface PeriodValues {
-  kind: 'exempt' | 'attached';
+  kind: MemberPeriodKind;
   from: Dayjs;
   to?: Dayjs | null;
   orgCode?: string;
@@ -240,14 +240,14 @@ function PeriodModal({ member, onClose }: ModalProps) {
         </Form.Item>
       ) : null}
       <Form.Item name="reason" label={t('common.reason')}>
-        <Input.TextArea rows={2} maxLength={500} />
+        <Input.TextArea rows={2} maxLength={MEMBER_LIMITS.note} />
       </Form.Item>
     </FormModal>
   );
 }
 
 /** Edit, transfer, status and periods; shown only when the server says `abilities.update`. */
-export function MemberActions({ member }: { member: MemberDetail }) {
+export function MemberActions({ member }: { member: MemberDetailDto }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<ActionName | null>(null);
   const close = () => setOpen(null);

@@ -2,9 +2,10 @@ import { Button, Card, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/page-header';
+import { memberKeys } from '../../lib/member-list';
 import { useAction } from '../../lib/use-action';
 import { orgKeys } from '../orgs/api';
-import { memberCommands, memberKeys } from './api';
+import { memberCommands } from './api';
 import { MemberFields, type MemberFormValues, toMemberInput } from './member-fields';
 import { memberLink } from './member-tags';
 

@@ -1,16 +1,13 @@
+import type { CreateMemberInput, UpdateMemberInput } from '@nennep/core/members/schemas';
+import { MEMBER_LIMITS, type MemberDetailDto, type Position, type Sex } from '@nennep/core/members/types';
+import { CELL_KINDS } from '@nennep/core/orgs/types';
 import { DatePicker, Form, Input, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { OrgSelect } from '../../components/org-select';
-import { fromIsoDay, toIsoDay } from '../../lib/format';
+import { DATE_FORMAT, fromIsoDay, toIsoDay } from '../../lib/format';
 import { useOptions } from '../../lib/options';
 import { useRules } from '../../lib/rules';
-import type { MemberDetail, OrgKind, Position, Sex } from '../../lib/types';
-import type { MemberInput, MemberPatch } from './api';
-
-/** Kinds that hold members directly. */
-export const CELL_KINDS: readonly OrgKind[] = ['grassroots_cell', 'cell', 'party_group'];
-export const DATE_FORMAT = 'DD/MM/YYYY';
 
 export interface MemberFormValues {
   memberCode: string;
@@ -28,7 +25,7 @@ export interface MemberFormValues {
 
 const blankToNull = (value: string | undefined) => (value?.trim() ? value.trim() : null);
 
-export function toMemberInput(v: MemberFormValues): MemberInput {
+export function toMemberInput(v: MemberFormValues): CreateMemberInput {
   return {
     memberCode: v.memberCode.trim(),
     fullName: v.fullName.trim(),
@@ -44,7 +41,7 @@ export function toMemberInput(v: MemberFormValues): MemberInput {
   };
 }
 
-export function toMemberPatch(v: MemberFormValues): MemberPatch {
+export function toMemberPatch(v: MemberFormValues): UpdateMemberInput {
   return {
     fullName: v.fullName.trim(),
     sex: v.sex,
@@ -56,7 +53,7 @@ export function toMemberPatch(v: MemberFormValues): MemberPatch {
   };
 }
 
-export function formValuesOf(m: MemberDetail): Partial<MemberFormValues> {
+export function formValuesOf(m: MemberDetailDto): Partial<MemberFormValues> {
   return {
     fullName: m.fullName,
     sex: m.sex,
@@ -84,7 +81,7 @@ export function MemberFields({ mode }: { mode: 'create' | 'edit' }) {
           label={t('members.code')}
           rules={[rules.required(t('members.code')), rules.code()]}
         >
-          <Input maxLength={40} data-testid="member-form-code" />
+          <Input maxLength={MEMBER_LIMITS.code} data-testid="member-form-code" />
         </Form.Item>
       ) : null}
       <Form.Item
@@ -92,7 +89,7 @@ export function MemberFields({ mode }: { mode: 'create' | 'edit' }) {
         label={t('members.fullName')}
         rules={[rules.required(t('members.fullName'))]}
       >
-        <Input maxLength={120} autoComplete="off" data-testid="member-form-name" />
+        <Input maxLength={MEMBER_LIMITS.fullName} autoComplete="off" data-testid="member-form-name" />
       </Form.Item>
       <Form.Item name="sex" label={t('members.sex')} rules={[rules.requiredSelect(t('members.sex'))]}>
         <Radio.Group options={options.sexes} />
@@ -135,10 +132,10 @@ export function MemberFields({ mode }: { mode: 'create' | 'edit' }) {
         <Select<Position> options={options.positions} />
       </Form.Item>
       <Form.Item name="partyCardNo" label={t('members.partyCardNo')}>
-        <Input maxLength={40} />
+        <Input maxLength={MEMBER_LIMITS.partyCardNo} />
       </Form.Item>
       <Form.Item name="notes" label={t('members.notes')}>
-        <Input.TextArea rows={3} maxLength={2000} />
+        <Input.TextArea rows={3} maxLength={MEMBER_LIMITS.notes} />
       </Form.Item>
     </>
   );

@@ -1,25 +1,25 @@
+import type { MemberListDto, MemberListItemDto } from '@nennep/core/members/types';
 import { Card, Empty, Pagination, Table, type TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../lib/format';
-import type { MemberListItem, Page } from '../../lib/types';
 import { ExemptTag, memberLink, StatusTag } from './member-tags';
 
 interface ViewProps {
-  data: Page<MemberListItem> | undefined;
+  data: MemberListDto | undefined;
   loading: boolean;
   onPage: (page: number, pageSize: number) => void;
 }
 
-const rowProps = (m: MemberListItem) =>
+const rowProps = (m: MemberListItemDto) =>
   ({ 'data-testid': 'member-row', 'data-code': m.memberCode }) as HTMLAttributes<HTMLElement>;
 
 /** Desktop: a table; order is the server's (Vietnamese given-name order), so no column sorts locally. */
 export function MemberTable({ data, loading, onPage }: ViewProps) {
   const { t } = useTranslation();
   const offset = data ? (data.page - 1) * data.pageSize : 0;
-  const columns: TableColumnsType<MemberListItem> = [
+  const columns: TableColumnsType<MemberListItemDto> = [
     { key: 'index', title: '#', width: 56, render: (_, __, i) => offset + i + 1 },
     {
       key: 'fullName',
@@ -52,7 +52,7 @@ export function MemberTable({ data, loading, onPage }: ViewProps) {
     { key: 'official', title: t('members.officialDate'), render: (_, m) => formatDate(m.officialDate) },
   ];
   return (
-    <Table<MemberListItem>
+    <Table<MemberListItemDto>
       rowKey="memberCode"
       size="small"
       columns={columns}

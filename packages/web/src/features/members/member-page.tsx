@@ -1,3 +1,4 @@
+import type { MemberDetailDto } from '@nennep/core/members/types';
 import { Breadcrumb, Card, Col, Descriptions, Empty, Flex, List, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -5,13 +6,12 @@ import { HistoryTimeline } from '../../components/history-timeline';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
-import type { MemberDetail } from '../../lib/types';
 import { useMember, useMemberHistory } from './api';
 import { MemberActions } from './member-actions';
 import { ExemptTag, StatusTag } from './member-tags';
 import { PersonalPanel } from './personal-panel';
 
-function PeriodsCard({ member }: { member: MemberDetail }) {
+function PeriodsCard({ member }: { member: MemberDetailDto }) {
   const { t } = useTranslation();
   return (
     <Card size="small" title={t('members.periods.title')} data-testid="member-periods">
@@ -51,16 +51,13 @@ function HistoryCard({ code }: { code: string }) {
   );
 }
 
-function MemberView({ member }: { member: MemberDetail }) {
+function MemberView({ member }: { member: MemberDetailDto }) {
   const { t } = useTranslation();
   const orgHref = `/orgs/${encodeURIComponent(member.orgCode)}`;
   const details = [
     { key: 'code', label: t('members.code'), children: member.memberCode },
     { key: 'fullName', label: t('members.fullName'), children: member.fullName },
     { key: 'sex', label: t('members.sex'), children: t(`sex.${member.sex}`) },
-    ...(member.birthDate
-      ? [{ key: 'birth', label: t('members.birthDate'), children: formatDate(member.birthDate) }]
-      : []),
     { key: 'org', label: t('members.org'), children: <Link to={orgHref}>{member.orgName}</Link> },
     { key: 'position', label: t('members.position'), children: t(`position.${member.position}`) },
     { key: 'status', label: t('members.status'), children: t(`status.${member.status}`) },

@@ -1,6 +1,6 @@
+import type { MemberStatus } from '@nennep/core/members/types';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { MemberStatus } from '../../lib/types';
 
 const STATUS_COLORS: Record<MemberStatus, string> = {
   official: 'green',

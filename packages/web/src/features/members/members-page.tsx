@@ -1,4 +1,5 @@
 import { FileExcelOutlined, SearchOutlined, UserAddOutlined } from '@ant-design/icons';
+import { MEMBER_STATUSES, type MemberStatus, SEXES, type Sex } from '@nennep/core/members/types';
 import { Button, Card, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,11 +8,11 @@ import { LinkButton } from '../../components/link-button';
 import { OrgSelect, useDebounced } from '../../components/org-select';
 import { PageHeader } from '../../components/page-header';
 import { LoadError } from '../../components/query-state';
+import type { MemberFilters } from '../../lib/member-list';
 import { useOptions } from '../../lib/options';
-import { MEMBER_STATUSES, type MemberStatus, SEXES, type Sex } from '../../lib/types';
 import { useIsMobile } from '../../lib/use-mobile';
 import { useAnyAbilities, useOrg } from '../orgs/api';
-import { exportUrl, type MemberFilters, useMemberList } from './api';
+import { exportUrl, useMemberList } from './api';
 import { MemberCards, MemberTable } from './member-list-views';
 
 const pick = <T extends string>(value: string | null, allowed: readonly T[]): T | undefined =>

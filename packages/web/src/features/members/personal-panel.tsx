@@ -1,15 +1,15 @@
 import { EyeInvisibleOutlined, EyeOutlined, LockOutlined } from '@ant-design/icons';
+import { MEMBER_LIMITS, type MemberDetailDto } from '@nennep/core/members/types';
 import { Alert, Button, Card, DatePicker, Descriptions, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/form-modal';
 import { QueryState } from '../../components/query-state';
-import { formatDate, fromIsoDay, labelFor, toIsoDay } from '../../lib/format';
-import type { MemberDetail, MemberPersonal } from '../../lib/types';
+import { DATE_FORMAT, formatDate, fromIsoDay, labelFor, toIsoDay } from '../../lib/format';
+import { memberKeys } from '../../lib/member-list';
 import { useAction } from '../../lib/use-action';
-import { memberCommands, memberKeys, useMemberPersonal } from './api';
-import { DATE_FORMAT } from './member-fields';
+import { type MemberPersonal, memberCommands, useMemberPersonal } from './api';
 
 /** Editable personal fields (Decree 13/2023 sensitive data). */
 const EDITABLE = ['ethnicity', 'religion', 'hometown', 'citizenId', 'phone'] as const;
@@ -31,7 +31,7 @@ function EditPersonalModal({
   data,
   onClose,
 }: {
-  member: MemberDetail;
+  member: MemberDetailDto;
   data: MemberPersonal;
   onClose: () => void;
 }) {
@@ -69,27 +69,27 @@ function EditPersonalModal({
         <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="ethnicity" label={t('members.personal.ethnicity')}>
-        <Input maxLength={60} />
+        <Input maxLength={MEMBER_LIMITS.ethnicity} />
       </Form.Item>
       <Form.Item name="religion" label={t('members.personal.religion')}>
-        <Input maxLength={60} />
+        <Input maxLength={MEMBER_LIMITS.religion} />
       </Form.Item>
       <Form.Item name="hometown" label={t('members.personal.hometown')}>
-        <Input maxLength={200} />
+        <Input maxLength={MEMBER_LIMITS.hometown} />
       </Form.Item>
       <Form.Item
         name="citizenId"
         label={t('members.personal.citizenId')}
         rules={[{ pattern: /^\d{12}$/, message: `${t('members.personal.citizenId')}: 12` }]}
       >
-        <Input maxLength={12} inputMode="numeric" autoComplete="off" />
+        <Input maxLength={MEMBER_LIMITS.citizenId} inputMode="numeric" autoComplete="off" />
       </Form.Item>
       <Form.Item
         name="phone"
         label={t('members.personal.phone')}
         rules={[{ pattern: /^[0-9+ ]{8,15}$/, message: t('members.personal.phone') }]}
       >
-        <Input maxLength={15} inputMode="tel" autoComplete="off" />
+        <Input maxLength={MEMBER_LIMITS.phone} inputMode="tel" autoComplete="off" />
       </Form.Item>
     </FormModal>
   );
@@ -99,7 +99,7 @@ function EditPersonalModal({
  * Personal data stays hidden until the user asks for it: the server logs every read, so the request
  * is made only on the button press and the answer is not kept in the cache afterwards.
  */
-export function PersonalPanel({ member }: { member: MemberDetail }) {
+export function PersonalPanel({ member }: { member: MemberDetailDto }) {
   const { t } = useTranslation();
   const [visible, setVisible] = useState(false);
   const [editing, setEditing] = useState(false);

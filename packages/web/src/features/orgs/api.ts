@@ -1,16 +1,22 @@
-import type { NamingField } from '@nennep/core/org-naming';
+import type {
+  CreateOrgInput,
+  DissolveOrgInput,
+  MergeOrgInput,
+  MoveOrgInput,
+  RenameOrgInput,
+  SetOrgNamingInput,
+  SplitOrgInput,
+} from '@nennep/core/orgs/schemas';
+import type {
+  HistoryItemDto,
+  OrgAbilitiesDto,
+  OrgDetailDto,
+  OrgSearchItemDto,
+  OrgStatsDto,
+  OrgTreeNodeDto,
+} from '@nennep/core/orgs/types';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { apiGet, apiPost, apiPut, seg } from '../../lib/api';
-import type {
-  HistoryItem,
-  OrgAbilities,
-  OrgCategory,
-  OrgDetail,
-  OrgKind,
-  OrgSearchItem,
-  OrgStats,
-  OrgTreeNode,
-} from '../../lib/types';
 import { useCurrentUser } from '../auth/session';
 
 export const orgKeys = {
@@ -22,12 +28,13 @@ export const orgKeys = {
   search: (q: string) => ['orgs', 'search', q] as const,
 };
 
-export const fetchOrg = (code: string) => apiGet<OrgDetail>(`/api/orgs/${seg(code)}`);
-export const fetchTreeRoots = () => apiGet<{ roots: OrgTreeNode[] }>('/api/orgs/tree').then((r) => r.roots);
+export const fetchOrg = (code: string) => apiGet<OrgDetailDto>(`/api/orgs/${seg(code)}`);
+export const fetchTreeRoots = () =>
+  apiGet<{ roots: OrgTreeNodeDto[] }>('/api/orgs/tree').then((r) => r.roots);
 export const fetchTreeChildren = (parent: string) =>
-  apiGet<{ children: OrgTreeNode[] }>('/api/orgs/tree', { parent }).then((r) => r.children);
+  apiGet<{ children: OrgTreeNodeDto[] }>('/api/orgs/tree', { parent }).then((r) => r.children);
 export const searchOrgs = (q: string) =>
-  apiGet<{ items: OrgSearchItem[] }>('/api/orgs/search', { q }).then((r) => r.items);
+  apiGet<{ items: OrgSearchItemDto[] }>('/api/orgs/search', { q }).then((r) => r.items);
 
 export function useOrg(code: string | undefined) {
   return useQuery({
@@ -40,14 +47,14 @@ export function useOrg(code: string | undefined) {
 export function useOrgStats(code: string) {
   return useQuery({
     queryKey: orgKeys.stats(code),
-    queryFn: () => apiGet<OrgStats>(`/api/orgs/${seg(code)}/stats`),
+    queryFn: () => apiGet<OrgStatsDto>(`/api/orgs/${seg(code)}/stats`),
   });
 }
 
 export function useOrgHistory(code: string) {
   return useQuery({
     queryKey: orgKeys.history(code),
-    queryFn: () => apiGet<{ items: HistoryItem[] }>(`/api/orgs/${seg(code)}/history`).then((r) => r.items),
+    queryFn: () => apiGet<{ items: HistoryItemDto[] }>(`/api/orgs/${seg(code)}/history`).then((r) => r.items),
   });
 }
 
@@ -65,7 +72,7 @@ export function useGrantOrgs() {
 }
 
 /** What the actor may do somewhere in their subtrees (for menus only; every page asks its own org). */
-export function useAnyAbilities(): OrgAbilities {
+export function useAnyAbilities(): OrgAbilitiesDto {
   const { orgs } = useGrantOrgs();
   return {
     update: orgs.some((o) => o.abilities.update),
@@ -76,34 +83,15 @@ export function useAnyAbilities(): OrgAbilities {
   };
 }
 
-export interface CreateOrgInput {
-  code: string;
-  name: string;
-  kind: OrgKind;
-  category: OrgCategory | null;
-  parentCode: string;
-}
-
-export interface SplitOrgInput {
-  newOrg: { code: string; name: string; category: OrgCategory | null };
-  memberCodes: string[];
-  childCodes: string[];
-  note?: string;
-}
-
-/** The words of a node (blank = back to the default) and why they changed. */
-export type SetNamingInput = Record<NamingField, string> & { note?: string };
-
 export const orgCommands = {
-  create: (input: CreateOrgInput) => apiPost<OrgDetail>('/api/orgs', input),
-  rename: (code: string, body: { name: string; note?: string }) =>
-    apiPost<OrgDetail>(`/api/orgs/${seg(code)}/rename`, body),
-  move: (code: string, body: { parentCode: string; note?: string }) =>
-    apiPost<OrgDetail>(`/api/orgs/${seg(code)}/move`, body),
-  merge: (code: string, body: { intoCode: string; note?: string }) =>
-    apiPost<unknown>(`/api/orgs/${seg(code)}/merge`, body),
+  create: (input: CreateOrgInput) => apiPost<OrgDetailDto>('/api/orgs', input),
+  rename: (code: string, body: RenameOrgInput) =>
+    apiPost<OrgDetailDto>(`/api/orgs/${seg(code)}/rename`, body),
+  move: (code: string, body: MoveOrgInput) => apiPost<OrgDetailDto>(`/api/orgs/${seg(code)}/move`, body),
+  merge: (code: string, body: MergeOrgInput) => apiPost<unknown>(`/api/orgs/${seg(code)}/merge`, body),
   split: (code: string, body: SplitOrgInput) => apiPost<unknown>(`/api/orgs/${seg(code)}/split`, body),
-  dissolve: (code: string, body: { note?: string }) =>
+  dissolve: (code: string, body: DissolveOrgInput) =>
     apiPost<unknown>(`/api/orgs/${seg(code)}/dissolve`, body),
-  setNaming: (code: string, body: SetNamingInput) => apiPut<OrgDetail>(`/api/orgs/${seg(code)}/naming`, body),
+  setNaming: (code: string, body: SetOrgNamingInput) =>
+    apiPut<OrgDetailDto>(`/api/orgs/${seg(code)}/naming`, body),
 };

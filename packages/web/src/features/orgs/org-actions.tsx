@@ -8,6 +8,7 @@ import {
   ScissorOutlined,
   SwapOutlined,
 } from '@ant-design/icons';
+import { ORG_LIMITS, type OrgCategory, type OrgDetailDto, type OrgKind } from '@nennep/core/orgs/types';
 import { Alert, Button, Dropdown, Form, Input, type MenuProps, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +17,6 @@ import { FormModal } from '../../components/form-modal';
 import { OrgSelect } from '../../components/org-select';
 import { useOptions } from '../../lib/options';
 import { useRules } from '../../lib/rules';
-import type { OrgCategory, OrgDetail, OrgKind } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { orgCommands, orgKeys } from './api';
 import { SplitModal } from './split-modal';
@@ -24,13 +24,13 @@ import { SplitModal } from './split-modal';
 type ActionName = 'createChild' | 'rename' | 'move' | 'merge' | 'split' | 'dissolve';
 
 interface ModalProps {
-  org: OrgDetail;
+  org: OrgDetailDto;
   onClose: () => void;
 }
 
 const noteField = (label: string) => (
   <Form.Item name="note" label={label}>
-    <Input.TextArea rows={2} maxLength={500} />
+    <Input.TextArea rows={2} maxLength={ORG_LIMITS.note} />
   </Form.Item>
 );
 
@@ -73,10 +73,10 @@ function CreateChildModal({ org, onClose }: ModalProps) {
         <Input value={org.name} disabled />
       </Form.Item>
       <Form.Item name="code" label={t('orgs.code')} rules={[rules.required(t('orgs.code')), rules.code()]}>
-        <Input maxLength={40} autoCapitalize="characters" />
+        <Input maxLength={ORG_LIMITS.code} autoCapitalize="characters" />
       </Form.Item>
       <Form.Item name="name" label={t('orgs.name')} rules={[rules.required(t('orgs.name'))]}>
-        <Input maxLength={200} />
+        <Input maxLength={ORG_LIMITS.name} />
       </Form.Item>
       <Form.Item name="kind" label={t('orgs.kind')} rules={[rules.requiredSelect(t('orgs.kind'))]}>
         <Select<OrgKind> options={kinds} />
@@ -114,7 +114,7 @@ function RenameModal({ org, onClose }: ModalProps) {
         label={t('orgs.actions.newName')}
         rules={[rules.required(t('orgs.actions.newName'))]}
       >
-        <Input maxLength={200} />
+        <Input maxLength={ORG_LIMITS.name} />
       </Form.Item>
       {noteField(t('common.note'))}
     </FormModal>
@@ -217,7 +217,7 @@ function DissolveModal({ org, onClose }: ModalProps) {
 }
 
 /** The "Thao tác" menu of an organisation; shown only when the server says `abilities.update`. */
-export function OrgActions({ org }: { org: OrgDetail }) {
+export function OrgActions({ org }: { org: OrgDetailDto }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<ActionName | null>(null);
   const close = () => setOpen(null);

@@ -1,10 +1,10 @@
 import { EditOutlined } from '@ant-design/icons';
 import { NAMING_FIELDS, NAMING_LIMITS, type NamingField, type OrgNamingDto } from '@nennep/core/org-naming';
+import { ORG_LIMITS, type OrgDetailDto } from '@nennep/core/orgs/types';
 import { Button, Card, Descriptions, Form, type FormRule, Input, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/form-modal';
-import type { OrgDetail } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { useIsMobile } from '../../lib/use-mobile';
 import { orgCommands, orgKeys } from './api';
@@ -48,7 +48,15 @@ const issuerFollowsBody = (naming: OrgNamingDto) => naming.defaults.issuerName =
 
 type NamingValues = Partial<Record<NamingField, string>> & { note?: string };
 
-function NamingModal({ org, superior, onClose }: { org: OrgDetail; superior: string; onClose: () => void }) {
+function NamingModal({
+  org,
+  superior,
+  onClose,
+}: {
+  org: OrgDetailDto;
+  superior: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<NamingValues>();
   const { naming } = org;
@@ -120,7 +128,7 @@ function NamingModal({ org, superior, onClose }: { org: OrgDetail; superior: str
         </Form.Item>
       ))}
       <Form.Item name="note" label={t('common.note')}>
-        <Input.TextArea rows={2} maxLength={500} />
+        <Input.TextArea rows={2} maxLength={ORG_LIMITS.note} />
       </Form.Item>
       <DocumentHeader
         words={{
@@ -136,7 +144,7 @@ function NamingModal({ org, superior, onClose }: { org: OrgDetail; superior: str
 }
 
 /** "Tên gọi trên văn bản": the words every document of the node prints, each marked when it is the default. */
-export function OrgNamingCard({ org }: { org: OrgDetail }) {
+export function OrgNamingCard({ org }: { org: OrgDetailDto }) {
   const { t } = useTranslation();
   const mobile = useIsMobile();
   const [editing, setEditing] = useState(false);

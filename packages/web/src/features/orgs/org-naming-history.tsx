@@ -1,8 +1,8 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { NAMING_FIELDS, type OrgNamingOverrides } from '@nennep/core/org-naming';
+import type { HistoryItemDto } from '@nennep/core/orgs/types';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HistoryItem } from '../../lib/types';
 
 /** The override object the server recorded (`{ symbol: 'ĐUX' }`), keeping only known, non-blank words. */
 function overridesOf(value: unknown): OrgNamingOverrides {
@@ -43,7 +43,7 @@ function NamingChange({ data }: { data: Record<string, unknown> | null }) {
 }
 
 /** The organisation history's own wording of the events the generic timeline would show as raw data. */
-export function renderOrgHistoryData(item: HistoryItem): ReactNode | undefined {
+export function renderOrgHistoryData(item: HistoryItemDto): ReactNode | undefined {
   if (item.kind === 'naming_changed') return <NamingChange data={item.data} />;
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { TeamOutlined, UserAddOutlined } from '@ant-design/icons';
+import type { OrgDetailDto } from '@nennep/core/orgs/types';
 import { Breadcrumb, Card, Col, Descriptions, Flex, Row, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -6,7 +7,6 @@ import { HistoryTimeline } from '../../components/history-timeline';
 import { LinkButton } from '../../components/link-button';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
-import type { OrgDetail } from '../../lib/types';
 import { useOrg, useOrgHistory } from './api';
 import { OrgActions } from './org-actions';
 import { OrgNamingCard } from './org-naming-card';
@@ -16,7 +16,7 @@ import { OrgTree } from './org-tree';
 
 const orgLink = (code: string) => `/orgs/${encodeURIComponent(code)}`;
 
-function OrgBreadcrumb({ org }: { org: OrgDetail }) {
+function OrgBreadcrumb({ org }: { org: OrgDetailDto }) {
   const items = [
     ...org.ancestors.map((a) => ({ key: a.code, title: <Link to={orgLink(a.code)}>{a.name}</Link> })),
     { key: org.code, title: org.name },
@@ -36,7 +36,7 @@ function OrgHistoryCard({ code }: { code: string }) {
   );
 }
 
-function OrgView({ org }: { org: OrgDetail }) {
+function OrgView({ org }: { org: OrgDetailDto }) {
   const { t } = useTranslation();
   const membersHref = `/members?org=${encodeURIComponent(org.code)}`;
   const extra = (

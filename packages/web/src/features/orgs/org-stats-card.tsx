@@ -1,8 +1,8 @@
+import type { OrgStatsDto } from '@nennep/core/orgs/types';
 import { Card, Flex, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/query-state';
 import { formatNumber, labelFor } from '../../lib/format';
-import type { OrgStats } from '../../lib/types';
 import { useOrgStats } from './api';
 
 function Stat({ title, value, testId }: { title: string; value: number; testId: string }) {
@@ -44,7 +44,7 @@ function Breakdown({
   );
 }
 
-export function StatsBody({ stats }: { stats: OrgStats }) {
+export function StatsBody({ stats }: { stats: OrgStatsDto }) {
   const { t } = useTranslation();
   return (
     <>

@@ -1,3 +1,4 @@
+import type { OrgTreeNodeDto } from '@nennep/core/orgs/types';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Empty, Tag, Tree, type TreeDataNode } from 'antd';
 import { useState } from 'react';
@@ -5,16 +6,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadError, Loading } from '../../components/query-state';
 import { formatNumber } from '../../lib/format';
-import type { OrgTreeNode } from '../../lib/types';
 import { fetchTreeChildren, fetchTreeRoots, orgKeys } from './api';
 
 interface OrgNode extends TreeDataNode {
   key: string;
-  org: OrgTreeNode;
+  org: OrgTreeNodeDto;
   children?: OrgNode[];
 }
 
-function NodeTitle({ org }: { org: OrgTreeNode }) {
+function NodeTitle({ org }: { org: OrgTreeNodeDto }) {
   const { t } = useTranslation();
   const inactive = org.status !== 'active';
   return (
@@ -55,13 +55,13 @@ export function OrgTree({ parent }: { parent?: string }) {
       queryFn: () => fetchTreeChildren(code),
     })),
   });
-  const childrenOf = new Map<string, OrgTreeNode[]>();
+  const childrenOf = new Map<string, OrgTreeNodeDto[]>();
   loadedKeys.forEach((code, i) => {
     const data = levels[i]?.data;
     if (data) childrenOf.set(code, data);
   });
 
-  const build = (orgs: OrgTreeNode[], seen: Set<string>): OrgNode[] =>
+  const build = (orgs: OrgTreeNodeDto[], seen: Set<string>): OrgNode[] =>
     orgs
       .filter((org) => !seen.has(org.code))
       .map((org) => {

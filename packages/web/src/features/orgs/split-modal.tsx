@@ -1,13 +1,13 @@
+import { ORG_LIMITS, type OrgCategory, type OrgDetailDto } from '@nennep/core/orgs/types';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/form-modal';
-import { foldText } from '../../lib/format';
+import { filterByName, MemberSelect } from '../../components/member-select';
+import { fetchMembers, memberKeys } from '../../lib/member-list';
 import { useOptions } from '../../lib/options';
 import { useRules } from '../../lib/rules';
-import type { OrgCategory, OrgDetail } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
-import { fetchMembers, memberKeys } from '../members/api';
 import { fetchTreeChildren, orgCommands, orgKeys } from './api';
 
 interface SplitValues {
@@ -17,11 +17,8 @@ interface SplitValues {
   note?: string;
 }
 
-const filterByLabel = (input: string, option?: { label?: unknown }) =>
-  foldText(String(option?.label ?? '')).includes(foldText(input));
-
 /** Split: a new sibling organisation takes some of this one's members and subordinate organisations. */
-export function SplitModal({ org, onClose }: { org: OrgDetail; onClose: () => void }) {
+export function SplitModal({ org, onClose }: { org: OrgDetailDto; onClose: () => void }) {
   const { t } = useTranslation();
   const rules = useRules();
   const [form] = Form.useForm<SplitValues>();
@@ -69,25 +66,24 @@ export function SplitModal({ org, onClose }: { org: OrgDetail; onClose: () => vo
         label={`${t('orgs.actions.newOrg')}: ${t('orgs.code')}`}
         rules={[rules.required(t('orgs.code')), rules.code()]}
       >
-        <Input maxLength={40} />
+        <Input maxLength={ORG_LIMITS.code} />
       </Form.Item>
       <Form.Item
         name={['newOrg', 'name']}
         label={`${t('orgs.actions.newOrg')}: ${t('orgs.name')}`}
         rules={[rules.required(t('orgs.name'))]}
       >
-        <Input maxLength={200} />
+        <Input maxLength={ORG_LIMITS.name} />
       </Form.Item>
       <Form.Item name={['newOrg', 'category']} label={t('orgs.category')}>
         <Select<OrgCategory> allowClear options={categories} />
       </Form.Item>
       {memberOptions.length > 0 || members.isPending ? (
         <Form.Item name="memberCodes" label={t('orgs.actions.splitMembers')}>
-          <Select<string[]>
+          <MemberSelect<string[]>
             mode="multiple"
             options={memberOptions}
             loading={members.isPending}
-            showSearch={{ filterOption: filterByLabel }}
             maxTagCount="responsive"
           />
         </Form.Item>
@@ -97,13 +93,13 @@ export function SplitModal({ org, onClose }: { org: OrgDetail; onClose: () => vo
           <Select<string[]>
             mode="multiple"
             options={childOptions}
-            showSearch={{ filterOption: filterByLabel }}
+            showSearch={{ filterOption: filterByName }}
             maxTagCount="responsive"
           />
         </Form.Item>
       ) : null}
       <Form.Item name="note" label={t('common.note')}>
-        <Input.TextArea rows={2} maxLength={500} />
+        <Input.TextArea rows={2} maxLength={ORG_LIMITS.note} />
       </Form.Item>
     </FormModal>
   );

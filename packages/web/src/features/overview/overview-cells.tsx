@@ -3,8 +3,8 @@ import { Card, Empty, Table, type TableColumnsType, Tag } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { LevelTag } from '../../components/meeting-tags';
 import { formatDate, formatNumber } from '../../lib/format';
-import { LevelTag } from '../meetings/meeting-tags';
 import type { OverviewRow, OverviewState } from './api';
 
 export const STATE_COLORS: Record<OverviewState, string> = {

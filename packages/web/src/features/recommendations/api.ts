@@ -1,7 +1,12 @@
+import type {
+  CreateRecommendationInput,
+  ForwardRecommendationInput,
+  MeetingRecommendationInput,
+} from '@nennep/core/recommendations/schemas';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { currentLang } from '../../app/i18n';
 import { apiGet, apiPost, apiPut, toQueryString } from '../../lib/api';
-import { useRuleSets } from '../rule-sets/api';
+import { useRuleSets } from '../../lib/rule-sets';
 
 export type {
   RecommendationCategory,
@@ -115,28 +120,15 @@ export function useCategories(org: string | undefined, date?: string): Recommend
 export const categoryOptions = (categories: RecommendationCategory[]) =>
   categories.map((c) => ({ value: c.id, label: c.label[currentLang()] }));
 
-export interface CreateInput {
-  orgCode: string;
-  text: string;
-  category: string;
-  raisedBy: string;
-  raisedOn: string;
-}
-
-export interface ForwardInput {
-  forwardTo?: string | null;
-  outsideBody?: string | null;
-  note?: string | null;
-}
-
 export const recommendationCommands = {
-  create: (body: CreateInput) => apiPost<RecommendationDetailDto>(R, body),
-  forward: (id: number, body: ForwardInput) => apiPost<RecommendationDetailDto>(`${R}/${id}/forward`, body),
+  create: (body: CreateRecommendationInput) => apiPost<RecommendationDetailDto>(R, body),
+  forward: (id: number, body: ForwardRecommendationInput) =>
+    apiPost<RecommendationDetailDto>(`${R}/${id}/forward`, body),
   start: (id: number, note: string | null) => apiPost<RecommendationDetailDto>(`${R}/${id}/start`, { note }),
   answer: (id: number, answer: string) => apiPost<RecommendationDetailDto>(`${R}/${id}/answer`, { answer }),
   decline: (id: number, reason: string) => apiPost<RecommendationDetailDto>(`${R}/${id}/decline`, { reason }),
   merge: (id: number, intoId: number) => apiPost<RecommendationDetailDto>(`${R}/${id}/merge`, { intoId }),
-  raiseInMeeting: (meetingId: number, body: { text: string; category: string; memberCode?: string | null }) =>
+  raiseInMeeting: (meetingId: number, body: MeetingRecommendationInput) =>
     apiPost<MeetingRecommendations>(`/api/meetings/${meetingId}/recommendations`, body),
   answerGiven: (meetingId: number, recId: number, given: boolean) =>
     apiPut<MeetingRecommendations>(`/api/meetings/${meetingId}/recommendations/${recId}/answer-given`, {

@@ -5,6 +5,7 @@ import {
   PlayCircleOutlined,
   StopOutlined,
 } from '@ant-design/icons';
+import { RECOMMENDATION_LIMITS } from '@nennep/core/recommendations/limits';
 import { Alert, Button, Card, Form, Input, Radio, Select } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -86,7 +87,7 @@ function ForwardModal({ rec, onClose }: { rec: RecommendationDetailDto; onClose:
         >
           <Input
             size="large"
-            maxLength={300}
+            maxLength={RECOMMENDATION_LIMITS.outsideBody}
             placeholder={t('recommendations.actions.outsidePlaceholder')}
             data-testid="rec-forward-body"
           />
@@ -95,7 +96,7 @@ function ForwardModal({ rec, onClose }: { rec: RecommendationDetailDto; onClose:
       <Form.Item name="note" label={a('note')}>
         <Input.TextArea
           autoSize={{ minRows: 2, maxRows: 6 }}
-          maxLength={1000}
+          maxLength={RECOMMENDATION_LIMITS.note}
           data-testid="rec-forward-note"
         />
       </Form.Item>
@@ -123,7 +124,7 @@ function TextModal({
       title: t('recommendations.actions.start'),
       done: t('recommendations.actions.started'),
       required: false,
-      max: 1000,
+      max: RECOMMENDATION_LIMITS.note,
       run: (text: string) => recommendationCommands.start(rec.id, text || null),
     },
     answer: {
@@ -132,7 +133,7 @@ function TextModal({
       title: t('recommendations.actions.answerTitle'),
       done: t('recommendations.actions.answered'),
       required: true,
-      max: 4000,
+      max: RECOMMENDATION_LIMITS.answer,
       run: (text: string) => recommendationCommands.answer(rec.id, text),
     },
     decline: {
@@ -141,7 +142,7 @@ function TextModal({
       title: t('recommendations.actions.declineTitle'),
       done: t('recommendations.actions.declined'),
       required: true,
-      max: 1000,
+      max: RECOMMENDATION_LIMITS.note,
       run: (text: string) => recommendationCommands.decline(rec.id, text),
     },
   }[kind];

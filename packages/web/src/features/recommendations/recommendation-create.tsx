@@ -1,13 +1,14 @@
+import { CELL_KINDS } from '@nennep/core/orgs/types';
+import { RECOMMENDATION_LIMITS } from '@nennep/core/recommendations/limits';
 import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { FormModal } from '../../components/form-modal';
 import { OrgSelect } from '../../components/org-select';
-import { toIsoDay } from '../../lib/format';
+import { DATE_FORMAT, toIsoDay } from '../../lib/format';
 import { useRules } from '../../lib/rules';
 import { useAction } from '../../lib/use-action';
-import { CELL_KINDS, DATE_FORMAT } from '../meetings/shared';
 import { categoryOptions, recommendationCommands, recommendationKeys, useCategories } from './api';
 
 interface CreateValues {
@@ -64,7 +65,7 @@ export function CreateRecommendationModal({ onClose }: { onClose: () => void }) 
       <Form.Item name="text" label={f('text')} rules={[rules.required(f('text'))]}>
         <Input.TextArea
           autoSize={{ minRows: 3, maxRows: 10 }}
-          maxLength={2000}
+          maxLength={RECOMMENDATION_LIMITS.text}
           data-testid="rec-create-text"
         />
       </Form.Item>
@@ -72,7 +73,7 @@ export function CreateRecommendationModal({ onClose }: { onClose: () => void }) 
         <Select size="large" options={categoryOptions(categories)} data-testid="rec-create-category" />
       </Form.Item>
       <Form.Item name="raisedBy" label={f('raisedBy')} rules={[rules.required(f('raisedBy'))]}>
-        <Input size="large" maxLength={200} data-testid="rec-create-by" />
+        <Input size="large" maxLength={RECOMMENDATION_LIMITS.raisedBy} data-testid="rec-create-by" />
       </Form.Item>
       <Form.Item name="raisedOn" label={f('raisedOn')} rules={[rules.requiredSelect(f('raisedOn'))]}>
         <DatePicker

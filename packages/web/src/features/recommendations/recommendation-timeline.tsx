@@ -1,13 +1,11 @@
-import { ArrowRightOutlined, FileAddOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { ArrowRightOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Flex, Progress, Timeline, Typography } from 'antd';
-import { type ChangeEvent, useRef, useState } from 'react';
+import { App, Card, Empty, Flex, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { i18n } from '../../app/i18n';
+import { FileUploadButton, fileSizeText } from '../../components/file-upload';
 import { formatDateTime } from '../../lib/format';
-import { uploadFile } from '../../lib/upload';
-import { useNotifyError } from '../../lib/use-action';
 import {
   attachmentUploadUrl,
   attachmentUrl,
@@ -94,34 +92,11 @@ export function RecTimeline({ rec }: { rec: RecommendationDetailDto }) {
   );
 }
 
-const sizeText = (bytes: number) =>
-  bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-
 /** The files that came with it (letters, photos, the answer's document); those acting add more. */
 export function RecAttachments({ rec }: { rec: RecommendationDetailDto }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const notifyError = useNotifyError();
-  const input = useRef<HTMLInputElement>(null);
-  const [percent, setPercent] = useState<number | null>(null);
-  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    setPercent(0);
-    try {
-      const detail = await uploadFile<RecommendationDetailDto>(attachmentUploadUrl(rec.id), file, {
-        onProgress: setPercent,
-      });
-      queryClient.setQueryData(recommendationKeys.detail(rec.id), detail);
-      void message.success(t('recommendations.detail.uploaded'));
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setPercent(null);
-    }
-  };
   return (
     <Card size="small" title={t('recommendations.detail.attachments')}>
       {rec.attachments.length === 0 ? (
@@ -134,7 +109,7 @@ export function RecAttachments({ rec }: { rec: RecommendationDetailDto }) {
                 <PaperClipOutlined /> {a.fileName}
               </a>
               <span className="nn-muted nn-small" style={{ flexShrink: 0 }}>
-                {sizeText(a.size)}
+                {fileSizeText(a.size)}
               </span>
             </Flex>
           ))}
@@ -142,22 +117,15 @@ export function RecAttachments({ rec }: { rec: RecommendationDetailDto }) {
       )}
       {rec.abilities.attach ? (
         <div style={{ marginTop: 12 }}>
-          <input
-            ref={input}
-            type="file"
-            className="nn-file-input"
-            onChange={onFile}
-            data-testid="rec-attachment-file"
-            aria-label={t('recommendations.detail.upload')}
-            tabIndex={-1}
+          <FileUploadButton<RecommendationDetailDto>
+            url={() => attachmentUploadUrl(rec.id)}
+            label={t('recommendations.detail.upload')}
+            testId="rec-attachment-file"
+            onDone={(detail) => {
+              queryClient.setQueryData(recommendationKeys.detail(rec.id), detail);
+              void message.success(t('recommendations.detail.uploaded'));
+            }}
           />
-          {percent === null ? (
-            <Button size="large" icon={<FileAddOutlined />} onClick={() => input.current?.click()}>
-              {t('recommendations.detail.upload')}
-            </Button>
-          ) : (
-            <Progress percent={percent} status="active" />
-          )}
         </div>
       ) : null}
     </Card>

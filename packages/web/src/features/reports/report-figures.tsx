@@ -1,8 +1,8 @@
+import { QUALITY_LEVELS } from '@nennep/core/meetings/types';
 import { Card, Progress, Statistic, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { LEVEL_HEX } from '../../components/meeting-tags';
 import { formatNumber } from '../../lib/format';
-import { QUALITY_LEVELS } from '../../lib/types';
-import { LEVEL_HEX } from '../meetings/meeting-tags';
 import type { ReportFigures } from './api';
 
 const RED = { content: { color: '#cf1322' } };

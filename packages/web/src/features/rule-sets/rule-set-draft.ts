@@ -1,7 +1,7 @@
 import { DEFAULT_RECOMMENDATION_RULES, type RecommendationRules } from '@nennep/core/recommendations/types';
+import type { RuleSetContent } from '@nennep/core/rule-set-content';
 import { DEFAULT_SUPERVISION_RULES, type SupervisionRules } from '@nennep/core/supervision/types';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { RuleSetContent } from '../../lib/types';
 
 /** The fields the editor changes; everything else of the base rule set is kept as it is. */
 export interface DraftValues {

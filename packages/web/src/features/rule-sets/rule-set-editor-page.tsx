@@ -1,4 +1,5 @@
 import { SaveOutlined } from '@ant-design/icons';
+import { MEETING_LIMITS, type RuleSetDto } from '@nennep/core/meetings/api-types';
 import { Alert, Breadcrumb, Button, Card, Col, DatePicker, Form, Input, Row } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,13 +8,12 @@ import { currentLang } from '../../app/i18n';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { ApiError } from '../../lib/api';
-import { toIsoDay } from '../../lib/format';
+import { DATE_FORMAT, toIsoDay } from '../../lib/format';
+import { ruleSetKeys, useRuleSets } from '../../lib/rule-sets';
 import { useRules } from '../../lib/rules';
-import type { RuleSet } from '../../lib/types';
 import { useAction } from '../../lib/use-action';
 import { meetingKeys } from '../meetings/api';
-import { DATE_FORMAT } from '../meetings/shared';
-import { ruleSetCommands, ruleSetKeys, useRuleSets } from './api';
+import { ruleSetCommands } from './api';
 import { contentOf, type DraftValues, draftOf, type Problem, problemsOf } from './rule-set-draft';
 import { CriteriaFields, LevelFields, ScheduleFields } from './rule-set-fields';
 import { RuleSetPreview } from './rule-set-preview';
@@ -21,7 +21,7 @@ import { RecommendationFields } from './rule-set-recommendations';
 import { SupervisionFields } from './rule-set-supervision';
 import '../meetings/meetings.css';
 
-function ProblemList({ problems, base }: { problems: Problem[]; base: RuleSet }) {
+function ProblemList({ problems, base }: { problems: Problem[]; base: RuleSetDto }) {
   const { t } = useTranslation();
   if (problems.length === 0) return null;
   const lang = currentLang();
@@ -51,7 +51,7 @@ function ProblemList({ problems, base }: { problems: Problem[]; base: RuleSet })
   );
 }
 
-function Editor({ org, base }: { org: string; base: RuleSet }) {
+function Editor({ org, base }: { org: string; base: RuleSetDto }) {
   const { t } = useTranslation();
   const rules = useRules();
   const navigate = useNavigate();
@@ -98,7 +98,7 @@ function Editor({ org, base }: { org: string; base: RuleSet }) {
           <Row gutter={12}>
             <Col xs={24} md={16}>
               <Form.Item name="name" label={t('ruleSets.name')} rules={[rules.required(t('ruleSets.name'))]}>
-                <Input maxLength={200} data-testid="draft-name" />
+                <Input maxLength={MEETING_LIMITS.ruleSetName} data-testid="draft-name" />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>

@@ -1,7 +1,7 @@
+import type { RuleSetContent } from '@nennep/core/rule-set-content';
 import { Card, Col, Form, InputNumber, Row, Select, Tag, TimePicker } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { currentLang } from '../../app/i18n';
-import type { RuleSetContent } from '../../lib/types';
 import { THEMATIC_PERIODS } from './rule-set-draft';
 
 const day = { min: 1, max: 28 };

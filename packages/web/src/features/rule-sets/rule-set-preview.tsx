@@ -1,13 +1,14 @@
 import { ExperimentOutlined } from '@ant-design/icons';
+import type { QualityScore } from '@nennep/core/meetings/types';
+import type { RuleSetContent } from '@nennep/core/rule-set-content';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMeetingTitle } from '../../components/meeting-tags';
 import { formatDate } from '../../lib/format';
-import type { QualityScore, RuleSetContent } from '../../lib/types';
 import { useMeetingScore, useMeetings } from '../meetings/api';
-import { useMeetingTitle } from '../meetings/meeting-tags';
 import { ScoreSheetView, ScoreSummary } from '../meetings/score-tab';
 import { ruleSetCommands } from './api';
 

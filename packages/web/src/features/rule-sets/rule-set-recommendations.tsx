@@ -1,8 +1,8 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { DEFAULT_RECOMMENDATION_RULES } from '@nennep/core/recommendations/types';
+import type { RuleSetContent } from '@nennep/core/rule-set-content';
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { RuleSetContent } from '../../lib/types';
 
 /** Editor: recommendation categories and their time limits (`content.recommendations`). */
 export function RecommendationFields() {

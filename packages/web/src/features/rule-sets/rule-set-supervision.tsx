@@ -1,8 +1,8 @@
+import type { RuleSetContent } from '@nennep/core/rule-set-content';
 import { DEFAULT_SUPERVISION_RULES, SUPERVISION_PERIODS } from '@nennep/core/supervision/types';
 import { Alert, Card, Col, Descriptions, Flex, Form, InputNumber, Row, Select, Switch, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useOptions } from '../../lib/options';
-import type { RuleSetContent } from '../../lib/types';
 
 const CELL_TARGETS = ['village', 'street_group', 'residential_cluster'];
 

@@ -1,9 +1,10 @@
+import { type Criterion, MEETING_KINDS, QUALITY_LEVELS } from '@nennep/core/meetings/types';
+import type { RuleSetContent } from '@nennep/core/rule-set-content';
 import { Card, Collapse, Descriptions, Table, type TableColumnsType, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { currentLang } from '../../app/i18n';
-import { type Criterion, MEETING_KINDS, QUALITY_LEVELS, type RuleSetContent } from '../../lib/types';
+import { LEVEL_COLORS } from '../../components/meeting-tags';
 import { useIsMobile } from '../../lib/use-mobile';
-import { LEVEL_COLORS } from '../meetings/meeting-tags';
 import { RecommendationBlock } from './rule-set-recommendations';
 import { SupervisionBlock } from './rule-set-supervision';
 

@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import type { RuleSetDto } from '@nennep/core/meetings/api-types';
 import { Card, Empty, Flex, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -7,9 +8,8 @@ import { OrgSelect } from '../../components/org-select';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
-import type { RuleSet } from '../../lib/types';
+import { useRuleSets } from '../../lib/rule-sets';
 import { useGrantOrgs, useOrg } from '../orgs/api';
-import { useRuleSets } from './api';
 import { RuleSetView } from './rule-set-view';
 import '../meetings/meetings.css';
 
@@ -19,7 +19,7 @@ function VersionList({
   selected,
   onSelect,
 }: {
-  items: RuleSet[];
+  items: RuleSetDto[];
   effectiveId: number | null;
   selected: number | undefined;
   onSelect: (id: number) => void;

@@ -22,6 +22,15 @@ export {
 } from '@nennep/core/supervision/types';
 
 import type {
+  AddVisitInput,
+  CreateAssignmentInput,
+  CreateGroupInput,
+  IssueSupervisionReportInput,
+  UpdateGroupInput,
+  UpdateVisitInput,
+  VisitReportInput,
+} from '@nennep/core/supervision/schemas';
+import type {
   AssignmentDto,
   CoverageDto,
   PlanDto,
@@ -112,44 +121,10 @@ export function useAvailability() {
   });
 }
 
-export interface GroupInput {
-  committeeCode: string;
-  name: string;
-  leaderAccountId?: number | null;
-  memberAccountIds: number[];
-}
-
-export interface AssignmentInput {
-  committeeCode: string;
-  orgCode: string;
-  accountId?: number | null;
-  groupId?: number | null;
-  from?: string | null;
-  to?: string | null;
-}
-
-export interface VisitPatch {
-  visitorAccountId?: number;
-  meetingId?: number;
-  locked?: boolean;
-  cancelReason?: string;
-}
-
-export interface ReportInput {
-  attended: boolean;
-  absenceReason?: string | null;
-  points: Record<string, number>;
-  contentNotes?: string | null;
-  opinionNotes?: string | null;
-  recommendations: string[];
-  issuesForDirection?: string | null;
-}
-
 export const supervisionCommands = {
-  createGroup: (body: GroupInput) => apiPost<{ id: number }>(`${S}/groups`, body),
-  updateGroup: (id: number, body: Partial<Omit<GroupInput, 'committeeCode'>> & { active?: boolean }) =>
-    apiPatch<{ id: number }>(`${S}/groups/${id}`, body),
-  createAssignment: (body: AssignmentInput) => apiPost<{ id: number }>(`${S}/assignments`, body),
+  createGroup: (body: CreateGroupInput) => apiPost<{ id: number }>(`${S}/groups`, body),
+  updateGroup: (id: number, body: UpdateGroupInput) => apiPatch<{ id: number }>(`${S}/groups/${id}`, body),
+  createAssignment: (body: CreateAssignmentInput) => apiPost<{ id: number }>(`${S}/assignments`, body),
   endAssignment: (id: number, committee: string) =>
     api<{ ended: boolean }>(`${S}/assignments/${id}${toQueryString({ committee })}`, { method: 'DELETE' }),
   makePlan: (committeeCode: string, periodKey: string) =>
@@ -158,22 +133,18 @@ export const supervisionCommands = {
   issueReport: (
     committeeCode: string,
     periodKey: string,
-    signer: { signerTitle?: string; signerName?: string } = {},
+    signer: Pick<IssueSupervisionReportInput, 'signerTitle' | 'signerName'> = {},
   ) =>
     apiPost<{ number: string; sha256: string }>(`${S}/report/issue`, {
       committeeCode,
       periodKey,
       ...signer,
     }),
-  addVisit: (body: {
-    committeeCode: string;
-    periodKey: string;
-    meetingId: number;
-    visitorAccountId: number;
-  }) => apiPost<VisitDto>(`${S}/visits`, body),
-  editVisit: (id: number, body: VisitPatch) => apiPatch<VisitDto>(`${S}/visits/${id}`, body),
+  addVisit: (body: AddVisitInput) => apiPost<VisitDto>(`${S}/visits`, body),
+  editVisit: (id: number, body: UpdateVisitInput) => apiPatch<VisitDto>(`${S}/visits/${id}`, body),
   checkIn: (id: number) => apiPost<VisitDto>(`${S}/visits/${id}/check-in`, {}),
-  fileReport: (id: number, body: ReportInput) => apiPut<VisitDetailDto>(`${S}/visits/${id}/report`, body),
+  fileReport: (id: number, body: VisitReportInput) =>
+    apiPut<VisitDetailDto>(`${S}/visits/${id}/report`, body),
   addAddendum: (id: number, text: string) => apiPost<VisitDetailDto>(`${S}/visits/${id}/addenda`, { text }),
   setAvailability: (unavailableDates: string[]) =>
     apiPut<{ unavailableDates: string[] }>(`${S}/availability`, { unavailableDates }),

@@ -1,7 +1,8 @@
+import { QUALITY_LEVELS } from '@nennep/core/meetings/types';
 import { useTranslation } from 'react-i18next';
 import { type ChartOption, EChart } from '../../components/echart';
-import { QUALITY_LEVELS } from '../../lib/types';
-import { LEVEL_HEX } from '../meetings/meeting-tags';
+import { LEVEL_HEX } from '../../components/meeting-tags';
+import { stackedBarHeight, stackedBarOption } from '../../components/stacked-bars';
 import type { CoverageDto } from './api';
 
 const shortName = (name: string) => name.replace(/^(Đảng bộ|Chi bộ)\s+/i, '');
@@ -10,30 +11,14 @@ const shortName = (name: string) => name.replace(/^(Đảng bộ|Chi bộ)\s+/i,
 export function CoverageBarChart({ data }: { data: CoverageDto }) {
   const { t } = useTranslation();
   const rows = data.children;
-  const option: ChartOption = {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { bottom: 0 },
-    grid: { left: 8, right: 16, top: 8, bottom: 32, containLabel: true },
-    xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', inverse: true, data: rows.map((c) => shortName(c.orgName)) },
-    series: [
-      {
-        name: t('supervision.coverage.chartVisited'),
-        type: 'bar',
-        stack: 'cells',
-        itemStyle: { color: '#389e0d' },
-        data: rows.map((c) => c.visited),
-      },
-      {
-        name: t('supervision.coverage.chartToVisit'),
-        type: 'bar',
-        stack: 'cells',
-        itemStyle: { color: '#faad14' },
-        data: rows.map((c) => c.toVisit),
-      },
+  const option = stackedBarOption(
+    rows.map((c) => shortName(c.orgName)),
+    [
+      { name: t('supervision.coverage.chartVisited'), color: '#389e0d', data: rows.map((c) => c.visited) },
+      { name: t('supervision.coverage.chartToVisit'), color: '#faad14', data: rows.map((c) => c.toVisit) },
     ],
-  };
-  return <EChart option={option} height={Math.max(160, rows.length * 28 + 60)} testId="chart-coverage" />;
+  );
+  return <EChart option={option} height={stackedBarHeight(rows.length, 28)} testId="chart-coverage" />;
 }
 
 /** The cells' own ratings beside the visitors', grouped by level. */

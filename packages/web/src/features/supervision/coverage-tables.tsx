@@ -3,9 +3,9 @@ import { Button, Empty, Flex, Progress, Table, type TableColumnsType, Tag } from
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { LevelTag } from '../../components/meeting-tags';
 import { formatDate } from '../../lib/format';
 import { useIsMobile } from '../../lib/use-mobile';
-import { LevelTag } from '../meetings/meeting-tags';
 import type { CoverageDto } from './api';
 
 type Child = CoverageDto['children'][number];

@@ -1,16 +1,14 @@
+import { SUPERVISION_LIMITS } from '@nennep/core/supervision/limits';
 import { DatePicker, Form, Input, Segmented, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/form-modal';
+import { MemberSelect } from '../../components/member-select';
 import { OrgSelect } from '../../components/org-select';
-import { foldText, toIsoDay } from '../../lib/format';
+import { DATE_FORMAT, toIsoDay } from '../../lib/format';
 import { useRules } from '../../lib/rules';
 import { useAction } from '../../lib/use-action';
-import { DATE_FORMAT } from '../meetings/shared';
 import { supervisionCommands, supervisionKeys, useVisitors, type WorkingGroupDto } from './api';
-
-const filterByName = (input: string, option?: { label?: unknown }) =>
-  foldText(String(option?.label ?? '')).includes(foldText(input));
 
 interface GroupValues {
   name: string;
@@ -74,13 +72,12 @@ export function GroupModal({
         label={t('supervision.groups.name')}
         rules={[rules.required(t('supervision.groups.name'))]}
       >
-        <Input size="large" maxLength={200} data-testid="group-name" />
+        <Input size="large" maxLength={SUPERVISION_LIMITS.groupName} data-testid="group-name" />
       </Form.Item>
       <Form.Item name="memberAccountIds" label={t('supervision.groups.members')}>
-        <Select
+        <MemberSelect<number[]>
           size="large"
           mode="multiple"
-          showSearch={{ filterOption: filterByName }}
           options={options}
           loading={visitors.isPending}
           data-testid="group-members"
@@ -184,9 +181,8 @@ export function AssignmentModal({
           label={t('supervision.groups.person')}
           rules={[rules.requiredSelect(t('supervision.groups.person'))]}
         >
-          <Select
+          <MemberSelect<number>
             size="large"
-            showSearch={{ filterOption: filterByName }}
             loading={visitors.isPending}
             options={(visitors.data?.items ?? []).map((v) => ({ value: v.accountId, label: v.displayName }))}
           />

@@ -6,11 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { useAction } from '../../lib/use-action';
-import { DATE_FORMAT } from '../meetings/shared';
 import { supervisionCommands, supervisionKeys, useAvailability, useMyVisits } from './api';
 import { MyVisitCard } from './visit-tags';
 import '../meetings/meetings.css';
 import './supervision.css';
+import { DATE_FORMAT } from '../../lib/format';
 
 /** "Ngày bận": the days the visitor cannot go; the planner avoids them. */
 function BusyDays({ initial }: { initial: string[] }) {

@@ -1,4 +1,5 @@
 import { FileDoneOutlined } from '@ant-design/icons';
+import { SUPERVISION_LIMITS } from '@nennep/core/supervision/limits';
 import { Alert, Button, Form, Input, Modal, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -71,10 +72,16 @@ export function ReportIssue({
         <Alert type="warning" showIcon title={t('supervision.coverage.issueConfirm')} />
         <Form form={form} layout="vertical" onFinish={(v) => issue.mutate(v)} style={{ marginTop: 12 }}>
           <Form.Item name="signerTitle" label={t('supervision.coverage.signerTitle')}>
-            <Input maxLength={60} placeholder={t('supervision.coverage.signerTitleHint')} />
+            <Input
+              maxLength={SUPERVISION_LIMITS.signerTitle}
+              placeholder={t('supervision.coverage.signerTitleHint')}
+            />
           </Form.Item>
           <Form.Item name="signerName" label={t('supervision.coverage.signerName')}>
-            <Input maxLength={100} placeholder={t('supervision.coverage.signerNameHint')} />
+            <Input
+              maxLength={SUPERVISION_LIMITS.signerName}
+              placeholder={t('supervision.coverage.signerNameHint')}
+            />
           </Form.Item>
         </Form>
       </Modal>

@@ -1,4 +1,4 @@
-import type { Bilingual, QualityLevel } from '../../lib/types';
+import type { Bilingual, QualityLevel } from '@nennep/core/meetings/types';
 import type { VisitDetailDto } from './api';
 
 export type SheetCriterion = VisitDetailDto['sheet'][number];

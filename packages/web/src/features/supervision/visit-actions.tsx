@@ -1,18 +1,16 @@
 import { LockOutlined, StopOutlined, UnlockOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { SUPERVISION_LIMITS } from '@nennep/core/supervision/limits';
 import { Alert, Button, Flex, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/form-modal';
-import { foldText } from '../../lib/format';
+import { useMeetingTitle } from '../../components/meeting-tags';
+import { MemberSelect } from '../../components/member-select';
 import { useRules } from '../../lib/rules';
 import { useAction } from '../../lib/use-action';
 import { useMeetings } from '../meetings/api';
-import { useMeetingTitle } from '../meetings/meeting-tags';
 import { type PlanDto, supervisionCommands, supervisionKeys, useVisitors, type VisitDto } from './api';
 import { whenText } from './visit-tags';
-
-const filterByName = (input: string, option?: { label?: unknown }) =>
-  foldText(String(option?.label ?? '')).includes(foldText(input));
 
 /** The committee's visitors as Select options, each with the load it carries in this plan. */
 function useVisitorOptions(committee: string, plan?: PlanDto) {
@@ -41,7 +39,7 @@ function VisitorField({ committee, plan }: { committee: string; plan?: PlanDto }
       label={t('supervision.plan.visitor')}
       rules={[rules.requiredSelect(t('supervision.plan.visitor'))]}
     >
-      <Select size="large" showSearch={{ filterOption: filterByName }} options={options} loading={loading} />
+      <MemberSelect<number> size="large" options={options} loading={loading} />
     </Form.Item>
   );
 }
@@ -108,7 +106,7 @@ function CancelVisitModal({ visit, onClose }: { visit: VisitDto; onClose: () => 
         label={t('supervision.plan.cancelReason')}
         rules={[rules.required(t('supervision.plan.cancelReason'))]}
       >
-        <Input.TextArea rows={3} maxLength={500} />
+        <Input.TextArea rows={3} maxLength={SUPERVISION_LIMITS.reason} />
       </Form.Item>
     </FormModal>
   );

@@ -21,6 +21,7 @@ import { VisitReportView } from './visit-report-view';
 import { VisitFlags, VisitStatusTag, whenText } from './visit-tags';
 import '../meetings/meetings.css';
 import './supervision.css';
+import type { AgendaSection } from '@nennep/core/meetings/api-types';
 
 function Header({ visit }: { visit: VisitDetailDto }) {
   const { t } = useTranslation();
@@ -102,8 +103,7 @@ function AgendaAndMaterials({ visit }: { visit: VisitDetailDto }) {
             {visit.agenda.map((item, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: agenda items are identified by their place
               <li key={i}>
-                <Tag>{t(`agendaSection.${item.section as 'opening' | 'content' | 'closing'}`)}</Tag>{' '}
-                {item.title}
+                <Tag>{t(`agendaSection.${item.section as AgendaSection}`)}</Tag> {item.title}
               </li>
             ))}
           </ol>

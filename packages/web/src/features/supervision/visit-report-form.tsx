@@ -1,13 +1,15 @@
 import { DeleteOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
+import { SUPERVISION_LIMITS } from '@nennep/core/supervision/limits';
+import type { VisitReportInput } from '@nennep/core/supervision/schemas';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Flex, Form, Input, InputNumber, Popconfirm, Segmented, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { currentLang } from '../../app/i18n';
+import { LEVEL_COLORS, LevelTag } from '../../components/meeting-tags';
 import { labelFor } from '../../lib/format';
 import { useRules } from '../../lib/rules';
 import { useAction } from '../../lib/use-action';
-import { LEVEL_COLORS, LevelTag } from '../meetings/meeting-tags';
-import { type ReportInput, supervisionCommands, supervisionKeys, type VisitDetailDto } from './api';
+import { supervisionCommands, supervisionKeys, type VisitDetailDto } from './api';
 import { groupSheet, previewLevel } from './sheet';
 
 interface ReportValues {
@@ -22,7 +24,7 @@ interface ReportValues {
 
 const text = (value: string | undefined) => value?.trim() || null;
 
-function toInput(v: ReportValues, sheet: VisitDetailDto['sheet']): ReportInput {
+function toInput(v: ReportValues, sheet: VisitDetailDto['sheet']): VisitReportInput {
   const attended = v.attended === 'yes';
   const points: Record<string, number> = {};
   if (attended) for (const c of sheet) points[c.id] = v.points?.[c.id] ?? 0;
@@ -168,7 +170,11 @@ export function VisitReportForm({ visit }: { visit: VisitDetailDto }) {
               label={t('supervision.visit.absenceReason')}
               rules={[rules.required(t('supervision.visit.absenceReason'))]}
             >
-              <Input.TextArea rows={3} maxLength={500} data-testid="visit-absence-reason" />
+              <Input.TextArea
+                rows={3}
+                maxLength={SUPERVISION_LIMITS.reason}
+                data-testid="visit-absence-reason"
+              />
             </Form.Item>
           ) : null}
         </Card>
@@ -189,10 +195,18 @@ export function VisitReportForm({ visit }: { visit: VisitDetailDto }) {
             </Card>
             <Card size="small">
               <Form.Item name="contentNotes" label={t('supervision.visit.contentNotes')}>
-                <Input.TextArea rows={4} maxLength={4000} data-testid="visit-content-notes" />
+                <Input.TextArea
+                  rows={4}
+                  maxLength={SUPERVISION_LIMITS.notes}
+                  data-testid="visit-content-notes"
+                />
               </Form.Item>
               <Form.Item name="opinionNotes" label={t('supervision.visit.opinionNotes')}>
-                <Input.TextArea rows={3} maxLength={4000} data-testid="visit-opinion-notes" />
+                <Input.TextArea
+                  rows={3}
+                  maxLength={SUPERVISION_LIMITS.notes}
+                  data-testid="visit-opinion-notes"
+                />
               </Form.Item>
               <div className="nn-field-caption">{t('supervision.visit.recommendations')}</div>
               <Form.List name="recommendations">
@@ -203,7 +217,7 @@ export function VisitReportForm({ visit }: { visit: VisitDetailDto }) {
                         <Form.Item name={field.name} style={{ flex: 1, marginBottom: 8 }}>
                           <Input.TextArea
                             autoSize={{ minRows: 1, maxRows: 4 }}
-                            maxLength={1000}
+                            maxLength={SUPERVISION_LIMITS.recommendation}
                             placeholder={t('supervision.visit.recommendation', { n: i + 1 })}
                             data-testid={`visit-recommendation-${i}`}
                           />
@@ -228,7 +242,7 @@ export function VisitReportForm({ visit }: { visit: VisitDetailDto }) {
                 )}
               </Form.List>
               <Form.Item name="issuesForDirection" label={t('supervision.visit.issues')}>
-                <Input.TextArea rows={3} maxLength={4000} data-testid="visit-issues" />
+                <Input.TextArea rows={3} maxLength={SUPERVISION_LIMITS.notes} data-testid="visit-issues" />
               </Form.Item>
             </Card>
           </>

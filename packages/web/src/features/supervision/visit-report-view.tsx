@@ -1,13 +1,14 @@
 import { RightOutlined } from '@ant-design/icons';
+import { SUPERVISION_LIMITS } from '@nennep/core/supervision/limits';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Empty, Flex, Form, Input, Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { currentLang } from '../../app/i18n';
+import { LevelTag } from '../../components/meeting-tags';
 import { formatDateTime, labelFor } from '../../lib/format';
 import { useRules } from '../../lib/rules';
 import { useAction } from '../../lib/use-action';
-import { LevelTag } from '../meetings/meeting-tags';
 import { supervisionCommands, supervisionKeys, type VisitDetailDto, type VisitReportDto } from './api';
 import { groupSheet } from './sheet';
 
@@ -88,7 +89,7 @@ function AddendumForm({ visit }: { visit: VisitDetailDto }) {
         label={t('supervision.visit.addendum')}
         rules={[rules.required(t('supervision.visit.addendumText'))]}
       >
-        <Input.TextArea rows={3} maxLength={4000} data-testid="addendum-text" />
+        <Input.TextArea rows={3} maxLength={SUPERVISION_LIMITS.addendum} data-testid="addendum-text" />
       </Form.Item>
       <Button htmlType="submit" size="large" loading={add.isPending} data-testid="addendum-save">
         {t('supervision.visit.addendumSave')}

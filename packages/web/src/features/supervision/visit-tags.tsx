@@ -2,8 +2,8 @@ import { ClockCircleOutlined, EnvironmentOutlined, LockOutlined, RightOutlined }
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { hhmm, weekday } from '../../components/meeting-tags';
 import { formatDate } from '../../lib/format';
-import { hhmm, weekday } from '../meetings/meeting-tags';
 import type { VisitDto, VisitStatus } from './api';
 
 export const VISIT_STATUS_COLORS: Record<VisitStatus, string> = {

@@ -1,5 +1,9 @@
-import { z } from 'zod';
-import { NAMING_LIMITS, type OrgNamingDto } from './org-naming.ts';
+/**
+ * The organisation tree (domain.md §1): kinds, categories, which kind stands under which, the limits of its
+ * fields and the DTOs of the orgs API. Plain data only (no zod, type-only imports), so that the web can
+ * import it without the validation library.
+ */
+import type { OrgNamingDto } from '../org-naming.ts';
 
 /** Organisation kinds (domain.md §1). */
 export const ORG_KINDS = [
@@ -12,7 +16,7 @@ export const ORG_KINDS = [
 ] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 
-/** Kinds whose nodes hold members directly. */
+/** Kinds whose nodes hold members directly (and hold cell meetings). */
 export const CELL_KINDS: readonly OrgKind[] = ['grassroots_cell', 'cell', 'party_group'];
 /** Tổ chức cơ sở đảng: grassroots organisations. */
 export const GRASSROOTS_KINDS: readonly OrgKind[] = ['grassroots_committee', 'grassroots_cell'];
@@ -39,53 +43,27 @@ export const RESIDENTIAL_CATEGORIES: readonly OrgCategory[] = [
   'residential_cluster',
 ];
 
-export const orgCodeSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(40)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: 'code' });
-export const orgNameSchema = z.string().trim().min(1).max(200);
+export const ORG_STATUSES = ['active', 'dissolved', 'merged'] as const;
+export type OrgStatus = (typeof ORG_STATUSES)[number];
 
-export const createOrgSchema = z.object({
-  code: orgCodeSchema,
-  name: orgNameSchema,
-  kind: z.enum(ORG_KINDS),
-  category: z.enum(ORG_CATEGORIES).nullish(),
-  parentCode: orgCodeSchema,
-});
-export type CreateOrg = z.infer<typeof createOrgSchema>;
+/** Longest text of each field, in characters: the API refuses more, the form stops there. */
+export const ORG_LIMITS = {
+  code: 40,
+  name: 200,
+  /** Why a node was renamed, moved, merged, split or dissolved (kept in its history). */
+  note: 500,
+  /** Members or child nodes moved by one split. */
+  splitItems: 5000,
+} as const;
 
-export const renameOrgSchema = z.object({ name: orgNameSchema, note: z.string().max(500).optional() });
-export const moveOrgSchema = z.object({ parentCode: orgCodeSchema, note: z.string().max(500).optional() });
-export const mergeOrgSchema = z.object({
-  /** The node that receives the children and members of the merged one. */
-  intoCode: orgCodeSchema,
-  note: z.string().max(500).optional(),
-});
-export const splitOrgSchema = z.object({
-  /** New sibling created from part of the node. */
-  newOrg: z.object({ code: orgCodeSchema, name: orgNameSchema, category: z.enum(ORG_CATEGORIES).nullish() }),
-  memberCodes: z.array(z.string().trim().min(1)).max(5000).default([]),
-  childCodes: z.array(orgCodeSchema).max(5000).default([]),
-  note: z.string().max(500).optional(),
-});
-const namingText = (max: number) => z.string().trim().max(max).optional();
-/** The words of a node (org-naming.ts); a blank field returns to the default. */
-export const setOrgNamingSchema = z.object({
-  bodyName: namingText(NAMING_LIMITS.bodyName),
-  symbol: z
-    .string()
-    .trim()
-    .max(NAMING_LIMITS.symbol)
-    .regex(/^[\p{Lu}\p{N}-]*$/u, { message: 'symbol' })
-    .optional(),
-  placeName: namingText(NAMING_LIMITS.placeName),
-  onBehalf: namingText(NAMING_LIMITS.onBehalf),
-  note: z.string().max(500).optional(),
-});
-export type SetOrgNaming = z.infer<typeof setOrgNamingSchema>;
-export const dissolveOrgSchema = z.object({ note: z.string().max(500).optional() });
+export interface OrgAbilitiesDto {
+  update: boolean;
+  manageMembers: boolean;
+  manageAccounts: boolean;
+  readAudit: boolean;
+  /** Spread the meeting days of the cells under a committee (its admins and committee members). */
+  spreadDays: boolean;
+}
 
 export interface OrgDto {
   id: number;
@@ -96,17 +74,26 @@ export interface OrgDto {
   parentCode: string | null;
   path: string;
   depth: number;
-  status: 'active' | 'dissolved' | 'merged';
+  status: OrgStatus;
   childCount: number;
+  /** How documents and screens name it: resolved words, their defaults and the node's overrides. */
   naming: OrgNamingDto;
-  abilities: {
-    update: boolean;
-    manageMembers: boolean;
-    manageAccounts: boolean;
-    readAudit: boolean;
-    /** Spread the meeting days of the cells under a committee (its admins and committee members). */
-    spreadDays: boolean;
-  };
+  abilities: OrgAbilitiesDto;
+}
+
+/** A node named by code and name (the path above a node, a search hit). */
+export interface OrgRefDto {
+  code: string;
+  name: string;
+}
+
+/** The org page: the node and the path above it that the actor may read. */
+export interface OrgDetailDto extends OrgDto {
+  ancestors: OrgRefDto[];
+}
+
+export interface OrgSearchItemDto extends OrgRefDto {
+  kind: OrgKind;
 }
 
 export interface OrgTreeNodeDto {
@@ -114,10 +101,19 @@ export interface OrgTreeNodeDto {
   name: string;
   kind: OrgKind;
   category: OrgCategory | null;
-  status: 'active' | 'dissolved' | 'merged';
+  status: OrgStatus;
   childCount: number;
   memberCount: number;
   cellCount: number;
+}
+
+/** An entry of a node's history (created, renamed, moved, merged, …), newest first. */
+export interface HistoryItemDto {
+  kind: string;
+  /** When it was recorded. */
+  at: string;
+  data: Record<string, unknown> | null;
+  actorName: string | null;
 }
 
 export interface OrgStatsDto {

@@ -1,7 +1,9 @@
+/** How a meeting shows in every list (status, quality level, title, day and time): shared by the features that list meetings. */
+import type { MeetingSummaryDto } from '@nennep/core/meetings/api-types';
+import type { MeetingStatus, QualityLevel } from '@nennep/core/meetings/types';
 import { Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { MeetingStatus, MeetingSummary, QualityLevel } from '../../lib/types';
 
 export const STATUS_COLORS: Record<MeetingStatus, string> = {
   planned: 'blue',
@@ -36,7 +38,7 @@ export const STATUS_HEX: Record<MeetingStatus, string> = {
 };
 
 /** A meeting's colour on the calendar: its rating once scored, else its status. */
-export const meetingColor = (m: Pick<MeetingSummary, 'status' | 'level'>) =>
+export const meetingColor = (m: Pick<MeetingSummaryDto, 'status' | 'level'>) =>
   m.level && m.status === 'adopted' ? LEVEL_HEX[m.level] : STATUS_HEX[m.status];
 
 export function StatusTag({ status }: { status: MeetingStatus }) {
@@ -62,7 +64,7 @@ export function LevelTag({ level, total }: { level: QualityLevel | null; total?:
 /** "Sinh hoạt chi bộ thường kỳ tháng 11/2026", or the meeting's own title when it has one. */
 export function useMeetingTitle() {
   const { t } = useTranslation();
-  return (m: Pick<MeetingSummary, 'kind' | 'title' | 'date'>) =>
+  return (m: Pick<MeetingSummaryDto, 'kind' | 'title' | 'date'>) =>
     m.title || `${t(`meetingHeading.${m.kind}`)} ${dayjs(m.date).format('MM/YYYY')}`;
 }
 

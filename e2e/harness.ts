@@ -104,3 +104,29 @@ export async function apiSession(base: string, username: string, password = 'dem
 }
 
 export type ApiSession = Awaited<ReturnType<typeof apiSession>>;
+
+/**
+ * Picks an option of an antd Select (typing part of its label first when asked), then waits until the
+ * select shows it. On a loaded machine a click can land while the dropdown is still opening and choose
+ * nothing; the choice is tried again (up to three times) instead of letting a later step wait in vain.
+ */
+export async function chooseOption(page: Page, testId: string, text: string, type = false) {
+  const select = page.getByTestId(testId);
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    if (type) await page.keyboard.type(text);
+    const option = page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: text })
+      .first();
+    await option.waitFor();
+    await option.click();
+    try {
+      await select.filter({ hasText: text }).waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+}

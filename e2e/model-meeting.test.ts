@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoDateInVietnam } from '../packages/core/src/dates.ts';
 import { DEMO_SECRETARY_CELL_CODE } from '../packages/server/src/seed/demo-data.ts';
 import { FULL_MANUAL_SCORES } from '../packages/server/src/test/factories.ts';
-import { type Harness, signIn, startHarness } from './harness.ts';
+import { chooseOption, type Harness, signIn, startHarness } from './harness.ts';
 
 /**
  * The Cần Thơ model meeting of domain.md §3, run by the secretary of a 17-member cell on a 360 × 740
@@ -37,16 +37,7 @@ async function api<T>(p: Page, method: string, url: string, body?: unknown): Pro
 }
 
 /** Picks an option of an antd Select by typing part of its label. */
-async function choose(p: Page, testId: string, text: string) {
-  const select = p.getByTestId(testId);
-  await select.click();
-  await p.keyboard.type(text);
-  await p
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: text })
-    .first()
-    .click();
-}
+const choose = (p: Page, testId: string, text: string) => chooseOption(p, testId, text, true);
 
 /** What changes a meeting on its page: forms, fields, and the buttons that act without a form. */
 const EDIT_CONTROLS = [

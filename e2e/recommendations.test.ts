@@ -7,7 +7,15 @@ import {
   DEMO_ROOT_CODE,
   DEMO_SECRETARY_CELL_CODE,
 } from '../packages/server/src/seed/demo-data.ts';
-import { type ApiSession, apiSession, type Harness, overflowX, signIn, startHarness } from './harness.ts';
+import {
+  type ApiSession,
+  apiSession,
+  chooseOption,
+  type Harness,
+  overflowX,
+  signIn,
+  startHarness,
+} from './harness.ts';
 
 /**
  * A member's recommendation across three levels (domain.md §5), as people do it on a 360 × 740 phone:
@@ -70,15 +78,7 @@ async function createMeeting(secretary: ApiSession, date: string, startTime = '0
 }
 
 /** Picks an option of an antd Select, typing part of its label first when the select searches. */
-async function choose(p: Page, testId: string, text: string, type = false) {
-  await p.getByTestId(testId).click();
-  if (type) await p.keyboard.type(text);
-  await p
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: text })
-    .first()
-    .click();
-}
+const choose = chooseOption;
 
 async function openMenu(page: Page, testId: string) {
   await page.getByTestId('nav-toggle').click();

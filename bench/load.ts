@@ -16,7 +16,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isoDateInVietnam } from '@nennep/core';
-import pg from 'pg';
 import { DEMO_COMMUNE_CODE, DEMO_SECRETARY_CELL_CODE } from '../packages/server/src/seed/demo-data.ts';
 import { DEMO_PASSWORD } from '../packages/server/src/seed/seed-demo.ts';
 import { type EndpointFigures, fire, type Shot, type ShotResult } from './load-cannon.ts';
@@ -29,7 +28,7 @@ import {
   seedTarget,
   startServer,
 } from './load-server.ts';
-import { startPostgres } from './pg.ts';
+import { withBenchDatabase } from './pg.ts';
 
 const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
 const CONNECTIONS = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 10);
@@ -242,24 +241,9 @@ export async function benchLoad(work: string, log: (text: string) => void): Prom
   let postgres: DatabaseLoadFigures | null = null;
   if (process.env.BENCH_SKIP_POSTGRES !== '1') {
     log('Load on PostgreSQL:');
-    const server = await startPostgres();
-    const name = `nennep_load_${process.pid}`;
-    const admin = new pg.Client({ connectionString: server.url });
-    try {
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      const url = new URL(server.url);
-      url.pathname = `/${name}`;
-      postgres = await loadOn(
-        { driver: 'postgres', url: url.toString() },
-        path.join(work, 'load-pg.log'),
-        log,
-      );
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    } finally {
-      await admin.end().catch(() => undefined);
-      await server.stop();
-    }
+    postgres = await withBenchDatabase('nennep_load', (url) =>
+      loadOn({ driver: 'postgres', url }, path.join(work, 'load-pg.log'), log),
+    );
   }
   const cpus = os.cpus();
   const figures: LoadFigures = {

@@ -8,6 +8,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 
 export interface BenchPostgres {
   url: string;
@@ -87,4 +88,26 @@ export async function startPostgres(): Promise<BenchPostgres> {
       }
     },
   };
+}
+
+/**
+ * Runs `work` on a new database of a throwaway PostgreSQL (`startPostgres`), then drops the database and
+ * stops the server, whatever `work` does.
+ */
+export async function withBenchDatabase<T>(prefix: string, work: (url: string) => Promise<T>): Promise<T> {
+  const server = await startPostgres();
+  const name = `${prefix}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: server.url });
+  try {
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(server.url);
+    url.pathname = `/${name}`;
+    const result = await work(url.toString());
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    return result;
+  } finally {
+    await admin.end().catch(() => undefined);
+    await server.stop();
+  }
 }

@@ -12,13 +12,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { benchDemo } from './demo.ts';
 import { BENCH_ROWS, benchImport, type ImportFigures, prepareFiles } from './import.ts';
 import { benchLoad } from './load.ts';
 import { benchMemberList, type ListFigures } from './member-list.ts';
 import { BENCH_MEETINGS, benchMinutes } from './minutes.ts';
-import { startPostgres } from './pg.ts';
+import { withBenchDatabase } from './pg.ts';
 import { benchRotation } from './rotation.ts';
 
 const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
@@ -81,25 +80,14 @@ async function main() {
 
   if (process.env.BENCH_SKIP_POSTGRES !== '1') {
     log('PostgreSQL: starting…');
-    const server = await startPostgres();
-    const name = `nennep_bench_${process.pid}`;
-    const admin = new pg.Client({ connectionString: server.url });
-    try {
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      const url = new URL(server.url);
-      url.pathname = `/${name}`;
-      const target = { driver: 'postgres' as const, url: url.toString() };
+    await withBenchDatabase('nennep_bench', async (url) => {
+      const target = { driver: 'postgres' as const, url };
       log('PostgreSQL: COPY and import…');
       importJson.postgres = await benchImport(target, files);
       log('PostgreSQL: member list…');
       const { members: _count, ...postgresList } = await benchMemberList(target);
       listJson.postgres = postgresList;
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    } finally {
-      await admin.end().catch(() => undefined);
-      await server.stop();
-    }
+    });
   } else {
     importJson.note = 'PostgreSQL skipped (BENCH_SKIP_POSTGRES=1)';
   }

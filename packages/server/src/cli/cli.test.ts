@@ -1,31 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNennep } from '../test/cli.ts';
 
-/** The `nennep` command on an embedded data folder, as a user runs it. */
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/nennep.mjs');
 let dataDir: string;
 
-function nennep(args: string[], env: Record<string, string> = {}) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, NENNEP_DATA_DIR: dataDir, DATABASE_URL: '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const nennep = (args: string[], env: Record<string, string> = {}) => runNennep(args, dataDir, env);
 
 beforeAll(() => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'nennep-cli-'));

@@ -1,13 +1,12 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runBackupCommand, runRestoreCommand } from '../../cli/backup.ts';
 import { loadConfig } from '../../config.ts';
 import { addProbeTable, digestAll, fillEveryTable } from '../../test/backup-data.ts';
+import { runNennep } from '../../test/cli.ts';
 import { createTestDatabase } from '../../test/db.ts';
 import { type Database, openPglite } from '../client.ts';
 import { acquireDataLock } from '../lock.ts';
@@ -16,29 +15,11 @@ import { backupToFile } from './dump.ts';
 import { restoreFromFile } from './restore.ts';
 import { requestBackup, socketPath, startBackupSocket } from './socket.ts';
 
-/** The `nennep` command, as a user runs it (cli/cli.test.ts). */
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../bin/nennep.mjs');
 const MADE_AT = new Date('2025-04-01T01:02:03.000Z');
 /** The audit events a backup or a restore adds itself; and the sequence their ids move on. */
 const OWN_EVENTS = { audit_events: "action NOT LIKE 'database.%'" };
 
-function nennep(args: string[], dataDir: string) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, NENNEP_DATA_DIR: dataDir, DATABASE_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const nennep = (args: string[], dataDir: string) => runNennep(args, dataDir);
 
 const withoutAuditSequence = (digests: Record<string, unknown>) => {
   const { 'sequence audit_events_id_seq': _, ...rest } = digests;

@@ -5,10 +5,8 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { NENNEP_BIN as BIN } from '../test/cli.ts';
 
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/nennep.mjs');
 const READY = /Nền Nếp: http:\/\//;
 
 /** A port nobody listens on now (the kernel's pick for port 0). */

@@ -94,7 +94,7 @@ function shiftDays(iso: string, days: number): string {
 }
 
 /** The cell's last adopted meeting (the meeting page) and its next open one (where opinions are posted). */
-async function findMeetings(origin: string, secretary: Session, today: string) {
+export async function findMeetings(origin: string, secretary: Session, today: string) {
   const from = shiftDays(today, -400);
   const to = shiftDays(today, 90);
   const list = await getJson<{ items: MeetingSummary[] }>(
@@ -118,6 +118,17 @@ async function findMeetings(origin: string, secretary: Session, today: string) {
   }
   throw new Error(`${DEMO_SECRETARY_CELL_CODE}: no open meeting with an agenda and a roll call`);
 }
+
+/** An opinion posted to the open meeting by the cell's secretary (with the CSRF token); the body is the caller's. */
+export const opinionPost = (secretary: Session, openId: number) => ({
+  method: 'POST' as const,
+  path: `/api/meetings/${openId}/opinions`,
+  headers: {
+    ...secretary.headers,
+    'content-type': 'application/json',
+    'x-csrf-token': secretary.csrfToken,
+  },
+});
 
 function shots(
   tanhoi: Session,
@@ -145,16 +156,7 @@ function shots(
     committeeOverview: get(tanhoi, `/api/meetings-overview?org=${commune}&month=${today.slice(0, 7)}`),
     committeeHome: get(tanhoi, '/api/home'),
     meetingPage: get(secretary, `/api/meetings/${meetings.pageId}`),
-    opinionPost: {
-      method: 'POST',
-      path: `/api/meetings/${meetings.openId}/opinions`,
-      headers: {
-        ...secretary.headers,
-        'content-type': 'application/json',
-        'x-csrf-token': secretary.csrfToken,
-      },
-      body: opinion,
-    },
+    opinionPost: { ...opinionPost(secretary, meetings.openId), body: opinion },
   } satisfies Record<EndpointName, Shot>;
 }
 

@@ -6,19 +6,35 @@
  * The rotation planner benchmark (3,000 cells, 400 visitors) runs first; BENCH_ONLY=rotation runs only it.
  * Then the demo's first start (bench/results/demo.json); BENCH_ONLY=demo stops after it.
  * Last, load figures of the server under autocannon (bench/load.ts, bench/results/load.json); BENCH_ONLY=load
- * runs only them.
+ * runs only them. Then the first load of the web app in Chromium (bench/web.ts, bench/results/web.json);
+ * BENCH_ONLY=web runs only it. BENCH_ONLY=province only seeds the generated province on PostgreSQL
+ * (bench/province.ts, bench/results/province.json). BENCH_ONLY=cluster runs only the cluster figures
+ * (bench/cluster.ts: nginx in front of 1, then 2 processes over a primary and its replica, scripts/cluster.sh;
+ * bench/results/cluster.json). BENCH_ONLY=dashboard seeds the province and reads the overview and quality
+ * figures at its root, roll-ups against the raw rows (bench/dashboard.ts, bench/results/dashboard.json).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchCluster } from './cluster.ts';
+import { benchDashboard } from './dashboard.ts';
 import { benchDemo } from './demo.ts';
-import { BENCH_ROWS, benchImport, type ImportFigures, prepareFiles } from './import.ts';
+import {
+  BENCH_ROWS,
+  benchImport,
+  benchImportMillion,
+  type ImportFigures,
+  keptMillion,
+  prepareFiles,
+} from './import.ts';
 import { benchLoad } from './load.ts';
 import { benchMemberList, type ListFigures } from './member-list.ts';
 import { BENCH_MEETINGS, benchMinutes } from './minutes.ts';
 import { withBenchDatabase } from './pg.ts';
+import { withProvinceDatabase } from './province.ts';
 import { benchRotation } from './rotation.ts';
+import { writeWebFigures } from './web.ts';
 
 const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
 const work = mkdtempSync(path.join(tmpdir(), 'nennep-bench-'));
@@ -27,6 +43,37 @@ async function main() {
   const log = (text: string) => process.stderr.write(`${text}\n`);
   if (process.env.BENCH_ONLY === 'load') {
     await benchLoad(path.join(work, 'load'), log);
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'import-million') {
+    // A million members from .xlsx on PostgreSQL: the `million` entry of bench/results/import.json.
+    const million = await benchImportMillion(work, log);
+    console.log(`bench/results/import.json (million)\n${JSON.stringify(million, null, 2)}`);
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'province') {
+    log('Province: seed-demo --scale province on PostgreSQL…');
+    const provinceJson = await withProvinceDatabase(async (_url, figures) => figures, log);
+    mkdirSync(RESULTS, { recursive: true });
+    writeFileSync(path.join(RESULTS, 'province.json'), `${JSON.stringify(provinceJson, null, 2)}\n`);
+    console.log(`bench/results/province.json\n${JSON.stringify(provinceJson, null, 2)}`);
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'dashboard') {
+    // The overview and quality figures at the province root: roll-ups against the raw rows (bench/dashboard.ts).
+    const dashboardJson = await withProvinceDatabase((url) => benchDashboard(url, log), log);
+    mkdirSync(RESULTS, { recursive: true });
+    writeFileSync(path.join(RESULTS, 'dashboard.json'), `${JSON.stringify(dashboardJson, null, 2)}\n`);
+    console.log(`bench/results/dashboard.json\n${JSON.stringify(dashboardJson, null, 2)}`);
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'cluster') {
+    // nginx → 1 and 2 processes over a primary and its replica (bench/cluster.ts, bench/results/cluster.json).
+    await benchCluster(log);
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'web') {
+    await writeWebFigures(log);
     return;
   }
   log('Rotation planner: 3,000 cells, 400 visitors…');
@@ -59,10 +106,13 @@ async function main() {
     pglite: ImportFigures | null;
     postgres: ImportFigures | null;
     note?: string;
+    million?: ReturnType<typeof keptMillion>;
   } = {
     rows: BENCH_ROWS,
     pglite: null,
     postgres: null,
+    // Measured apart (BENCH_ONLY=import-million): kept as last measured.
+    million: keptMillion(),
   };
   const listJson: { members: number; pglite: ListFigures | null; postgres: ListFigures | null } = {
     members: BENCH_ROWS,
@@ -99,6 +149,12 @@ async function main() {
   console.log(`bench/results/member-list.json\n${JSON.stringify(listJson, null, 2)}`);
 
   await benchLoad(path.join(work, 'load'), log);
+
+  // The first load of the web app in Chromium (bench/web.ts, bench/results/web.json).
+  await writeWebFigures(log);
+
+  // Past one machine: nginx in front of 1, then 2 processes over a primary and its replica (bench/cluster.ts).
+  await benchCluster(log);
 }
 
 try {

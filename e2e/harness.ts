@@ -1,8 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { buildApp } from '../packages/server/src/app.ts';
 import type { Database } from '../packages/server/src/db/client.ts';
 import { demoDatabase } from '../packages/server/src/test/demo.ts';
+import { launchChromium } from './chromium.ts';
 
 /** The demo as `npm start` serves it (built web app, seeded demo), on a free loopback port, plus Chromium. */
 export interface Harness {
@@ -13,26 +14,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 export async function startHarness(): Promise<Harness> {
   const database = await demoDatabase();
   const app = await buildApp({ database, config: { secureCookies: false, sessionDays: 1 } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   return {
     url,
     browser,

@@ -14,3 +14,25 @@ export interface RuleSetContent extends MeetingRules {
   /** Recommendation categories and their time limits (domain.md §5); absent in older rule sets. */
   recommendations?: RecommendationRules;
 }
+
+/**
+ * The limits of a rule set, stated once for the API (`ruleSetContentSchema`), the web's rule-set editor and
+ * the checks: no zod here, so the web reads them at run time through this subpath.
+ */
+export const RULE_SET_LIMITS = {
+  /**
+   * The days of the month a cell's regular (monthly) meeting may fall on, set by the superior committee
+   * (HD 12-HD/BTCTW (06/7/2018); domain.md §3): 1–28, so that the window exists in every month, February included.
+   */
+  windowDay: { min: 1, max: 28 },
+  /** The score sheet's total (points of the criteria sum to it; levels are bounds on it). */
+  sheetTotal: 100,
+  /** Periods that divide the year, so "each quarter" and "each half year" start in January. */
+  thematicEveryMonths: [1, 2, 3, 4, 6, 12],
+  /** Members from which a cell elects a chi ủy (the threshold a rule set may raise). */
+  cellCommitteeFrom: { min: 1, max: 1000 },
+  cellCommitteeDaysBefore: { min: 1, max: 14 },
+  thematicDaysAfter: { min: 1, max: 20 },
+  /** The least length of a meeting by kind, in minutes. */
+  durationMinutes: { min: 0, max: 600 },
+} as const;

@@ -4,7 +4,8 @@
  * - declares an exported type, interface or constant under a name core exports (or core's `…Dto` of it),
  * - writes a length limit as a number (`maxLength={500}`) instead of core's constant (`ORG_LIMITS.note`),
  * - imports core's zod schemas other than as types (`import type`, erased at build),
- * - imports at run time a core subpath that pulls in zod.
+ * - imports at run time a core subpath that pulls in zod,
+ * - in a feature whose answers core defines (`ANSWERED_BY_CORE`), types an API call with anything but core's DTOs.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -15,6 +16,12 @@ import { describe, expect, it } from 'vitest';
 const repository = fileURLToPath(new URL('../../../', import.meta.url));
 const CORE = join(repository, 'packages/core');
 const WEB = join(repository, 'packages/web/src');
+
+/**
+ * Web features whose every API answer is a DTO of core (imports: preview, job, commit; audit: the log).
+ * A feature joins the list once core states its answers.
+ */
+const ANSWERED_BY_CORE = ['features/imports', 'features/audit'];
 
 const parsed = new Map<string, ts.SourceFile>();
 
@@ -150,6 +157,62 @@ function importsOf(file: string, text: string): { line: number; from: string; ty
   return out;
 }
 
+/** The web's calls of the API, whose type argument is the answer's type (lib/api.ts, lib/upload.ts). */
+const API_CALLS = new Set(['apiGet', 'apiPost', 'apiPatch', 'apiPut', 'apiDelete', 'uploadFile']);
+
+/**
+ * `line: text` of every answer type of an API call that is not core's: a shape written out (`{ total: number }`)
+ * or a name the file does not import from `@nennep/core` (declared in the web, so a copy of the server's answer).
+ */
+function handWrittenAnswers(file: string, text: string): string[] {
+  const source = sourceOf(file, text);
+  const fromCore = new Set<string>();
+  for (const statement of source.statements) {
+    const bindings = ts.isImportDeclaration(statement) ? statement.importClause?.namedBindings : undefined;
+    if (
+      ts.isImportDeclaration(statement) &&
+      ts.isStringLiteral(statement.moduleSpecifier) &&
+      /^@nennep\/core(\/|$)/.test(statement.moduleSpecifier.text) &&
+      bindings &&
+      ts.isNamedImports(bindings)
+    ) {
+      for (const element of bindings.elements) fromCore.add(element.name.text);
+    }
+  }
+  const found: string[] = [];
+  const checkType = (node: ts.TypeNode) => {
+    if (ts.isTypeReferenceNode(node)) {
+      const name = node.typeName.getText(source);
+      if (!fromCore.has(name)) found.push(`${line(source, node)}: ${name} (not from core)`);
+      for (const argument of node.typeArguments ?? []) checkType(argument);
+    } else if (ts.isUnionTypeNode(node) || ts.isIntersectionTypeNode(node)) {
+      for (const part of node.types) checkType(part);
+    } else if (ts.isArrayTypeNode(node)) {
+      checkType(node.elementType);
+    } else if (ts.isParenthesizedTypeNode(node)) {
+      checkType(node.type);
+    } else if (
+      node.kind !== ts.SyntaxKind.UnknownKeyword &&
+      !(ts.isLiteralTypeNode(node) && node.literal.kind === ts.SyntaxKind.NullKeyword)
+    ) {
+      found.push(`${line(source, node)}: ${node.getText(source)}`);
+    }
+  };
+  const visit = (node: ts.Node) => {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      API_CALLS.has(node.expression.text) &&
+      node.typeArguments
+    ) {
+      for (const argument of node.typeArguments) checkType(argument);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
 /** `@nennep/core` and its subpaths → files, from core's package.json `exports`. */
 function coreEntries(): Map<string, string> {
   const manifest = JSON.parse(readFileSync(join(CORE, 'package.json'), 'utf8')) as {
@@ -237,6 +300,24 @@ describe('the readers of web code', () => {
     ]);
   });
 
+  it('find an API answer typed by the web rather than by core', () => {
+    const text = [
+      "import type { AuditLogDto } from '@nennep/core';",
+      "import type { ImportJobDto } from '@nennep/core/imports/types';",
+      'interface AuditItem { at: string }',
+      "apiGet<AuditLogDto>('/api/audit');",
+      "apiGet<ImportJobDto | null>('/api/imports/1');",
+      "apiGet<{ total: number; items: AuditItem[] }>('/api/audit');",
+      "apiPost<AuditItem[]>('/api/x');",
+      "uploadFile<unknown>('/api/y', file);",
+      "get<{ local: true }>('/elsewhere');",
+    ].join('\n');
+    expect(handWrittenAnswers('x.ts', text)).toEqual([
+      '6: { total: number; items: AuditItem[] }',
+      '7: AuditItem (not from core)',
+    ]);
+  });
+
   it('follow run-time imports of core down to zod', () => {
     expect(pathToZod(join(CORE, 'src/orgs/schemas.ts'))).toEqual([
       'packages/core/src/orgs/schemas.ts',
@@ -266,6 +347,29 @@ describe('the web', { timeout: 30_000 }, () => {
       copiedNames(file, text, core).map((found) => `${name}:${found}`),
     );
     expect(copies).toEqual([]);
+  });
+
+  it("types the answers of the features core defines them for with core's DTOs, none written out", () => {
+    const core = exportsOf(join(CORE, 'src/index.ts'));
+    for (const dto of [
+      'ImportPreviewDto',
+      'ImportJobDto',
+      'ImportResultDto',
+      'AuditLogDto',
+      'AuditEventDto',
+    ]) {
+      expect(core.has(dto), dto).toBe(true);
+    }
+    const answered = files.filter(({ name }) =>
+      ANSWERED_BY_CORE.some((folder) => name.startsWith(`packages/web/src/${folder}/`)),
+    );
+    expect(answered.length).toBeGreaterThanOrEqual(ANSWERED_BY_CORE.length);
+    const calls = answered.flatMap(({ text }) => text.match(/\b(api[A-Z]\w*|uploadFile)</g) ?? []);
+    expect(calls.length).toBeGreaterThanOrEqual(4);
+    const written = answered.flatMap(({ file, name, text }) =>
+      handWrittenAnswers(file, text).map((found) => `${name}:${found}`),
+    );
+    expect(written).toEqual([]);
   });
 
   it('takes every length limit from core, never a number', () => {

@@ -15,10 +15,12 @@ import {
 } from 'fastify-type-provider-zod';
 import { fastifyTrustProxy } from './config.ts';
 import { type Deps, type FeatureModule, nowOf } from './deps.ts';
+import { cacheControlOf, registerCompression } from './http/compress.ts';
 import { AppError, handleError } from './http/errors.ts';
 import { registerSecurityHeaders } from './http/headers.ts';
 import { type LogStream, loggerOptions } from './http/log.ts';
 import { registerNoNul } from './http/no-nul.ts';
+import { registerReadYourWrites } from './http/read-your-writes.ts';
 import { registerSession } from './http/session.ts';
 import { registerReadRetry } from './http/unavailable.ts';
 import { accountsModule } from './modules/accounts/routes.ts';
@@ -87,8 +89,12 @@ export async function buildApp(
   registerNoNul(app);
   // A read met by a database restart is tried once more before its 503 (http/unavailable.ts).
   registerReadRetry(app);
+  // br/gzip for the routes added after it: JSON answers above 1 kB, the web app's files (http/compress.ts).
+  await registerCompression(app);
 
   await app.register(fastifyCookie);
+  // With a replica (DATABASE_READ_URL), each write's answer tells the browser how far its reads must see.
+  registerReadYourWrites(app, deps);
   await app.register(fastifyMultipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1 } });
   await app.register(fastifySwagger, {
     openapi: {
@@ -123,7 +129,15 @@ export async function buildApp(
   if (webDist && existsSync(webDist)) {
     // Files are looked up on each request, so a rebuilt web app is served without a restart; a missing
     // file under /assets/ is a 404 (never index.html, which a browser would take for a broken script).
-    await app.register(fastifyStatic, { root: webDist, wildcard: true });
+    // The build's `.br`/`.gz` are sent to the browsers that accept them; hashed files are immutable for a
+    // year, index.html is checked again each time (http/compress.ts).
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: true,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, filePath) => reply.header('cache-control', cacheControlOf(webDist, filePath)),
+    });
     app.setNotFoundHandler((request, reply) => {
       if (request.url.startsWith('/api/') || request.url.startsWith('/assets/') || request.method !== 'GET') {
         throw new AppError(404, 'not_found', { entity: { vi: 'đường dẫn', en: 'Route' } });

@@ -13,6 +13,11 @@ export interface ImportLimits {
   maxPartBytes: number;
   /** Rows of data under the header. */
   maxRows: number;
+  /**
+   * Rows of data in a members file, read, validated and written in batches (a province's members in one
+   * file); its worksheet and cell limits grow in the same proportion over `maxRows` (imports/limits.ts).
+   */
+  maxMemberRows: number;
   /** Cells of the whole file, the empty ones before a filled one counted (rows × columns). */
   maxCells: number;
   /** Characters in one cell: Excel's own limit, 32,767. */
@@ -29,6 +34,7 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxSharedStringsBytes: 64 * MB,
   maxPartBytes: 16 * MB,
   maxRows: 200_000,
+  maxMemberRows: 1_000_000,
   maxCells: 5_000_000,
   maxCellChars: 32_767,
   maxReadMs: 60_000,
@@ -42,6 +48,11 @@ export type TrustProxy = false | number | string[];
 
 export interface Config {
   databaseUrl: string | null;
+  /**
+   * A streaming replica of `databaseUrl` (`DATABASE_READ_URL`): dashboards and lists read there while a
+   * session that wrote reads its own writes (db/replica.ts); none = everything on the one database.
+   */
+  databaseReadUrl?: string | null;
   dataDir: string;
   port: number;
   host: string;
@@ -112,6 +123,7 @@ export function loadImportLimits(env: NodeJS.ProcessEnv = process.env): ImportLi
     maxSheetBytes: positive(env, 'NENNEP_IMPORT_MAX_SHEET_MB', d.maxSheetBytes, MB),
     maxSharedStringsBytes: positive(env, 'NENNEP_IMPORT_MAX_STRINGS_MB', d.maxSharedStringsBytes, MB),
     maxRows: positive(env, 'NENNEP_IMPORT_MAX_ROWS', d.maxRows),
+    maxMemberRows: positive(env, 'NENNEP_IMPORT_MAX_MEMBER_ROWS', d.maxMemberRows),
     maxReadMs: positive(env, 'NENNEP_IMPORT_MAX_SECONDS', d.maxReadMs, 1000),
   };
 }
@@ -120,6 +132,7 @@ export function loadImportLimits(env: NodeJS.ProcessEnv = process.env): ImportLi
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: env.DATABASE_URL?.trim() || null,
+    databaseReadUrl: env.DATABASE_READ_URL?.trim() || null,
     dataDir: path.resolve(env.NENNEP_DATA_DIR?.trim() || 'data'),
     port: Number(env.PORT ?? 3000),
     host: env.HOST?.trim() || '127.0.0.1',

@@ -1,6 +1,7 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Config } from './config.ts';
-import type { Database } from './db/client.ts';
+import type { Database, Db } from './db/client.ts';
+import { LSN_COOKIE, parseLsn, type ReadReplica } from './db/replica.ts';
 
 /**
  * What the app is built from and every module is handed: the database, the configuration, the clock.
@@ -13,7 +14,18 @@ export interface Deps {
     Partial<Pick<Config, 'importLimits' | 'trustProxy'>>;
   /** What time it is: the system clock, or a fixed one in tests (due dates, check-in days). */
   clock?: () => Date;
+  /** A streaming replica for dashboards and lists (`DATABASE_READ_URL`); none = one database for all. */
+  replica?: ReadReplica;
 }
+
+/**
+ * Where a route's read-only queries go (dashboards and lists): the replica when there is one and it has
+ * replayed this session's last write (the `nennep_lsn` cookie set after each write,
+ * http/read-your-writes.ts), else the primary. Never for a query inside a command's transaction, nor for
+ * a read that writes (an audit event, a default stored on first use): those stay on `deps.database.db`.
+ */
+export const readDbOf = (deps: Deps, request: FastifyRequest): Promise<Db> | Db =>
+  deps.replica ? deps.replica.dbFor(parseLsn(request.cookies?.[LSN_COOKIE])) : deps.database.db;
 
 /** The current instant as the app sees it: the injected clock, else the system's (the only place read). */
 export const nowOf = (deps: Deps): Date => (deps.clock ? deps.clock() : new Date());

@@ -1,20 +1,9 @@
 import { z } from 'zod';
 import { recommendationRulesSchema } from '../recommendations/schemas.ts';
-import type { RuleSetContent } from '../rule-set-content.ts';
+import { RULE_SET_LIMITS, type RuleSetContent } from '../rule-set-content.ts';
 import { supervisionRulesSchema } from '../supervision/schemas.ts';
 import { BOOLEAN_FACT_KEYS } from './score.ts';
 import { FACT_KEYS, MEETING_KINDS, type MeetingKind, type MeetingRules } from './types.ts';
-
-/** Shared limits of a rule set, stated once for the API, the form and the checks below. */
-export const RULE_SET_LIMITS = {
-  /** Days 1–28, so that the window exists in every month, February included. */
-  windowDay: { min: 1, max: 28 },
-  sheetTotal: 100,
-  /** Periods that divide the year, so "each quarter" and "each half year" start in January. */
-  thematicEveryMonths: [1, 2, 3, 4, 6, 12],
-  cellCommitteeDaysBefore: { min: 1, max: 14 },
-  thematicDaysAfter: { min: 1, max: 20 },
-} as const;
 
 const bilingualSchema = z.object({
   vi: z.string().trim().min(1).max(300),
@@ -50,7 +39,11 @@ const agendaItemSchema = z.object({
   section: z.enum(['opening', 'content', 'closing']),
 });
 
-const minutesSchema = z.number().int().min(0).max(600);
+const minutesSchema = z
+  .number()
+  .int()
+  .min(RULE_SET_LIMITS.durationMinutes.min)
+  .max(RULE_SET_LIMITS.durationMinutes.max);
 
 type Issue = { path: (string | number)[]; message: string };
 
@@ -114,7 +107,8 @@ function ruleSetProblems(rules: RuleSetContent): Issue[] {
 }
 
 /**
- * A rule set's content (domain.md §3), as stored, edited and sent: window days 1–28 with from ≤ to,
+ * A rule set's content (domain.md §3), as stored, edited and sent: window days within
+ * `RULE_SET_LIMITS.windowDay` (1–28) with from ≤ to,
  * criterion maxima summing to 100, options within their criterion's maximum, levels good > fair > average.
  */
 export const ruleSetContentSchema = z
@@ -136,7 +130,11 @@ export const ruleSetContentSchema = z
       .refine((n) => (RULE_SET_LIMITS.thematicEveryMonths as readonly number[]).includes(n), {
         message: 'thematic period: 1, 2, 3, 4, 6 or 12 months',
       }),
-    cellCommitteeFrom: z.number().int().min(1).max(1000),
+    cellCommitteeFrom: z
+      .number()
+      .int()
+      .min(RULE_SET_LIMITS.cellCommitteeFrom.min)
+      .max(RULE_SET_LIMITS.cellCommitteeFrom.max),
     cellCommitteeDaysBefore: z
       .number()
       .int()

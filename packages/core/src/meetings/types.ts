@@ -261,6 +261,40 @@ export interface OverviewSummary {
   byLevel: Record<QualityLevel, number>;
 }
 
+/** A month's overview of a node: the summary of every active cell under it, and one page of its cells. */
+export interface OverviewDto {
+  org: { code: string; name: string };
+  month: string;
+  summary: OverviewSummary;
+  items: OverviewRow[];
+  /** Active cells under the node (all pages); `items` starts at `offset` in Vietnamese name order. */
+  total: number;
+  offset: number;
+}
+
+/**
+ * The quality and attendance figures of one child node of the node read (or of the node itself when it is a
+ * cell), over the active cells at or under it, for a month: the overview's states and levels counted.
+ */
+export interface QualityLine extends OverviewSummary {
+  orgCode: string;
+  orgName: string;
+  /** The child has cells under it: the overview drills down into it. */
+  drill: boolean;
+  /** Mean total score of the adopted minutes of the month (one decimal), null when none. */
+  meanScore: number | null;
+  /** Members present ÷ roll-call base, summed over the meetings held, in percent (one decimal). */
+  attendancePercent: number | null;
+}
+
+/** Quality figures per level of the tree: one line per child node, and the node's own totals. */
+export interface QualityFiguresDto {
+  org: { code: string; name: string };
+  month: string;
+  lines: QualityLine[];
+  summary: Omit<QualityLine, 'orgCode' | 'orgName' | 'drill'>;
+}
+
 /** Who an invitation to a meeting reaches: the cell's members and the committee members who follow it. */
 export interface InvitationListDto {
   /** Every member on the cell's list; `inApp` when the invitation reaches an account of theirs. */

@@ -1,6 +1,7 @@
 import { isoDateInVietnam, parseVietnameseDate } from '@nennep/core';
 import type { Database } from '../db/client.ts';
 import { audit } from '../http/audit.ts';
+import { serializeAlertRuns } from '../modules/alerts/run.ts';
 import { type AlertRun, runAlerts } from '../modules/alerts/service.ts';
 
 /**
@@ -14,6 +15,7 @@ export async function runAlertsCommand(database: Pick<Database, 'db'>, today?: s
     return 2;
   }
   const run: AlertRun = await database.db.transaction(async (tx) => {
+    await serializeAlertRuns(tx);
     const result = await runAlerts(tx, date, null);
     await audit(tx, null, {
       action: 'alerts.run',

@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import { usernameSchema } from '@nennep/core';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { insertOne } from '../db/insert.ts';
 import { accounts, grants } from '../db/schema/index.ts';
 import { audit } from '../http/audit.ts';
 import { hashPassword } from '../modules/auth/service.ts';
@@ -53,11 +54,13 @@ export async function createAdmin(db: Db, options: Options): Promise<number> {
     }
     const [existing] = await tx.select().from(accounts).where(eq(accounts.username, username.data));
     if (existing) throw new Error(`Tên đăng nhập ${username.data} đã có. / Username taken.`);
-    const [account] = await tx
-      .insert(accounts)
-      .values({ username: username.data, displayName: options.name ?? username.data, passwordHash })
-      .returning();
-    if (!account) throw new Error('insert returned nothing');
+    const account = await insertOne(
+      tx
+        .insert(accounts)
+        .values({ username: username.data, displayName: options.name ?? username.data, passwordHash })
+        .returning(),
+      'account',
+    );
     await tx.insert(grants).values({ accountId: account.id, role: 'admin', orgId: org.id });
     await audit(tx, null, {
       action: 'account.created',

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client.ts';
 import { createSession } from '../http/session.ts';
-import { buildAccount, buildMember, buildOrg } from '../test/factories.ts';
+import { membersOf, seedTree } from '../test/tree.ts';
 import { type Answer, HttpClient, type ServerChild, startServer, waitFor } from './child.ts';
 import { createFaultDatabase, type FaultDatabase } from './database.ts';
 
@@ -88,13 +88,16 @@ beforeAll(async () => {
   store = await createFaultDatabase();
   await store.use(async (database) => {
     const { db } = database;
-    await buildOrg(db, { code: 'ROOT', kind: 'committee' });
-    await buildOrg(db, { code: 'XA', kind: 'grassroots_committee', parent: 'ROOT' });
-    for (const cell of CELLS)
-      await buildOrg(db, { code: cell, kind: 'cell', category: 'village', parent: 'XA' });
-    for (const i of [1, 2, 3])
-      await buildMember(db, { code: `CU${i}`, name: `Trần Văn Cũ ${i}`, org: 'CB1' });
-    const admin = await buildAccount(db, 'admin', 'admin', 'ROOT');
+    const tree = await seedTree(db, {
+      orgs: [
+        { code: 'ROOT', kind: 'committee' },
+        { code: 'XA', kind: 'grassroots_committee', parent: 'ROOT' },
+        ...CELLS.map((code) => ({ code, kind: 'cell' as const, category: 'village' as const, parent: 'XA' })),
+      ],
+      members: membersOf('CB1', 'CU', ['Trần Văn Cũ 1', 'Trần Văn Cũ 2', 'Trần Văn Cũ 3']),
+      accounts: [['admin', 'admin', 'ROOT']],
+    });
+    const admin = tree.account('admin');
     session = await createSession(db, admin.id, 1, new Date());
     before = await untouched(database);
   });

@@ -8,7 +8,7 @@
 import { isoDateInVietnam } from '@nennep/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../http/session.ts';
-import { buildAccount, buildMember, buildOrg } from '../test/factories.ts';
+import { commune, seedTree } from '../test/tree.ts';
 import { type Answer, HttpClient, type ServerChild, startServer, waitFor } from './child.ts';
 import { createFaultDatabase, type FaultDatabase } from './database.ts';
 
@@ -112,19 +112,19 @@ async function start() {
 beforeAll(async () => {
   store = await createFaultDatabase();
   await store.use(async ({ db }) => {
-    await buildOrg(db, { code: 'P', name: 'Đảng bộ tỉnh Thử', kind: 'committee' });
-    await buildOrg(db, { code: 'GA', name: 'Đảng bộ xã Tân Hội', kind: 'grassroots_committee', parent: 'P' });
-    await buildOrg(db, {
-      code: 'C',
-      name: 'Chi bộ thôn Thượng Hội',
-      kind: 'cell',
-      category: 'village',
-      parent: 'GA',
+    const tree = await seedTree(db, {
+      orgs: [
+        ...commune('GA'),
+        { code: 'C', name: 'Chi bộ thôn Thượng Hội', kind: 'cell', category: 'village', parent: 'GA' },
+      ],
+      members: Array.from({ length: CLIENTS + 2 }, (_, i) => ({
+        code: memberOf(i),
+        name: `Nguyễn Văn Thành ${i + 1}`,
+        org: 'C',
+      })),
+      accounts: [['bithu', 'cell_secretary', 'C']],
     });
-    for (let i = 0; i < CLIENTS + 2; i++) {
-      await buildMember(db, { code: memberOf(i), name: `Nguyễn Văn Thành ${i + 1}`, org: 'C' });
-    }
-    const secretary = await buildAccount(db, 'bithu', 'cell_secretary', 'C');
+    const secretary = tree.account('bithu');
     session = await createSession(db, secretary.id, 1, new Date());
   });
 });

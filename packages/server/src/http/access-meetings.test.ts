@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildAccount,
-  buildMember,
-  buildOrg,
-  buildTestApp,
-  type Client,
-  login,
-  uploadFile,
-} from '../test/factories.ts';
+import { buildTestApp, type Client, login, uploadFile } from '../test/factories.ts';
 import { meetingCalls } from '../test/meeting-calls.ts';
+import { seedTree } from '../test/tree.ts';
 
 /** A cell secretary sees and changes no meeting, task or rule set of another cell — on every such route. */
 let ctx: Awaited<ReturnType<typeof buildTestApp>>;
@@ -21,16 +14,21 @@ const mark = (method: string, route: string) => seen.add(`${method} ${route}`);
 beforeAll(async () => {
   ctx = await buildTestApp({ clock: () => new Date('2026-05-01T09:00:00+07:00') });
   const { db } = ctx;
-  await buildOrg(db, { code: 'P', kind: 'committee' });
-  await buildOrg(db, { code: 'GA', kind: 'grassroots_committee', parent: 'P' });
-  await buildOrg(db, { code: 'CA1', kind: 'cell', category: 'village', parent: 'GA' });
-  await buildOrg(db, { code: 'CA2', kind: 'cell', category: 'village', parent: 'GA' });
-  for (const cell of ['CA1', 'CA2']) {
-    for (const i of [1, 2, 3, 4])
-      await buildMember(db, { code: `${cell}M${i}`, name: `Nguyễn Văn ${cell} ${i}`, org: cell });
-  }
-  await buildAccount(db, 'admin', 'admin', 'P');
-  await buildAccount(db, 'sec', 'cell_secretary', 'CA1');
+  await seedTree(db, {
+    orgs: [
+      { code: 'P', kind: 'committee' },
+      { code: 'GA', kind: 'grassroots_committee', parent: 'P' },
+      { code: 'CA1', kind: 'cell', category: 'village', parent: 'GA' },
+      { code: 'CA2', kind: 'cell', category: 'village', parent: 'GA' },
+    ],
+    members: ['CA1', 'CA2'].flatMap((cell) =>
+      [1, 2, 3, 4].map((i) => ({ code: `${cell}M${i}`, name: `Nguyễn Văn ${cell} ${i}`, org: cell })),
+    ),
+    accounts: [
+      ['admin', 'admin', 'P'],
+      ['sec', 'cell_secretary', 'CA1'],
+    ],
+  });
   const admin = await login(ctx.app, 'admin');
   await admin.post('/api/meetings/plan', { orgCode: 'GA', from: '2026-06-01', to: '2026-06-30' });
   const created = await admin.post('/api/meetings', {
@@ -94,6 +92,13 @@ describe('a cell secretary and the meetings of another cell', () => {
     mark('GET', '/api/meetings-overview');
     expect((await secretary.get('/api/meetings-overview?org=CA2&month=2026-06')).statusCode).toBe(404);
     expect((await secretary.get('/api/meetings-overview?org=CA1&month=2026-06')).statusCode).toBe(403);
+    mark('GET', '/api/meetings-overview/figures');
+    expect((await secretary.get('/api/meetings-overview/figures?org=CA2&month=2026-06')).statusCode).toBe(
+      404,
+    );
+    expect((await secretary.get('/api/meetings-overview/figures?org=CA1&month=2026-06')).statusCode).toBe(
+      403,
+    );
   });
 
   it('reads and changes no rule set outside its cell, and adds none in it', async () => {

@@ -1,14 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildAccount,
-  buildMember,
-  buildOrg,
-  buildTestApp,
-  type Client,
-  login,
-  uploadFile,
-} from '../test/factories.ts';
+import { buildTestApp, type Client, login, uploadFile } from '../test/factories.ts';
+import { seedTree } from '../test/tree.ts';
 
 /**
  * A cell secretary reads, lists and changes nothing outside its cell — on every route of the API.
@@ -21,37 +14,28 @@ let otherAccountId: number;
 beforeAll(async () => {
   ctx = await buildTestApp();
   const { db } = ctx;
-  await buildOrg(db, { code: 'P', name: 'Đảng bộ huyện', kind: 'committee' });
-  await buildOrg(db, { code: 'GA', name: 'Đảng bộ xã An', kind: 'grassroots_committee', parent: 'P' });
-  await buildOrg(db, { code: 'GB', name: 'Đảng bộ xã Bình', kind: 'grassroots_committee', parent: 'P' });
-  await buildOrg(db, {
-    code: 'CA1',
-    name: 'Chi bộ thôn Một',
-    kind: 'cell',
-    category: 'village',
-    parent: 'GA',
+  const tree = await seedTree(db, {
+    orgs: [
+      { code: 'P', name: 'Đảng bộ huyện', kind: 'committee' },
+      { code: 'GA', name: 'Đảng bộ xã An', kind: 'grassroots_committee', parent: 'P' },
+      { code: 'GB', name: 'Đảng bộ xã Bình', kind: 'grassroots_committee', parent: 'P' },
+      { code: 'CA1', name: 'Chi bộ thôn Một', kind: 'cell', category: 'village', parent: 'GA' },
+      { code: 'CA2', name: 'Chi bộ thôn Hai', kind: 'cell', category: 'village', parent: 'GA' },
+      { code: 'CB1', name: 'Chi bộ thôn Ba', kind: 'cell', category: 'village', parent: 'GB' },
+    ],
+    members: [
+      { code: 'OWN1', name: 'Nguyễn Văn An', org: 'CA1' },
+      { code: 'OWN2', name: 'Trần Thị Bình', org: 'CA1', status: 'probationary' },
+      { code: 'OWN3', name: 'Lê Văn Cường', org: 'CA1' },
+      { code: 'OTH1', name: 'Phạm Văn Xuyến', org: 'CA2' },
+      { code: 'OTH2', name: 'Hoàng Thị Yến', org: 'CB1', exemptFrom: '2020-01-01' },
+    ],
+    accounts: [
+      ['sec', 'cell_secretary', 'CA1'],
+      ['sec2', 'cell_secretary', 'CA2'],
+    ],
   });
-  await buildOrg(db, {
-    code: 'CA2',
-    name: 'Chi bộ thôn Hai',
-    kind: 'cell',
-    category: 'village',
-    parent: 'GA',
-  });
-  await buildOrg(db, {
-    code: 'CB1',
-    name: 'Chi bộ thôn Ba',
-    kind: 'cell',
-    category: 'village',
-    parent: 'GB',
-  });
-  await buildMember(db, { code: 'OWN1', name: 'Nguyễn Văn An', org: 'CA1' });
-  await buildMember(db, { code: 'OWN2', name: 'Trần Thị Bình', org: 'CA1', status: 'probationary' });
-  await buildMember(db, { code: 'OWN3', name: 'Lê Văn Cường', org: 'CA1' });
-  await buildMember(db, { code: 'OTH1', name: 'Phạm Văn Xuyến', org: 'CA2' });
-  await buildMember(db, { code: 'OTH2', name: 'Hoàng Thị Yến', org: 'CB1', exemptFrom: '2020-01-01' });
-  await buildAccount(db, 'sec', 'cell_secretary', 'CA1');
-  otherAccountId = (await buildAccount(db, 'sec2', 'cell_secretary', 'CA2')).id;
+  otherAccountId = tree.account('sec2').id;
   secretary = await login(ctx.app, 'sec');
 });
 afterAll(() => ctx.close());

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import type { Database } from '../db/client.ts';
 import { createTestDatabase } from '../test/db.ts';
-import { buildAccount, buildMember, buildOrg, buildTestApp, type Client, login } from '../test/factories.ts';
+import { buildTestApp, type Client, login } from '../test/factories.ts';
+import { membersOf, seedTree } from '../test/tree.ts';
 import { CONTENT_SECURITY_POLICY, isActiveType } from './headers.ts';
 
 let ctx: Awaited<ReturnType<typeof buildTestApp>>;
@@ -17,11 +18,14 @@ let meetingId: number;
 
 beforeAll(async () => {
   ctx = await buildTestApp({ clock: () => new Date('2026-05-01T09:00:00+07:00') });
-  await buildOrg(ctx.db, { code: 'P', kind: 'committee' });
-  await buildOrg(ctx.db, { code: 'CA1', kind: 'cell', category: 'village', parent: 'P' });
-  for (const i of [1, 2, 3])
-    await buildMember(ctx.db, { code: `M${i}`, name: `Nguyễn Văn ${i}`, org: 'CA1' });
-  await buildAccount(ctx.db, 'admin', 'admin', 'P');
+  await seedTree(ctx.db, {
+    orgs: [
+      { code: 'P', kind: 'committee' },
+      { code: 'CA1', kind: 'cell', category: 'village', parent: 'P' },
+    ],
+    members: membersOf('CA1', 'M', ['Nguyễn Văn 1', 'Nguyễn Văn 2', 'Nguyễn Văn 3']),
+    accounts: [['admin', 'admin', 'P']],
+  });
   admin = await login(ctx.app, 'admin');
   const created = await admin.post('/api/meetings', {
     orgCode: 'CA1',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAccount, buildMember, buildOrg, buildTestApp, type Client, login } from '../test/factories.ts';
+import { buildAccount, buildTestApp, type Client, login } from '../test/factories.ts';
 import {
   generate,
   huge,
@@ -14,6 +14,7 @@ import {
   withNul,
   wrongTypes,
 } from '../test/openapi-cases.ts';
+import { membersOf, seedTree } from '../test/tree.ts';
 
 /**
  * No request is answered 500 (bad input is a 400 naming the field): every route of the OpenAPI document,
@@ -30,12 +31,20 @@ let logins = 0;
 beforeAll(async () => {
   ctx = await buildTestApp({ clock: () => new Date('2026-06-01T09:00:00+07:00') });
   const { db } = ctx;
-  await buildOrg(db, { code: 'P', kind: 'committee' });
-  await buildOrg(db, { code: 'GA', kind: 'grassroots_committee', parent: 'P' });
-  await buildOrg(db, { code: 'C', kind: 'cell', category: 'village', parent: 'GA' });
-  for (const i of [1, 2, 3, 4])
-    await buildMember(db, { code: `M0${i}`, name: `Nguyễn Văn Số ${i}`, org: 'C' });
-  await buildAccount(db, 'admin', 'admin', 'P');
+  await seedTree(db, {
+    orgs: [
+      { code: 'P', kind: 'committee' },
+      { code: 'GA', kind: 'grassroots_committee', parent: 'P' },
+      { code: 'C', kind: 'cell', category: 'village', parent: 'GA' },
+    ],
+    members: membersOf('C', 'M0', [
+      'Nguyễn Văn Số 1',
+      'Nguyễn Văn Số 2',
+      'Nguyễn Văn Số 3',
+      'Nguyễn Văn Số 4',
+    ]),
+    accounts: [['admin', 'admin', 'P']],
+  });
   admin = await login(ctx.app, 'admin');
   const meeting = await admin.post('/api/meetings', {
     orgCode: 'C',

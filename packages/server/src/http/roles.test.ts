@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAccount, buildMember, buildOrg, buildTestApp, login } from '../test/factories.ts';
+import { buildTestApp, login } from '../test/factories.ts';
+import { seedTree } from '../test/tree.ts';
 
 /** What each role of domain.md §10 may read in the registry, beyond the cell secretary's own test. */
 let ctx: Awaited<ReturnType<typeof buildTestApp>>;
@@ -7,17 +8,25 @@ let ctx: Awaited<ReturnType<typeof buildTestApp>>;
 beforeAll(async () => {
   ctx = await buildTestApp();
   const { db } = ctx;
-  await buildOrg(db, { code: 'P', kind: 'committee' });
-  await buildOrg(db, { code: 'GA', kind: 'grassroots_committee', parent: 'P' });
-  await buildOrg(db, { code: 'CA1', kind: 'cell', category: 'village', parent: 'GA' });
-  await buildOrg(db, { code: 'CA2', kind: 'cell', category: 'village', parent: 'GA' });
-  await buildOrg(db, { code: 'GB', kind: 'grassroots_committee', parent: 'P' });
-  const self = await buildMember(db, { code: 'SELF', name: 'Nguyễn Văn Mình', org: 'CA1' });
-  await buildMember(db, { code: 'PEER', name: 'Trần Văn Bạn', org: 'CA1' });
-  await buildMember(db, { code: 'FAR', name: 'Lê Văn Xa', org: 'CA2' });
-  await buildAccount(db, 'member', 'member', 'CA1', self.id);
-  await buildAccount(db, 'visitor', 'visitor', 'GA');
-  await buildAccount(db, 'committee', 'committee_member', 'GA');
+  await seedTree(db, {
+    orgs: [
+      { code: 'P', kind: 'committee' },
+      { code: 'GA', kind: 'grassroots_committee', parent: 'P' },
+      { code: 'CA1', kind: 'cell', category: 'village', parent: 'GA' },
+      { code: 'CA2', kind: 'cell', category: 'village', parent: 'GA' },
+      { code: 'GB', kind: 'grassroots_committee', parent: 'P' },
+    ],
+    members: [
+      { code: 'SELF', name: 'Nguyễn Văn Mình', org: 'CA1' },
+      { code: 'PEER', name: 'Trần Văn Bạn', org: 'CA1' },
+      { code: 'FAR', name: 'Lê Văn Xa', org: 'CA2' },
+    ],
+    accounts: [
+      ['member', 'member', 'CA1', 'SELF'],
+      ['visitor', 'visitor', 'GA'],
+      ['committee', 'committee_member', 'GA'],
+    ],
+  });
 });
 afterAll(() => ctx.close());
 

@@ -15,6 +15,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { type Conn, withBulkTransaction } from '../db/bulk.ts';
 import { type Database, type Db, rows } from '../db/client.ts';
+import { insertOne } from '../db/insert.ts';
 import { ruleSets } from '../db/schema/index.ts';
 import { hashPassword } from '../modules/auth/service.ts';
 import { applyRecords, auditImport, recordsOf } from '../modules/imports/service.ts';
@@ -128,17 +129,19 @@ async function provinceRules(db: Db, rootId: number, rootPath: string, from: str
     supervision: { ...DEFAULT_SUPERVISION_RULES, windowMonths: 3 },
   };
   const effectiveFrom = from < '2025-07-01' ? from : '2025-07-01';
-  const [row] = await db
-    .insert(ruleSets)
-    .values({
-      orgId: rootId,
-      orgPath: rootPath,
-      name: 'Quy định về sinh hoạt chi bộ của Ban Thường vụ Tỉnh ủy (sau sắp xếp đơn vị hành chính)',
-      effectiveFrom,
-      content,
-    })
-    .returning({ id: ruleSets.id });
-  if (!row) throw new Error('demo rule set not inserted');
+  const row = await insertOne(
+    db
+      .insert(ruleSets)
+      .values({
+        orgId: rootId,
+        orgPath: rootPath,
+        name: 'Quy định về sinh hoạt chi bộ của Ban Thường vụ Tỉnh ủy (sau sắp xếp đơn vị hành chính)',
+        effectiveFrom,
+        content,
+      })
+      .returning({ id: ruleSets.id }),
+    'demo rule set',
+  );
   return { id: row.id, content };
 }
 

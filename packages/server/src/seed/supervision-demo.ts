@@ -8,6 +8,7 @@
 import { addDays, type CriterionScore, periodContaining, type QualityScore } from '@nennep/core';
 import { sql } from 'drizzle-orm';
 import { type Db, rows } from '../db/client.ts';
+import { insertOne } from '../db/insert.ts';
 import { accounts, grants } from '../db/schema/index.ts';
 import type { Actor } from '../http/access.ts';
 import type { OrgRow } from '../modules/orgs/queries.ts';
@@ -54,15 +55,17 @@ async function workingGroup(db: Db, commune: OrgRow, input: SupervisionDemoInput
   const slug = commune.code.split('.').pop()?.toLowerCase() ?? 'xa';
   for (let i = members.length; i < size; i++) {
     const sex = rng() < 0.6 ? 'male' : 'female';
-    const [created] = await db
-      .insert(accounts)
-      .values({
-        username: `tct.${slug}.${i + 1}`,
-        displayName: `${randomFullName(rng, sex, 1965 + Math.floor(rng() * 25))} (Đảng ủy viên)`,
-        passwordHash: input.passwordHash,
-      })
-      .returning({ id: accounts.id });
-    if (!created) throw new Error('demo visitor not inserted');
+    const created = await insertOne(
+      db
+        .insert(accounts)
+        .values({
+          username: `tct.${slug}.${i + 1}`,
+          displayName: `${randomFullName(rng, sex, 1965 + Math.floor(rng() * 25))} (Đảng ủy viên)`,
+          passwordHash: input.passwordHash,
+        })
+        .returning({ id: accounts.id }),
+      'demo visitor',
+    );
     await db.insert(grants).values({ accountId: created.id, role: 'committee_member', orgId: commune.id });
     members.push(created.id);
   }

@@ -67,6 +67,8 @@ export async function fillEveryTable(database: Database) {
        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
       WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'
         AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
+        -- A derived table (roll-up) holds what its triggers compute, never rows of its own.
+        AND NOT COALESCE(obj_description(c.oid, 'pg_class') LIKE 'derived:%', false)
       ORDER BY c.relname, a.attnum`,
   );
   const tables = new Map<string, typeof columns>();
@@ -105,14 +107,16 @@ export async function digestAll(
   return withSession(database, 'snapshot', async (session) => {
     const catalog = await readCatalog(session);
     const result: Record<string, Digest | string> = {};
-    for (const table of catalog.tables) {
+    // Derived tables (roll-ups) too, as `derived <name>`: restore must rebuild them as they were.
+    const derived = catalog.derived.map((name) => ({ name, key: `derived ${name}` }));
+    for (const table of [...catalog.tables.map((t) => ({ name: t.name, key: t.name })), ...derived]) {
       const filter = where[table.name] ? `WHERE ${where[table.name]}` : '';
       const [row] = await session.query<{ rows: number; md5: string }>(
         `SELECT count(*)::int AS rows,
                 md5(coalesce(string_agg(x::text, E'\\n' ORDER BY x::text COLLATE "C"), '')) AS md5
            FROM ${qualified(table.name)} x ${filter}`,
       );
-      result[table.name] = { rows: row?.rows ?? -1, md5: row?.md5 ?? '' };
+      result[table.key] = { rows: row?.rows ?? -1, md5: row?.md5 ?? '' };
     }
     for (const name of catalog.sequences) {
       const [row] = await session.query<{ state: string }>(

@@ -9,6 +9,7 @@ import {
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.ts';
 import type { Database, Db } from '../db/client.ts';
+import { insertOne } from '../db/insert.ts';
 import { accounts, grants, members } from '../db/schema/index.ts';
 import type { Deps } from '../deps.ts';
 import { hashPassword } from '../modules/auth/service.ts';
@@ -99,25 +100,27 @@ export async function buildMember(
   const org = await findOrg(db, input.org);
   if (!org) throw new Error(`no org ${input.org}`);
   const status = input.status ?? 'official';
-  const [row] = await db
-    .insert(members)
-    .values({
-      memberCode: input.code,
-      fullName: input.name,
-      sortKey: nameSortKey(input.name),
-      searchText: foldForSearch(input.name),
-      sex: input.sex ?? 'male',
-      birthDate: input.birthDate ?? '1970-01-01',
-      orgId: org.id,
-      orgPath: org.path,
-      status,
-      admissionDate: input.admissionDate ?? '2000-05-19',
-      officialDate: status === 'official' ? '2001-05-19' : null,
-      exemptFrom: input.exemptFrom ?? null,
-      position: input.position ?? 'member',
-    })
-    .returning();
-  if (!row) throw new Error('insert returned nothing');
+  const row = await insertOne(
+    db
+      .insert(members)
+      .values({
+        memberCode: input.code,
+        fullName: input.name,
+        sortKey: nameSortKey(input.name),
+        searchText: foldForSearch(input.name),
+        sex: input.sex ?? 'male',
+        birthDate: input.birthDate ?? '1970-01-01',
+        orgId: org.id,
+        orgPath: org.path,
+        status,
+        admissionDate: input.admissionDate ?? '2000-05-19',
+        officialDate: status === 'official' ? '2001-05-19' : null,
+        exemptFrom: input.exemptFrom ?? null,
+        position: input.position ?? 'member',
+      })
+      .returning(),
+    'member',
+  );
   return row;
 }
 
@@ -131,11 +134,13 @@ export async function buildAccount(
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const org = await findOrg(db, orgCode);
   if (!org) throw new Error(`no org ${orgCode}`);
-  const [account] = await db
-    .insert(accounts)
-    .values({ username, displayName: username, passwordHash: await passwordHash, memberId })
-    .returning();
-  if (!account) throw new Error('insert returned nothing');
+  const account = await insertOne(
+    db
+      .insert(accounts)
+      .values({ username, displayName: username, passwordHash: await passwordHash, memberId })
+      .returning(),
+    'account',
+  );
   await db.insert(grants).values({ accountId: account.id, role, orgId: org.id });
   return account;
 }

@@ -3,8 +3,9 @@ import type { Db } from '../db/client.ts';
 import type { OrgRow } from '../modules/orgs/queries.ts';
 import { buildAccount, buildMember, buildOrg } from './factories.ts';
 
-type OrgSpec = Parameters<typeof buildOrg>[1];
-type MemberSpec = Parameters<typeof buildMember>[1];
+/** An organisation, a member as `buildOrg` / `buildMember` take them. */
+export type OrgSpec = Parameters<typeof buildOrg>[1];
+export type MemberSpec = Parameters<typeof buildMember>[1];
 type MemberRow = Awaited<ReturnType<typeof buildMember>>;
 type AccountRow = Awaited<ReturnType<typeof buildAccount>>;
 

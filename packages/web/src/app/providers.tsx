@@ -1,11 +1,11 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
+import { ConfigProvider } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { endSession } from '../features/auth/session';
 import { ApiError, setUnauthorizedHandler } from '../lib/api';
+import { antdEnglishLocale } from './i18n';
 
 function createQueryClient() {
   return new QueryClient({
@@ -44,14 +44,12 @@ const theme = {
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
   const { i18n } = useTranslation();
-  const locale = i18n.language === 'en' ? enUS : viVN;
+  const locale = (i18n.language === 'en' && antdEnglishLocale()) || viVN;
   return (
     <QueryClientProvider client={queryClient}>
       <ConfigProvider locale={locale} theme={theme}>
-        <AntApp>
-          <SessionWatcher />
-          {children}
-        </AntApp>
+        <SessionWatcher />
+        {children}
       </ConfigProvider>
     </QueryClientProvider>
   );

@@ -1,10 +1,9 @@
-import { Result } from 'antd';
 import { type ComponentType, lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, useRouteError } from 'react-router';
+import { LazyResult } from '../components/lazy-result';
 import { Loading } from '../components/query-state';
 import { RequireAuth } from './require-auth';
-import { Shell } from './shell';
 
 const RELOADED = 'nennep.chunk-reload';
 
@@ -31,7 +30,7 @@ function RouteError() {
   const { t } = useTranslation();
   const error = useRouteError();
   return (
-    <Result
+    <LazyResult
       status="error"
       title={t('common.pageError')}
       subTitle={error instanceof Error ? error.message : undefined}
@@ -41,6 +40,9 @@ function RouteError() {
 }
 
 const LoginPage = page(() => import('../features/auth/login-page'), 'LoginPage');
+// The signed-in frame (menu, drawer, inbox bell, their icons) is its own chunk: the sign-in page never
+// downloads it (issue 14).
+const Shell = page(() => import('./shell'), 'Shell');
 const ChangePasswordPage = page(() => import('../features/auth/change-password-page'), 'ChangePasswordPage');
 const HomePage = page(() => import('../features/home/home-page'), 'HomePage');
 const OrgTreePage = page(() => import('../features/orgs/org-tree-page'), 'OrgTreePage');
@@ -80,7 +82,7 @@ const RuleSetEditorPage = page(
 function NotFound() {
   const { t } = useTranslation();
   return (
-    <Result
+    <LazyResult
       status="404"
       title="404"
       subTitle={t('common.notFound')}
@@ -103,7 +105,9 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     element: (
       <RequireAuth>
-        <Shell />
+        <Suspense fallback={<Loading />}>
+          <Shell />
+        </Suspense>
       </RequireAuth>
     ),
     children: [

@@ -171,11 +171,10 @@ function UserMenu({ compact }: { compact: boolean }) {
   const me = useCurrentUser();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
   const logout = async () => {
     await apiPost('/api/auth/logout').catch(() => undefined);
-    endSession(queryClient);
-    void message.success(t('auth.loggedOut'));
+    // The sign-in page says so (the shell's antd App, and its messages, leave with the shell).
+    endSession(queryClient, { signedOut: true });
     navigate('/login', { replace: true });
   };
   const items: MenuProps['items'] = [
@@ -196,8 +195,20 @@ function UserMenu({ compact }: { compact: boolean }) {
   );
 }
 
-/** Side menu on desktop, drawer menu on phones; the routed page goes in the content area. */
+/**
+ * Side menu on desktop, drawer menu on phones; the routed page goes in the content area. The antd App
+ * (messages, notifications, modals of `App.useApp()`) lives here, not in the providers: the sign-in page
+ * needs none of them, so their code comes with this lazy chunk (issue 14).
+ */
 export function Shell() {
+  return (
+    <App>
+      <ShellLayout />
+    </App>
+  );
+}
+
+function ShellLayout() {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const location = useLocation();

@@ -1,7 +1,8 @@
-import { Button, Result, Spin } from 'antd';
+import { Button, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api';
+import { LazyResult } from './lazy-result';
 
 /** Centered spinner for a page or a card that is loading. */
 export function Loading({ tip }: { tip?: string }) {
@@ -20,7 +21,7 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
   const status = error instanceof ApiError ? error.status : 0;
   const resultStatus = status === 404 ? '404' : status === 403 ? '403' : 'error';
   return (
-    <Result
+    <LazyResult
       status={resultStatus}
       title={error instanceof Error ? error.message : t('common.unknownError', { status })}
       extra={

@@ -23,6 +23,11 @@ export interface Catalog {
   /** Tables in load order: each after the tables its foreign keys reference. */
   tables: CatalogTable[];
   sequences: string[];
+  /**
+   * Derived tables (roll-ups): their comment starts with `derived:` and a function `<table>_rebuild()`
+   * recomputes them from the others. A backup leaves them out; restore empties and rebuilds them.
+   */
+  derived: string[];
 }
 
 /** The table that records the applied migrations (db/migrate.ts). */
@@ -37,12 +42,20 @@ export const qualified = (name: string) => `public.${ident(name)}`;
 const NOT_EXTENSION_MEMBER = `NOT EXISTS (
   SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')`;
 
+/** A table computed from the others (a roll-up kept by triggers): its comment says `derived: …`. */
+const DERIVED = `COALESCE(obj_description(c.oid, 'pg_class') LIKE 'derived:%', false)`;
+
 export async function readCatalog(db: Queryable): Promise<Catalog> {
   // Ordinary and partitioned tables; a partition's rows are read and written through its parent.
   const tables = await db.query<{ name: string }>(
     `SELECT c.relname AS name FROM pg_class c
       WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-        AND ${NOT_EXTENSION_MEMBER}
+        AND ${NOT_EXTENSION_MEMBER} AND NOT ${DERIVED}
+      ORDER BY c.relname COLLATE "C"`,
+  );
+  const derived = await db.query<{ name: string }>(
+    `SELECT c.relname AS name FROM pg_class c
+      WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p') AND ${DERIVED}
       ORDER BY c.relname COLLATE "C"`,
   );
   const columns = await db.query<{ table: string; name: string; type: string }>(
@@ -74,6 +87,7 @@ export async function readCatalog(db: Queryable): Promise<Catalog> {
   return {
     tables: order.map((name) => ({ name, columns: byTable.get(name) ?? [] })),
     sequences: sequences.map((s) => s.name),
+    derived: derived.map((d) => d.name),
   };
 }
 

@@ -164,7 +164,8 @@ async function emptyTables(session: Session, catalog: Catalog, replace: boolean)
         'Add --replace to delete all of it and load the backup instead.',
     );
   }
-  await session.query(`TRUNCATE ${catalog.tables.map((t) => qualified(t.name)).join(', ')}`);
+  const all = [...catalog.tables.map((t) => t.name), ...catalog.derived];
+  await session.query(`TRUNCATE ${all.map(qualified).join(', ')}`);
   return filled;
 }
 
@@ -251,6 +252,9 @@ export async function restoreBackup(
         });
       }
       await readEnd(reader);
+      // Derived tables (roll-ups) are not in the file: recomputed from what was loaded.
+      for (const table of catalog.derived)
+        await session.query(`SELECT public.${ident(`${table}_rebuild`)}()`);
       for (const sequence of header.sequences) {
         // setval alone outlives a rollback (sequences are not transactional); after RESTART, which gives
         // the sequence new storage in this transaction, a rollback discards both.

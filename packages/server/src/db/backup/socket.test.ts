@@ -143,7 +143,7 @@ describe('`nennep backup` and `nennep restore` with no server running', () => {
     try {
       const file = path.join(dir, 'plain.backup');
       expect(await runBackupCommand(loadConfig({ NENNEP_DATA_DIR: source }), [file])).toBe(0);
-      expect(output.mock.calls.flat().join('\n')).toMatch(/Đã sao lưu \d+ bảng, 14 dòng/);
+      expect(output.mock.calls.flat().join('\n')).toMatch(/Đã sao lưu \d+ bảng, 15 dòng/); // 14 migrations, 1 throttle row
       expect(progress.mock.calls.flat().join('')).toContain('login_throttle: 1');
       const config = loadConfig({ NENNEP_DATA_DIR: target });
       expect(await runRestoreCommand(config, [file])).toBe(0);

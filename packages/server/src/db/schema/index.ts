@@ -6,4 +6,5 @@ export * from './members.ts';
 export * from './orgs.ts';
 export * from './recommendations.ts';
 export * from './reports.ts';
+export * from './rollups.ts';
 export * from './supervision.ts';

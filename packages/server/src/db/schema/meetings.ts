@@ -90,6 +90,8 @@ export const meetings = pgTable(
   (t) => [
     index('meetings_org_date_idx').on(t.orgPath, t.scheduledDate),
     index('meetings_date_idx').on(t.scheduledDate),
+    // The roll-up triggers recompute a cell's month from here (migration 0013).
+    index('meetings_org_id_date_idx').on(t.orgId, t.scheduledDate),
   ],
 );
 

@@ -1,13 +1,14 @@
 import type { AccountDto, Role } from '@nennep/core';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
+import { insertOne } from '../../db/insert.ts';
 import { accounts, grants, members, sessions } from '../../db/schema/index.ts';
 import { type Actor, can } from '../../http/access.ts';
 import { audit } from '../../http/audit.ts';
 import { conflict, forbidden, invalidField } from '../../http/errors.ts';
 import { clearLoginWaits } from '../auth/lockout.ts';
 import { hashPassword } from '../auth/service.ts';
-import { findOrg, type OrgRow } from '../orgs/queries.ts';
+import { lockOrg, type OrgRow } from '../orgs/queries.ts';
 
 const ADMIN: readonly Role[] = ['admin'];
 
@@ -16,8 +17,12 @@ interface GrantInput {
   orgCode: string;
 }
 
-/** Resolves grants to nodes inside the admin's subtrees; anything else is refused by field. */
-async function resolveGrants(db: Db, actor: Actor, list: GrantInput[]) {
+/**
+ * Resolves grants to nodes inside the admin's subtrees, each node locked FOR SHARE until the command's
+ * transaction ends (a move or merge of it waits, so the path checked is the path granted); anything else is
+ * refused by field.
+ */
+async function resolveGrants(tx: Db, actor: Actor, list: GrantInput[]) {
   const resolved: { role: Role; org: OrgRow }[] = [];
   for (const [index, grant] of list.entries()) {
     // A grant given twice is a 400 naming it, not a duplicate key in the database (a 500).
@@ -27,7 +32,7 @@ async function resolveGrants(db: Db, actor: Actor, list: GrantInput[]) {
         en: `This grant is already listed (${grant.orgCode}): each role at an organisation is given once.`,
       });
     }
-    const org = await findOrg(db, grant.orgCode);
+    const org = await lockOrg(tx, grant.orgCode, 'share');
     if (!org || !can(actor, ADMIN, org.path)) {
       throw invalidField(`grants.${index}.orgCode`, {
         vi: `Không có tổ chức ${grant.orgCode} trong phạm vi bạn quản trị.`,
@@ -74,19 +79,31 @@ export async function listAccounts(db: Db, scopes: string[]): Promise<AccountDto
   }));
 }
 
-/** An admin manages an account only when every grant of it lies inside the admin's subtrees. */
-export async function assertCanManage(db: Db, actor: Actor, accountId: number) {
+/**
+ * An admin manages an account only when every grant of it lies inside the admin's subtrees. Inside the
+ * command's transaction: the account row is locked FOR UPDATE (two changes of one account run one after the
+ * other), its grants and their nodes FOR SHARE (a move of a node waits until the command ends).
+ */
+async function lockManagedAccount(tx: Db, actor: Actor, accountId: number) {
+  await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId)).for('update');
   const list = await rows<{ path: string }>(
-    db,
-    sql`SELECT o.path FROM grants g JOIN orgs o ON o.id = g.org_id WHERE g.account_id = ${accountId}`,
+    tx,
+    sql`SELECT o.path FROM grants g JOIN orgs o ON o.id = g.org_id WHERE g.account_id = ${accountId}
+        ORDER BY o.path FOR SHARE`,
   );
   if (list.length === 0 || !list.every((g) => can(actor, ADMIN, g.path))) throw forbidden();
   return list[0]?.path ?? '/';
 }
 
-async function memberIdOf(db: Db, actor: Actor, code: string | null | undefined) {
+/** Account commands are for admins: refused before the password is hashed (argon2 is costly work). */
+function assertAnyAdmin(actor: Actor) {
+  if (!actor.grants.some((g) => g.role === 'admin')) throw forbidden();
+}
+
+/** The member an account stands for, locked FOR SHARE inside the command's transaction, in the admin's scope. */
+async function memberIdOf(tx: Db, actor: Actor, code: string | null | undefined) {
   if (!code) return null;
-  const [member] = await db.select().from(members).where(eq(members.memberCode, code));
+  const [member] = await tx.select().from(members).where(eq(members.memberCode, code)).for('share');
   if (!member || !can(actor, ADMIN, member.orgPath)) {
     throw invalidField('memberCode', {
       vi: `Không có đảng viên ${code} trong phạm vi.`,
@@ -108,11 +125,13 @@ export async function createAccount(
     grants: GrantInput[];
   },
 ) {
-  if (!actor.grants.some((g) => g.role === 'admin')) throw forbidden();
-  const resolved = await resolveGrants(db, actor, input.grants);
-  const memberId = await memberIdOf(db, actor, input.memberCode);
+  assertAnyAdmin(actor);
+  // Hashed before the transaction: argon2 depends on no row, and a transaction held open for it would
+  // keep the embedded database (one connection) waiting.
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
+    const resolved = await resolveGrants(tx, actor, input.grants);
+    const memberId = await memberIdOf(tx, actor, input.memberCode);
     const [exists] = await tx
       .select({ id: accounts.id })
       .from(accounts)
@@ -122,17 +141,19 @@ export async function createAccount(
         { vi: `Tên đăng nhập ${input.username} đã có.`, en: `Username ${input.username} is taken.` },
         'username',
       );
-    const [account] = await tx
-      .insert(accounts)
-      .values({
-        username: input.username,
-        displayName: input.displayName,
-        email: input.email ?? null,
-        passwordHash,
-        memberId,
-      })
-      .returning();
-    if (!account) throw new Error('insert returned nothing');
+    const account = await insertOne(
+      tx
+        .insert(accounts)
+        .values({
+          username: input.username,
+          displayName: input.displayName,
+          email: input.email ?? null,
+          passwordHash,
+          memberId,
+        })
+        .returning(),
+      'account',
+    );
     await tx
       .insert(grants)
       .values(resolved.map((g) => ({ accountId: account.id, role: g.role, orgId: g.org.id })));
@@ -159,10 +180,12 @@ export async function updateAccount(
     grants?: GrantInput[];
   },
 ) {
-  const orgPath = await assertCanManage(db, actor, id);
-  const resolved = input.grants ? await resolveGrants(db, actor, input.grants) : null;
+  assertAnyAdmin(actor);
+  // Hashed before the transaction, like createAccount's.
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   await db.transaction(async (tx) => {
+    const orgPath = await lockManagedAccount(tx, actor, id);
+    const resolved = input.grants ? await resolveGrants(tx, actor, input.grants) : null;
     const patch = {
       ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
       ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),

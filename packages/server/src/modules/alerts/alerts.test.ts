@@ -3,14 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runAlertsCommand } from '../../cli/alerts.ts';
 import { type Db, rows } from '../../db/client.ts';
 import { attendance, materials, meetings } from '../../db/schema/index.ts';
-import {
-  buildAccount,
-  buildMember,
-  buildOrg,
-  buildTestApp,
-  type Client,
-  login,
-} from '../../test/factories.ts';
+import { buildTestApp, type Client, login } from '../../test/factories.ts';
+import { seedTree } from '../../test/tree.ts';
 import type { OrgRow } from '../orgs/queries.ts';
 import { periodOf, shiftMonth } from './service.ts';
 
@@ -67,22 +61,33 @@ async function recipientsOf(prefix: string) {
 beforeAll(async () => {
   ctx = await buildTestApp();
   const { db } = ctx;
-  await buildOrg(db, { code: 'P', name: 'Đảng bộ huyện', kind: 'committee' });
-  await buildOrg(db, { code: 'GA', name: 'Đảng bộ xã A', kind: 'grassroots_committee', parent: 'P' });
-  await buildOrg(db, { code: 'GB', name: 'Đảng bộ xã B', kind: 'grassroots_committee', parent: 'P' });
-  cells.C1 = await buildOrg(db, { code: 'C1', name: 'Chi bộ thôn Một', kind: 'cell', parent: 'GA' });
-  cells.C2 = await buildOrg(db, { code: 'C2', name: 'Chi bộ thôn Hai', kind: 'cell', parent: 'GA' });
-  cells.C3 = await buildOrg(db, { code: 'C3', name: 'Chi bộ thôn Ba', kind: 'cell', parent: 'GB' });
+  const tree = await seedTree(db, {
+    orgs: [
+      { code: 'P', name: 'Đảng bộ huyện', kind: 'committee' },
+      { code: 'GA', name: 'Đảng bộ xã A', kind: 'grassroots_committee', parent: 'P' },
+      { code: 'GB', name: 'Đảng bộ xã B', kind: 'grassroots_committee', parent: 'P' },
+      { code: 'C1', name: 'Chi bộ thôn Một', kind: 'cell', parent: 'GA' },
+      { code: 'C2', name: 'Chi bộ thôn Hai', kind: 'cell', parent: 'GA' },
+      { code: 'C3', name: 'Chi bộ thôn Ba', kind: 'cell', parent: 'GB' },
+    ],
+    members: [
+      { code: 'M1', name: 'Nguyễn Văn Vắng', org: 'C1' },
+      { code: 'M2', name: 'Trần Thị Có', org: 'C1' },
+    ],
+    accounts: [
+      ['adminp', 'admin', 'P'],
+      ['adminb', 'admin', 'GB'],
+      ['uyviena', 'committee_member', 'GA'],
+      ['bithu1', 'cell_secretary', 'C1'],
+      ['bithu2', 'cell_secretary', 'C2'],
+      ['bithu3', 'cell_secretary', 'C3'],
+      ['dangvien1', 'member', 'C1', 'M2'],
+    ],
+  });
+  for (const code of ['C1', 'C2', 'C3']) cells[code] = tree.org(code);
   const { C1, C2, C3 } = cells as Record<'C1' | 'C2' | 'C3', OrgRow>;
-  const absentee = await buildMember(db, { code: 'M1', name: 'Nguyễn Văn Vắng', org: 'C1' });
-  const present = await buildMember(db, { code: 'M2', name: 'Trần Thị Có', org: 'C1' });
-  await buildAccount(db, 'adminp', 'admin', 'P');
-  await buildAccount(db, 'adminb', 'admin', 'GB');
-  await buildAccount(db, 'uyviena', 'committee_member', 'GA');
-  await buildAccount(db, 'bithu1', 'cell_secretary', 'C1');
-  await buildAccount(db, 'bithu2', 'cell_secretary', 'C2');
-  await buildAccount(db, 'bithu3', 'cell_secretary', 'C3');
-  await buildAccount(db, 'dangvien1', 'member', 'C1', present.id);
+  const absentee = tree.member('M1');
+  const present = tree.member('M2');
 
   // C1: M1 absent from three held meetings in a row this year; everything else in order.
   const statuses = ['absent_excused', 'absent_unexcused', 'absent_excused'];

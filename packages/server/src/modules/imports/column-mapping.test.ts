@@ -6,14 +6,8 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
-import {
-  buildAccount,
-  buildOrg,
-  buildTestApp,
-  type Client,
-  login,
-  uploadFile,
-} from '../../test/factories.ts';
+import { buildTestApp, type Client, login, uploadFile } from '../../test/factories.ts';
+import { seedTree } from '../../test/tree.ts';
 
 /** Headers as the member database writes them, with columns the app does not keep. */
 const CSDL_HEADER = [
@@ -134,27 +128,23 @@ beforeAll(async () => {
   const built = await buildTestApp();
   ({ app, database, close } = built);
   const { db } = built;
-  await buildOrg(db, { code: 'ROOT', kind: 'committee' });
-  await buildOrg(db, {
-    code: 'XA',
-    name: 'Đảng bộ xã An Bình',
-    kind: 'grassroots_committee',
-    parent: 'ROOT',
+  await seedTree(db, {
+    orgs: [
+      { code: 'ROOT', kind: 'committee' },
+      { code: 'XA', name: 'Đảng bộ xã An Bình', kind: 'grassroots_committee', parent: 'ROOT' },
+      { code: 'CB1', name: 'Chi bộ thôn Đông', kind: 'cell', parent: 'XA' },
+      { code: 'CB2', name: 'Chi bộ thôn Tây', kind: 'cell', parent: 'XA' },
+      { code: 'XB', name: 'Đảng bộ xã Bình Minh', kind: 'grassroots_committee', parent: 'ROOT' },
+      { code: 'CB3', name: 'Chi bộ thôn Đông', kind: 'cell', parent: 'XB' },
+      { code: 'OTHER', kind: 'committee' },
+      { code: 'OTHER.CB', name: 'Chi bộ Khác', kind: 'cell', parent: 'OTHER' },
+    ],
+    accounts: [
+      ['admin', 'admin', 'ROOT'],
+      ['xa', 'admin', 'XA'],
+      ['other', 'admin', 'OTHER'],
+    ],
   });
-  await buildOrg(db, { code: 'CB1', name: 'Chi bộ thôn Đông', kind: 'cell', parent: 'XA' });
-  await buildOrg(db, { code: 'CB2', name: 'Chi bộ thôn Tây', kind: 'cell', parent: 'XA' });
-  await buildOrg(db, {
-    code: 'XB',
-    name: 'Đảng bộ xã Bình Minh',
-    kind: 'grassroots_committee',
-    parent: 'ROOT',
-  });
-  await buildOrg(db, { code: 'CB3', name: 'Chi bộ thôn Đông', kind: 'cell', parent: 'XB' });
-  await buildOrg(db, { code: 'OTHER', kind: 'committee' });
-  await buildOrg(db, { code: 'OTHER.CB', name: 'Chi bộ Khác', kind: 'cell', parent: 'OTHER' });
-  await buildAccount(db, 'admin', 'admin', 'ROOT');
-  await buildAccount(db, 'xa', 'admin', 'XA');
-  await buildAccount(db, 'other', 'admin', 'OTHER');
   admin = await login(app, 'admin');
   communeAdmin = await login(app, 'xa');
   elsewhere = await login(app, 'other');

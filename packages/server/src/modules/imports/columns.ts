@@ -5,6 +5,7 @@
  */
 import {
   foldForSearch,
+  type ImportKind,
   type Locale,
   type MemberStatus,
   ORG_CATEGORIES,
@@ -17,8 +18,8 @@ import {
 } from '@nennep/core';
 import type { Bilingual } from '../../http/errors.ts';
 
-export type ImportKind = 'orgs' | 'members';
-export const IMPORT_KINDS: readonly ImportKind[] = ['orgs', 'members'];
+// The kinds of import are core's (imports/types.ts), which the web reads too.
+export { IMPORT_KINDS, type ImportKind } from '@nennep/core';
 
 export interface ColumnSpec {
   key: string;

@@ -161,6 +161,22 @@ export const MEMBER_COLUMNS = [
   'notes',
 ] as const;
 
+/**
+ * A name's sort key and search text (core's Vietnamese collation) for the `sort_key` and `search_text`
+ * columns, computed once per name: names repeat across a large file.
+ */
+export function nameKeys(): (name: string) => [sortKey: string, searchText: string] {
+  const keys = new Map<string, [string, string]>();
+  return (name) => {
+    let k = keys.get(name);
+    if (!k) {
+      k = [nameSortKey(name), foldForSearch(name)];
+      keys.set(name, k);
+    }
+    return k;
+  };
+}
+
 /** Writes a members plan: creates, updates, transfers, each with its member_events row. */
 export async function commitMembers(
   conn: Conn,
@@ -170,15 +186,7 @@ export async function commitMembers(
   onRows?: (rows: number) => void,
 ) {
   const actorId = actor?.id ?? null;
-  const keys = new Map<string, [string, string]>();
-  const keysOf = (name: string) => {
-    let k = keys.get(name);
-    if (!k) {
-      k = [nameSortKey(name), foldForSearch(name)];
-      keys.set(name, k);
-    }
-    return k;
-  };
+  const keysOf = nameKeys();
   const values = (m: MemberPlan['creates'][number] | MemberPlan['updates'][number]['after']) => {
     const [sortKey, searchText] = keysOf(m.fullName);
     return [
@@ -235,10 +243,12 @@ export async function commitMembers(
 
   const updates = plan.updates;
   if (updates.length === 0) return;
-  await conn.query(`CREATE TEMP TABLE import_member_changes (id bigint, member_code text, full_name text, sort_key text,
-    search_text text, sex text, birth_date date, org_id bigint, org_path text, status text, admission_date date,
-    official_date date, position text, party_card_no text, exempt_from date, notes text, exempt_changed boolean)
-    ON COMMIT DROP`);
+  // Once per transaction, emptied for each batch of a file read in batches (members-stream.ts).
+  await conn.query(`CREATE TEMP TABLE IF NOT EXISTS import_member_changes (id bigint, member_code text,
+    full_name text, sort_key text, search_text text, sex text, birth_date date, org_id bigint, org_path text,
+    status text, admission_date date, official_date date, position text, party_card_no text, exempt_from date,
+    notes text, exempt_changed boolean) ON COMMIT DROP`);
+  await conn.query('TRUNCATE import_member_changes');
   await copyChunked(
     conn,
     'import_member_changes',

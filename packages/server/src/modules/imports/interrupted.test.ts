@@ -4,14 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
-import {
-  buildAccount,
-  buildOrg,
-  buildTestApp,
-  login,
-  TEST_SESSION_DAYS,
-  uploadFile,
-} from '../../test/factories.ts';
+import { buildTestApp, login, TEST_SESSION_DAYS, uploadFile } from '../../test/factories.ts';
+import { seedTree } from '../../test/tree.ts';
 import { recoverInterruptedImports } from './jobs.ts';
 
 const NOW = new Date('2026-06-01T09:00:00+07:00');
@@ -19,10 +13,14 @@ let ctx: Awaited<ReturnType<typeof buildTestApp>>;
 
 beforeAll(async () => {
   ctx = await buildTestApp({ clock: () => NOW });
-  await buildOrg(ctx.db, { code: 'ROOT', kind: 'committee' });
-  await buildOrg(ctx.db, { code: 'XA', kind: 'grassroots_committee', parent: 'ROOT' });
-  await buildOrg(ctx.db, { code: 'CB1', kind: 'cell', category: 'village', parent: 'XA' });
-  await buildAccount(ctx.db, 'admin', 'admin', 'ROOT');
+  await seedTree(ctx.db, {
+    orgs: [
+      { code: 'ROOT', kind: 'committee' },
+      { code: 'XA', kind: 'grassroots_committee', parent: 'ROOT' },
+      { code: 'CB1', kind: 'cell', category: 'village', parent: 'XA' },
+    ],
+    accounts: [['admin', 'admin', 'ROOT']],
+  });
 });
 afterAll(() => ctx.close());
 

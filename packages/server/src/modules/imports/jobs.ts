@@ -1,32 +1,27 @@
 /**
  * Imports through the API: a preview parses the file, maps its columns (the template's headers as they
  * stand; otherwise the user's choice, a remembered mapping of the same file shape, or a guess), validates
- * it against the database and stores the mapped rows in `import_jobs`; a commit re-validates them inside
- * its one transaction, writes everything or nothing, and remembers the mapping it used.
+ * it against the database and stores the mapped rows in `import_jobs` (a members file: the file itself,
+ * read again in batches, member-jobs.ts); a commit re-validates them inside its one transaction, writes
+ * everything or nothing, and remembers the mapping it used.
  */
 import { randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { Locale } from '@nennep/core';
-import { eq } from 'drizzle-orm';
+import type { ImportJobDto, ImportJobStatus, Locale } from '@nennep/core';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import { withTransaction } from '../../db/bulk.ts';
 import type { Database } from '../../db/client.ts';
 import { importJobs } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/access.ts';
-import { AppError, conflict, invalidField, notFound } from '../../http/errors.ts';
-import { columnsOf, type ImportKind } from './columns.ts';
+import { AppError, conflict, notFound } from '../../http/errors.ts';
+import type { ImportKind } from './columns.ts';
+import { resolveMapping, viewOf } from './job-mapping.ts';
 import type { ImportLimits } from './limits.ts';
-import {
-  chosenMapping,
-  exactMapping,
-  guessMapping,
-  type Mapping,
-  type MappingSource,
-  savedMapping,
-  storedColumns,
-} from './mapping.ts';
-import { findSavedMapping, saveMapping } from './mapping-store.ts';
-import type { Sheet, SheetRow } from './parse.ts';
-import { type SampleRow, sampleOf } from './sample.ts';
+import { type Mapping, type MappingSource, storedColumns } from './mapping.ts';
+import { saveMapping } from './mapping-store.ts';
+import { commitMemberFile, type MembersPreview, previewMembers, storedMemberFile } from './member-jobs.ts';
+import { outcomeOf, RolledBack } from './members-stream.ts';
+import type { SheetRow } from './parse.ts';
 import {
   applyRecords,
   auditImport,
@@ -48,17 +43,6 @@ interface JobReport {
   interrupted?: boolean;
   /** The mapping of a file whose headers are not the template's, remembered at commit. */
   mapping?: { source: MappingSource; shape: string; columns: Record<string, string | null> };
-}
-
-/** The mapping step as the import page shows it. */
-export interface MappingView {
-  source: MappingSource;
-  needed: boolean;
-  columns: Mapping['columns'];
-  /** The import's columns, in template order. */
-  targets: { key: string; header: string; required: boolean; date: boolean }[];
-  /** The first rows (only when the mapping is needed: otherwise the page does not show them). */
-  sample: SampleRow[];
 }
 
 /**
@@ -86,62 +70,21 @@ function unpackRows(stored: unknown[]): SheetRow[] {
   return list.map(([row, ...cells]) => ({ row, cells }));
 }
 
-/** The mapping of a file: the user's, else the template's headers, else a remembered one, else a guess. */
-async function resolveMapping(
+/** The organisations' preview: the file read whole, validated whole; the job stores its rows. */
+async function previewRecords(
   database: Database,
   actor: Actor,
   kind: ImportKind,
-  sheet: Sheet,
-  chosen: readonly (string | null)[] | undefined,
-): Promise<Mapping> {
-  if (chosen) {
-    if (chosen.length !== sheet.header.length) {
-      throw invalidField('columns', {
-        vi: `Cách ghép cột không khớp tệp: tệp có ${sheet.header.length} cột, cách ghép có ${chosen.length}.`,
-        en: `The column mapping does not fit the file: the file has ${sheet.header.length} columns, the mapping ${chosen.length}.`,
-      });
-    }
-    const keys = new Set(columnsOf(kind).map((c) => c.key));
-    const unknown = chosen.find((k) => k !== null && !keys.has(k));
-    if (unknown) {
-      throw invalidField('columns', {
-        vi: `Không có cột "${unknown}" trong tệp nhập này.`,
-        en: `This import has no column "${unknown}".`,
-      });
-    }
-    return chosenMapping(kind, sheet.header, chosen);
-  }
-  const exact = exactMapping(kind, sheet.header);
-  if (!exact.needed) return exact;
-  const saved = await findSavedMapping(database.raw, actor, kind, exact.shape);
-  return saved ? savedMapping(kind, sheet.header, saved) : guessMapping(kind, sheet);
-}
-
-function viewOf(kind: ImportKind, mapping: Mapping, sheet: Sheet): MappingView {
-  return {
-    source: mapping.source,
-    needed: mapping.needed,
-    columns: mapping.columns,
-    targets: columnsOf(kind).map((c) => ({ key: c.key, header: c.vi, required: c.required, date: !!c.date })),
-    sample: mapping.needed ? sampleOf(kind, sheet, mapping) : [],
-  };
-}
-
-/**
- * Checks a file against the database as of `today` (the caller's clock) and stores it as a job;
- * `chosen` is the user's mapping (one import column key or null per file column), when given.
- */
-export async function previewImport(
-  database: Database,
-  actor: Actor,
-  kind: ImportKind,
-  buffer: Buffer,
-  fileName: string,
-  today: string,
-  chosen?: readonly (string | null)[],
-  limits?: ImportLimits,
-) {
-  const read = await readSheet(buffer, fileName, limits);
+  file: {
+    buffer: Buffer;
+    fileName: string;
+    today: string;
+    chosen: readonly (string | null)[] | undefined;
+    limits: ImportLimits | undefined;
+  },
+): Promise<MembersPreview> {
+  const { chosen, today } = file;
+  const read = await readSheet(file.buffer, file.fileName, file.limits);
   let records: ImportRecords = { kind, keys: [], rows: [] };
   let errors: ImportError[] = read.errors;
   let mapping: Mapping | null = null;
@@ -154,8 +97,41 @@ export async function previewImport(
     outcome = await withTransaction(database, (conn) => applyRecords(conn, records, actor, today, false));
   }
   const valid = outcome.errors.length === 0;
+  return {
+    keys: records.keys,
+    errors: outcome.errors,
+    summary: outcome.summary,
+    total: records.rows.length,
+    mapping,
+    view: mapping && read.sheet ? viewOf(kind, mapping, read.sheet) : null,
+    stored: valid ? packRows(records.rows) : null,
+  };
+}
+
+/**
+ * Checks a file against the database as of `today` (the caller's clock) and stores it as a job;
+ * `chosen` is the user's mapping (one import column key or null per file column), when given. A members
+ * file is read in batches (member-jobs.ts), the others whole.
+ */
+export async function previewImport(
+  database: Database,
+  actor: Actor,
+  kind: ImportKind,
+  buffer: Buffer,
+  fileName: string,
+  today: string,
+  chosen?: readonly (string | null)[],
+  limits?: ImportLimits,
+  batchSize?: number,
+) {
+  const read =
+    kind === 'members'
+      ? await previewMembers(database, actor, buffer, fileName, today, chosen, limits, batchSize)
+      : await previewRecords(database, actor, kind, { buffer, fileName, today, chosen, limits });
+  const { mapping } = read;
+  const valid = read.errors.length === 0;
   const id = randomUUID();
-  const report: JobReport = { keys: records.keys, summary: outcome.summary, errors: outcome.errors };
+  const report: JobReport = { keys: read.keys, summary: read.summary, errors: read.errors };
   if (mapping?.needed) {
     report.mapping = { source: mapping.source, shape: mapping.shape, columns: storedColumns(mapping) };
   }
@@ -168,20 +144,20 @@ export async function previewImport(
     accountId: actor.id,
     fileName,
     status: valid ? 'ready' : 'invalid',
-    total: records.rows.length,
+    total: read.total,
     processed: 0,
-    rows: valid ? packRows(records.rows) : null,
+    rows: valid ? read.stored : null,
     report: report as unknown as Record<string, unknown>,
   });
   return {
     jobId: id,
     fileName,
-    total: records.rows.length,
+    total: read.total,
     valid,
-    errors: outcome.errors,
-    summary: outcome.summary,
+    errors: read.errors,
+    summary: read.summary,
     kind,
-    mapping: mapping && read.sheet ? viewOf(kind, mapping, read.sheet) : null,
+    mapping: read.view,
   };
 }
 
@@ -218,19 +194,30 @@ export async function recoverInterruptedImports(database: Database, id?: string)
   return recovered.length;
 }
 
+/** A job without its stored rows or file (a members file is tens of MB: read by the commit alone). */
 async function findJob(database: Database, actor: Actor, id: string) {
-  const [job] = await database.db.select().from(importJobs).where(eq(importJobs.id, id));
+  const { rows: _stored, ...columns } = getTableColumns(importJobs);
+  const [job] = await database.db
+    .select({ ...columns, hasRows: sql<boolean>`${importJobs.rows} IS NOT NULL` })
+    .from(importJobs)
+    .where(eq(importJobs.id, id));
   if (!job || job.accountId !== actor.id) throw notFound('import');
   return { ...job, kind: job.kind as ImportKind, report: (job.report ?? {}) as unknown as JobReport };
 }
 
-export async function importJobStatus(database: Database, actor: Actor, id: string, locale: Locale) {
+export async function importJobStatus(
+  database: Database,
+  actor: Actor,
+  id: string,
+  locale: Locale,
+): Promise<ImportJobDto> {
   const job = await findJob(database, actor, id);
   return {
     jobId: job.id,
     kind: job.kind,
     fileName: job.fileName,
-    status: job.status,
+    // The column holds only the statuses this file writes (ready, invalid, committing, committed, failed).
+    status: job.status as ImportJobStatus,
     total: job.total,
     processed: job.processed,
     valid: job.status !== 'invalid',
@@ -250,6 +237,8 @@ export async function commitImportJob(
   actor: Actor,
   id: string,
   today: string,
+  limits?: ImportLimits,
+  batchSize?: number,
 ): Promise<Result> {
   let job = await findJob(database, actor, id);
   if (job.status === 'committing' && (await recoverInterruptedImports(database, id)) > 0) {
@@ -261,7 +250,7 @@ export async function commitImportJob(
   if (job.status === 'committing') {
     throw conflict({ vi: 'Lượt nhập này đang được ghi.', en: 'This import is being committed.' });
   }
-  if ((job.status !== 'ready' && job.status !== 'failed') || !job.rows) {
+  if ((job.status !== 'ready' && job.status !== 'failed') || !job.hasRows) {
     throw conflict({
       vi: 'Tệp có lỗi nên không thể ghi.',
       en: 'The file has errors; nothing can be written.',
@@ -269,7 +258,7 @@ export async function commitImportJob(
   }
   committingHere.set(id, (committingHere.get(id) ?? 0) + 1);
   try {
-    return await claimAndCommit(database, actor, job, today);
+    return await claimAndCommit(database, actor, job, today, limits, batchSize);
   } finally {
     const left = (committingHere.get(id) ?? 1) - 1;
     if (left > 0) committingHere.set(id, left);
@@ -282,6 +271,8 @@ async function claimAndCommit(
   actor: Actor,
   job: Awaited<ReturnType<typeof findJob>>,
   today: string,
+  limits?: ImportLimits,
+  batchSize?: number,
 ): Promise<Result> {
   const { id } = job;
   const claimed = await database.raw.query(
@@ -292,18 +283,23 @@ async function claimAndCommit(
   );
   if (claimed.length === 0)
     throw conflict({ vi: 'Lượt nhập này đã được ghi.', en: 'This import has already been committed.' });
-  if (!job.rows) throw notFound('import');
-  const records: ImportRecords = {
-    kind: job.kind,
-    keys: job.report.keys,
-    rows: unpackRows(job.rows),
-  };
+  const [held] = await database.raw.query<{ rows: unknown[] | null }>(
+    'SELECT rows FROM import_jobs WHERE id = $1',
+    [id],
+  );
+  if (!held?.rows) throw notFound('import');
+  // A members file is read again in batches; the organisations' rows were stored as read.
+  const file = storedMemberFile(held.rows);
+  const records: ImportRecords | null = file
+    ? null
+    : { kind: job.kind, keys: job.report.keys, rows: unpackRows(held.rows) };
+  held.rows = null;
   let done = 0;
   try {
     const outcome = await withTransaction(database, async (conn) => {
       // Held until the transaction ends: while it is, no other process takes this job for interrupted.
       await conn.query(`SELECT pg_advisory_xact_lock(${COMMIT_LOCK}, hashtext($1))`, [id]);
-      const result = await applyRecords(conn, records, actor, today, true, (rows) => {
+      const progress = (rows: number) => {
         done += rows;
         // Progress goes to the job row from outside the import's transaction (another pooled
         // connection), where any process answering the polls reads it. PGlite has one connection,
@@ -316,8 +312,19 @@ async function claimAndCommit(
             ])
             .catch(() => undefined);
         }
-      });
-      if (!result.result) return result;
+      };
+      const result = file
+        ? await commitMemberFile(conn, file, job.fileName, actor, today, progress, limits, batchSize)
+        : await applyRecords(
+            conn,
+            records ?? { kind: job.kind, keys: [], rows: [] },
+            actor,
+            today,
+            true,
+            progress,
+          );
+      // Batches before the first error were written: the transaction is rolled back.
+      if (!result.result) throw new RolledBack({ ...result, total: job.total });
       await auditImport(conn, actor, job.kind, id, job.fileName, result);
       const mapping = job.report.mapping;
       if (mapping) await saveMapping(conn, actor, job.kind, mapping.shape, mapping.columns);
@@ -330,7 +337,7 @@ async function claimAndCommit(
       // Taken for interrupted between the claim and the lock: write nothing; the user commits again.
       if (finished.length === 0) throw conflict(INTERRUPTED);
       return result;
-    });
+    }).catch(outcomeOf);
     if (outcome.result) return outcome.result;
     const report: JobReport = { ...job.report, errors: outcome.errors, summary: outcome.summary };
     await database.raw.query(

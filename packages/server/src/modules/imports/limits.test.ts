@@ -6,14 +6,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_IMPORT_LIMITS, loadImportLimits } from '../../config.ts';
-import {
-  buildAccount,
-  buildOrg,
-  buildTestApp,
-  type Client,
-  login,
-  uploadFile,
-} from '../../test/factories.ts';
+import { buildTestApp, type Client, login, uploadFile } from '../../test/factories.ts';
+import { seedTree, type TreeSpec } from '../../test/tree.ts';
 import {
   bomb,
   cell,
@@ -27,6 +21,11 @@ import {
 import { parseSpreadsheet } from './parse.ts';
 
 const MB = 1024 * 1024;
+/** One committee and its admin: what an upload needs to be answered at all. */
+const ROOT_ADMIN: TreeSpec = {
+  orgs: [{ code: 'ROOT', kind: 'committee' }],
+  accounts: [['admin', 'admin', 'ROOT']],
+};
 const GB = 1024 * MB;
 
 let app: FastifyInstance;
@@ -36,8 +35,7 @@ let admin: Client;
 beforeAll(async () => {
   const ctx = await buildTestApp();
   ({ app, close } = ctx);
-  await buildOrg(ctx.db, { code: 'ROOT', kind: 'committee' });
-  await buildAccount(ctx.db, 'admin', 'admin', 'ROOT');
+  await seedTree(ctx.db, ROOT_ADMIN);
   admin = await login(app, 'admin');
 });
 afterAll(() => close());
@@ -96,7 +94,8 @@ describe('an .xlsx whose parts inflate far beyond their size (zip bombs)', () =>
     expect(response.statusCode).toBe(413);
     expect(body.error.fields[0]).toEqual({
       field: 'file',
-      message: 'Tệp quá lớn: phần xl/worksheets/sheet1.xml khi giải nén vượt quá 256 MB.',
+      // A members file may hold a province (limits.ts `limitsFor`): 256 MB × 1,000,000 / 200,000 rows.
+      message: 'Tệp quá lớn: phần xl/worksheets/sheet1.xml khi giải nén vượt quá 1.280 MB.',
     });
     expect(peakMb).toBeLessThan(300);
   });
@@ -143,13 +142,13 @@ describe('what a file holds', () => {
     expect(body.error.fields[0]?.message).toBe('Tệp có một ô dài quá 32.767 ký tự.');
   });
 
-  it('refuses more rows than allowed (a million), before keeping them all', async () => {
+  it('refuses more rows than allowed (a million for members), before keeping them all', async () => {
     const row = `<row>${cell('A1', 'DV')}${cell('B1', 'Nguyễn Văn A')}</row>`;
-    const sheet = bomb(`${SHEET_HEAD}${HEADER}`, row, 1_000_000 * Buffer.byteLength(row), SHEET_TAIL);
+    const sheet = bomb(`${SHEET_HEAD}${HEADER}`, row, 1_100_000 * Buffer.byteLength(row), SHEET_TAIL);
     const { response, body, peakMb } = await measuredUpload(workbookOf({ sheet: { deflated: sheet } }));
     expect(response.statusCode).toBe(400);
     expect(body.error.fields[0]?.message).toBe(
-      'Tệp có quá nhiều dòng: mỗi lần nhập tối đa 200.000 dòng dữ liệu; hãy chia thành nhiều tệp.',
+      'Tệp có quá nhiều dòng: mỗi lần nhập tối đa 1.000.000 dòng dữ liệu; hãy chia thành nhiều tệp.',
     );
     expect(peakMb).toBeLessThan(300);
   });
@@ -163,10 +162,13 @@ describe('what a file holds', () => {
   });
 
   it('holds a CSV to the same rows and cell size', async () => {
-    const lines = ['Mã đảng viên,Họ và tên', ...Array.from({ length: 200_001 }, (_, i) => `DV${i},Tên`)];
+    const lines = ['Mã đảng viên,Họ và tên', ...Array.from({ length: 1_000_001 }, (_, i) => `DV${i},Tên`)];
     const many = await measuredUpload(Buffer.from(lines.join('\n')), 'vi', 'dang-vien.csv');
     expect(many.response.statusCode).toBe(400);
-    expect(many.body.error.fields[0]?.message).toContain('tối đa 200.000 dòng');
+    expect(many.body.error.fields[0]?.message).toContain('tối đa 1.000.000 dòng');
+    // The organisations' file is read whole: it keeps the general limit.
+    const orgs = Buffer.from(lines.slice(0, 200_002).join('\n'));
+    await expect(parseSpreadsheet(orgs, 'don-vi.csv')).rejects.toMatchObject({ status: 400 });
     const long = `Mã đảng viên,Họ và tên\nDV1,"${'a'.repeat(40_000)}"\n`;
     const wide = await measuredUpload(Buffer.from(long), 'en', 'dang-vien.csv');
     expect(wide.response.statusCode).toBe(400);
@@ -192,8 +194,7 @@ describe('the limits are one configuration', () => {
       config: { importLimits: { ...DEFAULT_IMPORT_LIMITS, maxFileBytes: MB } },
     });
     try {
-      await buildOrg(small.db, { code: 'ROOT', kind: 'committee' });
-      await buildAccount(small.db, 'admin', 'admin', 'ROOT');
+      await seedTree(small.db, ROOT_ADMIN);
       const client = await login(small.app, 'admin');
       const response = await uploadFile(
         client,

@@ -8,6 +8,23 @@ import { AppError, type Bilingual } from '../../http/errors.ts';
 
 export { DEFAULT_IMPORT_LIMITS, type ImportLimits };
 
+/**
+ * The limits of a file of this kind. A members file is read, validated and written in batches, never held
+ * whole, so it may hold a province's members (`maxMemberRows`, 1,000,000 by default: Hà Nội has about
+ * 500,000): its rows, its cells and its worksheet's size grow in that proportion over the others' limits.
+ * The upload's size, the shared strings (kept while the sheet is read) and the reading time stay as they are.
+ */
+export function limitsFor(kind: 'orgs' | 'members', limits: ImportLimits): ImportLimits {
+  if (kind !== 'members' || limits.maxMemberRows <= limits.maxRows) return limits;
+  const scale = limits.maxMemberRows / limits.maxRows;
+  return {
+    ...limits,
+    maxRows: limits.maxMemberRows,
+    maxCells: Math.round(limits.maxCells * scale),
+    maxSheetBytes: Math.round(limits.maxSheetBytes * scale),
+  };
+}
+
 const refuse = (status: 400 | 413, text: Bilingual) =>
   new AppError(status, 'validation', { detail: text }, [{ field: 'file', message: text }]);
 
@@ -98,7 +115,7 @@ export function columnName(index: number): string {
 export class ReadBudget {
   private rows = 0;
   private cellCount = 0;
-  private readonly deadline: number;
+  private deadline: number;
 
   constructor(readonly limits: ImportLimits) {
     this.deadline = performance.now() + limits.maxReadMs;
@@ -120,6 +137,11 @@ export class ReadBudget {
   cell(text: string, where: () => string | null): string {
     if (text.length > this.limits.maxCellChars) throw cellTooLong(this.limits.maxCellChars, where());
     return text;
+  }
+
+  /** Moves the deadline by time spent outside the read (the import writing a batch): only reading counts. */
+  extend(ms: number) {
+    this.deadline += ms;
   }
 
   time() {

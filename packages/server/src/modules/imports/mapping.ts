@@ -9,6 +9,7 @@
  * (mapping-store.ts). Pure: no I/O.
  */
 import { createHash } from 'node:crypto';
+import type { MappedColumnDto, MappingBasis, MappingSource } from '@nennep/core';
 import type { Bilingual } from '../../http/errors.ts';
 import {
   type ColumnSpec,
@@ -25,20 +26,9 @@ import {
 import { looksLikeDate } from './dates.ts';
 import type { Sheet } from './sheet.ts';
 
-/** Where a column's key came from: the header itself, a remembered mapping, a guess, the user. */
-export type MappingBasis = 'header' | 'saved' | 'guess' | 'chosen';
-export type MappingSource = 'exact' | 'saved' | 'guessed' | 'chosen';
-
-export interface MappedColumn {
-  /** Position of the column in the file (0 = first). */
-  index: number;
-  header: string;
-  /** Import column fed by this file column; null = ignored. */
-  key: string | null;
-  /** 1 for a header that matches, the guess's score (0–1) otherwise; 0 when ignored. */
-  confidence: number;
-  basis: MappingBasis | null;
-}
+// How a column and a file were mapped, as the web shows it: core's imports/types.ts.
+export type { MappingBasis, MappingSource } from '@nennep/core';
+export type MappedColumn = MappedColumnDto;
 
 export interface Mapping {
   source: MappingSource;

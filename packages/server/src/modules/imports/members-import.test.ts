@@ -3,14 +3,8 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
-import {
-  buildAccount,
-  buildOrg,
-  buildTestApp,
-  type Client,
-  login,
-  uploadFile,
-} from '../../test/factories.ts';
+import { buildOrg, buildTestApp, type Client, login, uploadFile } from '../../test/factories.ts';
+import { seedTree } from '../../test/tree.ts';
 import { parseSpreadsheet } from './parse.ts';
 import { runImport } from './service.ts';
 
@@ -65,15 +59,21 @@ beforeAll(async () => {
   const built = await buildTestApp({ clock: () => NOW });
   ({ app, database, close } = built);
   const { db } = built;
-  await buildOrg(db, { code: 'ROOT', kind: 'committee' });
-  await buildOrg(db, { code: 'XA', kind: 'grassroots_committee', parent: 'ROOT' });
-  await buildOrg(db, { code: 'CB1', kind: 'cell', category: 'village', parent: 'XA' });
-  await buildOrg(db, { code: 'CB2', kind: 'cell', category: 'village', parent: 'XA' });
-  await buildOrg(db, { code: 'XB', kind: 'grassroots_committee', parent: 'ROOT' });
-  await buildOrg(db, { code: 'CB3', kind: 'cell', parent: 'XB' });
-  await buildAccount(db, 'admin', 'admin', 'ROOT');
-  await buildAccount(db, 'sec1', 'cell_secretary', 'CB1');
-  await buildAccount(db, 'other', 'admin', 'XB');
+  await seedTree(db, {
+    orgs: [
+      { code: 'ROOT', kind: 'committee' },
+      { code: 'XA', kind: 'grassroots_committee', parent: 'ROOT' },
+      { code: 'CB1', kind: 'cell', category: 'village', parent: 'XA' },
+      { code: 'CB2', kind: 'cell', category: 'village', parent: 'XA' },
+      { code: 'XB', kind: 'grassroots_committee', parent: 'ROOT' },
+      { code: 'CB3', kind: 'cell', parent: 'XB' },
+    ],
+    accounts: [
+      ['admin', 'admin', 'ROOT'],
+      ['sec1', 'cell_secretary', 'CB1'],
+      ['other', 'admin', 'XB'],
+    ],
+  });
   admin = await login(app, 'admin');
   secretary = await login(app, 'sec1');
   other = await login(app, 'other');

@@ -1,4 +1,4 @@
-import { isoDateInVietnam } from '@nennep/core';
+import { type ImportPreviewDto, isoDateInVietnam } from '@nennep/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -54,7 +54,7 @@ function importRoutes(fastify: FastifyInstance, deps: Deps) {
         querystring: previewQuery,
       },
     },
-    async (request) => {
+    async (request): Promise<ImportPreviewDto> => {
       const actor = requireActor(request.actor);
       const { kind } = request.params;
       assertMayImport(actor, kind);
@@ -97,7 +97,8 @@ function importRoutes(fastify: FastifyInstance, deps: Deps) {
 
   app.post('/imports/:jobId/commit', { schema: { tags, params: jobParams } }, async (request) => {
     const actor = requireActor(request.actor);
-    return commitImportJob(database, actor, request.params.jobId, isoDateInVietnam(nowOf(deps)));
+    const limits = deps.config.importLimits ?? DEFAULT_IMPORT_LIMITS;
+    return commitImportJob(database, actor, request.params.jobId, isoDateInVietnam(nowOf(deps)), limits);
   });
 
   app.get('/imports/:jobId', { schema: { tags, params: jobParams } }, async (request) => {

@@ -3,7 +3,7 @@
  * each file cell as written, and each mapped value as understood (dates as dd/mm/yyyy, coded words in
  * the template's words), flagged when it cannot be read.
  */
-import { formatVietnameseDate, ORG_KIND_LABELS } from '@nennep/core';
+import { formatVietnameseDate, ORG_KIND_LABELS, type ReadValueDto, type SampleRowDto } from '@nennep/core';
 import {
   CATEGORY_LABELS,
   columnsOf,
@@ -22,18 +22,9 @@ import { readDate } from './dates.ts';
 import type { Mapping } from './mapping.ts';
 import type { Sheet } from './sheet.ts';
 
-export interface ReadValue {
-  text: string;
-  ok: boolean;
-}
-
-export interface SampleRow {
-  row: number;
-  /** The file's cells, one per file column. */
-  cells: string[];
-  /** Mapped values as read, by import column key. */
-  read: Record<string, ReadValue>;
-}
+/** A mapped value as read, and the first rows of a file as the mapping step shows them (core's DTOs). */
+export type ReadValue = ReadValueDto;
+export type SampleRow = SampleRowDto;
 
 const STATUS_WORDS: Record<string, string> = { ...STATUS_LABELS, ...ENDED_STATUS_LABELS };
 

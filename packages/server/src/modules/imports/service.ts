@@ -1,40 +1,31 @@
 /**
  * Imports of organisations and members: parse → map the columns → validate against the database →
- * (when the whole file is valid) one all-or-nothing commit. The CLI calls `runImport` (headers as they
+ * (when the whole file is valid) one all-or-nothing commit. A members file is read, validated and written
+ * in batches inside that one transaction (members-stream.ts), never held whole. The CLI calls `runImport` (headers as they
  * stand); the API previews into `import_jobs` with a column mapping and commits a stored job later,
  * re-validating inside the commit's transaction (jobs.ts).
  */
 import { randomUUID } from 'node:crypto';
-import type { Locale } from '@nennep/core';
+import type { ImportResultDto, ImportRowErrorDto, ImportSummaryDto, Locale } from '@nennep/core';
 import { type Conn, withTransaction } from '../../db/bulk.ts';
 import type { Database } from '../../db/client.ts';
 import type { Actor } from '../../http/access.ts';
 import { columnLabel, columnsOf, type ImportKind } from './columns.ts';
 import { commitMembers, commitOrgs, loadMembers, loadOrgs } from './commit.ts';
-import { DEFAULT_IMPORT_LIMITS, type ImportLimits, isLimitRefusal } from './limits.ts';
-import { exactMapping } from './mapping.ts';
-import { FileError, parseSpreadsheet, type Sheet } from './parse.ts';
-import { type ImportError, type ImportRecords, toRecords } from './validate.ts';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits, isLimitRefusal, limitsFor } from './limits.ts';
+import { exactMapping, mappingErrors } from './mapping.ts';
+import { countRows, outcomeOf, RolledBack, type StreamOutcome, streamMembers } from './members-stream.ts';
+import { FileError, openSpreadsheet, parseSpreadsheet, type Sheet } from './parse.ts';
+import { type ImportError, type ImportRecords, mappedColumns, toRecords } from './validate.ts';
 import { validateMembers } from './validate-members.ts';
 import { validateOrgs } from './validate-orgs.ts';
 
 export type { ImportKind } from './columns.ts';
 
-export interface Counts {
-  create: number;
-  update: number;
-  unchanged: number;
-}
-export interface Result {
-  created: number;
-  updated: number;
-  unchanged: number;
-}
-export interface RenderedError {
-  row: number;
-  field: string;
-  message: string;
-}
+/** What a file would do, what a commit wrote, an error as the caller reads it: core's imports/types.ts. */
+export type Counts = ImportSummaryDto;
+export type Result = ImportResultDto;
+export type RenderedError = ImportRowErrorDto;
 
 export interface Outcome {
   errors: ImportError[];
@@ -178,8 +169,19 @@ export async function runImport(
   fileName: string,
   today: string,
   onProgress?: (done: number, total: number) => void,
+  options: { batchSize?: number } = {},
 ): Promise<{ valid: boolean; total: number; errors: RenderedError[]; summary: Counts; result?: Result }> {
   const locale = actor?.locale ?? 'vi';
+  if (kind === 'members') {
+    const outcome = await runMembersImport(database, actor, buffer, fileName, today, onProgress, options);
+    return {
+      valid: outcome.errors.length === 0,
+      total: outcome.total,
+      errors: outcome.errors.map((e) => renderError(kind, e, locale)),
+      summary: outcome.summary,
+      result: outcome.result,
+    };
+  }
   const { records, errors: fileErrors } = await readRecords(kind, buffer, fileName);
   const total = records.rows.length;
   const render = (list: ImportError[]) => list.map((e) => renderError(kind, e, locale));
@@ -208,6 +210,67 @@ export async function runImport(
     summary: outcome.summary,
     result: outcome.result,
   };
+}
+
+/** A file-level problem as the command line reports it: an error on row 0 (or 1: the columns). */
+const fileProblem = (errors: ImportError[], total = 0): StreamOutcome => ({
+  errors,
+  summary: { create: 0, update: 0, unchanged: 0 },
+  paths: [],
+  total,
+});
+
+/**
+ * A members file as the command line imports it (headers as they stand): read, validated and written in
+ * batches inside one transaction (members-stream.ts), rolled back whole when any row has an error.
+ */
+async function runMembersImport(
+  database: Database,
+  actor: Actor | null,
+  buffer: Buffer,
+  fileName: string,
+  today: string,
+  onProgress: ((done: number, total: number) => void) | undefined,
+  options: { batchSize?: number },
+): Promise<StreamOutcome> {
+  try {
+    const stream = await openSpreadsheet(buffer, fileName, limitsFor('members', DEFAULT_IMPORT_LIMITS));
+    const mapping = exactMapping('members', stream.header);
+    const mapped = mappingErrors('members', mapping).map((e) => ({ row: 1, ...e }));
+    if (mapped.length > 0) return fileProblem(mapped, await countRows(stream.rows));
+    let done = 0;
+    let read = 0;
+    return await withTransaction(database, async (conn) => {
+      const outcome = await streamMembers(
+        conn,
+        mappedColumns('members', mapping),
+        stream.rows,
+        actor,
+        today,
+        {
+          write: true,
+          batchSize: options.batchSize,
+          onRead: (rows) => {
+            read = rows;
+          },
+          onRows: (rows) => {
+            done += rows;
+            onProgress?.(done, Math.max(done, read));
+          },
+        },
+      );
+      if (!outcome.result) throw new RolledBack(outcome);
+      await auditImport(conn, actor, 'members', randomUUID(), fileName, outcome);
+      onProgress?.(outcome.total, outcome.total);
+      return outcome;
+    }).catch(outcomeOf);
+  } catch (error) {
+    // The command line reports an unreadable file, or one beyond a limit, as an error of the file.
+    if (error instanceof FileError) return fileProblem([{ row: 0, field: 'file', message: error.text }]);
+    const refusal = isLimitRefusal(error) ? error.fields[0] : undefined;
+    if (!refusal) throw error;
+    return fileProblem([{ row: 0, field: 'file', message: refusal.message }]);
+  }
 }
 
 /** Records of a kind from plain objects keyed by column (demo seed, benchmarks); rows numbered from 2. */

@@ -19,10 +19,3 @@ export class FileError extends Error {
 }
 
 export const unreadable = (vi: string, en: string) => new FileError({ vi, en });
-
-export function finish(records: SheetRow[]): Sheet {
-  const rows = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
-  const first = rows.shift();
-  if (!first) throw unreadable('Tệp không có dữ liệu.', 'The file holds no data.');
-  return { header: first.cells.map((c) => c.trim()), rows };
-}

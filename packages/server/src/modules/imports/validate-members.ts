@@ -188,7 +188,7 @@ class RowReader {
 /**
  * Validates a members file against the cells and the stored members with the same codes. A row whose
  * code exists updates that member; a changed org_code is a transfer. Columns absent from the file keep
- * the stored values.
+ * the stored values. `seen` holds the codes of the rows before (a file read in batches: members-stream.ts).
  */
 export function validateMembers(
   records: ImportRecords,
@@ -196,10 +196,10 @@ export function validateMembers(
   existing: Map<string, MemberSnapshot>,
   actor: Actor | null,
   today: string,
+  seen = new Map<string, number>(),
 ): { errors: ImportError[]; plan: MemberPlan } {
   const p = problems();
   const cell = cellReader(records);
-  const seen = new Map<string, number>();
   const plan: MemberPlan = { creates: [], updates: [], unchanged: 0 };
 
   const read = new RowReader(p, cell);

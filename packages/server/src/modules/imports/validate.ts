@@ -53,15 +53,25 @@ export function toRecords(
   sheet: Sheet,
   mapping: Mapping,
 ): { records: ImportRecords; errors: ImportError[] } {
+  const { keys, from } = mappedColumns(kind, mapping);
+  const rows = sheet.rows.map((r) => ({ row: r.row, cells: from.map((i) => (r.cells[i] ?? '').trim()) }));
+  const errors = mappingErrors(kind, mapping).map((e) => ({ row: 1, ...e }));
+  return { records: { kind, keys, rows }, errors };
+}
+
+/** The import's columns a mapping feeds (`keys`, canonical order) and the file column each is read from. */
+export interface MappedColumns {
+  keys: string[];
+  from: number[];
+}
+
+export function mappedColumns(kind: ImportKind, mapping: Mapping): MappedColumns {
   const indexOf = new Map<string, number>();
   for (const c of mapping.columns) if (c.key && !indexOf.has(c.key)) indexOf.set(c.key, c.index);
   const keys = columnsOf(kind)
     .map((c) => c.key)
     .filter((k) => indexOf.has(k));
-  const from = keys.map((k) => indexOf.get(k) ?? -1);
-  const rows = sheet.rows.map((r) => ({ row: r.row, cells: from.map((i) => (r.cells[i] ?? '').trim()) }));
-  const errors = mappingErrors(kind, mapping).map((e) => ({ row: 1, ...e }));
-  return { records: { kind, keys, rows }, errors };
+  return { keys, from: keys.map((k) => indexOf.get(k) ?? -1) };
 }
 
 /** Reads cells by column key: `undefined` when the file has no such column. */

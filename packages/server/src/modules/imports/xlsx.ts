@@ -1,5 +1,6 @@
 /**
- * The .xlsx half of the reader: a scanner over the first sheet's XML, streamed through inflate (zip.ts).
+ * The .xlsx half of the reader: a scanner over the first sheet's XML, streamed through inflate (zip.ts),
+ * handing on its rows chunk by chunk (a members import validates and writes them in batches meanwhile).
  * The XML is scanned as bytes: each chunk once, an element cut by a chunk boundary carried over (and
  * searched on from where the search stopped), every text decoded from its own bytes, so nothing keeps a
  * chunk alive. Numeric cells with a date format become ISO dates (yyyy-mm-dd), as do `t="d"` cells.
@@ -15,7 +16,7 @@ import {
   rowTooLong,
   SPREADSHEET_COLUMNS,
 } from './limits.ts';
-import { finish, type Sheet, type SheetRow, unreadable } from './sheet.ts';
+import { type SheetRow, unreadable } from './sheet.ts';
 import { entryChunks, entryText, readZip, type ZipEntry } from './zip.ts';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -165,10 +166,11 @@ interface Element {
 }
 
 /**
- * Calls `each` for every `<name …>…</name>` (or `<name …/>`) element of the streamed XML. An element
- * longer than `maxBytes` is refused by `tooLong(bytes so far)` as soon as it grows past it.
+ * Calls `each` for every `<name …>…</name>` (or `<name …/>`) element of the streamed XML, yielding after
+ * each chunk (so that a caller may hand on what `each` gathered). An element longer than `maxBytes` is
+ * refused by `tooLong(bytes so far)` as soon as it grows past it.
  */
-async function scanElements(
+async function* scanElements(
   chunks: AsyncIterable<Buffer>,
   name: string,
   maxBytes: number,
@@ -207,6 +209,7 @@ async function scanElements(
       pos = empty ? tagEnd + 1 : bodyEnd + close.length;
     }
     budget.time();
+    yield;
   }
 }
 
@@ -219,7 +222,7 @@ async function sharedStrings(buffer: Buffer, entry: ZipEntry | undefined, budget
   const limit = budget.limits.maxSharedStringsBytes;
   const chunks = entryChunks(buffer, entry, limit, () => partTooLarge(entry.name, limit));
   const tooLong = () => cellTooLong(budget.limits.maxCellChars, null);
-  await scanElements(
+  const items = scanElements(
     chunks,
     'si',
     cellBytesOf(budget),
@@ -236,6 +239,7 @@ async function sharedStrings(buffer: Buffer, entry: ZipEntry | undefined, budget
       list.push(text);
     },
   );
+  for await (const _ of items);
   return list;
 }
 
@@ -314,7 +318,11 @@ function rowCells(data: Buffer, from: number, to: number, row: number, read: Cel
 /** The row number of a start tag's text, else the one after `previous`. */
 const rowNumber = (tag: string, previous: number) => Number(attrOf(tag, 'r')) || previous + 1;
 
-export async function parseXlsx(buffer: Buffer, budget: ReadBudget): Promise<Sheet> {
+/**
+ * The non-empty rows of the first sheet (the header first), in chunks as the worksheet inflates: nothing but
+ * the shared strings and the rows of one chunk is held, whatever the size of the sheet.
+ */
+export async function* xlsxRows(buffer: Buffer, budget: ReadBudget): AsyncGenerator<SheetRow[]> {
   const { limits } = budget;
   const zip = readZip(buffer);
   const part = (name: string) =>
@@ -330,7 +338,7 @@ export async function parseXlsx(buffer: Buffer, budget: ReadBudget): Promise<She
   const shared = await sharedStrings(buffer, zip.get('xl/sharedStrings.xml'), budget);
   const read = cellReader(shared, dates, date1904);
 
-  const records: SheetRow[] = [];
+  let records: SheetRow[] = [];
   let previous = 0;
   const chunks = entryChunks(buffer, sheet, limits.maxSheetBytes, () =>
     partTooLarge(path, limits.maxSheetBytes),
@@ -352,15 +360,27 @@ export async function parseXlsx(buffer: Buffer, budget: ReadBudget): Promise<She
     }
     return rowTooLong(row);
   };
-  await scanElements(chunks, 'row', rowBytes, budget, tooLong, ({ data, start, tagEnd, bodyEnd, empty }) => {
-    const row = rowNumber(data.toString('latin1', start + 4, empty ? tagEnd - 1 : tagEnd), previous);
-    previous = row;
-    if (empty) return;
-    const cells = rowCells(data, tagEnd + 1, bodyEnd, row, read, budget);
-    if (!cells.some((c) => c.trim() !== '')) return;
-    budget.row();
-    budget.cells(cells.length);
-    records.push({ row, cells });
-  });
-  return finish(records);
+  const rows = scanElements(
+    chunks,
+    'row',
+    rowBytes,
+    budget,
+    tooLong,
+    ({ data, start, tagEnd, bodyEnd, empty }) => {
+      const row = rowNumber(data.toString('latin1', start + 4, empty ? tagEnd - 1 : tagEnd), previous);
+      previous = row;
+      if (empty) return;
+      const cells = rowCells(data, tagEnd + 1, bodyEnd, row, read, budget);
+      if (!cells.some((c) => c.trim() !== '')) return;
+      budget.row();
+      budget.cells(cells.length);
+      records.push({ row, cells });
+    },
+  );
+  for await (const _ of rows) {
+    if (records.length === 0) continue;
+    const ready = records;
+    records = [];
+    yield ready;
+  }
 }

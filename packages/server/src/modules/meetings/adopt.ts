@@ -4,7 +4,6 @@ import {
   type MinutesModel,
   type ResolutionModel,
   type VoteCount,
-  voteOutcome,
 } from '@nennep/core';
 import { and, eq, sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
@@ -26,6 +25,7 @@ import { rulesOf, scoreOf } from './facts.ts';
 import { buildMinutes } from './minutes.ts';
 import type { MeetingRow } from './queries.ts';
 import { assertHeld, attendanceFacts } from './run.ts';
+import { outcomeOrInvalid } from './vote-outcome.ts';
 
 /**
  * Adopts the minutes by the meeting's vote: numbers the minutes (BB) and the resolution (NQ), freezes
@@ -41,7 +41,7 @@ export async function adoptMinutes(
 ) {
   assertHeld(meeting);
   await assertScored(tx, meeting, count.confirmUnscored === true);
-  const outcome = voteOutcome('resolution', count, await attendanceFacts(tx, meeting));
+  const outcome = outcomeOrInvalid('resolution', count, await attendanceFacts(tx, meeting));
   if (!outcome.passed) {
     throw new AppError(409, 'conflict', {
       detail: {

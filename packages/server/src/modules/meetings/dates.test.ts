@@ -196,6 +196,10 @@ describe('the clock of a meeting', () => {
       400,
     );
     await secretary.request({ method: 'PUT', url: `${base()}/manual-scores`, payload: FULL_MANUAL_SCORES });
+    // More votes than eligible members present: a 400 naming the field, not a 500 (QĐ 24 point 9.3.2).
+    const tooMany = await secretary.post(`${base()}/adopt`, { for: 400, against: 0, abstain: 0 });
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().error.fields[0].field).toBe('for');
     expect((await secretary.post(`${base()}/adopt`, { for: 4, against: 0, abstain: 0 })).statusCode).toBe(
       200,
     );

@@ -2,14 +2,8 @@ import { DEFAULT_RULE_SET, type MeetingDaysDto, type PlanDto } from '@nennep/cor
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../db/client.ts';
-import {
-  buildAccount,
-  buildMember,
-  buildOrg,
-  buildTestApp,
-  type Client,
-  login,
-} from '../../test/factories.ts';
+import { buildTestApp, type Client, login } from '../../test/factories.ts';
+import { commune, membersOf, seedTree } from '../../test/tree.ts';
 
 /**
  * A commune spreads its cells' meeting days over the window (days 1–10) so that its visitors can attend:
@@ -26,31 +20,32 @@ const VILLAGES = ['V1', 'V2', 'V3', 'V4', 'V5', 'V6'];
 beforeAll(async () => {
   ctx = await buildTestApp({ clock: () => new Date('2026-12-05T09:00:00+07:00') });
   const { db } = ctx;
-  await buildOrg(db, { code: 'P', name: 'Đảng bộ tỉnh Thử', kind: 'committee' });
-  await buildOrg(db, { code: 'X', name: 'Đảng bộ xã Tân Hội', kind: 'committee', parent: 'P' });
-  for (const [i, code] of VILLAGES.entries())
-    await buildOrg(db, {
-      code,
-      name: `Chi bộ thôn ${i + 1}`,
-      kind: 'cell',
-      category: 'village',
-      parent: 'X',
-    });
-  await buildOrg(db, {
-    code: 'S',
-    name: 'Chi bộ Trường Tiểu học',
-    kind: 'cell',
-    category: 'school',
-    parent: 'X',
+  await seedTree(db, {
+    orgs: [
+      ...commune('X'),
+      ...VILLAGES.map((code, i) => ({
+        code,
+        name: `Chi bộ thôn ${i + 1}`,
+        kind: 'cell' as const,
+        category: 'village' as const,
+        parent: 'X',
+      })),
+      { code: 'S', name: 'Chi bộ Trường Tiểu học', kind: 'cell', category: 'school', parent: 'X' },
+    ],
+    // V1 is large enough to have a cell committee, which prepares its meetings two days before.
+    members: membersOf(
+      'V1',
+      'V1M',
+      Array.from({ length: 9 }, (_, i) => `Nguyễn Văn Một ${i + 1}`),
+    ),
+    accounts: [
+      ['admin', 'admin', 'X'],
+      ['v1', 'visitor', 'X'],
+      ['v2', 'visitor', 'X'],
+      ['bithu', 'cell_secretary', 'V2'],
+      ['uyvien', 'committee_member', 'X'],
+    ],
   });
-  // V1 is large enough to have a cell committee, which prepares its meetings two days before.
-  for (let i = 1; i <= 9; i += 1)
-    await buildMember(db, { code: `V1M${i}`, name: `Nguyễn Văn Một ${i}`, org: 'V1' });
-  await buildAccount(db, 'admin', 'admin', 'X');
-  await buildAccount(db, 'v1', 'visitor', 'X');
-  await buildAccount(db, 'v2', 'visitor', 'X');
-  await buildAccount(db, 'bithu', 'cell_secretary', 'V2');
-  await buildAccount(db, 'uyvien', 'committee_member', 'X');
   admin = await login(ctx.app, 'admin');
   secretary = await login(ctx.app, 'bithu');
   member = await login(ctx.app, 'uyvien');

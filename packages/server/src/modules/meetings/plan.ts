@@ -11,6 +11,7 @@ import {
 } from '@nennep/core';
 import { eq, sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
+import { insertOne } from '../../db/insert.ts';
 import { meetings } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/access.ts';
 import { audit } from '../../http/audit.ts';
@@ -174,22 +175,24 @@ export async function createMeeting(
     (input.kind === 'cell_committee' ? preparationTitle(await cellHasCommittee(tx, cell.id)) : null);
   const ruleSet = await ruleSetFor(tx, cell.path, input.date);
   await assertSlotFree(tx, { orgId: cell.id, ...input, combined }, ruleSet.content);
-  const [row] = await tx
-    .insert(meetings)
-    .values({
-      orgId: cell.id,
-      orgPath: cell.path,
-      kind: input.kind,
-      combined,
-      title,
-      scheduledDate: input.date,
-      startTime: input.startTime,
-      place: input.place ?? null,
-      agenda: agendaFrom(ruleSet.content, input.kind, combined),
-      ruleSetId: ruleSet.id,
-    })
-    .returning();
-  if (!row) throw new Error('insert returned nothing');
+  const row = await insertOne(
+    tx
+      .insert(meetings)
+      .values({
+        orgId: cell.id,
+        orgPath: cell.path,
+        kind: input.kind,
+        combined,
+        title,
+        scheduledDate: input.date,
+        startTime: input.startTime,
+        place: input.place ?? null,
+        agenda: agendaFrom(ruleSet.content, input.kind, combined),
+        ruleSetId: ruleSet.id,
+      })
+      .returning(),
+    'meeting',
+  );
   await recordMeetingEvent(tx, actor, row, 'created', { kind: input.kind, date: input.date });
   // Answers to the cell's recommendations still waiting for a meeting go on this one.
   await attachPendingAnswers(tx, [cell.id]);

@@ -1,13 +1,7 @@
 import type { HomeDto } from '@nennep/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildAccount,
-  buildMember,
-  buildOrg,
-  buildTestApp,
-  type Client,
-  login,
-} from '../../test/factories.ts';
+import { buildTestApp, type Client, login } from '../../test/factories.ts';
+import { type AccountSpec, commune, type MemberSpec, seedTree } from '../../test/tree.ts';
 import { namedMeeting } from './meeting-name.ts';
 import { buildMinutes } from './minutes.ts';
 import { findMeeting } from './queries.ts';
@@ -34,31 +28,44 @@ interface Listed {
 beforeAll(async () => {
   ctx = await buildTestApp({ clock: () => now });
   const { db } = ctx;
-  await buildOrg(db, { code: 'P', name: 'Đảng bộ tỉnh Thử', kind: 'committee' });
-  await buildOrg(db, { code: 'GA', name: 'Đảng bộ xã Tân Hội', kind: 'grassroots_committee', parent: 'P' });
-  for (const [code, name] of [
+  const cells = [
     ['BIG', 'Chi bộ thôn Thượng'],
     ['WIDE', 'Chi bộ thôn Hạ'],
     ['SMALL', 'Chi bộ trường Tiểu học'],
-  ] as const) {
-    await buildOrg(db, { code, name, kind: 'cell', category: 'village', parent: 'GA' });
-    await buildAccount(db, `bithu-${code.toLowerCase()}`, 'cell_secretary', code);
-  }
+  ] as const;
   // BIG elected a chi ủy; WIDE has 10 official members but elected only a bí thư and a phó bí thư.
   const positions = ['secretary', 'deputy_secretary', 'committee_member'] as const;
-  for (const cell of ['BIG', 'WIDE'] as const)
-    for (let i = 0; i < 10; i += 1)
-      await buildMember(db, {
-        code: `${cell}${i}`,
-        name: `Nguyễn Văn ${cell === 'BIG' ? 'Thượng' : 'Hạ'} ${i}`,
-        org: cell,
-        position: cell === 'BIG' || i < 2 ? (positions[i] ?? 'member') : 'member',
-      });
-  await buildMember(db, { code: 'S1', name: 'Lê Thị Bí Thư', org: 'SMALL', position: 'secretary' });
-  await buildMember(db, { code: 'S2', name: 'Trần Văn Phó', org: 'SMALL', position: 'deputy_secretary' });
-  await buildMember(db, { code: 'S3', name: 'Phạm Văn Một', org: 'SMALL' });
-  await buildMember(db, { code: 'S4', name: 'Đỗ Thị Hai', org: 'SMALL' });
-  await buildAccount(db, 'admin', 'admin', 'P');
+  const tenOf = (cell: 'BIG' | 'WIDE'): MemberSpec[] =>
+    Array.from({ length: 10 }, (_, i) => ({
+      code: `${cell}${i}`,
+      name: `Nguyễn Văn ${cell === 'BIG' ? 'Thượng' : 'Hạ'} ${i}`,
+      org: cell,
+      position: cell === 'BIG' || i < 2 ? (positions[i] ?? 'member') : 'member',
+    }));
+  await seedTree(db, {
+    orgs: [
+      ...commune('GA'),
+      ...cells.map(([code, name]) => ({
+        code,
+        name,
+        kind: 'cell' as const,
+        category: 'village' as const,
+        parent: 'GA',
+      })),
+    ],
+    members: [
+      ...tenOf('BIG'),
+      ...tenOf('WIDE'),
+      { code: 'S1', name: 'Lê Thị Bí Thư', org: 'SMALL', position: 'secretary' },
+      { code: 'S2', name: 'Trần Văn Phó', org: 'SMALL', position: 'deputy_secretary' },
+      { code: 'S3', name: 'Phạm Văn Một', org: 'SMALL' },
+      { code: 'S4', name: 'Đỗ Thị Hai', org: 'SMALL' },
+    ],
+    accounts: [
+      ...cells.map(([code]): AccountSpec => [`bithu-${code.toLowerCase()}`, 'cell_secretary', code]),
+      ['admin', 'admin', 'P'],
+    ],
+  });
   admin = await login(ctx.app, 'admin');
   for (const code of ['BIG', 'WIDE', 'SMALL'])
     secretaries[code] = await login(ctx.app, `bithu-${code.toLowerCase()}`);

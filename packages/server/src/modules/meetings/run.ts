@@ -5,7 +5,6 @@ import {
   isoDateInVietnam,
   type VoteCount,
   type VoteSubject,
-  voteOutcome,
 } from '@nennep/core';
 import { and, eq, sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
@@ -17,6 +16,7 @@ import { recordMeetingEvent } from './events.ts';
 import { moveMeeting } from './plan.ts';
 import { attachedHereSql, cellMembers, type MeetingRow, type RollCallLine, rollCall } from './queries.ts';
 import { checkRecognition } from './recognition.ts';
+import { outcomeOrInvalid } from './vote-outcome.ts';
 
 const CELL_COMMITTEE_POSITIONS = ['secretary', 'deputy_secretary', 'committee_member'];
 
@@ -325,20 +325,11 @@ export async function recordVote(
 ) {
   await checkRecognition(tx, actor, meeting, input);
   const facts = await attendanceFacts(tx, meeting);
-  let outcome: ReturnType<typeof voteOutcome>;
-  try {
-    outcome = voteOutcome(
-      input.subject,
-      { for: input.for, against: input.against, abstain: input.abstain },
-      facts,
-    );
-  } catch (error) {
-    const text = error instanceof Error ? error.message : String(error);
-    throw invalidField('for', {
-      vi: `Số phiếu vượt quá số đảng viên chính thức có quyền biểu quyết có mặt. ${text}`,
-      en: `More votes than eligible official members present. ${text}`,
-    });
-  }
+  const outcome = outcomeOrInvalid(
+    input.subject,
+    { for: input.for, against: input.against, abstain: input.abstain },
+    facts,
+  );
   const memberId = input.memberCode ? (await memberInRollCall(tx, meeting, input.memberCode)).memberId : null;
   const row = await insertOne(
     tx

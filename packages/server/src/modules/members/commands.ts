@@ -10,6 +10,7 @@ import {
 } from '@nennep/core';
 import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { insertOne } from '../../db/insert.ts';
 import { memberEvents, memberPeriods, members } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/access.ts';
 import { audit } from '../../http/audit.ts';
@@ -90,26 +91,28 @@ async function insertMember(tx: Db, actor: Actor, input: CreateMember, org: OrgR
       'memberCode',
     );
   }
-  const [row] = await tx
-    .insert(members)
-    .values({
-      memberCode: input.memberCode,
-      fullName: input.fullName,
-      sortKey: nameSortKey(input.fullName),
-      searchText: foldForSearch(input.fullName),
-      sex: input.sex,
-      birthDate: input.birthDate ?? null,
-      orgId: org.id,
-      orgPath: org.path,
-      status: input.status,
-      admissionDate: input.admissionDate,
-      officialDate: input.officialDate ?? null,
-      position: input.position,
-      partyCardNo: input.partyCardNo ?? null,
-      notes: input.notes ?? null,
-    })
-    .returning();
-  if (!row) throw new Error('insert returned nothing');
+  const row = await insertOne(
+    tx
+      .insert(members)
+      .values({
+        memberCode: input.memberCode,
+        fullName: input.fullName,
+        sortKey: nameSortKey(input.fullName),
+        searchText: foldForSearch(input.fullName),
+        sex: input.sex,
+        birthDate: input.birthDate ?? null,
+        orgId: org.id,
+        orgPath: org.path,
+        status: input.status,
+        admissionDate: input.admissionDate,
+        officialDate: input.officialDate ?? null,
+        position: input.position,
+        partyCardNo: input.partyCardNo ?? null,
+        notes: input.notes ?? null,
+      })
+      .returning(),
+    'member',
+  );
   await event(tx, actor, row, 'created', {
     date: input.admissionDate,
     toOrgId: org.id,

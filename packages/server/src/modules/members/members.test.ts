@@ -3,14 +3,8 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../db/client.ts';
-import {
-  buildAccount,
-  buildMember,
-  buildOrg,
-  buildTestApp,
-  type Client,
-  login,
-} from '../../test/factories.ts';
+import { buildTestApp, type Client, login } from '../../test/factories.ts';
+import { seedTree } from '../../test/tree.ts';
 
 let ctx: Awaited<ReturnType<typeof buildTestApp>>;
 let admin: Client;
@@ -69,21 +63,25 @@ const names = fc.sample(
 beforeAll(async () => {
   ctx = await buildTestApp();
   const { db } = ctx;
-  await buildOrg(db, { code: 'P', kind: 'committee' });
-  await buildOrg(db, { code: 'G', kind: 'grassroots_committee', parent: 'P' });
-  await buildOrg(db, { code: 'C1', kind: 'cell', category: 'village', parent: 'G' });
-  await buildOrg(db, { code: 'C2', kind: 'cell', category: 'village', parent: 'G' });
-  for (const [i, name] of names.entries()) {
-    await buildMember(db, {
-      code: `N${String(i).padStart(4, '0')}`,
-      name,
-      org: i % 2 ? 'C1' : 'C2',
-      status: i % 10 === 0 ? 'probationary' : 'official',
-      sex: i % 3 ? 'male' : 'female',
-    });
-  }
-  await buildMember(db, { code: 'DUC', name: 'Nguyễn Văn Đức', org: 'C1' });
-  await buildAccount(db, 'root', 'admin', 'P');
+  await seedTree(db, {
+    orgs: [
+      { code: 'P', kind: 'committee' },
+      { code: 'G', kind: 'grassroots_committee', parent: 'P' },
+      { code: 'C1', kind: 'cell', category: 'village', parent: 'G' },
+      { code: 'C2', kind: 'cell', category: 'village', parent: 'G' },
+    ],
+    members: [
+      ...names.map((name, i) => ({
+        code: `N${String(i).padStart(4, '0')}`,
+        name,
+        org: i % 2 ? 'C1' : 'C2',
+        status: i % 10 === 0 ? ('probationary' as const) : ('official' as const),
+        sex: i % 3 ? ('male' as const) : ('female' as const),
+      })),
+      { code: 'DUC', name: 'Nguyễn Văn Đức', org: 'C1' },
+    ],
+    accounts: [['root', 'admin', 'P']],
+  });
   admin = await login(ctx.app, 'root');
 });
 afterAll(() => ctx.close());

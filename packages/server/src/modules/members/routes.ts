@@ -12,7 +12,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Deps, type FeatureModule, nowOf } from '../../deps.ts';
+import { type Deps, type FeatureModule, nowOf, readDbOf } from '../../deps.ts';
 import { type Actor, requireActor } from '../../http/access.ts';
 import { assertCanRead } from '../orgs/policy.ts';
 import { findOrg, findOrgById } from '../orgs/queries.ts';
@@ -64,7 +64,8 @@ function memberRoutes(fastify: FastifyInstance, deps: Deps) {
   app.get('/members', { schema: { tags, querystring: memberListQuerySchema } }, async (request) => {
     const actor = requireActor(request.actor);
     const scopes = await scopeOf(actor, request.query.org);
-    return listMembers(db, scopes, request.query, today());
+    // A list may come from the replica (DATABASE_READ_URL), up to this session's last write.
+    return listMembers(await readDbOf(deps, request), scopes, request.query, today());
   });
 
   app.get(

@@ -9,6 +9,7 @@ import {
 } from '@nennep/core';
 import { eq, sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
+import { insertOne } from '../../db/insert.ts';
 import { orgEvents, orgs } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/access.ts';
 import { audit } from '../../http/audit.ts';
@@ -68,20 +69,22 @@ export async function insertOrg(
       'code',
     );
   }
-  const [inserted] = await tx
-    .insert(orgs)
-    .values({
-      code: input.code,
-      name: input.name,
-      kind: input.kind,
-      category: input.category,
-      parentId: parent?.id ?? null,
-      path: '/',
-      depth: (parent?.depth ?? -1) + 1,
-      sortKey: collationKey(input.name),
-    })
-    .returning();
-  if (!inserted) throw new Error('insert returned nothing');
+  const inserted = await insertOne(
+    tx
+      .insert(orgs)
+      .values({
+        code: input.code,
+        name: input.name,
+        kind: input.kind,
+        category: input.category,
+        parentId: parent?.id ?? null,
+        path: '/',
+        depth: (parent?.depth ?? -1) + 1,
+        sortKey: collationKey(input.name),
+      })
+      .returning(),
+    'organisation',
+  );
   const path = `${parent?.path ?? '/'}${inserted.id}/`;
   const [row] = await tx.update(orgs).set({ path }).where(eq(orgs.id, inserted.id)).returning();
   if (!row) throw new Error('update returned nothing');
@@ -122,16 +125,36 @@ export async function renameOrg(db: Db, actor: Actor, code: string, name: string
 }
 
 /** Rewrites the paths of a subtree (orgs, members, audit trail) after it moved. */
+/**
+ * Every column that stores a node's materialised path, besides `orgs.path`: a move rewrites them all in the
+ * same transaction, so a subtree's meetings, tasks, rule sets, recommendations, plans and visits follow it
+ * (orgs.test.ts checks this list against the catalog, so a new table cannot be left out).
+ */
+export const PATH_COLUMNS = [
+  ['members', 'org_path'],
+  ['audit_events', 'org_path'],
+  ['rule_sets', 'org_path'],
+  ['meetings', 'org_path'],
+  ['tasks', 'org_path'],
+  ['recommendations', 'org_path'],
+  ['recommendations', 'handler_path'],
+  ['working_groups', 'committee_path'],
+  ['visit_assignments', 'committee_path'],
+  ['visit_plans', 'committee_path'],
+  ['visits', 'committee_path'],
+  ['visits', 'cell_path'],
+] as const;
+
 async function rewritePaths(tx: Db, oldPrefix: string, newPrefix: string, depthDelta: number) {
   const pattern = `${oldPrefix}%`;
   const cut = oldPrefix.length + 1;
   await tx.execute(sql`UPDATE orgs SET path = ${newPrefix} || substr(path, ${cut}), depth = depth + ${depthDelta}
     WHERE path LIKE ${pattern}`);
-  await tx.execute(
-    sql`UPDATE members SET org_path = ${newPrefix} || substr(org_path, ${cut}) WHERE org_path LIKE ${pattern}`,
-  );
-  await tx.execute(sql`UPDATE audit_events SET org_path = ${newPrefix} || substr(org_path, ${cut})
-    WHERE org_path LIKE ${pattern}`);
+  for (const [table, column] of PATH_COLUMNS) {
+    const col = sql.identifier(column);
+    await tx.execute(sql`UPDATE ${sql.identifier(table)} SET ${col} = ${newPrefix} || substr(${col}, ${cut})
+      WHERE ${col} LIKE ${pattern}`);
+  }
 }
 
 /** Moves a node and its whole subtree under another parent. */

@@ -1,14 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../db/client.ts';
-import {
-  buildAccount,
-  buildMember,
-  buildOrg,
-  buildTestApp,
-  type Client,
-  login,
-} from '../../test/factories.ts';
+import { buildMember, buildOrg, buildTestApp, type Client, login } from '../../test/factories.ts';
+import { seedTree } from '../../test/tree.ts';
+import { PATH_COLUMNS } from './commands.ts';
 
 let ctx: Awaited<ReturnType<typeof buildTestApp>>;
 let admin: Client;
@@ -16,23 +11,23 @@ let admin: Client;
 beforeAll(async () => {
   ctx = await buildTestApp();
   const { db } = ctx;
-  await buildOrg(db, { code: 'P', name: 'Đảng bộ tỉnh', kind: 'committee' });
-  await buildOrg(db, { code: 'GA', name: 'Đảng bộ xã A', kind: 'grassroots_committee', parent: 'P' });
-  await buildOrg(db, { code: 'GB', name: 'Đảng bộ xã B', kind: 'grassroots_committee', parent: 'P' });
-  await buildOrg(db, { code: 'CA1', name: 'Chi bộ thôn 1', kind: 'cell', category: 'village', parent: 'GA' });
-  await buildOrg(db, { code: 'CA2', name: 'Chi bộ trường', kind: 'cell', category: 'school', parent: 'GA' });
-  await buildOrg(db, {
-    code: 'GC',
-    name: 'Chi bộ cơ sở Y tế',
-    kind: 'grassroots_cell',
-    category: 'health',
-    parent: 'P',
+  await seedTree(db, {
+    orgs: [
+      { code: 'P', name: 'Đảng bộ tỉnh', kind: 'committee' },
+      { code: 'GA', name: 'Đảng bộ xã A', kind: 'grassroots_committee', parent: 'P' },
+      { code: 'GB', name: 'Đảng bộ xã B', kind: 'grassroots_committee', parent: 'P' },
+      { code: 'CA1', name: 'Chi bộ thôn 1', kind: 'cell', category: 'village', parent: 'GA' },
+      { code: 'CA2', name: 'Chi bộ trường', kind: 'cell', category: 'school', parent: 'GA' },
+      { code: 'GC', name: 'Chi bộ cơ sở Y tế', kind: 'grassroots_cell', category: 'health', parent: 'P' },
+    ],
+    members: [
+      { code: 'M1', name: 'Nguyễn Văn Đức', org: 'CA1' },
+      { code: 'M2', name: 'Trần Thị Hoa', org: 'CA1', status: 'probationary' },
+      { code: 'M3', name: 'Lê Văn Cường', org: 'CA2', exemptFrom: '2020-01-01' },
+      { code: 'M4', name: 'Phạm Văn Tú', org: 'GC' },
+    ],
+    accounts: [['root', 'admin', 'P']],
   });
-  await buildMember(db, { code: 'M1', name: 'Nguyễn Văn Đức', org: 'CA1' });
-  await buildMember(db, { code: 'M2', name: 'Trần Thị Hoa', org: 'CA1', status: 'probationary' });
-  await buildMember(db, { code: 'M3', name: 'Lê Văn Cường', org: 'CA2', exemptFrom: '2020-01-01' });
-  await buildMember(db, { code: 'M4', name: 'Phạm Văn Tú', org: 'GC' });
-  await buildAccount(db, 'root', 'admin', 'P');
   admin = await login(ctx.app, 'root');
 });
 afterAll(() => ctx.close());
@@ -128,6 +123,14 @@ describe('changing the tree', () => {
       parentCode: 'SUB',
     });
     await buildMember(ctx.db, { code: 'MS', name: 'Đỗ Văn Sơn', org: 'CS' });
+    const oldPath = (await admin.get('/api/orgs/CS')).json().path as string;
+    const [planned] = await rows<{ id: number }>(
+      ctx.db,
+      sql`INSERT INTO meetings (org_id, org_path, kind, title, scheduled_date, start_time, status)
+          SELECT id, path, 'regular', 'Sinh hoạt thường kỳ', '2026-12-20', '19:30', 'planned' FROM orgs WHERE code = 'CS'
+          RETURNING id::int AS id`,
+    );
+    const meetingId = planned?.id;
     const moved = await admin.post('/api/orgs/SUB/move', { parentCode: 'GB' });
     expect(moved.statusCode).toBe(200);
     const gb = (await admin.get('/api/orgs/GB')).json();
@@ -136,6 +139,30 @@ describe('changing the tree', () => {
     expect(cs.depth).toBe(3);
     const members = (await admin.get('/api/members?org=GB')).json();
     expect(members.items.map((m: { memberCode: string }) => m.memberCode)).toContain('MS');
+    // Every stored path of the subtree follows it: none still starts with the old prefix.
+    for (const [table, column] of PATH_COLUMNS) {
+      const [left] = await rows<{ n: number }>(
+        ctx.db,
+        sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} WHERE ${sql.identifier(column)} LIKE ${`${oldPath}%`}`,
+      );
+      expect(left?.n, `${table}.${column}`).toBe(0);
+    }
+    const [meeting] = await rows<{ path: string }>(
+      ctx.db,
+      sql`SELECT org_path AS path FROM meetings WHERE id = ${meetingId}`,
+    );
+    expect(meeting?.path).toBe(cs.path);
+  });
+
+  it('rewrites every path column of the catalog when a node moves', async () => {
+    const columns = await rows<{ t: string; c: string }>(
+      ctx.db,
+      sql`SELECT table_name AS t, column_name AS c FROM information_schema.columns
+          WHERE table_schema = 'public' AND column_name LIKE '%path' AND NOT (table_name = 'orgs' AND column_name = 'path')
+          ORDER BY 1, 2`,
+    );
+    const listed = PATH_COLUMNS.map(([t, c]) => `${t}.${c}`).sort();
+    expect(columns.map((r) => `${r.t}.${r.c}`).sort()).toEqual(listed);
   });
 
   it('refuses to move a node under its own subtree', async () => {

@@ -2,14 +2,8 @@ import { DEFAULT_RULE_SET } from '@nennep/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client.ts';
 import { attendance, meetings, opinions, ruleSets } from '../../db/schema/index.ts';
-import {
-  buildAccount,
-  buildMember,
-  buildOrg,
-  buildTestApp,
-  type Client,
-  login,
-} from '../../test/factories.ts';
+import { buildTestApp, type Client, login } from '../../test/factories.ts';
+import { seedTree } from '../../test/tree.ts';
 import type { OrgRow } from '../orgs/queries.ts';
 import { meetingsOverview, stateOf } from './service.ts';
 
@@ -47,32 +41,38 @@ async function meeting(
 beforeAll(async () => {
   ctx = await buildTestApp();
   const { db } = ctx;
-  await buildOrg(db, { code: 'P', name: 'Đảng bộ huyện', kind: 'committee' });
-  ga = await buildOrg(db, {
-    code: 'GA',
-    name: 'Đảng bộ xã Tân Hội',
-    kind: 'grassroots_committee',
-    parent: 'P',
+  const statuses = ['present', 'present', 'present', 'absent_excused', 'exempt'];
+  const tree = await seedTree(db, {
+    orgs: [
+      { code: 'P', name: 'Đảng bộ huyện', kind: 'committee' },
+      { code: 'GA', name: 'Đảng bộ xã Tân Hội', kind: 'grassroots_committee', parent: 'P' },
+      { code: 'GB', name: 'Đảng bộ xã Khác', kind: 'grassroots_committee', parent: 'P' },
+      // Names chosen so Vietnamese order (An < Bình < Đông < Ông) differs from code order.
+      { code: 'A', name: 'Chi bộ Đông', kind: 'cell', parent: 'GA' },
+      { code: 'B', name: 'Chi bộ An', kind: 'cell', parent: 'GA' },
+      { code: 'C', name: 'Chi bộ Bình', kind: 'cell', parent: 'GA' },
+      { code: 'D', name: 'Chi bộ Ông', kind: 'grassroots_cell', parent: 'GA' },
+      { code: 'E', name: 'Chi bộ ngoài', kind: 'cell', parent: 'GB' },
+    ],
+    members: statuses.map((_, i) => ({ code: `A${i}`, name: `Nguyễn Văn ${i}`, org: 'A' })),
+    accounts: [
+      ['admin', 'admin', 'P'],
+      ['uyvien', 'committee_member', 'GA'],
+      ['bithu', 'cell_secretary', 'A'],
+      ['adminb', 'admin', 'GB'],
+    ],
   });
-  await buildOrg(db, { code: 'GB', name: 'Đảng bộ xã Khác', kind: 'grassroots_committee', parent: 'P' });
-  // Names chosen so Vietnamese order (An < Bình < Đông < Ông) differs from code order.
-  cells.A = await buildOrg(db, { code: 'A', name: 'Chi bộ Đông', kind: 'cell', parent: 'GA' });
-  cells.B = await buildOrg(db, { code: 'B', name: 'Chi bộ An', kind: 'cell', parent: 'GA' });
-  cells.C = await buildOrg(db, { code: 'C', name: 'Chi bộ Bình', kind: 'cell', parent: 'GA' });
-  cells.D = await buildOrg(db, { code: 'D', name: 'Chi bộ Ông', kind: 'grassroots_cell', parent: 'GA' });
-  await buildOrg(db, { code: 'E', name: 'Chi bộ ngoài', kind: 'cell', parent: 'GB' });
+  ga = tree.org('GA');
+  for (const code of ['A', 'B', 'C', 'D']) cells[code] = tree.org(code);
   const { A, B, C } = cells as Record<'A' | 'B' | 'C', OrgRow>;
 
   // A: adopted on time (4 February, window 3–5), rated good. Roll call: 3 present, 1 excused, 1 exempt.
   const onTime = await meeting(db, A, '2026-02-04', 'adopted', { level: 'good', total: 95 });
-  const statuses = ['present', 'present', 'present', 'absent_excused', 'exempt'];
-  const ids: number[] = [];
+  const ids = statuses.map((_, i) => tree.member(`A${i}`).id);
   for (const [i, status] of statuses.entries()) {
-    const m = await buildMember(db, { code: `A${i}`, name: `Nguyễn Văn ${i}`, org: 'A' });
-    ids.push(m.id);
     await db
       .insert(attendance)
-      .values({ meetingId: onTime.id, memberId: m.id, status, memberStatus: 'official' });
+      .values({ meetingId: onTime.id, memberId: ids[i], status, memberStatus: 'official' });
   }
   await db.insert(opinions).values([
     { meetingId: onTime.id, memberId: ids[0], agendaIndex: 1, summary: 'Ý kiến 1' },
@@ -91,10 +91,6 @@ beforeAll(async () => {
   await meeting(db, C, '2026-02-04', 'planned');
   await meeting(db, C, '2026-01-05', 'adopted', { level: 'fair', total: 80 });
 
-  await buildAccount(db, 'admin', 'admin', 'P');
-  await buildAccount(db, 'uyvien', 'committee_member', 'GA');
-  await buildAccount(db, 'bithu', 'cell_secretary', 'A');
-  await buildAccount(db, 'adminb', 'admin', 'GB');
   admin = await login(ctx.app, 'admin');
   committee = await login(ctx.app, 'uyvien');
   secretary = await login(ctx.app, 'bithu');
@@ -145,6 +141,62 @@ describe('GET /api/meetings-overview', () => {
     expect(own.statusCode).toBe(200);
     expect(own.json()).toMatchObject({ org: { code: 'GA' }, month: '2026-01' });
     expect(own.json().summary).toMatchObject({ onTime: 1, byLevel: { fair: 1 } });
+  });
+
+  it('lists one page of the cells, with the count of all', async () => {
+    const page = (await committee.get('/api/meetings-overview?org=GA&month=2026-02&offset=1&limit=2')).json();
+    expect(page.items.map((r: { orgCode: string }) => r.orgCode)).toEqual(['C', 'A']);
+    expect(page).toMatchObject({ total: 4, offset: 1, summary: { cells: 4, onTime: 1 } });
+    const tooMany = await committee.get('/api/meetings-overview?org=GA&month=2026-02&limit=501');
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().error.fields[0].field).toBe('limit');
+  });
+
+  it('gives the quality figures per child node, each drilling down', async () => {
+    const response = await admin.get('/api/meetings-overview/figures?org=P&month=2026-02');
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.org).toEqual({ code: 'P', name: 'Đảng bộ huyện' });
+    expect(body.lines).toEqual([
+      {
+        orgCode: 'GB',
+        orgName: 'Đảng bộ xã Khác',
+        drill: true,
+        cells: 1,
+        onTime: 0,
+        late: 0,
+        notHeld: 1,
+        byLevel: { good: 0, fair: 0, average: 0, poor: 0 },
+        meanScore: null,
+        attendancePercent: null,
+      },
+      {
+        orgCode: 'GA',
+        orgName: 'Đảng bộ xã Tân Hội',
+        drill: true,
+        cells: 4,
+        onTime: 1,
+        late: 1,
+        notHeld: 2,
+        byLevel: { good: 1, fair: 0, average: 0, poor: 0 },
+        meanScore: 95,
+        // A: 3 present of 4 in the base; B held without a roll call adds nothing.
+        attendancePercent: 75,
+      },
+    ]);
+    expect(body.summary).toMatchObject({ cells: 5, onTime: 1, late: 1, notHeld: 3, meanScore: 95 });
+    const commune = (await committee.get('/api/meetings-overview/figures?org=GA&month=2026-02')).json();
+    expect(commune.lines.map((l: { orgCode: string; drill: boolean }) => `${l.orgCode} ${l.drill}`)).toEqual([
+      'B false',
+      'C false',
+      'A false',
+      'D false',
+    ]);
+    expect((await secretary.get('/api/meetings-overview/figures?org=GA&month=2026-02')).statusCode).toBe(404);
+    expect((await secretary.get('/api/meetings-overview/figures?org=A&month=2026-02')).statusCode).toBe(403);
+    expect((await otherAdmin.get('/api/meetings-overview/figures?org=GA&month=2026-02')).statusCode).toBe(
+      404,
+    );
   });
 
   it('refuses others: 401 without a session, 403 inside, 404 outside', async () => {

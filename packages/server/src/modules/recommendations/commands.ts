@@ -7,6 +7,7 @@ import {
 } from '@nennep/core';
 import { eq, sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
+import { insertOne } from '../../db/insert.ts';
 import { meetings, recommendations } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/access.ts';
 import { audit } from '../../http/audit.ts';
@@ -58,26 +59,28 @@ export async function createRecommendation(
   rules: RecommendationRules,
 ) {
   assertCategory(rules, input.category);
-  const [row] = await tx
-    .insert(recommendations)
-    .values({
-      orgId: input.cell.id,
-      orgPath: input.cell.path,
-      source: input.source,
-      meetingId: input.meetingId ?? null,
-      visitId: input.visitId ?? null,
-      raisedByMemberId: input.raisedByMemberId ?? null,
-      raisedBy: input.raisedBy,
-      raisedOn: input.raisedOn,
-      text: input.text,
-      searchText: foldForSearch(input.text),
-      category: input.category,
-      handlerOrgId: input.cell.id,
-      handlerPath: input.cell.path,
-      dueDate: dueDateFor(rules, input.category, input.raisedOn),
-    })
-    .returning({ id: recommendations.id });
-  if (!row) throw new Error('recommendation not inserted');
+  const row = await insertOne(
+    tx
+      .insert(recommendations)
+      .values({
+        orgId: input.cell.id,
+        orgPath: input.cell.path,
+        source: input.source,
+        meetingId: input.meetingId ?? null,
+        visitId: input.visitId ?? null,
+        raisedByMemberId: input.raisedByMemberId ?? null,
+        raisedBy: input.raisedBy,
+        raisedOn: input.raisedOn,
+        text: input.text,
+        searchText: foldForSearch(input.text),
+        category: input.category,
+        handlerOrgId: input.cell.id,
+        handlerPath: input.cell.path,
+        dueDate: dueDateFor(rules, input.category, input.raisedOn),
+      })
+      .returning({ id: recommendations.id }),
+    'recommendation',
+  );
   await logEvent(tx, actor, row.id, 'received', { toOrgId: input.cell.id });
   await audit(tx, actor, {
     action: 'recommendation.received',

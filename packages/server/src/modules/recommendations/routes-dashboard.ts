@@ -2,7 +2,7 @@ import { isoDateInVietnam, type Role, recommendationDashboardQuerySchema } from 
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { type Deps, nowOf } from '../../deps.ts';
+import { type Deps, nowOf, readDbOf } from '../../deps.ts';
 import { assertCan, requireActor } from '../../http/access.ts';
 import { assertCanRead } from '../orgs/policy.ts';
 import { findOrg } from '../orgs/queries.ts';
@@ -29,7 +29,9 @@ export function recommendationDashboardRoutes(fastify: FastifyInstance, deps: De
     async (request) => {
       const actor = requireActor(request.actor);
       const org = await scoped(actor, request.query.org);
-      return dashboardOf(db, actor, org, request.query.from, request.query.to, today());
+      // The figures may come from the replica (DATABASE_READ_URL), up to this session's last write.
+      const readDb = await readDbOf(deps, request);
+      return dashboardOf(readDb, actor, org, request.query.from, request.query.to, today());
     },
   );
 

@@ -1,8 +1,8 @@
 import { foldForSearch } from '@nennep/core';
 import type { Db } from '../../db/client.ts';
+import { insertOne } from '../../db/insert.ts';
 import { attendance, meetings, opinions, recommendations, visits } from '../../db/schema/index.ts';
-import { buildAccount, buildMember, buildOrg } from '../../test/factories.ts';
-import { findOrg, type OrgRow } from '../orgs/queries.ts';
+import { seedTree } from '../../test/tree.ts';
 
 /**
  * A province in Quý III/2026 (the default meeting window, days 3–5): P "Đảng bộ tỉnh Hồng Châu" with
@@ -18,41 +18,52 @@ import { findOrg, type OrgRow } from '../orgs/queries.ts';
  * `mem` with a plain member grant on GA.
  */
 export async function buildReportFixture(db: Db) {
-  await buildOrg(db, { code: 'P', name: 'Đảng bộ tỉnh Hồng Châu', kind: 'committee' });
-  await buildOrg(db, { code: 'GA', name: 'Đảng bộ xã Tân Hội', kind: 'committee', parent: 'P' });
-  await buildOrg(db, { code: 'GB', name: 'Đảng bộ xã Liên Hà', kind: 'committee', parent: 'P' });
-  const cells: Record<string, OrgRow> = {};
-  for (const [code, name, category, parent] of [
-    ['A1', 'Chi bộ thôn Thượng Hội', 'village', 'GA'],
-    ['A2', 'Chi bộ thôn Phan Long', 'village', 'GA'],
-    ['A3', 'Chi bộ trường Tiểu học Tân Hội', 'school', 'GA'],
-    ['B1', 'Chi bộ thôn Đoài', 'village', 'GB'],
-  ] as const) {
-    cells[code] = await buildOrg(db, { code, name, kind: 'cell', category, parent });
-  }
-  const cell = (code: string) => cells[code] as OrgRow;
+  const statuses = ['present', 'present', 'present', 'present', 'absent_excused'];
+  const tree = await seedTree(db, {
+    orgs: [
+      { code: 'P', name: 'Đảng bộ tỉnh Hồng Châu', kind: 'committee' },
+      { code: 'GA', name: 'Đảng bộ xã Tân Hội', kind: 'committee', parent: 'P' },
+      { code: 'GB', name: 'Đảng bộ xã Liên Hà', kind: 'committee', parent: 'P' },
+      { code: 'A1', name: 'Chi bộ thôn Thượng Hội', kind: 'cell', category: 'village', parent: 'GA' },
+      { code: 'A2', name: 'Chi bộ thôn Phan Long', kind: 'cell', category: 'village', parent: 'GA' },
+      { code: 'A3', name: 'Chi bộ trường Tiểu học Tân Hội', kind: 'cell', category: 'school', parent: 'GA' },
+      { code: 'B1', name: 'Chi bộ thôn Đoài', kind: 'cell', category: 'village', parent: 'GB' },
+    ],
+    members: statuses.map((_, i) => ({ code: `A1M${i}`, name: `Nguyễn Văn Thành ${i}`, org: 'A1' })),
+    accounts: [
+      ['admin', 'admin', 'P'],
+      ['tinh', 'committee_member', 'P'],
+      ['xa', 'committee_member', 'GA'],
+      ['xab', 'committee_member', 'GB'],
+      ['sec', 'cell_secretary', 'A1'],
+      ['mem', 'member', 'GA'],
+    ],
+  });
+  const cell = (code: string) => tree.org(code);
 
   const meeting = async (code: string, date: string, status: string, extra: Record<string, unknown> = {}) => {
     const org = cell(code);
-    const [row] = await db
-      .insert(meetings)
-      .values({
-        orgId: org.id,
-        orgPath: org.path,
-        kind: 'regular',
-        status,
-        scheduledDate: date,
-        startTime: '19:30',
-        ...extra,
-      })
-      .returning({ id: meetings.id });
-    if (!row) throw new Error('no meeting');
+    const row = await insertOne(
+      db
+        .insert(meetings)
+        .values({
+          orgId: org.id,
+          orgPath: org.path,
+          kind: 'regular',
+          status,
+          scheduledDate: date,
+          startTime: '19:30',
+          ...extra,
+        })
+        .returning({ id: meetings.id }),
+      'meeting',
+    );
     return row.id;
   };
   const a1July = await meeting('A1', '2026-07-04', 'adopted', { level: 'good', total: 95 });
   const present: number[] = [];
-  for (const [i, status] of ['present', 'present', 'present', 'present', 'absent_excused'].entries()) {
-    const m = await buildMember(db, { code: `A1M${i}`, name: `Nguyễn Văn Thành ${i}`, org: 'A1' });
+  for (const [i, status] of statuses.entries()) {
+    const m = tree.member(`A1M${i}`);
     if (status === 'present') present.push(m.id);
     await db
       .insert(attendance)
@@ -73,7 +84,7 @@ export async function buildReportFixture(db: Db) {
   await meeting('A2', '2026-09-20', 'planned', { kind: 'thematic' });
   await meeting('A1', '2026-06-10', 'held', { kind: 'thematic' });
 
-  const ga = (await findOrg(db, 'GA')) as OrgRow;
+  const ga = tree.org('GA');
   const recommendation = (code: string, raisedOn: string, status: string, dueDate: string | null) => {
     const org = cell(code);
     const text = `Kiến nghị của ${org.name} ngày ${raisedOn}`;
@@ -99,15 +110,15 @@ export async function buildReportFixture(db: Db) {
   await recommendation('B1', '2026-07-05', 'reported_back', '2026-08-04');
 
   const ids = {
-    admin: (await buildAccount(db, 'admin', 'admin', 'P')).id,
-    tinh: (await buildAccount(db, 'tinh', 'committee_member', 'P')).id,
-    xa: (await buildAccount(db, 'xa', 'committee_member', 'GA')).id,
-    xab: (await buildAccount(db, 'xab', 'committee_member', 'GB')).id,
-    sec: (await buildAccount(db, 'sec', 'cell_secretary', 'A1')).id,
-    mem: (await buildAccount(db, 'mem', 'member', 'GA')).id,
+    admin: tree.account('admin').id,
+    tinh: tree.account('tinh').id,
+    xa: tree.account('xa').id,
+    xab: tree.account('xab').id,
+    sec: tree.account('sec').id,
+    mem: tree.account('mem').id,
   };
   const a1 = cell('A1');
-  const p = (await findOrg(db, 'P')) as OrgRow;
+  const p = tree.org('P');
   await db.insert(visits).values({
     planId: 1,
     committeeOrgId: p.id,
@@ -122,5 +133,6 @@ export async function buildReportFixture(db: Db) {
     durationMinutes: 90,
     status: 'reported',
   });
+  const cells = Object.fromEntries(['A1', 'A2', 'A3', 'B1'].map((code) => [code, tree.org(code)]));
   return { ids, cells };
 }

@@ -8,6 +8,7 @@ import type {
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Db, rows } from '../../db/client.ts';
+import { insertOne } from '../../db/insert.ts';
 import { visitAssignments, workingGroupMembers, workingGroups } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/access.ts';
 import { audit } from '../../http/audit.ts';
@@ -102,16 +103,18 @@ export async function createGroup(
 ): Promise<number> {
   await assertVisitors(tx, committee, input.memberAccountIds, 'memberAccountIds');
   assertLeaderIsMember(input.leaderAccountId, input.memberAccountIds);
-  const [row] = await tx
-    .insert(workingGroups)
-    .values({
-      committeeOrgId: committee.id,
-      committeePath: committee.path,
-      name: input.name,
-      leaderAccountId: input.leaderAccountId ?? null,
-    })
-    .returning({ id: workingGroups.id });
-  if (!row) throw new Error('working group not inserted');
+  const row = await insertOne(
+    tx
+      .insert(workingGroups)
+      .values({
+        committeeOrgId: committee.id,
+        committeePath: committee.path,
+        name: input.name,
+        leaderAccountId: input.leaderAccountId ?? null,
+      })
+      .returning({ id: workingGroups.id }),
+    'working group',
+  );
   await setMembers(tx, row.id, input.memberAccountIds);
   await audit(tx, actor, {
     action: 'supervision.group_created',
@@ -196,20 +199,22 @@ export async function createAssignment(
       });
     }
   }
-  const [row] = await tx
-    .insert(visitAssignments)
-    .values({
-      committeeOrgId: committee.id,
-      committeePath: committee.path,
-      orgId: org.id,
-      accountId: input.accountId ?? null,
-      groupId: input.groupId ?? null,
-      fromDate: input.from ?? null,
-      toDate: input.to ?? null,
-      createdBy: actor?.id ?? null,
-    })
-    .returning({ id: visitAssignments.id });
-  if (!row) throw new Error('assignment not inserted');
+  const row = await insertOne(
+    tx
+      .insert(visitAssignments)
+      .values({
+        committeeOrgId: committee.id,
+        committeePath: committee.path,
+        orgId: org.id,
+        accountId: input.accountId ?? null,
+        groupId: input.groupId ?? null,
+        fromDate: input.from ?? null,
+        toDate: input.to ?? null,
+        createdBy: actor?.id ?? null,
+      })
+      .returning({ id: visitAssignments.id }),
+    'visit assignment',
+  );
   await audit(tx, actor, {
     action: 'supervision.assignment_created',
     entityType: 'assignment',

@@ -9,6 +9,7 @@ import {
 } from '@nennep/core';
 import { and, eq, sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
+import { insertOne } from '../../db/insert.ts';
 import { visitPlans, visits } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/access.ts';
 import { audit } from '../../http/audit.ts';
@@ -34,11 +35,13 @@ export async function findPlan(db: Db, committeeId: number, periodKey: string): 
 export async function ensurePlan(tx: Db, committee: OrgRow, periodKey: string, ruleSetId: number | null) {
   const found = await findPlan(tx, committee.id, periodKey);
   if (found) return found;
-  const [row] = await tx
-    .insert(visitPlans)
-    .values({ committeeOrgId: committee.id, committeePath: committee.path, periodKey, ruleSetId })
-    .returning();
-  if (!row) throw new Error('plan not inserted');
+  const row = await insertOne(
+    tx
+      .insert(visitPlans)
+      .values({ committeeOrgId: committee.id, committeePath: committee.path, periodKey, ruleSetId })
+      .returning(),
+    'visit plan',
+  );
   return row;
 }
 
@@ -287,25 +290,27 @@ export async function addVisit(
         WHERE m.account_id = ${input.visitorAccountId} AND g.committee_org_id = ${committee.id} AND g.active
         ORDER BY g.id LIMIT 1`,
   );
-  const [row] = await tx
-    .insert(visits)
-    .values({
-      planId: plan.id,
-      committeeOrgId: committee.id,
-      committeePath: committee.path,
-      periodKey: period.key,
-      cellOrgId: meeting.orgId,
-      cellPath: meeting.path,
-      meetingId: input.meetingId,
-      accountId: input.visitorAccountId,
-      groupId: groups[0]?.id ?? null,
-      scheduledDate: slot.date,
-      startTime: slot.startTime,
-      durationMinutes: slot.durationMinutes,
-      locked: true,
-    })
-    .returning({ id: visits.id });
-  if (!row) throw new Error('visit not inserted');
+  const row = await insertOne(
+    tx
+      .insert(visits)
+      .values({
+        planId: plan.id,
+        committeeOrgId: committee.id,
+        committeePath: committee.path,
+        periodKey: period.key,
+        cellOrgId: meeting.orgId,
+        cellPath: meeting.path,
+        meetingId: input.meetingId,
+        accountId: input.visitorAccountId,
+        groupId: groups[0]?.id ?? null,
+        scheduledDate: slot.date,
+        startTime: slot.startTime,
+        durationMinutes: slot.durationMinutes,
+        locked: true,
+      })
+      .returning({ id: visits.id }),
+    'visit',
+  );
   await audit(tx, actor, {
     action: 'supervision.visit_added',
     entityType: 'visit',

@@ -14,7 +14,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Deps, type FeatureModule, nowOf } from '../../deps.ts';
+import { type Deps, type FeatureModule, nowOf, readDbOf } from '../../deps.ts';
 import { requireActor } from '../../http/access.ts';
 import { renderSupervisionReportDocx, renderSupervisionReportXlsx } from '../documents/index.ts';
 import { assertCanRead } from '../orgs/policy.ts';
@@ -145,7 +145,9 @@ function supervisionRoutes(fastify: FastifyInstance, deps: Deps) {
       const report = issued
         ? { number: issued.number, issuedAt: issued.issuedAt.toISOString(), sha256: issued.sha256 }
         : null;
-      return { ...(await coverageOf(db, committee, period, rules, today())), report };
+      // Coverage may come from the replica (DATABASE_READ_URL), up to this session's last write.
+      const coverage = await coverageOf(await readDbOf(deps, request), committee, period, rules, today());
+      return { ...coverage, report };
     },
   );
 

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
+import { insertOne } from '../../db/insert.ts';
 import { meetings } from '../../db/schema/index.ts';
-import { buildAccount, buildMember, buildOrg } from '../../test/factories.ts';
-import { findOrg } from '../orgs/queries.ts';
+import { seedTree } from '../../test/tree.ts';
 
 /**
  * A small district for the supervision tests: committee P; communes GA (cells A1 village, A2 cluster,
@@ -11,9 +11,6 @@ import { findOrg } from '../orgs/queries.ts';
  * 5th, A3 on the 3rd, all at 19:30.
  */
 export async function buildSupervisionFixture(db: Db) {
-  await buildOrg(db, { code: 'P', name: 'Đảng bộ huyện Thử', kind: 'committee' });
-  await buildOrg(db, { code: 'GA', name: 'Đảng bộ xã Tân Hội', kind: 'grassroots_committee', parent: 'P' });
-  await buildOrg(db, { code: 'GB', name: 'Đảng bộ xã Liên Hà', kind: 'grassroots_committee', parent: 'P' });
   const cells = [
     { code: 'A1', name: 'Chi bộ thôn Thượng Hội', category: 'village', parent: 'GA' },
     { code: 'A2', name: 'Chi bộ cụm dân cư số 2', category: 'residential_cluster', parent: 'GA' },
@@ -21,17 +18,35 @@ export async function buildSupervisionFixture(db: Db) {
     { code: 'B1', name: 'Chi bộ tổ dân phố 1', category: 'street_group', parent: 'GB' },
     { code: 'B2', name: 'Chi bộ thôn Đoài', category: 'village', parent: 'GB' },
   ] as const;
-  for (const c of cells) await buildOrg(db, { ...c, kind: 'cell' });
-  const home = await buildMember(db, { code: 'A1M1', name: 'Nguyễn Văn Khánh', org: 'A1' });
-  await buildMember(db, { code: 'A1M2', name: 'Trần Thị Hằng', org: 'A1' });
+  const tree = await seedTree(db, {
+    orgs: [
+      { code: 'P', name: 'Đảng bộ huyện Thử', kind: 'committee' },
+      { code: 'GA', name: 'Đảng bộ xã Tân Hội', kind: 'grassroots_committee', parent: 'P' },
+      { code: 'GB', name: 'Đảng bộ xã Liên Hà', kind: 'grassroots_committee', parent: 'P' },
+      ...cells.map((c) => ({ ...c, kind: 'cell' as const })),
+    ],
+    members: [
+      { code: 'A1M1', name: 'Nguyễn Văn Khánh', org: 'A1' },
+      { code: 'A1M2', name: 'Trần Thị Hằng', org: 'A1' },
+    ],
+    accounts: [
+      ['admin', 'admin', 'P'],
+      ['committee', 'committee_member', 'P'],
+      ['v1', 'visitor', 'P', 'A1M1'],
+      ['v2', 'visitor', 'P'],
+      ['v3', 'visitor', 'P'],
+      ['sec', 'cell_secretary', 'A1'],
+      ['far', 'visitor', 'GB'],
+    ],
+  });
   const ids = {
-    admin: (await buildAccount(db, 'admin', 'admin', 'P')).id,
-    committee: (await buildAccount(db, 'committee', 'committee_member', 'P')).id,
-    v1: (await buildAccount(db, 'v1', 'visitor', 'P', home.id)).id,
-    v2: (await buildAccount(db, 'v2', 'visitor', 'P')).id,
-    v3: (await buildAccount(db, 'v3', 'visitor', 'P')).id,
-    sec: (await buildAccount(db, 'sec', 'cell_secretary', 'A1')).id,
-    far: (await buildAccount(db, 'far', 'visitor', 'GB')).id,
+    admin: tree.account('admin').id,
+    committee: tree.account('committee').id,
+    v1: tree.account('v1').id,
+    v2: tree.account('v2').id,
+    v3: tree.account('v3').id,
+    sec: tree.account('sec').id,
+    far: tree.account('far').id,
   };
   const dates: Record<string, string> = {
     A1: '2027-01-03',
@@ -42,21 +57,22 @@ export async function buildSupervisionFixture(db: Db) {
   };
   const meetingIds: Record<string, number> = {};
   for (const [code, date] of Object.entries(dates)) {
-    const org = await findOrg(db, code);
-    if (!org) throw new Error(code);
-    const [row] = await db
-      .insert(meetings)
-      .values({
-        orgId: org.id,
-        orgPath: org.path,
-        kind: 'regular',
-        scheduledDate: date,
-        startTime: '19:30',
-        place: `Nhà văn hóa ${org.name.replace('Chi bộ ', '')}`,
-        agenda: [{ title: 'Thông tin thời sự', section: 'content' }],
-      })
-      .returning({ id: meetings.id });
-    if (!row) throw new Error('meeting');
+    const org = tree.org(code);
+    const row = await insertOne(
+      db
+        .insert(meetings)
+        .values({
+          orgId: org.id,
+          orgPath: org.path,
+          kind: 'regular',
+          scheduledDate: date,
+          startTime: '19:30',
+          place: `Nhà văn hóa ${org.name.replace('Chi bộ ', '')}`,
+          agenda: [{ title: 'Thông tin thời sự', section: 'content' }],
+        })
+        .returning({ id: meetings.id }),
+      'meeting',
+    );
     meetingIds[code] = row.id;
   }
   return { ids, meetingIds };

@@ -19,7 +19,7 @@ import {
   sessionKey,
 } from '@nennep/core';
 import type { CalendarMeeting } from './calendar.ts';
-import type { HistoryMember, MeetingRecord } from './record.ts';
+import { type HistoryMember, type MeetingRecord, recordFacts } from './record.ts';
 
 export interface HeldMeeting {
   id: number;
@@ -79,19 +79,12 @@ export function adoptCellYear(
     if (MEETING_KINDS_IN_RUNS.has(meeting.kind))
       lines.push(...record.roll.map((l) => ({ memberId: l.memberId, status: l.status, session })));
     runsByYear.set(year, lines);
-    const dayBefore = new Date(record.startedAt.getTime() - 86_400_000);
     const preparedFrom = preparationFrom(meeting.date);
     const facts = meetingFactsOf(
       {
         kind: meeting.kind,
         combined: false,
-        startedAt: record.startedAt,
-        endedAt: record.endedAt,
-        roll: record.roll,
-        speakerIds: record.opinions.flatMap((o) => (o.memberId === null ? [] : [o.memberId])),
-        materials: record.materialAt
-          ? { total: 1, early: record.materialAt <= dayBefore ? 1 : 0 }
-          : { total: 0, early: 0 },
+        ...recordFacts(record),
         // The chi ủy's preparation meeting, or the bí thư and phó bí thư's in a cell without one (HD 12).
         cellCommitteeMeetings: committeeDates.filter((d) => d >= preparedFrom && d <= meeting.date).length,
         previousTasks,

@@ -298,3 +298,20 @@ export function recordMeeting(input: RecordInput): MeetingRecord {
     conclusion: committee ? '' : fill(pick(rng, CONCLUSIONS), month),
   };
 }
+
+/**
+ * What the score reads of a record (core `meetingFactsOf`, as the server reads a held meeting): the clock,
+ * the roll, who spoke, and the papers sent — early when sent a day or more before the start.
+ */
+export function recordFacts(record: MeetingRecord) {
+  const dayBefore = new Date(record.startedAt.getTime() - 86_400_000);
+  return {
+    startedAt: record.startedAt,
+    endedAt: record.endedAt,
+    roll: record.roll,
+    speakerIds: record.opinions.flatMap((o) => (o.memberId === null ? [] : [o.memberId])),
+    materials: record.materialAt
+      ? { total: 1, early: record.materialAt <= dayBefore ? 1 : 0 }
+      : { total: 0, early: 0 },
+  };
+}

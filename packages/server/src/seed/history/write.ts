@@ -8,6 +8,16 @@
 import { type Conn, copyChunked, copyLine, reserveIds } from '../../db/bulk.ts';
 import type { Adopted, HeldMeeting } from './adopt.ts';
 import type { CalendarMeeting } from './calendar.ts';
+import {
+  dayAt,
+  HELD_COLUMNS,
+  iso,
+  json,
+  materialValues,
+  PLANNED_MEETING_COLUMNS,
+  trailValues,
+  voteValues,
+} from './rows.ts';
 
 export interface PlannedRow {
   meeting: CalendarMeeting;
@@ -15,30 +25,10 @@ export interface PlannedRow {
   ruleSetId: number;
 }
 
-const ACTOR = 'seed-demo';
-const iso = (d: Date) => d.toISOString();
-const json = (value: unknown) => JSON.stringify(value);
-/** Noon, Vietnam time, `days` before a date: when a past meeting was put on the calendar. */
-const dayAt = (date: string, days: number, time = '09:00') =>
-  new Date(Date.parse(`${date}T${time}:00+07:00`) - days * 86_400_000);
-
 /** Inserts the past meetings as they were planned (status `planned`); returns their ids in input order. */
 export async function insertPlanned(conn: Conn, planned: readonly PlannedRow[]): Promise<number[]> {
   const ids = await reserveIds(conn, 'meetings', planned.length);
-  const columns = [
-    'id',
-    'org_id',
-    'org_path',
-    'kind',
-    'title',
-    'status',
-    'scheduled_date',
-    'start_time',
-    'place',
-    'agenda',
-    'rule_set_id',
-    'created_at',
-  ];
+  const columns = [...PLANNED_MEETING_COLUMNS, 'created_at'];
   await copyChunked(conn, 'meetings', columns, planned.length, (i) => {
     const p = planned[i] as PlannedRow;
     const m = p.meeting;
@@ -60,10 +50,9 @@ export async function insertPlanned(conn: Conn, planned: readonly PlannedRow[]):
   const events: string[] = [];
   const audits: string[] = [];
   const trail = (id: number, m: CalendarMeeting, kind: string, at: Date, data: Record<string, unknown>) => {
-    events.push(copyLine([id, kind, json(data), iso(at)]));
-    audits.push(
-      copyLine([iso(at), ACTOR, `meeting.${kind}`, 'meeting', String(id), m.cell.path, json(data)]),
-    );
+    const { event, audit } = trailValues(id, m.cell.path, kind, at, data);
+    events.push(copyLine(event));
+    audits.push(copyLine(audit));
   };
   planned.forEach((p, i) => {
     const id = ids[i] as number;
@@ -85,29 +74,11 @@ async function writeTrail(conn: Conn, events: string[], audits: string[]) {
   await copyChunked(
     conn,
     'meeting_events',
-    ['meeting_id', 'kind', 'data', 'at'],
+    HELD_COLUMNS.meeting_events,
     events.length,
     (i) => events[i] ?? '',
   );
-  await copyChunked(
-    conn,
-    'audit_events',
-    ['at', 'actor_name', 'action', 'entity_type', 'entity_id', 'org_path', 'detail'],
-    audits.length,
-    (i) => audits[i] ?? '',
-  );
-}
-
-/** Bytes of the draft resolution sent to members before the meeting (a short text file). */
-function draftPaper(meeting: CalendarMeeting): { name: string; bytes: string; size: number } {
-  const month = meeting.date.slice(5, 7);
-  const text = `Dự thảo nghị quyết ${meeting.cell.name}, tháng ${month}/${meeting.date.slice(0, 4)}.\n`;
-  const buffer = Buffer.from(text, 'utf8');
-  return {
-    name: `du-thao-nghi-quyet-thang-${month}.txt`,
-    bytes: `\\x${buffer.toString('hex')}`,
-    size: buffer.length,
-  };
+  await copyChunked(conn, 'audit_events', HELD_COLUMNS.audit_events, audits.length, (i) => audits[i] ?? '');
 }
 
 /** Writes what happened at the held meetings and their adoption; cancelled ones get their status. */
@@ -148,37 +119,9 @@ export async function writeHeld(
         ]),
       );
     }
-    for (const v of r.votes) {
-      votes.push(
-        copyLine([
-          id,
-          v.subject,
-          v.text,
-          v.memberId,
-          v.for,
-          v.against,
-          v.abstain,
-          v.outcome.eligible,
-          v.outcome.passed,
-          json(v.outcome.statement),
-        ]),
-      );
-    }
+    for (const v of r.votes) votes.push(copyLine(voteValues(id, v)));
     for (const g of r.guests) guests.push(copyLine([id, g.name, g.role]));
-    if (r.materialAt) {
-      const paper = draftPaper(m);
-      materials.push(
-        copyLine([
-          id,
-          paper.name,
-          'text/plain',
-          paper.size,
-          paper.bytes,
-          iso(r.materialAt),
-          iso(r.materialAt),
-        ]),
-      );
-    }
+    if (r.materialAt) materials.push(copyLine(materialValues(id, m, r.materialAt)));
     const status = a?.adopted ? 'adopted' : 'held';
     const adoptedAt = a?.adopted ? r.endedAt : null;
     updates.push(
@@ -198,10 +141,9 @@ export async function writeHeld(
       ]),
     );
     const trail = (kind: string, at: Date, data: Record<string, unknown>) => {
-      events.push(copyLine([id, kind, json(data), iso(at)]));
-      audits.push(
-        copyLine([iso(at), ACTOR, `meeting.${kind}`, 'meeting', String(id), m.cell.path, json(data)]),
-      );
+      const { event, audit } = trailValues(id, m.cell.path, kind, at, data);
+      events.push(copyLine(event));
+      audits.push(copyLine(audit));
     };
     trail('started', r.startedAt, { at: iso(r.startedAt) });
     trail('ended', r.endedAt, { at: iso(r.endedAt) });
@@ -212,41 +154,14 @@ export async function writeHeld(
       trail('adopted', adoptedAt, { minutes: a.minutesNo, resolution: a.resolutionNo });
     }
   }
-  const copy = (table: string, columns: string[], lines: string[]) =>
+  const copy = (table: string, columns: readonly string[], lines: string[]) =>
     copyChunked(conn, table, columns, lines.length, (i) => lines[i] ?? '');
-  await copy('attendance', ['meeting_id', 'member_id', 'status', 'reason', 'member_status'], attendance);
-  await copy(
-    'opinions',
-    ['meeting_id', 'member_id', 'guest_name', 'agenda_index', 'summary', 'created_at'],
-    opinions,
-  );
-  await copy(
-    'tasks',
-    ['meeting_id', 'org_path', 'member_id', 'text', 'deadline', 'status', 'status_at'],
-    tasks,
-  );
-  await copy(
-    'votes',
-    [
-      'meeting_id',
-      'subject',
-      'text',
-      'member_id',
-      'votes_for',
-      'votes_against',
-      'abstain',
-      'eligible',
-      'passed',
-      'statement',
-    ],
-    votes,
-  );
-  await copy('meeting_guests', ['meeting_id', 'name', 'role'], guests);
-  await copy(
-    'materials',
-    ['meeting_id', 'file_name', 'content_type', 'size', 'bytes', 'publish_at', 'uploaded_at'],
-    materials,
-  );
+  await copy('attendance', HELD_COLUMNS.attendance, attendance);
+  await copy('opinions', HELD_COLUMNS.opinions, opinions);
+  await copy('tasks', HELD_COLUMNS.tasks, tasks);
+  await copy('votes', HELD_COLUMNS.votes, votes);
+  await copy('meeting_guests', HELD_COLUMNS.meeting_guests, guests);
+  await copy('materials', HELD_COLUMNS.materials, materials);
   await copy('issued_documents', ['meeting_id', 'doc_type', 'number', 'model', 'issued_at'], documents);
   await conn.query(`CREATE TEMP TABLE seed_meeting_updates (id bigint, status text, started_at timestamptz,
     ended_at timestamptz, chair bigint, taker bigint, manual jsonb, score jsonb, level text, total int,

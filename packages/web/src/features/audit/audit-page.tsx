@@ -1,3 +1,4 @@
+import type { AuditEventDto, AuditLogDto } from '@nennep/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Table, type TableColumnsType, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -9,17 +10,8 @@ import { apiGet } from '../../lib/api';
 import { formatDateTime, labelFor } from '../../lib/format';
 
 const PAGE_SIZE = 50;
-
-/** An entry of the audit log, as `GET /api/audit` lists it. */
-interface AuditItem {
-  id?: number;
-  at: string;
-  actorName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | number | null;
-  detail: unknown;
-}
+/** The actor name of what no account did (the server's `audit`, http/audit.ts). */
+const SYSTEM = 'system';
 
 /** `{ created: 7000, fileName: "x" }` → `Thêm mới: 7000 · Tệp: x`. */
 function detailText(detail: unknown): string {
@@ -41,8 +33,7 @@ export function AuditPage() {
   const page = Number(params.get('page')) || 1;
   const audit = useQuery({
     queryKey: ['audit', org ?? '', page],
-    queryFn: () =>
-      apiGet<{ total: number; items: AuditItem[] }>('/api/audit', { org, page, pageSize: PAGE_SIZE }),
+    queryFn: () => apiGet<AuditLogDto>('/api/audit', { org, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
   const setQuery = (next: { org?: string; page?: number }) => {
@@ -52,10 +43,14 @@ export function AuditPage() {
     setParams(search, { replace: true });
   };
 
-  type Row = AuditItem & { key: string };
+  type Row = AuditEventDto & { key: string };
   const columns: TableColumnsType<Row> = [
     { key: 'at', title: t('audit.at'), render: (_, a) => formatDateTime(a.at), width: 150 },
-    { key: 'actor', title: t('audit.actor'), render: (_, a) => a.actorName ?? t('common.system') },
+    {
+      key: 'actor',
+      title: t('audit.actor'),
+      render: (_, a) => (a.actorName === SYSTEM ? t('common.system') : a.actorName),
+    },
     {
       key: 'action',
       title: t('audit.action'),
@@ -65,7 +60,7 @@ export function AuditPage() {
       key: 'entity',
       title: t('audit.entity'),
       render: (_, a) => {
-        const id = a.entityId === null || a.entityId === undefined ? '' : String(a.entityId);
+        const id = a.entityId;
         // Import job ids are UUIDs: the first block is enough to tell them apart on screen.
         const short = id.length > 20 ? `${id.slice(0, 8)}…` : id;
         return (

@@ -1,14 +1,19 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import type { MeDto } from '@nennep/core/accounts/types';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Button, Form } from 'antd';
+// Input and its Password straight from their modules: `Input` from 'antd' brings TextArea, Search and
+// OTP into the sign-in page's JavaScript (issue 14).
+import Input from 'antd/es/input/Input';
+import Password from 'antd/es/input/Password';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LangSwitch } from '../../components/lang-switch';
 import { Loading } from '../../components/query-state';
 import { type ApiError, api } from '../../lib/api';
 import { applyFieldErrors } from '../../lib/form-errors';
-import { startSession, useMe } from './session';
+import { forgetSignedOut, justSignedOut, startSession, useMe } from './session';
 
 interface LoginValues {
   username: string;
@@ -25,6 +30,8 @@ export function LoginPage() {
   const [form] = Form.useForm<LoginValues>();
   const [params] = useSearchParams();
   const navigate = useNavigate();
+  const [loggedOut] = useState(justSignedOut);
+  useEffect(forgetSignedOut, []);
   const queryClient = useQueryClient();
   const me = useMe();
   const next = safeNext(params.get('next'));
@@ -49,27 +56,27 @@ export function LoginPage() {
       <div className="nn-login-lang">
         <LangSwitch />
       </div>
-      <Card className="nn-login-card">
+      {/* Plain elements styled as a card (styles.css): antd's Card and Typography would bring tabs,
+          dropdowns, text areas and tooltips into the sign-in page's JavaScript (issue 14). */}
+      <main className="nn-login-card">
         <div style={{ textAlign: 'center', marginBottom: 16 }}>
           <div className="nn-brand" style={{ fontSize: 24 }}>
             <span className="nn-brand-star">★</span>
             {t('app.name')}
           </div>
-          <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
-            {t('app.tagline')}
-          </Typography.Paragraph>
+          <p className="nn-login-tagline">{t('app.tagline')}</p>
         </div>
-        <Typography.Title level={4} style={{ marginTop: 0 }}>
-          {t('auth.loginTitle')}
-        </Typography.Title>
+        <h1 className="nn-login-title">{t('auth.loginTitle')}</h1>
+        {/* Notices as plain boxes (styles.css), not antd's Alert with its icons (issue 14). */}
+        {loggedOut && !login.error ? (
+          <div role="status" className="nn-login-notice" data-testid="login-logged-out">
+            {t('auth.loggedOut')}
+          </div>
+        ) : null}
         {login.error ? (
-          <Alert
-            type="error"
-            showIcon
-            title={login.error.message}
-            style={{ marginBottom: 16 }}
-            data-testid="login-error"
-          />
+          <div role="alert" className="nn-login-notice nn-login-notice-error" data-testid="login-error">
+            {login.error.message}
+          </div>
         ) : null}
         <Form<LoginValues>
           form={form}
@@ -102,7 +109,7 @@ export function LoginPage() {
             label={t('auth.password')}
             rules={[{ required: true, message: t('common.required', { field: t('auth.password') }) }]}
           >
-            <Input.Password
+            <Password
               prefix={<LockOutlined />}
               autoComplete="current-password"
               data-testid="login-password"
@@ -112,7 +119,7 @@ export function LoginPage() {
             {t('auth.submit')}
           </Button>
         </Form>
-      </Card>
+      </main>
     </div>
   );
 }

@@ -30,14 +30,24 @@ export function useCurrentUser(): MeDto {
   return me;
 }
 
-/** Forgets everything cached for the previous account. */
-export function endSession(queryClient: QueryClient): void {
+let signedOut = false;
+
+/** Whether this tab's user has just signed out (the sign-in page says so once; see `forgetSignedOut`). */
+export const justSignedOut = (): boolean => signedOut;
+export function forgetSignedOut(): void {
+  signedOut = false;
+}
+
+/** Forgets everything cached for the previous account; `signedOut` when the user chose to leave. */
+export function endSession(queryClient: QueryClient, options: { signedOut?: boolean } = {}): void {
+  signedOut = options.signedOut === true;
   setCsrfToken(null);
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });
   queryClient.setQueryData(meKey, null);
 }
 
 export function startSession(queryClient: QueryClient, me: MeDto): void {
+  signedOut = false;
   setCsrfToken(me.csrfToken);
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });
   queryClient.setQueryData(meKey, me);

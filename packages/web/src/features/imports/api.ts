@@ -1,8 +1,13 @@
+import type {
+  ImportJobDto,
+  ImportJobStatus,
+  ImportKind,
+  ImportPreviewDto,
+  ImportResultDto,
+} from '@nennep/core';
 import { apiGet, apiPost, seg } from '../../lib/api';
 import { type UploadOptions, uploadFile } from '../../lib/upload';
-import type { ColumnChoice, ImportJob, ImportResult, MappedPreview } from './types';
-
-export type ImportKind = 'orgs' | 'members';
+import type { ColumnChoice } from './types';
 
 export const templateUrl = (kind: ImportKind, format: 'xlsx' | 'csv') =>
   `/api/imports/templates/${kind}.${format}`;
@@ -12,7 +17,7 @@ export const templateUrl = (kind: ImportKind, format: 'xlsx' | 'csv') =>
  * mapping (one key or null per file column); without it the server maps the file itself.
  */
 export const previewImport = (kind: ImportKind, file: File, options: UploadOptions, columns?: ColumnChoice) =>
-  uploadFile<MappedPreview>(
+  uploadFile<ImportPreviewDto>(
     columns
       ? `/api/imports/${kind}?columns=${encodeURIComponent(columns.map((k) => k ?? '').join(','))}`
       : `/api/imports/${kind}`,
@@ -20,10 +25,9 @@ export const previewImport = (kind: ImportKind, file: File, options: UploadOptio
     options,
   );
 
-export const commitImport = (jobId: string) =>
-  apiPost<Partial<ImportResult> & Partial<ImportJob>>(`/api/imports/${seg(jobId)}/commit`);
+export const commitImport = (jobId: string) => apiPost<ImportResultDto>(`/api/imports/${seg(jobId)}/commit`);
 
-export const fetchImportJob = (jobId: string) => apiGet<ImportJob>(`/api/imports/${seg(jobId)}`);
+export const fetchImportJob = (jobId: string) => apiGet<ImportJobDto>(`/api/imports/${seg(jobId)}`);
 
-/** Statuses after which polling stops. */
-export const FINISHED = new Set(['done', 'committed', 'completed', 'failed', 'error']);
+/** Statuses after which polling stops: written, or stopped with nothing written. */
+export const FINISHED: ReadonlySet<ImportJobStatus> = new Set<ImportJobStatus>(['committed', 'failed']);

@@ -1,9 +1,10 @@
 import { CheckOutlined, UndoOutlined } from '@ant-design/icons';
+import type { ImportMappingDto, MappedColumnDto, MappingTargetDto, SampleRowDto } from '@nennep/core';
 import { Alert, Button, Card, Flex, Select, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { labelFor } from '../../lib/format';
-import type { ColumnChoice, ImportMapping, MappedColumn, MappingTarget, SampleRow } from './types';
+import type { ColumnChoice } from './types';
 
 /** Spreadsheet letter of a column: 0 → A, 26 → AA. */
 export function columnLetter(index: number): string {
@@ -18,10 +19,10 @@ export function columnLetter(index: number): string {
 }
 
 /** The name of an import column in the page's language (template header when there is no label). */
-export const targetName = (target: Pick<MappingTarget, 'key' | 'header'>) =>
+export const targetName = (target: Pick<MappingTargetDto, 'key' | 'header'>) =>
   labelFor(`imports.columns.${target.key}`, target.header);
 
-function ConfidenceTag({ column }: { column: MappedColumn }) {
+function ConfidenceTag({ column }: { column: MappedColumnDto }) {
   const { t } = useTranslation();
   if (!column.key || !column.basis) return <Tag>{t('importMapping.basis.none')}</Tag>;
   if (column.basis !== 'guess') {
@@ -49,8 +50,8 @@ function SamplePreview({
 }: {
   choice: ColumnChoice;
   applied: ColumnChoice;
-  targets: MappingTarget[];
-  sample: SampleRow[];
+  targets: MappingTargetDto[];
+  sample: SampleRowDto[];
 }) {
   const { t } = useTranslation();
   const shown = targets.filter((target) => choice.includes(target.key));
@@ -59,7 +60,7 @@ function SamplePreview({
   if (shown.length === 0)
     return <Typography.Text type="secondary">{t('importMapping.noColumns')}</Typography.Text>;
   return (
-    <Table<SampleRow>
+    <Table<SampleRowDto>
       data-testid="import-mapping-sample"
       size="small"
       rowKey="row"
@@ -71,7 +72,7 @@ function SamplePreview({
         ...shown.map((target) => ({
           key: target.key,
           title: targetName(target),
-          render: (_: unknown, row: SampleRow) => {
+          render: (_: unknown, row: SampleRowDto) => {
             const index = choice.indexOf(target.key);
             const read = row.read[target.key];
             if (applied[index] === target.key && read) {
@@ -99,7 +100,7 @@ export function ColumnMapping({
   onApply,
   onDirtyChange,
 }: {
-  mapping: ImportMapping;
+  mapping: ImportMappingDto;
   busy: boolean;
   onApply: (choice: ColumnChoice) => void;
   onDirtyChange: (dirty: boolean) => void;
@@ -142,7 +143,7 @@ export function ColumnMapping({
           showIcon
           title={t(`importMapping.source.${mapping.source}`)}
         />
-        <Table<MappedColumn>
+        <Table<MappedColumnDto>
           data-testid="import-mapping-columns"
           size="small"
           rowKey="index"

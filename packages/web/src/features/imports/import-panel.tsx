@@ -5,6 +5,7 @@ import {
   ReloadOutlined,
   SaveOutlined,
 } from '@ant-design/icons';
+import type { ImportKind, ImportPreviewDto, ImportResultDto, ImportRowErrorDto } from '@nennep/core';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Progress, Result, Statistic, Table, Typography } from 'antd';
 import { type ChangeEvent, useRef, useState } from 'react';
@@ -14,14 +15,14 @@ import { formatNumber, labelFor } from '../../lib/format';
 import { memberKeys } from '../../lib/member-list';
 import { useAction, useNotifyError } from '../../lib/use-action';
 import { orgKeys } from '../orgs/api';
-import { commitImport, FINISHED, fetchImportJob, type ImportKind, previewImport, templateUrl } from './api';
+import { commitImport, FINISHED, fetchImportJob, previewImport, templateUrl } from './api';
 import { ColumnMapping } from './column-mapping';
-import type { ColumnChoice, ImportPreview, ImportResult, ImportRowError, MappedPreview } from './types';
+import type { ColumnChoice } from './types';
 
 type Phase =
   | { step: 'idle' }
   | { step: 'uploading'; percent: number; sent: boolean }
-  | { step: 'preview'; preview: MappedPreview; file: File };
+  | { step: 'preview'; preview: ImportPreviewDto; file: File };
 
 const ACCEPT = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
 
@@ -53,7 +54,7 @@ function Templates({ kind }: { kind: ImportKind }) {
 }
 
 /** `row.12.fullName` field errors → error table rows. */
-function rowErrorsOf(error: unknown): ImportRowError[] {
+function rowErrorsOf(error: unknown): ImportRowErrorDto[] {
   if (!(error instanceof ApiError)) return [];
   return error.fields.flatMap((f) => {
     const match = /^row\.(\d+)\.(.+)$/.exec(f.field);
@@ -64,10 +65,10 @@ function rowErrorsOf(error: unknown): ImportRowError[] {
 /** Column header as written in the template (the server names the column by its key). */
 const columnName = (field: string) => labelFor(`imports.columns.${field}`, field);
 
-function ErrorTable({ errors }: { errors: ImportRowError[] }) {
+function ErrorTable({ errors }: { errors: ImportRowErrorDto[] }) {
   const { t } = useTranslation();
   return (
-    <Table<ImportRowError>
+    <Table<ImportRowErrorDto>
       data-testid="import-errors"
       size="small"
       tableLayout="fixed"
@@ -84,7 +85,7 @@ function ErrorTable({ errors }: { errors: ImportRowError[] }) {
   );
 }
 
-function ResultView({ result, onAgain }: { result: ImportResult; onAgain: () => void }) {
+function ResultView({ result, onAgain }: { result: ImportResultDto; onAgain: () => void }) {
   const { t } = useTranslation();
   return (
     <Result
@@ -113,30 +114,22 @@ function CommitStep({
   onAgain,
   blocked,
 }: {
-  preview: ImportPreview;
+  preview: ImportPreviewDto;
   kind: ImportKind;
   onAgain: () => void;
   /** The column mapping was changed and not applied yet, or is being applied. */
   blocked: boolean;
 }) {
   const { t } = useTranslation();
-  const [result, setResult] = useState<ImportResult | null>(null);
+  const [result, setResult] = useState<ImportResultDto | null>(null);
   // The server re-checks at commit time; rows that became invalid come back as `row.N.field` errors.
-  const [lateErrors, setLateErrors] = useState<ImportRowError[]>([]);
+  const [lateErrors, setLateErrors] = useState<ImportRowErrorDto[]>([]);
   const commit = useAction({
     onError: (error) => setLateErrors(rowErrorsOf(error)),
     mutationFn: () => commitImport(preview.jobId),
     success: false,
     invalidate: [kind === 'orgs' ? orgKeys.all : memberKeys.all, orgKeys.all],
-    onSuccess: (answer) => {
-      if (typeof answer?.created === 'number') {
-        setResult({
-          created: answer.created,
-          updated: answer.updated ?? 0,
-          unchanged: answer.unchanged ?? 0,
-        });
-      }
-    },
+    onSuccess: (answer) => setResult(answer),
   });
   const polling = (commit.isPending || (commit.isSuccess && !result)) && !commit.isError;
   const job = useQuery({
@@ -158,7 +151,7 @@ function CommitStep({
   }
   const finalResult = result ?? (job.data?.result && FINISHED.has(job.data.status) ? job.data.result : null);
   if (finalResult) return <ResultView result={finalResult} onAgain={onAgain} />;
-  if (job.data && (job.data.status === 'failed' || job.data.status === 'error')) {
+  if (job.data?.status === 'failed') {
     return (
       <Alert type="error" showIcon title={t('imports.failed')} description={job.data.error ?? undefined} />
     );
@@ -196,7 +189,7 @@ function PreviewView({
   onAgain,
   onRemap,
 }: {
-  preview: MappedPreview;
+  preview: ImportPreviewDto;
   kind: ImportKind;
   onAgain: () => void;
   /** Checks the same file again with the user's column mapping. */

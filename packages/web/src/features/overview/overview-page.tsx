@@ -1,6 +1,6 @@
 import { NotificationOutlined } from '@ant-design/icons';
 import { QUALITY_LEVELS } from '@nennep/core/meetings/types';
-import { Alert, Button, Card, Flex, Spin, Statistic, Tag } from 'antd';
+import { Alert, Button, Card, Flex, Pagination, Spin, Statistic, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,8 +12,19 @@ import { LoadError, Loading } from '../../components/query-state';
 import { useAction } from '../../lib/use-action';
 import { useIsMobile } from '../../lib/use-mobile';
 import { useCurrentUser } from '../auth/session';
-import { ALERT_KINDS, type AlertRun, type OverviewSummary, runAlerts, useMeetingsOverview } from './api';
+import {
+  ALERT_KINDS,
+  type AlertRun,
+  CELL_PAGE,
+  type OverviewDto,
+  type OverviewSummary,
+  type QualityFiguresDto,
+  runAlerts,
+  useMeetingsOverview,
+  useQualityFigures,
+} from './api';
 import { OverviewCards, OverviewTable } from './overview-cells';
+import { ChildrenCards, ChildrenTable } from './overview-children';
 import './overview.css';
 import { useUrlParams } from '../../lib/use-url-params';
 
@@ -96,13 +107,81 @@ function AlertResult({ run, onClose }: { run: AlertRun; onClose: () => void }) {
   );
 }
 
+/** The figures per child node (drill down by choosing one), when the node has more than itself. */
+function ChildrenCard({ figures, onDrill }: { figures: QualityFiguresDto; onDrill: (code: string) => void }) {
+  const { t } = useTranslation();
+  const isMobile = useIsMobile();
+  const only = figures.lines[0];
+  if (figures.lines.length === 0 || (figures.lines.length === 1 && only?.orgCode === figures.org.code))
+    return null;
+  return (
+    <Card
+      size="small"
+      title={t('overview.byUnit')}
+      styles={isMobile ? { body: { padding: 8 } } : undefined}
+      data-testid="overview-children"
+    >
+      {isMobile ? (
+        <ChildrenCards lines={figures.lines} onDrill={onDrill} />
+      ) : (
+        <ChildrenTable lines={figures.lines} onDrill={onDrill} />
+      )}
+    </Card>
+  );
+}
+
+/**
+ * The cells of the node, a page of them from the server; above `CELL_PAGE` cells with units to drill into,
+ * only a hint to choose one (a province lists its ten thousand cells commune by commune).
+ */
+function CellsCard({
+  data,
+  drillable,
+  onOffset,
+}: {
+  data: OverviewDto;
+  drillable: boolean;
+  onOffset: (offset: number) => void;
+}) {
+  const { t } = useTranslation();
+  const isMobile = useIsMobile();
+  if (data.total > CELL_PAGE && drillable)
+    return (
+      <Alert
+        type="info"
+        showIcon
+        title={t('overview.drillHint', { count: data.total })}
+        data-testid="overview-drill-hint"
+      />
+    );
+  return (
+    <Card size="small" styles={isMobile ? { body: { padding: 8 } } : undefined}>
+      {isMobile ? <OverviewCards items={data.items} /> : <OverviewTable items={data.items} />}
+      {data.total > CELL_PAGE ? (
+        <Pagination
+          size="small"
+          style={{ marginTop: 8 }}
+          current={Math.floor(data.offset / CELL_PAGE) + 1}
+          pageSize={CELL_PAGE}
+          total={data.total}
+          showSizeChanger={false}
+          onChange={(page) => onOffset((page - 1) * CELL_PAGE)}
+        />
+      ) : null}
+    </Card>
+  );
+}
+
 /** The committee's month: whether each cell of the subtree held its regular meeting, and how well. */
 export function OverviewPage() {
   const { t } = useTranslation();
-  const isMobile = useIsMobile();
   const me = useCurrentUser();
   const { org, month, update } = useOverviewFilters();
-  const query = useMeetingsOverview(org, month.format('YYYY-MM'));
+  const [page, setPage] = useState({ key: '', offset: 0 });
+  const key = `${org ?? ''} ${month.format('YYYY-MM')}`;
+  const offset = page.key === key ? page.offset : 0;
+  const query = useMeetingsOverview(org, month.format('YYYY-MM'), offset);
+  const figures = useQualityFigures(org, month.format('YYYY-MM'));
   const isAdmin = me.grants.some((g) => g.role === 'admin');
   const [run, setRun] = useState<AlertRun | null>(null);
   const alerts = useAction({
@@ -161,9 +240,14 @@ export function OverviewPage() {
         ) : (
           <>
             <SummaryCards summary={data.summary} />
-            <Card size="small" styles={isMobile ? { body: { padding: 8 } } : undefined}>
-              {isMobile ? <OverviewCards items={data.items} /> : <OverviewTable items={data.items} />}
-            </Card>
+            {figures.data ? (
+              <ChildrenCard figures={figures.data} onDrill={(code) => update({ org: code })} />
+            ) : null}
+            <CellsCard
+              data={data}
+              drillable={figures.data?.lines.some((line) => line.drill) ?? true}
+              onOffset={(next) => setPage({ key, offset: next })}
+            />
           </>
         )}
       </div>

@@ -1,5 +1,5 @@
 import { DEFAULT_RECOMMENDATION_RULES, type RecommendationRules } from '@nennep/core/recommendations/types';
-import type { RuleSetContent } from '@nennep/core/rule-set-content';
+import { RULE_SET_LIMITS, type RuleSetContent } from '@nennep/core/rule-set-content';
 import { DEFAULT_SUPERVISION_RULES, type SupervisionRules } from '@nennep/core/supervision/types';
 import dayjs, { type Dayjs } from 'dayjs';
 
@@ -28,7 +28,8 @@ export interface DraftValues {
   recommendations: RecommendationRules;
 }
 
-export const THEMATIC_PERIODS = [1, 2, 3, 4, 6, 12];
+/** The thematic periods the editor offers: the ones the rule-set schema accepts. */
+export const THEMATIC_PERIODS = RULE_SET_LIMITS.thematicEveryMonths;
 
 export function draftOf(content: RuleSetContent): DraftValues {
   return {

@@ -1,10 +1,10 @@
-import type { RuleSetContent } from '@nennep/core/rule-set-content';
+import { RULE_SET_LIMITS, type RuleSetContent } from '@nennep/core/rule-set-content';
 import { Card, Col, Form, InputNumber, Row, Select, Tag, TimePicker } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { currentLang } from '../../app/i18n';
 import { THEMATIC_PERIODS } from './rule-set-draft';
 
-const day = { min: 1, max: 28 };
+const { windowDay: day, sheetTotal } = RULE_SET_LIMITS;
 
 /** Meeting days, start time, durations, thematic period and cell committee. */
 export function ScheduleFields() {
@@ -50,8 +50,7 @@ export function ScheduleFields() {
           <Col xs={12} sm={6} key={k}>
             <Form.Item name={['durations', k]} label={t(`ruleSets.durations.${k}`)}>
               <InputNumber
-                min={0}
-                max={600}
+                {...RULE_SET_LIMITS.durationMinutes}
                 precision={0}
                 style={{ width: '100%' }}
                 data-testid={`draft-duration-${k}`}
@@ -63,12 +62,16 @@ export function ScheduleFields() {
       <Row gutter={12}>
         <Col xs={24} sm={12}>
           <Form.Item name="cellCommitteeFrom" label={t('ruleSets.cellCommitteeFrom')}>
-            <InputNumber min={1} max={1000} precision={0} style={{ width: '100%' }} />
+            <InputNumber {...RULE_SET_LIMITS.cellCommitteeFrom} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item name="cellCommitteeDaysBefore" label={t('ruleSets.cellCommitteeDaysBefore')}>
-            <InputNumber min={1} max={14} precision={0} style={{ width: '100%' }} />
+            <InputNumber
+              {...RULE_SET_LIMITS.cellCommitteeDaysBefore}
+              precision={0}
+              style={{ width: '100%' }}
+            />
           </Form.Item>
         </Col>
       </Row>
@@ -86,7 +89,7 @@ export function ScheduleFields() {
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item name="thematicDaysAfter" label={t('ruleSets.thematicDaysAfter')}>
-            <InputNumber min={1} max={20} precision={0} style={{ width: '100%' }} />
+            <InputNumber {...RULE_SET_LIMITS.thematicDaysAfter} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={24}>
@@ -116,7 +119,7 @@ export function LevelFields({ base }: { base: RuleSetContent }) {
             <Form.Item name={level} label={t(`level.${level}`)}>
               <InputNumber
                 min={0}
-                max={100}
+                max={sheetTotal}
                 precision={0}
                 style={{ width: '100%' }}
                 data-testid={`draft-level-${level}`}
@@ -162,7 +165,7 @@ export function CriteriaFields({ base, sum }: { base: RuleSetContent; sum: numbe
                 <Form.Item name={['criteria', i, 'max']} noStyle>
                   <InputNumber
                     min={1}
-                    max={100}
+                    max={sheetTotal}
                     precision={0}
                     style={{ width: 80 }}
                     aria-label={`${t('ruleSets.max')}: ${c.label[lang]}`}
@@ -178,7 +181,7 @@ export function CriteriaFields({ base, sum }: { base: RuleSetContent; sum: numbe
                 <Form.Item name={['criteria', i, 'options', j, 'points']} noStyle>
                   <InputNumber
                     min={0}
-                    max={100}
+                    max={sheetTotal}
                     precision={0}
                     style={{ width: 80 }}
                     aria-label={o.label[lang]}

@@ -2,7 +2,7 @@ import {
   addDays,
   CELL_KINDS,
   type CoverageDto,
-  compareVietnameseNames,
+  nameSortKey,
   QUALITY_LEVELS,
   type QualityLevel,
   type SupervisionPeriod,
@@ -56,7 +56,13 @@ export async function coverageOf(
   );
   const windowOver = today > period.windowTo;
   const byCell = new Map<number, CoverageVisit[]>();
-  for (const v of visitList) byCell.set(v.cellId, [...(byCell.get(v.cellId) ?? []), v]);
+  for (const v of visitList) {
+    const list = byCell.get(v.cellId);
+    if (list) list.push(v);
+    else byCell.set(v.cellId, [v]);
+  }
+  // By id: a lookup per reported visit, not a pass over every target cell (issue 14 item 2, province scale).
+  const cellById = new Map(cells.map((c) => [c.id, c]));
   const stateOf = (cellId: number) => {
     const list = byCell.get(cellId) ?? [];
     if (list.some((v) => v.status === 'reported')) return 'visited' as const;
@@ -74,7 +80,7 @@ export async function coverageOf(
   const quality = visitList
     .filter((v) => v.status === 'reported')
     .map((v) => {
-      const cell = cells.find((c) => c.id === v.cellId);
+      const cell = cellById.get(v.cellId);
       return {
         cellCode: cell?.code ?? '',
         cellName: cell?.name ?? '',
@@ -150,7 +156,10 @@ export async function coverageOf(
       (v) => v.visitorName,
     )
       .map(([accountId, e]) => ({ accountId, displayName: e.name, planned: e.planned, reported: e.reported }))
-      .sort((a, b) => compareVietnameseNames(a.displayName, b.displayName)),
+      // The order of compareVietnameseNames, its key computed once per visitor rather than per comparison.
+      .map((v) => ({ v, key: nameSortKey(v.displayName) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .map(({ v }) => v),
     byGroup: tally(
       (v) => v.groupId,
       (v) => v.groupName ?? '',

@@ -76,6 +76,21 @@ export async function startServer(env: Record<string, string>, ms = 90_000): Pro
   }
 }
 
+/** The servers a test file started, all killed in its afterAll whatever happened to them. */
+export class ServerPool {
+  private readonly running: ServerChild[] = [];
+
+  async start(env: Record<string, string>): Promise<ServerChild> {
+    const server = await startServer(env);
+    this.running.push(server);
+    return server;
+  }
+
+  async killAll() {
+    for (const server of this.running) await server.kill().catch(() => undefined);
+  }
+}
+
 async function startOnce(env: Record<string, string>, port: number, ms: number): Promise<ServerChild> {
   const child = spawn(process.execPath, [BIN, 'start'], {
     env: { ...process.env, DATABASE_URL: '', ...env, PORT: String(port), HOST: '127.0.0.1' },

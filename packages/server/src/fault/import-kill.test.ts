@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client.ts';
 import { createSession } from '../http/session.ts';
 import { membersOf, seedTree } from '../test/tree.ts';
-import { type Answer, HttpClient, type ServerChild, startServer, waitFor } from './child.ts';
+import { type Answer, HttpClient, ServerPool, waitFor } from './child.ts';
 import { createFaultDatabase, type FaultDatabase } from './database.ts';
 
 /** Rows in the file: enough that its commit takes seconds on either database. */
@@ -76,13 +76,8 @@ const INTERRUPTED =
 let store: FaultDatabase;
 let session: { token: string; csrfToken: string };
 let before: Record<string, unknown>;
-const running: ServerChild[] = [];
-
-async function start() {
-  const server = await startServer(store.env);
-  running.push(server);
-  return server;
-}
+const servers = new ServerPool();
+const start = () => servers.start(store.env);
 
 beforeAll(async () => {
   store = await createFaultDatabase();
@@ -104,7 +99,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const server of running) await server.kill().catch(() => undefined);
+  await servers.killAll();
   await store?.drop();
 });
 

@@ -9,7 +9,7 @@ import { isoDateInVietnam } from '@nennep/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../http/session.ts';
 import { commune, seedTree } from '../test/tree.ts';
-import { type Answer, HttpClient, type ServerChild, startServer, waitFor } from './child.ts';
+import { type Answer, HttpClient, ServerPool, waitFor } from './child.ts';
 import { createFaultDatabase, type FaultDatabase } from './database.ts';
 
 const CLIENTS = 10;
@@ -101,13 +101,8 @@ function checkShown(shown: MeetingShown, expected: Expected) {
 
 let store: FaultDatabase;
 let session: { token: string; csrfToken: string };
-const running: ServerChild[] = [];
-
-async function start() {
-  const server = await startServer(store.env);
-  running.push(server);
-  return server;
-}
+const servers = new ServerPool();
+const start = () => servers.start(store.env);
 
 beforeAll(async () => {
   store = await createFaultDatabase();
@@ -130,7 +125,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const server of running) await server.kill().catch(() => undefined);
+  await servers.killAll();
   await store?.drop();
 });
 

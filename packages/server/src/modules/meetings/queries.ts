@@ -1,3 +1,4 @@
+import type { VoteRecordDto } from '@nennep/core';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
 import { meetings } from '../../db/schema/index.ts';
@@ -87,18 +88,8 @@ export function tasksOf(db: Db, meetingId: number) {
 }
 
 export function votesOf(db: Db, meetingId: number) {
-  return rows<{
-    id: number;
-    subject: string;
-    text: string;
-    member: string | null;
-    for: number;
-    against: number;
-    abstain: number;
-    eligible: number;
-    passed: boolean;
-    statement: { vi: string; en: string };
-  }>(
+  // Stored subjects are the schema's VoteSubject values (votes are written only through the vote schema).
+  return rows<VoteRecordDto>(
     db,
     sql`SELECT v.id::int AS id, v.subject, v.text, m.full_name AS member, v.votes_for AS "for",
           v.votes_against AS against, v.abstain, v.eligible, v.passed, v.statement

@@ -8,7 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './pg.ts';
+import { freePort } from '../packages/server/src/test/free-port.ts';
 
 const NENNEP = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),

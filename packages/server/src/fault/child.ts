@@ -4,22 +4,10 @@
  * Every wait is on a condition with a deadline, never on a fixed time.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { NENNEP_BIN as BIN } from '../test/cli.ts';
+import { freePort } from '../test/free-port.ts';
 
 const READY = /Nền Nếp: http:\/\//;
-
-/** A port nobody listens on now (the kernel's pick for port 0). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
-}
 
 /** Polls `probe` until it returns a value (not undefined), or fails with `what` at the deadline. */
 export async function waitFor<T>(

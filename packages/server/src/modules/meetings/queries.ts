@@ -1,4 +1,4 @@
-import type { VoteRecordDto } from '@nennep/core';
+import type { MeetingMaterialDto, VoteRecordDto } from '@nennep/core';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
 import { meetings } from '../../db/schema/index.ts';
@@ -105,14 +105,7 @@ export function guestsOf(db: Db, meetingId: number) {
 }
 
 export function materialsOf(db: Db, meetingId: number) {
-  return rows<{
-    id: number;
-    fileName: string;
-    contentType: string;
-    size: number;
-    publishAt: string;
-    uploadedAt: string;
-  }>(
+  return rows<MeetingMaterialDto>(
     db,
     sql`SELECT id::int AS id, file_name AS "fileName", content_type AS "contentType", size,
           publish_at AS "publishAt", uploaded_at AS "uploadedAt"

@@ -72,6 +72,9 @@ export const FIELD_LABELS: Record<string, { vi: string; en: string }> = {
   committeeCode: { vi: 'Cấp ủy', en: 'Committee' },
   committee: { vi: 'Cấp ủy', en: 'Committee' },
   period: { vi: 'Kỳ', en: 'Period' },
+  year: { vi: 'Năm', en: 'Year' },
+  score: { vi: 'Điểm', en: 'Score' },
+  level: { vi: 'Mức xếp loại', en: 'Level' },
   periodKey: { vi: 'Kỳ', en: 'Period' },
   leaderAccountId: { vi: 'Tổ trưởng', en: 'Group leader' },
   memberAccountIds: { vi: 'Thành viên tổ', en: 'Group members' },
@@ -191,6 +194,15 @@ export const CHECK_MESSAGES: Record<string, { vi: string; en: string }> = {
     vi: 'sinh hoạt chuyên đề 1, 2, 3, 4, 6 hoặc 12 tháng một lần',
     en: 'a thematic meeting every 1, 2, 3, 4, 6 or 12 months',
   },
+  // The rating rules (ratings/schemas.ts, QĐ 366-QĐ/TW).
+  'rating sheet total 100': {
+    vi: 'tổng điểm các nhóm tiêu chí đánh giá, xếp loại phải bằng 100',
+    en: 'the groups of the rating sheet must total 100 points',
+  },
+  'rating levels: excellent > good > completed > 0': {
+    vi: 'mức điểm xếp loại phải giảm dần: Hoàn thành xuất sắc > Hoàn thành tốt > Hoàn thành > 0',
+    en: 'the rating levels must fall: excellent > good > completed > 0',
+  },
 };
 
 /**
@@ -260,6 +272,7 @@ export const ENTITY_LABELS: Record<string, { vi: string; en: string }> = {
   visit_plan: { vi: 'kế hoạch dự sinh hoạt', en: 'Visit plan' },
   visit: { vi: 'lượt dự sinh hoạt', en: 'Visit' },
   recommendation: { vi: 'kiến nghị', en: 'Recommendation' },
+  rating: { vi: 'kết quả xếp loại', en: 'Rating' },
   attachment: { vi: 'tệp đính kèm', en: 'Attachment' },
 };
 

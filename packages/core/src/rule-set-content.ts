@@ -4,7 +4,9 @@
  * Composed here, above the three features, so none of their type files imports another's (no circle).
  * Plain types only (no zod): the web may import it through the `@nennep/core/rule-set-content` subpath.
  */
+import type { DuesRules } from './dues/types.ts';
 import type { MeetingRules } from './meetings/types.ts';
+import type { RatingRules } from './ratings/types.ts';
 import type { RecommendationRules } from './recommendations/types.ts';
 import type { SupervisionRules } from './supervision/types.ts';
 
@@ -13,6 +15,10 @@ export interface RuleSetContent extends MeetingRules {
   supervision?: SupervisionRules;
   /** Recommendation categories and their time limits (domain.md §5); absent in older rule sets. */
   recommendations?: RecommendationRules;
+  /** The year's review (domain.md §8, QĐ 366-QĐ/TW): levels, quota, who is rated; absent in older rule sets. */
+  ratings?: RatingRules;
+  /** Dues rates, exemptions, relief and remittance shares (domain.md §7, QĐ 01-QĐ/TW); absent in older rule sets. */
+  dues?: DuesRules;
 }
 
 /**

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { duesRulesSchema } from '../dues/schemas.ts';
+import { ratingRulesSchema } from '../ratings/schemas.ts';
 import { recommendationRulesSchema } from '../recommendations/schemas.ts';
 import { RULE_SET_LIMITS, type RuleSetContent } from '../rule-set-content.ts';
 import { supervisionRulesSchema } from '../supervision/schemas.ts';
@@ -163,6 +165,8 @@ export const ruleSetContentSchema = z
     }),
     supervision: supervisionRulesSchema.optional(),
     recommendations: recommendationRulesSchema.optional(),
+    ratings: ratingRulesSchema.optional(),
+    dues: duesRulesSchema.optional(),
   })
   .superRefine((rules, ctx) => {
     for (const issue of ruleSetProblems(rules)) ctx.addIssue({ code: 'custom', ...issue });

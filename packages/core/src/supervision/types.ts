@@ -314,6 +314,11 @@ export interface CoverageDto {
     visitId: number | null;
     date: string | null;
   }[];
+  /**
+   * How many reported visits (`quality`), cells still to visit (`pending`) and visitors (`byVisitor`) there are
+   * in all: at a province's root the lists stop at the server's limit (COVERAGE_LIST_LIMIT) and the web says so.
+   */
+  listed: { quality: number; pending: number; byVisitor: number };
   /** The period's report once issued (numbered, frozen); null while it is still a draft. */
   report?: { number: string; issuedAt: string; sha256: string } | null;
   /** Committee members below their yearly minimum of visits (committeeMemberVisitsPerYear). */

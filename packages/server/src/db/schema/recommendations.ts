@@ -44,6 +44,8 @@ export const recommendations = pgTable(
     index('recommendations_handler_idx').on(t.handlerPath, t.status),
     index('recommendations_answer_meeting_idx').on(t.answerMeetingId),
     index('recommendations_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    // Nearest texts first (`<->`), for the likely duplicates kept in recommendation_likes (0014).
+    index('recommendations_search_gist_idx').using('gist', sql`${t.searchText} gist_trgm_ops`),
   ],
 );
 

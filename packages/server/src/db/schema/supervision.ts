@@ -119,6 +119,8 @@ export const visits = pgTable(
     index('visits_plan_idx').on(t.planId),
     index('visits_account_idx').on(t.accountId, t.scheduledDate),
     index('visits_cell_idx').on(t.cellPath, t.scheduledDate),
+    // The visits of a meeting whose score changed (roll-up triggers, 0014).
+    index('visits_meeting_idx').on(t.meetingId),
   ],
 );
 

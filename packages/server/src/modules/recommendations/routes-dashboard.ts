@@ -6,7 +6,8 @@ import { type Deps, nowOf, readDbOf } from '../../deps.ts';
 import { assertCan, requireActor } from '../../http/access.ts';
 import { assertCanRead } from '../orgs/policy.ts';
 import { findOrg } from '../orgs/queries.ts';
-import { dashboardOf, recommendationsWorkbook } from './dashboard.ts';
+import { dashboardOf } from './dashboard.ts';
+import { recommendationsWorkbook } from './dashboard-workbook.ts';
 import { presentAll, recommendationRows } from './queries.ts';
 
 const tags = ['recommendations'];

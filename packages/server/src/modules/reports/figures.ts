@@ -63,7 +63,7 @@ async function supervisionFigures(
   const periods: ReportSupervisionFigures['periods'] = [];
   for (const sub of inside) {
     const rules = supervisionRulesOf((await rulesAt(db, committee.path, sub.windowFrom)).content);
-    const { totals } = await coverageOf(db, committee, sub, rules, today);
+    const { totals } = await coverageOf(db, committee, sub, rules, today, { listLimit: 0 });
     periods.push({
       key: sub.key,
       label: sub.label.vi,

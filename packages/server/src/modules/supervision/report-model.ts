@@ -62,7 +62,10 @@ export async function reportModel(
   today: string,
   signer?: Partial<SupervisionReportSigner> | null,
 ): Promise<SupervisionReportModel> {
-  const coverage = await coverageOf(db, committee, period, rules, today);
+  // The report prints every list whole.
+  const coverage = await coverageOf(db, committee, period, rules, today, {
+    listLimit: Number.POSITIVE_INFINITY,
+  });
   const { own, superior } = await issuerOf(db, committee);
   const visitList = await rows<{
     id: number;

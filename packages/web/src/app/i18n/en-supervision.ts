@@ -132,6 +132,7 @@ export const enSupervision: typeof viSupervision = {
       drill: 'Details',
       quality: 'Quality of the visited meetings',
       pending: 'Cells not visited yet ({{count}})',
+      shown: 'Showing {{shown}} of {{all}}. Open a unit in the table above to see them all.',
       byVisitor: 'By visitor',
       byGroup: 'By working group',
       planned: 'Visits arranged',

@@ -130,6 +130,7 @@ export const viSupervision = {
       drill: 'Xem chi tiết',
       quality: 'Chất lượng các buổi đã dự',
       pending: 'Chi bộ chưa được dự ({{count}})',
+      shown: 'Hiển thị {{shown}}/{{all}}. Chọn đơn vị cấp dưới trong bảng trên để xem đầy đủ.',
       byVisitor: 'Theo người dự',
       byGroup: 'Theo tổ công tác',
       planned: 'Lượt bố trí',

@@ -54,7 +54,10 @@ export function LevelsChart({ data }: { data: CoverageDto }) {
 /** Target cells by state: visited, scheduled, not arranged, overdue. */
 export function StatePie({ data }: { data: CoverageDto }) {
   const { t } = useTranslation();
-  const count = (state: string) => data.pending.filter((p) => p.state === state).length;
+  // From the totals: at a province's root the list of cells still to visit stops at the server's limit.
+  const { planned, overdue, toVisit } = data.totals;
+  const count = (state: 'planned' | 'unplanned' | 'overdue') =>
+    state === 'planned' ? planned : state === 'overdue' ? overdue : toVisit - planned - overdue;
   const option: ChartOption = {
     tooltip: { trigger: 'item' },
     legend: { bottom: 0 },

@@ -5,7 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { LoadError, Loading } from '../../components/query-state';
 import { type CoverageDto, reportUrl, useCoverage } from './api';
 import { CoverageBarChart, LevelsChart, StatePie } from './coverage-charts';
-import { BelowTargetList, ChildrenTable, PendingList, QualityTable, TallyList } from './coverage-tables';
+import {
+  BelowTargetList,
+  ChildrenTable,
+  PendingList,
+  QualityTable,
+  Shown,
+  TallyList,
+} from './coverage-tables';
 import { ReportIssue } from './report-issue';
 
 function Kpis({ data }: { data: CoverageDto }) {
@@ -127,14 +134,17 @@ export function CoverageTab({ committee, period }: { committee: string; period: 
           {t('supervision.coverage.gapHelp')}
         </div>
         <QualityTable data={data} />
+        <Shown shown={data.quality.length} all={data.listed.quality} />
       </Card>
-      <Card size="small" title={t('supervision.coverage.pending', { count: data.pending.length })}>
+      <Card size="small" title={t('supervision.coverage.pending', { count: data.listed.pending })}>
         <PendingList data={data} />
+        <Shown shown={data.pending.length} all={data.listed.pending} />
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
           <Card size="small" title={t('supervision.coverage.byVisitor')}>
             <TallyList items={data.byVisitor.map((v) => ({ key: v.accountId, name: v.displayName, ...v }))} />
+            <Shown shown={data.byVisitor.length} all={data.listed.byVisitor} />
           </Card>
         </Col>
         <Col xs={24} md={12}>

@@ -257,3 +257,18 @@ export function BelowTargetList({ data }: { data: CoverageDto }) {
     </div>
   );
 }
+
+/** Under a list the server cut short (a province's root): how many are shown of how many. */
+export function Shown({ shown, all }: { shown: number; all: number }) {
+  const { t, i18n } = useTranslation();
+  if (shown >= all) return null;
+  const number = (n: number) => n.toLocaleString(i18n.language === 'en' ? 'en' : 'vi-VN');
+  return (
+    <div className="nn-muted nn-small" style={{ marginTop: 8 }} data-testid="list-shown">
+      {t('supervision.coverage.shown', {
+        shown: number(shown),
+        all: number(all),
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+export * from './default-rules.ts';
+export * from './import-row.ts';
+export * from './rules.ts';
+export * from './schemas.ts';
+export * from './types.ts';

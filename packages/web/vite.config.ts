@@ -65,7 +65,7 @@ const vendorGroups = [
     // and antd's Alert, in one chunk instead of one per icon. Nothing the sign-in page uses (UserOutlined,
     // LockOutlined, EyeOutlined …), or it would download the whole chunk.
     name: 'app-first',
-    test: /node_modules[\\/](@ant-design[\\/]icons(-svg)?[\\/]es[\\/](icons|asn)[\\/](Apartment|Audit|Calendar|CarryOut|ClockCircle|CloudUpload|Control|Dashboard|FileText|Fund|Home|Key|Logout|Menu|Message|Right|Send|Team|UserSwitch)Outlined\.js$|antd[\\/]es[\\/]alert[\\/])/,
+    test: /node_modules[\\/](@ant-design[\\/]icons(-svg)?[\\/]es[\\/](icons|asn)[\\/](Apartment|Audit|Calendar|CarryOut|ClockCircle|CloudUpload|Control|Dashboard|FileText|Fund|Home|Key|Logout|Menu|Message|Right|Send|Team|Trophy|UserSwitch)Outlined\.js$|antd[\\/]es[\\/]alert[\\/])/,
     priority: 14,
   },
   {

@@ -11,5 +11,6 @@ export const ALERT_KINDS = [
   'visit_report',
   'rec_escalated',
   'rec_overdue',
+  'pass_on',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];

@@ -14,6 +14,7 @@ export * from './messages.ts';
 export * from './org-naming.ts';
 export * from './orgs/schemas.ts';
 export * from './orgs/types.ts';
+export * from './pass-on/index.ts';
 export * from './ratings/index.ts';
 export * from './recommendations/index.ts';
 export * from './reports/index.ts';

@@ -70,6 +70,14 @@ export const FIELD_LABELS: Record<string, { vi: string; en: string }> = {
   chairMemberCode: { vi: 'Chủ trì', en: 'Chair' },
   minuteTakerMemberCode: { vi: 'Thư ký', en: 'Minute-taker' },
   committeeCode: { vi: 'Cấp ủy', en: 'Committee' },
+  documentNumber: { vi: 'Số văn bản', en: 'Document number' },
+  documentTitle: { vi: 'Trích yếu văn bản', en: 'Document title' },
+  issuedOn: { vi: 'Ngày ban hành', en: 'Issued on' },
+  passOnBy: { vi: 'Hạn phổ biến', en: 'Pass on by' },
+  audience: { vi: 'Phạm vi phổ biến', en: 'Addressed to' },
+  cellKinds: { vi: 'Loại chi bộ', en: 'Cell kinds' },
+  cellCategories: { vi: 'Loại hình chi bộ', en: 'Cell categories' },
+  presenterCode: { vi: 'Người phổ biến', en: 'Presented by' },
   committee: { vi: 'Cấp ủy', en: 'Committee' },
   period: { vi: 'Kỳ', en: 'Period' },
   year: { vi: 'Năm', en: 'Year' },
@@ -137,6 +145,16 @@ export const FIELD_LABELS: Record<string, { vi: string; en: string }> = {
   at: { vi: 'Thời điểm', en: 'Time' },
   columns: { vi: 'Ghép cột', en: 'Column mapping' },
   memberCodes: { vi: 'Đảng viên', en: 'Members' },
+  // Dues (issue 16, QĐ 01-QĐ/TW).
+  amountVnd: { vi: 'Số tiền làm căn cứ (đồng)', en: 'Basis amount (VND)' },
+  paidVnd: { vi: 'Số tiền đã đóng (đồng)', en: 'Amount paid (VND)' },
+  paidOn: { vi: 'Ngày đóng', en: 'Paid on' },
+  channel: { vi: 'Hình thức đóng', en: 'Channel' },
+  percent: { vi: 'Mức giảm (%)', en: 'Reduction (%)' },
+  fromMonth: { vi: 'Từ tháng', en: 'From month' },
+  untilMonth: { vi: 'Đến tháng', en: 'Until month' },
+  reliefKind: { vi: 'Hình thức miễn, giảm', en: 'Relief' },
+  entries: { vi: 'Các khoản đóng', en: 'Payments' },
   month: { vi: 'Tháng', en: 'Month' },
 };
 
@@ -164,6 +182,14 @@ export const CHECK_MESSAGES: Record<string, { vi: string; en: string }> = {
     en: 'give both dates, or neither for a standing assignment',
   },
   absenceReason: { vi: 'cần nêu lý do không dự được', en: 'give the reason for not attending' },
+  passOnBy: {
+    vi: 'hạn phổ biến không được trước ngày ban hành',
+    en: 'the pass-on-by date must not be before the issue date',
+  },
+  chooseCells: {
+    vi: 'chọn ít nhất một loại chi bộ hoặc loại hình chi bộ',
+    en: 'choose at least one cell kind or cell category',
+  },
   period: {
     vi: 'kỳ viết dạng 2027-Q1 (quý), 2027-M01 (tháng), 2027-H1 (6 tháng) hoặc 2027 (năm)',
     en: 'a period such as 2027-Q1 (quarter), 2027-M01 (month), 2027-H1 (half year) or 2027',
@@ -193,6 +219,21 @@ export const CHECK_MESSAGES: Record<string, { vi: string; en: string }> = {
   'thematic period: 1, 2, 3, 4, 6 or 12 months': {
     vi: 'sinh hoạt chuyên đề 1, 2, 3, 4, 6 hoặc 12 tháng một lần',
     en: 'a thematic meeting every 1, 2, 3, 4, 6 or 12 months',
+  },
+  // Party dues (dues/rows.ts, dues/schemas.ts, QĐ 01-QĐ/TW).
+  paid: {
+    vi: 'số tiền nộp phải khác 0 và trong giới hạn cho phép',
+    en: 'the amount must not be 0 and within the limit',
+  },
+  date: { vi: 'ngày không hợp lệ (ngày/tháng/năm)', en: 'not a valid date (day/month/year)' },
+  reduction_percent: { vi: 'mức giảm không có trong quy định', en: 'a reduction the rules do not list' },
+  'a remittance level appears twice': {
+    vi: 'một cấp được ghi hai lần trong tỷ lệ trích giữ lại',
+    en: 'a level appears twice in the remittance shares',
+  },
+  'the share must lie within its range': {
+    vi: 'tỷ lệ giữ lại phải nằm trong khoảng cho phép',
+    en: 'the share kept must lie within its range',
   },
   // The rating rules (ratings/schemas.ts, QĐ 366-QĐ/TW).
   'rating sheet total 100': {
@@ -273,6 +314,7 @@ export const ENTITY_LABELS: Record<string, { vi: string; en: string }> = {
   visit: { vi: 'lượt dự sinh hoạt', en: 'Visit' },
   recommendation: { vi: 'kiến nghị', en: 'Recommendation' },
   rating: { vi: 'kết quả xếp loại', en: 'Rating' },
+  pass_on_document: { vi: 'văn bản cần phổ biến', en: 'Document to pass on' },
   attachment: { vi: 'tệp đính kèm', en: 'Attachment' },
 };
 

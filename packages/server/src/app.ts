@@ -28,6 +28,7 @@ import { alertsModule } from './modules/alerts/routes.ts';
 import { auditModule } from './modules/audit/routes.ts';
 import { authModule } from './modules/auth/routes.ts';
 import { calendarModule } from './modules/calendar/routes.ts';
+import { duesModule } from './modules/dues/routes.ts';
 import { homeModule } from './modules/home/routes.ts';
 import { recoverInterruptedImports } from './modules/imports/jobs.ts';
 import { importsModule } from './modules/imports/routes.ts';
@@ -36,6 +37,8 @@ import { meetingsModule } from './modules/meetings/routes.ts';
 import { membersModule } from './modules/members/routes.ts';
 import { orgsModule } from './modules/orgs/routes.ts';
 import { overviewModule } from './modules/overview/routes.ts';
+import { passOnModule } from './modules/pass-on/routes.ts';
+import { ratingsModule } from './modules/ratings/routes.ts';
 import { recommendationsModule } from './modules/recommendations/routes.ts';
 import { reportsModule } from './modules/reports/routes.ts';
 import { ruleSetsModule } from './modules/rule-sets/routes.ts';
@@ -57,8 +60,11 @@ const MODULES: readonly FeatureModule[] = [
   ruleSetsModule,
   supervisionModule,
   recommendationsModule,
+  duesModule,
+  ratingsModule,
   reportsModule,
   meetingsModule,
+  passOnModule,
   alertsModule,
   overviewModule,
   calendarModule,

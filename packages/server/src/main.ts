@@ -5,6 +5,8 @@ import { buildApp } from './app.ts';
 import { runAlertsCommand } from './cli/alerts.ts';
 import { runBackupCommand, runRestoreCommand } from './cli/backup.ts';
 import { createAdmin } from './cli/create-admin.ts';
+import { runDuesImportCommand } from './cli/dues-import.ts';
+import { runRatingsImportCommand } from './cli/ratings-import.ts';
 import { loadConfig } from './config.ts';
 import { startBackupSocket } from './db/backup/socket.ts';
 import { DataDirBusyError } from './db/lock.ts';
@@ -27,6 +29,9 @@ const USAGE = `Cách dùng / usage: nennep <lệnh>
   create-admin --username U --org MÃ [--org-name TÊN] [--name TÊN] [--password MK]
                               tạo quản trị viên đầu tiên trên một tổ chức (tạo tổ chức gốc nếu chưa có)
   import orgs|members TỆP     nhập tổ chức hoặc đảng viên từ .xlsx / .csv
+  import dues-basis|dues TỆP  nhập căn cứ đóng đảng phí hoặc các khoản đã đóng (cả tệp hoặc không gì)
+  import ratings TỆP          nhập kết quả xếp loại tổ chức đảng, đảng viên (year, period, subject, code,
+                              score, level, notes; cả tệp hoặc không gì)
   stats MÃ                    thống kê một tổ chức (JSON)
   alerts [--date YYYY-MM-DD]  gửi cảnh báo sinh hoạt chi bộ vào hộp thư
   backup TỆP                  sao lưu toàn bộ cơ sở dữ liệu vào TỆP (được cả khi máy chủ đang chạy)
@@ -134,6 +139,10 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'import': {
       const [kind, file] = rest;
+      if ((kind === 'dues-basis' || kind === 'dues') && file)
+        return withDatabase('import', (database) => runDuesImportCommand(database, kind, file));
+      if (kind === 'ratings' && file)
+        return withDatabase('import', (database) => runRatingsImportCommand(database, file, new Date()));
       if ((kind !== 'orgs' && kind !== 'members') || !file) {
         console.error(USAGE);
         return 2;

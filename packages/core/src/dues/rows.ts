@@ -87,7 +87,7 @@ function checkWords(code: string, rules: DuesRules): Bilingual {
       en: `each relief lasts at most ${rules.relief.maxMonths} months from the from month`,
     },
     until_alone: {
-      vi: 'chỉ ghi khi có mức giảm hoặc miễn vì hoàn cảnh khó khăn (hardship)',
+      vi: 'chỉ ghi khi có mức giảm hoặc khi miễn vì hoàn cảnh khó khăn',
       en: 'only with a reduction or a hardship exemption',
     },
     exempt_and_reduced: {

@@ -93,7 +93,7 @@ export const duesRulesSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['remittance', 'shares', i, 'level'],
-          message: `${s.level} appears twice`,
+          message: 'a remittance level appears twice',
         });
       levels.add(s.level);
       if (

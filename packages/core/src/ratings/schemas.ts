@@ -4,17 +4,7 @@
  */
 import { z } from 'zod';
 import { orgCodeSchema } from '../orgs/schemas.ts';
-import { NOT_RATED_REASONS, RATING_LEVELS, RATING_PERIODS, RATING_SUBJECTS } from './types.ts';
-
-/** Longest texts of the ratings API, in characters. */
-export const RATING_LIMITS = {
-  /** A self-assessment or a proposal's opinions. */
-  text: 4000,
-  /** Why the decision differs from the proposal; why someone is not rated. */
-  reason: 1000,
-  code: 40,
-  source: 300,
-} as const;
+import { NOT_RATED_REASONS, RATING_LEVELS, RATING_LIMITS, RATING_PERIODS, RATING_SUBJECTS } from './types.ts';
 
 const bilingual = z.object({ vi: z.string().trim().min(1).max(300), en: z.string().trim().min(1).max(300) });
 const source = { source: z.string().trim().min(1).max(RATING_LIMITS.source), verify: z.boolean().optional() };

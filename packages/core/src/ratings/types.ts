@@ -159,3 +159,13 @@ export interface RatingListDto {
   total: number;
   limit: number;
 }
+
+/** Longest texts of the ratings API, in characters (here, without zod, so the web reads them too). */
+export const RATING_LIMITS = {
+  /** A self-assessment or a proposal's opinions. */
+  text: 4000,
+  /** Why the decision differs from the proposal; why someone is not rated. */
+  reason: 1000,
+  code: 40,
+  source: 300,
+} as const;

@@ -9,7 +9,7 @@ import {
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import { isConnectionError, RETRY_AFTER_SECONDS } from './unavailable.ts';
+import { isConnectionError, isTransientConflict, RETRY_AFTER_SECONDS } from './unavailable.ts';
 
 /** Text in both languages. */
 export interface Bilingual {
@@ -240,6 +240,16 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     );
     reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     return reply.status(503).send({ error: { code: 'unavailable', message: text[locale], fields: [] } });
+  }
+  if (isTransientConflict(error)) {
+    // Rolled back whole by the database (a deadlock, a serialization conflict): nothing was written.
+    request.log.warn({ err: error }, 'transaction rolled back by a conflict');
+    const text = say(
+      'Có thao tác khác đang ghi cùng dữ liệu; chưa có gì được lưu. Vui lòng gửi lại.',
+      'Another change was writing the same data; nothing was saved. Please send it again.',
+    );
+    reply.header('retry-after', '1');
+    return reply.status(503).send({ error: { code: 'conflict_retry', message: text[locale], fields: [] } });
   }
   // The logger's serializer keeps a database error's parameters, detail and values out (http/log.ts).
   request.log.error({ err: error }, 'unhandled error');

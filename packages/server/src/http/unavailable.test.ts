@@ -10,7 +10,12 @@ import { buildApp } from '../app.ts';
 import { type Database, openPostgres } from '../db/client.ts';
 import { handleError } from './errors.ts';
 import { SESSION_COOKIE } from './session.ts';
-import { isConnectionError, RETRY_AFTER_SECONDS, registerReadRetry } from './unavailable.ts';
+import {
+  isConnectionError,
+  isTransientConflict,
+  RETRY_AFTER_SECONDS,
+  registerReadRetry,
+} from './unavailable.ts';
 
 /** A port nothing listens on: taken from the system, then released. */
 async function closedPort(): Promise<number> {
@@ -121,6 +126,12 @@ describe('the retry of a read', () => {
     app.get('/bug', async () => {
       throw new Error('a bug, not an outage');
     });
+    app.post('/deadlock', async () => {
+      // As Drizzle hands it on: the driver's error, SQLSTATE 40P01, as the cause.
+      throw new Error('Failed query: UPDATE …', {
+        cause: Object.assign(new Error('deadlock detected'), { code: '40P01' }),
+      });
+    });
     await app.ready();
   });
   afterAll(() => app.close());
@@ -141,6 +152,16 @@ describe('the retry of a read', () => {
     const response = await app.inject({ method: 'POST', url: '/write' });
     expect(response.statusCode).toBe(503);
     expect(calls.write).toBe(1);
+  });
+
+  it('answers a transaction the database rolled back for a deadlock 503, to be sent again', async () => {
+    const response = await app.inject({ method: 'POST', url: '/deadlock' });
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['retry-after']).toBe('1');
+    expect(response.json().error).toMatchObject({ code: 'conflict_retry' });
+    expect(response.json().error.message).toMatch(/chưa có gì được lưu/);
+    expect(isTransientConflict(Object.assign(new Error('x'), { code: '40001' }))).toBe(true);
+    expect(isTransientConflict(Object.assign(new Error('x'), { code: '23505' }))).toBe(false);
   });
 
   it('leaves other failures a 500', async () => {

@@ -34,6 +34,22 @@ export function isConnectionError(error: unknown): boolean {
   return false;
 }
 
+/**
+ * A transaction the database rolled back to break a deadlock (40P01) or a serialization conflict (40001):
+ * nothing of it was written, so the client may simply send it again (PostgreSQL documentation, Appendix A;
+ * chapter 13.6 "Serialization Failure Handling"). Two writers touching the same roll-up buckets in opposite
+ * order (migrations 0013, 0014) would meet this.
+ */
+export function isTransientConflict(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    if (typeof current !== 'object') return false;
+    const { code, cause } = current as { code?: unknown; cause?: unknown };
+    if (code === '40P01' || code === '40001') return true;
+    current = cause;
+  }
+  return false;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**

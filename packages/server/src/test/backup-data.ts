@@ -43,6 +43,8 @@ function testValue(type: string, n: number, where: string): string {
     return JSON.stringify({ 'văn bản': `dòng 1\ndòng 2\t\\ "${n}"`, list: [1, 2.5, null, true], n });
   if (type === 'bytea') return ALL_BYTES;
   if (type === 'numeric') return `12345678901234567890.12345678${n}`;
+  // A score on the 100-point scale (ratings, numeric(4,1)): the largest and a negative with its decimal.
+  if (/^numeric\(\d+, *\d+\)$/.test(type)) return n === 1 ? '999.9' : '-0.5';
   if (type === 'double precision' || type === 'real') return n === 1 ? '0.1' : '-1.7976931348623157e+308';
   if (type === 'text[]') return `{"a\\\\b","c\\td",NULL,"Việt ${n}"}`;
   if (type === 'interval') return `1 year 2 mons ${n} days 04:05:06.789`;

@@ -56,6 +56,13 @@ export function meetingCalls(meetingId: number, taskId: number, memberCode: stri
     ['DELETE', '/api/meetings/{id}/votes/{itemId}', `${base}/votes/1`],
     ['DELETE', '/api/meetings/{id}/materials/{itemId}', `${base}/materials/1`],
     ['GET', '/api/meetings/{id}/recommendations', `${base}/recommendations`],
+    ['GET', '/api/meetings/{id}/documents-to-pass-on', `${base}/documents-to-pass-on`],
+    [
+      'POST',
+      '/api/meetings/{id}/documents-to-pass-on/{documentId}/passed-on',
+      `${base}/documents-to-pass-on/1/passed-on`,
+      {},
+    ],
     [
       'POST',
       '/api/meetings/{id}/recommendations',

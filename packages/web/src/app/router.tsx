@@ -73,6 +73,11 @@ const RecommendationDashboardPage = page(
   () => import('../features/recommendations/dashboard-page'),
   'RecommendationDashboardPage',
 );
+const RatingsPage = page(() => import('../features/ratings/ratings-page'), 'RatingsPage');
+const RatingSelfPage = page(() => import('../features/ratings/self-page'), 'RatingSelfPage');
+const RatingCellPage = page(() => import('../features/ratings/cell-page'), 'RatingCellPage');
+const RatingDecidePage = page(() => import('../features/ratings/decide-page'), 'RatingDecidePage');
+const RatingSummaryPage = page(() => import('../features/ratings/summary-page'), 'RatingSummaryPage');
 const ReportsPage = page(() => import('../features/reports/reports-page'), 'ReportsPage');
 const RuleSetEditorPage = page(
   () => import('../features/rule-sets/rule-set-editor-page'),
@@ -133,6 +138,11 @@ export const router = createBrowserRouter([
       { path: 'recommendations', element: <RecommendationsPage /> },
       { path: 'recommendations/dashboard', element: <RecommendationDashboardPage /> },
       { path: 'recommendations/:id', element: <RecommendationPage /> },
+      { path: 'ratings', element: <RatingsPage /> },
+      { path: 'ratings/self', element: <RatingSelfPage /> },
+      { path: 'ratings/cell', element: <RatingCellPage /> },
+      { path: 'ratings/decide', element: <RatingDecidePage /> },
+      { path: 'ratings/summary', element: <RatingSummaryPage /> },
       { path: 'reports', element: <ReportsPage /> },
       { path: '*', element: <NotFound /> },
     ],

@@ -15,6 +15,7 @@ import {
   MenuOutlined,
   MessageOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
@@ -42,6 +43,7 @@ const SECTIONS = [
   '/recommendations/dashboard',
   '/recommendations',
   '/reports',
+  '/ratings',
   '/inbox',
   '/rule-sets',
   '/imports',
@@ -125,6 +127,15 @@ function useMenuItems(): MenuProps['items'] {
     label: (
       <Link to="/recommendations" data-testid="nav-recommendations">
         {t('recommendations.nav')}
+      </Link>
+    ),
+  });
+  items.push({
+    key: '/ratings',
+    icon: <TrophyOutlined />,
+    label: (
+      <Link to="/ratings" data-testid="nav-ratings">
+        {t('ratings.nav')}
       </Link>
     ),
   });

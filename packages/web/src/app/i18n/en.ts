@@ -5,6 +5,7 @@ import { enMeetings } from './en-meetings';
 import { enOrgs } from './en-orgs';
 import { enOverview } from './en-overview';
 import { enPlanning } from './en-planning';
+import { enRatings } from './en-ratings';
 import { enRecommendations } from './en-recommendations';
 import { enReports } from './en-reports';
 import { enRuleSets } from './en-rule-sets';
@@ -20,6 +21,7 @@ export const en: Messages = {
   ...enOrgs,
   ...enSupervision,
   ...enRecommendations,
+  ...enRatings,
   ...enReports,
   ...enImports,
   ...enPlanning,

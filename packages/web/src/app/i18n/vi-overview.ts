@@ -40,6 +40,7 @@ export const viOverview = {
       visit_report: 'Chưa gửi báo cáo dự sinh hoạt',
       rec_escalated: 'Kiến nghị quá hạn chuyển lên',
       rec_overdue: 'Kiến nghị quá hạn',
+      pass_on: 'Chưa phổ biến văn bản cấp trên',
     },
   },
   inbox: {

@@ -5,6 +5,7 @@ import { viMeetings } from './vi-meetings';
 import { viOrgs } from './vi-orgs';
 import { viOverview } from './vi-overview';
 import { viPlanning } from './vi-planning';
+import { viRatings } from './vi-ratings';
 import { viRecommendations } from './vi-recommendations';
 import { viReports } from './vi-reports';
 import { viRuleSets } from './vi-rule-sets';
@@ -19,6 +20,7 @@ export const vi = {
   ...viOrgs,
   ...viSupervision,
   ...viRecommendations,
+  ...viRatings,
   ...viReports,
   ...viImports,
   ...viPlanning,

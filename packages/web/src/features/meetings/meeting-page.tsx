@@ -18,6 +18,7 @@ import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
 import { useIsMobile } from '../../lib/use-mobile';
+import { MeetingRatingsLink } from '../ratings/meeting-link';
 import { useMeeting } from './api';
 import { AttendanceTab } from './attendance-tab';
 import { ConductTab } from './conduct-tab';
@@ -107,6 +108,7 @@ function Workspace({ meeting, record }: { meeting: MeetingDetailDto; record: Mee
       {!editable && meeting.status !== 'adopted' && meeting.status !== 'cancelled' ? (
         <Alert type="info" showIcon title={t('meetings.readOnly')} style={{ marginBottom: 12 }} />
       ) : null}
+      <MeetingRatingsLink meeting={meeting} />
       <TabNav active={active} onChange={setTab} />
       <div className="nn-tab-body" data-testid={`meeting-panel-${active}`}>
         {active === 'prepare' ? <PrepareTab {...props} roll={roll} /> : null}

@@ -12,5 +12,6 @@ export const ALERT_KINDS = [
   'rec_escalated',
   'rec_overdue',
   'pass_on',
+  'dues_arrears',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];

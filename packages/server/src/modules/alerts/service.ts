@@ -13,6 +13,7 @@ import {
 } from '@nennep/core';
 import { sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
+import { duesArrearsAlerts } from '../dues/alerts.ts';
 import { notify } from '../inbox/service.ts';
 import { passOnAlerts } from '../pass-on/alerts.ts';
 import { escalateRecommendations } from '../recommendations/escalate.ts';
@@ -125,6 +126,7 @@ export async function runAlerts(
   await visitAlerts(context);
   await escalateRecommendations(context);
   await passOnAlerts(context);
+  await duesArrearsAlerts(context);
   return result;
 }
 

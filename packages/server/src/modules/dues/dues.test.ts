@@ -208,6 +208,17 @@ describe('the ten-member cell (issue 16 acceptance)', () => {
       ],
     );
 
+    // The daily run tells the cell's secretary, once a member and year (Điều lệ Đảng, Điều 8 khoản 2).
+    const admin = await login(ctx.app, 'admin');
+    const runAlerts = async () => (await admin.post('/api/alerts/run', { date: '2026-06-15' })).json().byKind;
+    expect((await runAlerts()).dues_arrears).toBe(2);
+    expect((await runAlerts()).dues_arrears).toBe(0);
+    const inbox = JSON.stringify((await sec.get('/api/inbox')).json());
+    expect(inbox).toContain('chưa đóng đảng phí các tháng 02/2026, 03/2026, 04/2026 năm 2026');
+    expect(JSON.stringify((await (await login(ctx.app, 'sec2')).get('/api/inbox')).json())).not.toContain(
+      'đảng phí',
+    );
+
     // A reason recorded by the cell takes the month out of the count (QĐ 01-QĐ/TW Điều 2 khoản 1) …
     const reason = await sec.post('/api/dues/reasons', {
       memberCode: 'DV10',

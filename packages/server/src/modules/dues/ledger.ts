@@ -97,7 +97,7 @@ export async function arrearsOf(db: Db, orgPath: string, year: number, now: Date
 
 /**
  * The removal alerts of a subtree for a year: members with three unpaid months without a recorded reason
- * (QĐ 01-QĐ/TW, Điều 2 khoản 1). For the daily alerts run (not wired yet) and the cell's view.
+ * (QĐ 01-QĐ/TW, Điều 2 khoản 1). For the daily alerts run (dues/alerts.ts) and the cell's view.
  */
 export async function duesAlertsOf(db: Db, orgPath: string, year: number, now: Date): Promise<DuesAlert[]> {
   const arrears = await arrearsOf(db, orgPath, year, now);

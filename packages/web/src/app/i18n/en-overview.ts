@@ -43,6 +43,7 @@ export const enOverview: typeof viOverview = {
       rec_escalated: 'Overdue recommendation moved up',
       rec_overdue: 'Overdue recommendation',
       pass_on: 'Superior document not passed on',
+      dues_arrears: 'Party dues unpaid three months',
     },
   },
   inbox: {

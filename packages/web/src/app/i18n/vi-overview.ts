@@ -41,6 +41,7 @@ export const viOverview = {
       rec_escalated: 'Kiến nghị quá hạn chuyển lên',
       rec_overdue: 'Kiến nghị quá hạn',
       pass_on: 'Chưa phổ biến văn bản cấp trên',
+      dues_arrears: 'Chưa đóng đảng phí ba tháng',
     },
   },
   inbox: {

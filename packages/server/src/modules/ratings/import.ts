@@ -4,7 +4,7 @@
  * `parseRatingImportRow`, then decided through the same command as the app (`decide`, source `import`) inside
  * one transaction — who may be rated, the importer's subtree and right to decide, the score within its level,
  * the "xuất sắc" quota per comparison group over the file's rows together with the rows already decided
- * (QĐ 366-QĐ/TW art. 11; HD 43-HD/BTCTW). All or nothing: any row error rolls the whole file back, and a
+ * (QĐ 366-QĐ/TW art. 11; HD 43-HD/BTCTW). All or nothing: a single row error rolls the whole file back, and a
  * preview is the same run, always rolled back.
  */
 import {

@@ -3,15 +3,14 @@ import { Alert, Button, Card, Empty, Flex, List } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { OrgSelect } from '../../components/org-select';
-import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { fetchMembers, memberKeys } from '../../lib/member-list';
 import { useUrlParams } from '../../lib/use-url-params';
 import { useCurrentUser } from '../auth/session';
 import { grantOrgs, type RatingDto, useRatingRules, useRatings } from './api';
-import { PeriodBar, periodFrom, RatingLevelTag } from './parts';
+import { periodFrom, RatingLevelTag } from './parts';
 import { StepModal, type StepTarget } from './step-modal';
+import { RatingsTop } from './top';
 
 function Row({
   target,
@@ -93,23 +92,16 @@ export function RatingCellPage() {
   for (const r of ratings.data?.items ?? []) byCode.set(`${r.subject}:${r.code}`, r);
   return (
     <>
-      <PageHeader
+      <RatingsTop
         title={t('ratings.cell.title')}
-        extra={
-          <PeriodBar
-            year={year}
-            period={period}
-            quarters={rules.quarters}
-            onChange={(y, p) => update({ year: String(y), period: p === 'year' ? undefined : p })}
-          />
-        }
+        chooseOrg={t('ratings.cell.chooseOrg')}
+        org={org}
+        year={year}
+        period={period}
+        quarters={rules.quarters}
+        update={update}
       />
       <Flex vertical gap={12}>
-        <OrgSelect
-          value={org}
-          onChange={(code) => update({ org: code })}
-          placeholder={t('ratings.cell.chooseOrg')}
-        />
         {meetingId ? (
           <Alert
             type="info"

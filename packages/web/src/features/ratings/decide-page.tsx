@@ -1,14 +1,13 @@
 import { Alert, Button, Card, Empty, Flex, List, Segmented } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OrgSelect } from '../../components/org-select';
-import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { useUrlParams } from '../../lib/use-url-params';
 import { useCurrentUser } from '../auth/session';
 import { grantOrgs, quotaOf, type RatingDto, type RatingSubject, useRatingRules, useRatings } from './api';
-import { PeriodBar, periodFrom, RatingLevelTag, RatingSteps } from './parts';
+import { periodFrom, RatingLevelTag, RatingSteps } from './parts';
 import { StepModal, type StepTarget } from './step-modal';
+import { RatingsTop } from './top';
 
 /** One subject to decide: the self-assessment and the cell's proposal side by side, then the decision. */
 function DecideRow({ rating, onDecide }: { rating: RatingDto; onDecide: (r: RatingDto) => void }) {
@@ -55,23 +54,16 @@ export function RatingDecidePage() {
   const [open, setOpen] = useState<StepTarget | null>(null);
   return (
     <>
-      <PageHeader
+      <RatingsTop
         title={t('ratings.decide.title')}
-        extra={
-          <PeriodBar
-            year={year}
-            period={period}
-            quarters={rules.quarters}
-            onChange={(y, p) => update({ year: String(y), period: p === 'year' ? undefined : p })}
-          />
-        }
+        chooseOrg={t('ratings.decide.chooseOrg')}
+        org={org}
+        year={year}
+        period={period}
+        quarters={rules.quarters}
+        update={update}
       />
       <Flex vertical gap={12}>
-        <OrgSelect
-          value={org}
-          onChange={(code) => update({ org: code })}
-          placeholder={t('ratings.decide.chooseOrg')}
-        />
         <Segmented
           block
           value={subject}

@@ -1,14 +1,13 @@
 import { Card, Flex, Table } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OrgSelect } from '../../components/org-select';
-import { PageHeader } from '../../components/page-header';
 import { Loading, QueryState } from '../../components/query-state';
 import { formatNumber } from '../../lib/format';
 import { useUrlParams } from '../../lib/use-url-params';
 import { useCurrentUser } from '../auth/session';
 import { grantOrgs, RATING_LEVELS, type RatingLevel, useRatingRules, useRatingSummary } from './api';
-import { PeriodBar, periodFrom, RatingLevelTag } from './parts';
+import { periodFrom, RatingLevelTag } from './parts';
+import { RatingsTop } from './top';
 
 // ECharts is its own chunk, loaded once the figures are in (like the other dashboards).
 const SummaryChart = lazy(async () => ({ default: (await import('./summary-chart')).SummaryChart }));
@@ -72,23 +71,16 @@ export function RatingSummaryPage() {
   const summary = useRatingSummary(org, year, period);
   return (
     <>
-      <PageHeader
+      <RatingsTop
         title={t('ratings.summary.title')}
-        extra={
-          <PeriodBar
-            year={year}
-            period={period}
-            quarters={rules.quarters}
-            onChange={(y, p) => update({ year: String(y), period: p === 'year' ? undefined : p })}
-          />
-        }
+        chooseOrg={t('ratings.summary.chooseOrg')}
+        org={org}
+        year={year}
+        period={period}
+        quarters={rules.quarters}
+        update={update}
       />
       <Flex vertical gap={12}>
-        <OrgSelect
-          value={org}
-          onChange={(code) => update({ org: code })}
-          placeholder={t('ratings.summary.chooseOrg')}
-        />
         {org ? (
           <QueryState query={summary}>
             {(data) => (

@@ -8,14 +8,7 @@ import { createTestDatabase } from '../test/db.ts';
 import { buildAccount, buildMember, buildOrg, TEST_PASSWORD } from '../test/factories.ts';
 import { caughtUp, onReplica, type TestReplica, testReplica } from '../test/replica.ts';
 import { type Database, openPostgres } from './client.ts';
-import {
-  LSN_COOKIE,
-  openReadReplica,
-  parseLsn,
-  REPLICA_TIMEOUT_MS,
-  type ReadReplica,
-  readReplica,
-} from './replica.ts';
+import { LSN_COOKIE, openReadReplica, parseLsn, type ReadReplica, readReplica } from './replica.ts';
 
 const CLOCK = () => new Date('2026-06-10T03:00:00Z');
 /** A port nothing listens on: the replica "down". */
@@ -108,16 +101,24 @@ describe('a replica out of reach', () => {
   });
   it('does not wait for a replica that never answers (cut off by the network)', async () => {
     const primary = await createTestDatabase();
-    const silent: Database = { ...primary, raw: { query: () => new Promise<never>(() => {}) } };
+    let asked = 0;
+    const silent: Database = {
+      ...primary,
+      raw: {
+        query: () => {
+          asked += 1;
+          return new Promise<never>(() => {});
+        },
+      },
+    };
     const replica = readReplica(primary, silent, { warn: () => {} });
     try {
-      const started = performance.now();
+      // It answers at all (a replica that never answers would hang here until the test's own timeout).
       expect(await replica.dbFor(null)).toBe(primary.db);
-      expect(performance.now() - started).toBeLessThan(REPLICA_TIMEOUT_MS + 2_000);
-      // Left alone for a while: the next read goes to the primary without asking again.
-      const again = performance.now();
+      expect(asked).toBe(1);
+      // Left alone for a while: the next read goes to the primary without asking the replica again.
       expect(await replica.dbFor(null)).toBe(primary.db);
-      expect(performance.now() - again).toBeLessThan(100);
+      expect(asked).toBe(1);
     } finally {
       await primary.close();
     }

@@ -177,11 +177,10 @@ describe('generateDemoData', () => {
 });
 
 describe('generateMembers', () => {
-  it('spreads 100,000 members with unique codes over the given cells quickly', () => {
+  // How fast it runs is the bench's business (`npm run bench`), never a timed test: a busy machine fails those.
+  it('spreads 100,000 members with unique codes over the given cells', () => {
     const cells = data.orgs.filter((o) => o.kind === 'cell').map((o) => o.code);
-    const started = performance.now();
     const members = generateMembers(100_000, cells, 1);
-    expect(performance.now() - started).toBeLessThan(5000);
     expect(members).toHaveLength(100_000);
     expect(new Set(members.map((m) => m.member_code)).size).toBe(100_000);
     expect(new Set(members.map((m) => m.org_code)).size).toBe(cells.length);

@@ -4,6 +4,7 @@ export * from './alerts.ts';
 export * from './audit/types.ts';
 export * from './dates.ts';
 export * from './dues/index.ts';
+export * from './four-good/index.ts';
 export * from './home.ts';
 export * from './imports/types.ts';
 export * from './meetings/index.ts';

@@ -244,6 +244,14 @@ export const CHECK_MESSAGES: Record<string, { vi: string; en: string }> = {
     vi: 'mức điểm xếp loại phải giảm dần: Hoàn thành xuất sắc > Hoàn thành tốt > Hoàn thành > 0',
     en: 'the rating levels must fall: excellent > good > completed > 0',
   },
+  'four-good criterion: measure or manual': {
+    vi: 'mỗi tiêu chí "Chi bộ bốn tốt" cần cách đo từ dữ liệu hoặc do cấp ủy xác nhận',
+    en: "each four-good criterion needs a measure or the committee's confirmation",
+  },
+  'four-good criteria ids unique': {
+    vi: 'mã các tiêu chí "Chi bộ bốn tốt" không được trùng nhau',
+    en: 'the four-good criteria must have distinct ids',
+  },
 };
 
 /**

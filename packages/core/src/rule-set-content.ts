@@ -5,6 +5,7 @@
  * Plain types only (no zod): the web may import it through the `@nennep/core/rule-set-content` subpath.
  */
 import type { DuesRules } from './dues/types.ts';
+import type { FourGoodRules } from './four-good/types.ts';
 import type { MeetingRules } from './meetings/types.ts';
 import type { RatingRules } from './ratings/types.ts';
 import type { RecommendationRules } from './recommendations/types.ts';
@@ -19,6 +20,8 @@ export interface RuleSetContent extends MeetingRules {
   ratings?: RatingRules;
   /** Dues rates, exemptions, relief and remittance shares (domain.md §7, QĐ 01-QĐ/TW); absent in older rule sets. */
   dues?: DuesRules;
+  /** "Chi bộ bốn tốt" criteria and targets (domain.md §8); absent in older rule sets. */
+  fourGood?: FourGoodRules;
 }
 
 /**

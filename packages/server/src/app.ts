@@ -29,6 +29,7 @@ import { auditModule } from './modules/audit/routes.ts';
 import { authModule } from './modules/auth/routes.ts';
 import { calendarModule } from './modules/calendar/routes.ts';
 import { duesModule } from './modules/dues/routes.ts';
+import { fourGoodModule } from './modules/four-good/routes.ts';
 import { homeModule } from './modules/home/routes.ts';
 import { recoverInterruptedImports } from './modules/imports/jobs.ts';
 import { importsModule } from './modules/imports/routes.ts';
@@ -62,6 +63,7 @@ const MODULES: readonly FeatureModule[] = [
   recommendationsModule,
   duesModule,
   ratingsModule,
+  fourGoodModule,
   reportsModule,
   meetingsModule,
   passOnModule,

@@ -6,6 +6,7 @@ import { runAlertsCommand } from './cli/alerts.ts';
 import { runBackupCommand, runRestoreCommand } from './cli/backup.ts';
 import { createAdmin } from './cli/create-admin.ts';
 import { runDuesImportCommand } from './cli/dues-import.ts';
+import { runDuesPortalCommand } from './cli/dues-portal.ts';
 import { runRatingsImportCommand } from './cli/ratings-import.ts';
 import { loadConfig } from './config.ts';
 import { startBackupSocket } from './db/backup/socket.ts';
@@ -30,6 +31,8 @@ const USAGE = `Cách dùng / usage: nennep <lệnh>
                               tạo quản trị viên đầu tiên trên một tổ chức (tạo tổ chức gốc nếu chưa có)
   import orgs|members TỆP     nhập tổ chức hoặc đảng viên từ .xlsx / .csv
   import dues-basis|dues TỆP  nhập căn cứ đóng đảng phí hoặc các khoản đã đóng (cả tệp hoặc không gì)
+  import dues-portal TỆP [--map "Cột=trường,…"]
+                              nhập sao kê đảng phí từ Cổng Dịch vụ công (ghi các dòng khớp đảng viên)
   import ratings TỆP          nhập kết quả xếp loại tổ chức đảng, đảng viên (year, period, subject, code,
                               score, level, notes; cả tệp hoặc không gì)
   stats MÃ                    thống kê một tổ chức (JSON)
@@ -139,6 +142,10 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'import': {
       const [kind, file] = rest;
+      if (kind === 'dues-portal' && file) {
+        const { values } = parseArgs({ args: rest.slice(2), options: { map: { type: 'string' } } });
+        return withDatabase('import', (database) => runDuesPortalCommand(database, file, values.map));
+      }
       if ((kind === 'dues-basis' || kind === 'dues') && file)
         return withDatabase('import', (database) => runDuesImportCommand(database, kind, file));
       if (kind === 'ratings' && file)

@@ -1,8 +1,21 @@
 import type { AgendaTemplateItem, MeetingKind, MeetingRules } from './types.ts';
 
+/**
+ * Where a pre-filled agenda item comes from (agenda-sources.ts): the kind of thing due and its reference
+ * (a document's id, a member's code, …). Items of the template or added by hand have none.
+ */
+export interface AgendaItemSource {
+  kind: 'pass_on' | 'answers' | 'recognition' | 'overdue_tasks' | 'absences' | 'dues_arrears';
+  ref: string;
+}
+
 export interface AgendaItem {
   title: string;
   section: AgendaTemplateItem['section'];
+  /** For an item pre-filled from what is due: its source (absent on older rows and on other items). */
+  source?: AgendaItemSource;
+  /** For a pre-filled item: why it is on the agenda, in the meeting's language ("Vì sao có mục này"). */
+  reason?: string;
   /**
    * The chair's conclusion on this item (kết luận của chủ trì), recorded on the run screen and printed under
    * the item in the minutes (HD 12-HD/BTCTW point 2.3). Absent until recorded.

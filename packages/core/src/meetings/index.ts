@@ -1,4 +1,5 @@
 export * from './agenda.ts';
+export * from './agenda-sources.ts';
 export * from './api-types.ts';
 export * from './calendar.ts';
 export * from './default-rule-set.ts';

@@ -58,8 +58,16 @@ export interface MinutesModel {
     absentReasonNotAccepted: { name: string; reason: string }[];
   };
   agenda: string[];
-  /** Per agenda item: the opinions in the order spoken, then the chair's conclusion. */
-  discussion: { item: string; opinions: { speaker: string; text: string }[]; conclusion: string | null }[];
+  /**
+   * Per agenda item: the opinions in the order spoken, what was recorded at the item (`notes`, e.g. the dues
+   * collected at "Thu đảng phí", issue 16), then the chair's conclusion.
+   */
+  discussion: {
+    item: string;
+    opinions: { speaker: string; text: string }[];
+    notes?: string[];
+    conclusion: string | null;
+  }[];
   /** Tasks with their deadlines as the document prints them: "14/11/2023". */
   tasks: { member: string; task: string; deadline: string | null }[];
   personnel: { text: string; result: string }[];

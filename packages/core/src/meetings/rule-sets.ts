@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { duesRulesSchema } from '../dues/schemas.ts';
+import { fourGoodRulesSchema } from '../four-good/schemas.ts';
 import { ratingRulesSchema } from '../ratings/schemas.ts';
 import { recommendationRulesSchema } from '../recommendations/schemas.ts';
 import { RULE_SET_LIMITS, type RuleSetContent } from '../rule-set-content.ts';
@@ -167,6 +168,7 @@ export const ruleSetContentSchema = z
     recommendations: recommendationRulesSchema.optional(),
     ratings: ratingRulesSchema.optional(),
     dues: duesRulesSchema.optional(),
+    fourGood: fourGoodRulesSchema.optional(),
   })
   .superRefine((rules, ctx) => {
     for (const issue of ruleSetProblems(rules)) ctx.addIssue({ code: 'custom', ...issue });

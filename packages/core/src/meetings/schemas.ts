@@ -75,6 +75,14 @@ export const updateMeetingSchema = z.object({
         section: z.enum(AGENDA_SECTIONS),
         // Sent back with the item so that editing the agenda keeps the chair's conclusions.
         conclusion: z.string().trim().max(MEETING_LIMITS.itemConclusion).optional(),
+        // A pre-filled item's source and reason (agenda-sources.ts) stay with it too.
+        source: z
+          .object({
+            kind: z.enum(['pass_on', 'answers', 'recognition', 'overdue_tasks', 'absences', 'dues_arrears']),
+            ref: z.string().max(100),
+          })
+          .optional(),
+        reason: z.string().max(4000).optional(),
       }),
     )
     .max(MEETING_LIMITS.agendaItems)

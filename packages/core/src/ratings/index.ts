@@ -1,3 +1,4 @@
+export * from './by-commune.ts';
 export * from './default-rules.ts';
 export * from './import-row.ts';
 export * from './rules.ts';

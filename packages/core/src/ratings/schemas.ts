@@ -4,7 +4,14 @@
  */
 import { z } from 'zod';
 import { orgCodeSchema } from '../orgs/schemas.ts';
-import { NOT_RATED_REASONS, RATING_LEVELS, RATING_LIMITS, RATING_PERIODS, RATING_SUBJECTS } from './types.ts';
+import {
+  NOT_RATED_REASONS,
+  RATING_INDICATORS,
+  RATING_LEVELS,
+  RATING_LIMITS,
+  RATING_PERIODS,
+  RATING_SUBJECTS,
+} from './types.ts';
 
 const bilingual = z.object({ vi: z.string().trim().min(1).max(300), en: z.string().trim().min(1).max(300) });
 const source = { source: z.string().trim().min(1).max(RATING_LIMITS.source), verify: z.boolean().optional() };
@@ -19,6 +26,7 @@ const groupsSchema = z
     message: 'rating sheet total 100',
   });
 const disqualifiersSchema = z.array(z.object({ id, label: bilingual, ...source })).max(30);
+const feedsSchema = z.record(id, z.array(z.enum(RATING_INDICATORS)).max(RATING_INDICATORS.length));
 
 /** The rating rules of a rule set: bounds ordered (100 ≥ excellent > good > completed > 0), sheets of 100. */
 export const ratingRulesSchema = z.object({
@@ -42,6 +50,7 @@ export const ratingRulesSchema = z.object({
   }),
   sheets: z.object({ org: groupsSchema, member: groupsSchema }),
   disqualifiers: z.object({ org: disqualifiersSchema, member: disqualifiersSchema }),
+  feeds: z.object({ org: feedsSchema, member: feedsSchema, ...source }).optional(),
 });
 
 export const ratingYearSchema = z.coerce.number().int().min(2000).max(2100);
@@ -51,6 +60,11 @@ export const ratingScoreSchema = z.number().min(0).max(100).multipleOf(0.5);
 export const ratingLevelSchema = z.enum(RATING_LEVELS);
 const ratingCodeSchema = z.string().trim().min(1).max(RATING_LIMITS.code);
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
+/**
+ * A step's points per group of the rating sheet (`{ groupId: points }`, half points); checked against the rule
+ * set's groups by the server (each within 0..max, all there, the total equal to `score`).
+ */
+export const ratingSheetSchema = z.record(z.string().max(40), ratingScoreSchema).nullish();
 
 /** Which rating: the subject (`org` by its code, `member` by the member's code) in a year's period. */
 export const ratingKeySchema = z.object({
@@ -71,6 +85,7 @@ export const selfAssessSchema = z.object({
   subject: z.enum(RATING_SUBJECTS).default('member'),
   code: ratingCodeSchema.nullish(),
   score: ratingScoreSchema.nullish(),
+  sheet: ratingSheetSchema,
   level: ratingLevelSchema,
   text: optionalText(RATING_LIMITS.text),
 });
@@ -79,6 +94,7 @@ export type SelfAssessInput = z.input<typeof selfAssessSchema>;
 /** The cell's (organisation's) proposal, made at its year-end meeting (`meetingId`) or recorded after it. */
 export const proposeRatingSchema = ratingKeySchema.extend({
   score: ratingScoreSchema.nullish(),
+  sheet: ratingSheetSchema,
   level: ratingLevelSchema,
   text: optionalText(RATING_LIMITS.text),
   meetingId: z.number().int().positive().nullish(),
@@ -89,6 +105,7 @@ export type ProposeRatingInput = z.input<typeof proposeRatingSchema>;
 /** The competent committee's decision; a level other than the proposal's needs its reason. */
 export const decideRatingSchema = ratingKeySchema.extend({
   score: ratingScoreSchema.nullish(),
+  sheet: ratingSheetSchema,
   level: ratingLevelSchema,
   reason: optionalText(RATING_LIMITS.reason),
   disqualified: z.boolean().default(false),
@@ -114,3 +131,14 @@ export const ratingSummaryQuerySchema = z.object({
   year: ratingYearSchema,
   period: ratingPeriodSchema.default('year'),
 });
+
+/** `GET /api/ratings/suggested`: `id` is the organisation's code or the member's. */
+export const ratingSuggestedQuerySchema = z.object({
+  subject: z.enum(RATING_SUBJECTS),
+  id: ratingCodeSchema,
+  year: ratingYearSchema,
+  period: ratingPeriodSchema.default('year'),
+});
+
+/** `GET /api/ratings/quota`: the comparison groups of an organisation's subtree. */
+export const ratingQuotaQuerySchema = ratingSummaryQuerySchema;

@@ -98,6 +98,32 @@ export interface RatingDeadlines extends RuleSource {
   quarterDaysAfter: number;
 }
 
+/**
+ * What the app's records tell of a period (issue 15 point 3): for an organisation its meetings held of those
+ * planned and their scores, the supervisors' visit reports, its tasks and the recommendations it handles done
+ * on time; for a member the meetings attended, the tasks done, the meetings where he or she spoke.
+ */
+export const RATING_INDICATORS = [
+  'meetingsHeld',
+  'meetingQuality',
+  'visitQuality',
+  'tasksOnTime',
+  'recommendationsOnTime',
+  'attendance',
+  'tasksDone',
+  'opinions',
+] as const;
+export type RatingIndicator = (typeof RATING_INDICATORS)[number];
+
+/**
+ * Which indicators feed which sheet group (`{ groupId: indicators }` per subject): the suggested points of a
+ * group are its max × the mean of its indicators' ratios; groups not named get no suggestion.
+ */
+export interface RatingFeeds extends RuleSource {
+  org: Record<string, RatingIndicator[]>;
+  member: Record<string, RatingIndicator[]>;
+}
+
 /** Configurable (rule-set data, `content.ratings`): the sheets, bounds, quota and who is rated. */
 export interface RatingRules {
   levels: RatingLevelBounds;
@@ -108,6 +134,8 @@ export interface RatingRules {
   deadlines: RatingDeadlines;
   sheets: { org: RatingCriterionGroup[]; member: RatingCriterionGroup[] };
   disqualifiers: { org: RatingDisqualifier[]; member: RatingDisqualifier[] };
+  /** What feeds the suggested points; the default (server `DEFAULT_RATING_FEEDS`) when absent. */
+  feeds?: RatingFeeds;
 }
 
 /** Counts per level and their shares of those rated, with one decimal. */
@@ -126,8 +154,13 @@ export interface RatingSummaryDto {
   members: RatingCountsDto;
 }
 
+/** A step's points per group of the sheet (`{ groupId: points }`). */
+export type RatingSheet = Record<string, number>;
+
 export interface RatingStepDto {
   score: number | null;
+  /** Points per group of the sheet, when the step gave them; null for a total only. */
+  sheet: RatingSheet | null;
   level: RatingLevel;
   text: string | null;
   by: string | null;
@@ -169,3 +202,58 @@ export const RATING_LIMITS = {
   code: 40,
   source: 300,
 } as const;
+
+/** One piece of evidence behind a suggestion: `count` of `of` (or a mean score `average`), its ratio 0–1. */
+export interface RatingEvidenceDto {
+  indicator: RatingIndicator;
+  ratio: number;
+  count: number;
+  of: number;
+  /** The mean score (0–100) of the meetings or visit reports counted. */
+  average: number | null;
+  /** How many of them at each level of the meeting score sheet (tot, kha, …). */
+  levels: Record<string, number> | null;
+}
+
+/** One group of the sheet with its suggested points (null when no record informs it). */
+export interface RatingSuggestedGroupDto {
+  id: string;
+  label: Bilingual;
+  max: number;
+  points: number | null;
+  evidence: RatingEvidenceDto[];
+}
+
+/** `GET /api/ratings/suggested`: the suggested points of each group, with the rule they come from. */
+export interface RatingSuggestionDto {
+  subject: RatingSubject;
+  code: string;
+  name: string;
+  year: number;
+  period: RatingPeriod;
+  groups: RatingSuggestedGroupDto[];
+  source: string;
+  verify: boolean;
+}
+
+/** One comparison group of the "xuất sắc" quota (QĐ 366-QĐ/TW art. 11): counted from the ratings stored. */
+export interface RatingQuotaGroupDto {
+  group: string;
+  subject: RatingSubject;
+  label: Bilingual;
+  /** Rated good or better: each row's decision, else its proposal. */
+  goodOrBetter: number;
+  /** Decided excellent. */
+  excellent: number;
+  /** The most that may be excellent: ⌊goodOrBetter × percent / 100⌋. */
+  allowed: number;
+  percent: number;
+}
+
+/** `GET /api/ratings/quota`: the comparison groups that the organisation's subtree touches. */
+export interface RatingQuotaDto {
+  orgCode: string;
+  year: number;
+  period: RatingPeriod;
+  groups: RatingQuotaGroupDto[];
+}

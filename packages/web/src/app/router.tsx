@@ -78,7 +78,14 @@ const RatingSelfPage = page(() => import('../features/ratings/self-page'), 'Rati
 const RatingCellPage = page(() => import('../features/ratings/cell-page'), 'RatingCellPage');
 const RatingDecidePage = page(() => import('../features/ratings/decide-page'), 'RatingDecidePage');
 const RatingSummaryPage = page(() => import('../features/ratings/summary-page'), 'RatingSummaryPage');
+const RatingByCommunePage = page(() => import('../features/ratings/by-commune-page'), 'RatingByCommunePage');
+const RatingImportPage = page(() => import('../features/ratings/import-page'), 'RatingImportPage');
+const FourGoodPage = page(() => import('../features/four-good/four-good-page'), 'FourGoodPage');
 const ReportsPage = page(() => import('../features/reports/reports-page'), 'ReportsPage');
+const DuesPage = page(() => import('../features/dues/dues-page'), 'DuesPage');
+const DuesMinePage = page(() => import('../features/dues/mine-page'), 'DuesMinePage');
+const DuesPortalPage = page(() => import('../features/dues/portal-page'), 'DuesPortalPage');
+const DuesRemittancePage = page(() => import('../features/dues/remittance-page'), 'DuesRemittancePage');
 const RuleSetEditorPage = page(
   () => import('../features/rule-sets/rule-set-editor-page'),
   'RuleSetEditorPage',
@@ -143,7 +150,14 @@ export const router = createBrowserRouter([
       { path: 'ratings/cell', element: <RatingCellPage /> },
       { path: 'ratings/decide', element: <RatingDecidePage /> },
       { path: 'ratings/summary', element: <RatingSummaryPage /> },
+      { path: 'ratings/by-commune', element: <RatingByCommunePage /> },
+      { path: 'ratings/import', element: <RatingImportPage /> },
+      { path: 'four-good', element: <FourGoodPage /> },
       { path: 'reports', element: <ReportsPage /> },
+      { path: 'dues', element: <DuesPage /> },
+      { path: 'dues/mine', element: <DuesMinePage /> },
+      { path: 'dues/portal', element: <DuesPortalPage /> },
+      { path: 'dues/remittance', element: <DuesRemittancePage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -14,10 +14,12 @@ import {
   LogoutOutlined,
   MenuOutlined,
   MessageOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
   TrophyOutlined,
   UserOutlined,
   UserSwitchOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Drawer, Dropdown, Layout, Menu, type MenuProps } from 'antd';
@@ -44,6 +46,8 @@ const SECTIONS = [
   '/recommendations',
   '/reports',
   '/ratings',
+  '/four-good',
+  '/dues',
   '/inbox',
   '/rule-sets',
   '/imports',
@@ -136,6 +140,28 @@ function useMenuItems(): MenuProps['items'] {
     label: (
       <Link to="/ratings" data-testid="nav-ratings">
         {t('ratings.nav')}
+      </Link>
+    ),
+  });
+  if (
+    me.grants.some((g) => g.role === 'admin' || g.role === 'committee_member' || g.role === 'cell_secretary')
+  ) {
+    items.push({
+      key: '/four-good',
+      icon: <SafetyCertificateOutlined />,
+      label: (
+        <Link to="/four-good" data-testid="nav-four-good">
+          {t('fourGood.nav')}
+        </Link>
+      ),
+    });
+  }
+  items.push({
+    key: '/dues',
+    icon: <WalletOutlined />,
+    label: (
+      <Link to="/dues" data-testid="nav-dues">
+        {t('dues.nav')}
       </Link>
     ),
   });

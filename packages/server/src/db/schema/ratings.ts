@@ -1,7 +1,19 @@
-import { bigint, index, integer, numeric, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
 import { bytewiseText } from './types.ts';
 
 const score = (name: string) => numeric(name, { precision: 4, scale: 1, mode: 'number' });
+/** A step's points per group of the rating sheet (`{ groupId: points }`); null for rows given as a total only. */
+const sheet = (name: string) => jsonb(name).$type<Record<string, number>>();
 
 /**
  * The year's review (domain.md §8, QĐ 366-QĐ/TW of 30/8/2025): one row per subject (an organisation or a
@@ -28,12 +40,14 @@ export const ratings = pgTable(
     selfScore: score('self_score'),
     selfLevel: text('self_level'),
     selfText: text('self_text'),
+    selfSheet: sheet('self_sheet'),
     selfBy: bigint('self_by', { mode: 'number' }),
     selfByName: text('self_by_name'),
     selfAt: timestamp('self_at', { withTimezone: true }),
     proposalScore: score('proposal_score'),
     proposalLevel: text('proposal_level'),
     proposalText: text('proposal_text'),
+    proposalSheet: sheet('proposal_sheet'),
     /** The year-end (or quarter's) meeting where the cell reviewed and proposed, when recorded through it. */
     proposalMeetingId: bigint('proposal_meeting_id', { mode: 'number' }),
     proposalBy: bigint('proposal_by', { mode: 'number' }),
@@ -43,6 +57,7 @@ export const ratings = pgTable(
     decisionLevel: text('decision_level'),
     /** Required when the decision's level differs from the proposal's. */
     decisionReason: text('decision_reason'),
+    decisionSheet: sheet('decision_sheet'),
     decisionBy: bigint('decision_by', { mode: 'number' }),
     decisionByName: text('decision_by_name'),
     decisionAt: timestamp('decision_at', { withTimezone: true }),

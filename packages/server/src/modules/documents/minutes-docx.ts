@@ -117,8 +117,13 @@ function discussion(model: MinutesModel): Block[] {
     for (const opinion of entry.opinions) {
       blocks.push(bullet([{ text: `Đồng chí ${opinion.speaker}: `, bold: true }, { text: opinion.text }]));
     }
+    // What was recorded at the item itself (the dues collected: QĐ 01-QĐ/TW, issue 16).
+    const notes = entry.notes ?? [];
+    for (const note of notes) blocks.push(bullet([{ text: note }]));
     // Every item of the agenda is minuted, also one nobody spoke on (HD 12-HD/BTCTW point 2.3).
-    if (entry.opinions.length === 0) blocks.push(bullet([{ text: NO_OPINION, italics: true }]));
+    if (entry.opinions.length === 0 && notes.length === 0) {
+      blocks.push(bullet([{ text: NO_OPINION, italics: true }]));
+    }
     if (entry.conclusion) {
       blocks.push({
         kind: 'paragraph',

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../db/client.ts';
-import { buildTestApp, type Client, login } from '../../test/factories.ts';
+import { buildTestApp, type Client, login, uploadFile } from '../../test/factories.ts';
 import { buildDuesFixture } from './test-fixture.ts';
 
 /**
@@ -44,6 +44,9 @@ function calls(org: string, code: string): Call[] {
       '/api/dues/reasons',
       { memberCode: code, month: '2026-04', reason: 'Đi làm ăn xa' },
     ],
+    ['GET', '/api/dues/remittance', `/api/dues/remittance?org=${org}&year=2026`],
+    ['GET', '/api/dues/report.docx', `/api/dues/report.docx?org=${org}&year=2026`],
+    ['GET', '/api/dues/report.xlsx', `/api/dues/report.xlsx?org=${org}&year=2026&month=2026-03`],
   ];
 }
 
@@ -111,6 +114,15 @@ describe('dues: who is refused', () => {
     expect((await (await login(ctx.app, 'sec')).get('/api/dues/mine?year=2026')).statusCode).toBe(403);
   });
 
+  it('the portal statement import: another cell’s secretary 404, a member and the committee above 403', async () => {
+    for (const [user, status] of [
+      ['sec2', 404],
+      ['member', 403],
+      ['ga', 403],
+    ] as const)
+      await expectPortal(await login(ctx.app, user), status);
+  });
+
   it('changed nothing', async () => {
     expect(await written()).toBe(0);
   });
@@ -120,6 +132,7 @@ describe('dues: who reaches them', () => {
   it('the cell’s secretary and the province’s administrator reach every route', async () => {
     await expectEvery(await login(ctx.app, 'sec'), 'C', 'DV02', 200);
     await expectEvery(await login(ctx.app, 'admin'), 'C2', 'C21', 200);
+    await expectPortal(await login(ctx.app, 'sec'), 200);
   });
 
   it('a member reads his or her own statement only, whoever else is asked for', async () => {
@@ -140,6 +153,17 @@ describe('dues: who reaches them', () => {
   });
 });
 
+/** The portal statement import's three steps (multipart uploads) on cell C: a statement naming DV02. */
+async function expectPortal(client: Client, status: number) {
+  const file = Buffer.from('Mã đảng viên,Kỳ nộp,Số tiền,Ngày nộp\nDV02,03/2026,14000,12/03/2026\n');
+  for (const step of ['headers', 'preview', 'commit']) {
+    seen.add(`POST /api/dues/portal/${step}`);
+    const response = await uploadFile(client, `/api/dues/portal/${step}?org=C`, 'sao-ke.csv', file);
+    expect(response.statusCode, `${step}: ${response.body}`).toBe(status);
+    if (status >= 400) expect(response.body, step).not.toContain('Thượng Hội');
+  }
+}
+
 describe('the table above', () => {
   it('names every dues route', async () => {
     const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
@@ -148,7 +172,7 @@ describe('the table above', () => {
     const routes = Object.entries(doc.paths)
       .flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`))
       .filter((route) => / \/api\/dues/.test(route));
-    expect(routes.length).toBe(7);
+    expect(routes.length).toBe(13);
     expect(routes.filter((route) => !seen.has(route))).toEqual([]);
   });
 });

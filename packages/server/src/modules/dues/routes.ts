@@ -18,7 +18,9 @@ import { findOrg } from '../orgs/queries.ts';
 import { recordBasis, recordPayments, recordReason, recordRelief } from './commands.ts';
 import { arrearsOf, ledgerOf, statementOf } from './ledger.ts';
 import { DUES_READERS } from './policy.ts';
+import { portalRoutes } from './portal-routes.ts';
 import { memberById } from './queries.ts';
+import { duesReportRoutes } from './report-routes.ts';
 
 const tags = ['dues'];
 
@@ -30,6 +32,8 @@ const tags = ['dues'];
 export const duesModule: FeatureModule = async (fastify, { deps }) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
+  portalRoutes(fastify, deps);
+  duesReportRoutes(fastify, deps);
 
   app.get(
     '/dues/ledger',

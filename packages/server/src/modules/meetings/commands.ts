@@ -21,6 +21,7 @@ import { materials, meetings } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/access.ts';
 import { lockReadableOrg } from '../orgs/policy.ts';
 import { addAddendum, adoptMinutes } from './adopt.ts';
+import { keepDropped } from './agenda-prefill.ts';
 import { recordMeetingEvent } from './events.ts';
 import { sendInvitations } from './invitations.ts';
 import { changeMeeting, lockMeetingRow } from './lock.ts';
@@ -69,7 +70,7 @@ export function updateMeeting(db: Db, actor: Actor, id: number, body: z.output<t
     const patch: Partial<MeetingRow> = {};
     if (body.place !== undefined) patch.place = body.place;
     if (body.title !== undefined) patch.title = body.title;
-    if (body.agenda) patch.agenda = body.agenda;
+    if (body.agenda) patch.agenda = await keepDropped(tx, actor, meeting, body.agenda);
     if (body.chairMemberCode !== undefined) {
       patch.chairMemberId = body.chairMemberCode
         ? (await memberInRollCall(tx, meeting, body.chairMemberCode, 'chairMemberCode')).memberId

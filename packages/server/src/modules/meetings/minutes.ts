@@ -6,6 +6,7 @@ import {
   type ResolutionModel,
 } from '@nennep/core';
 import type { Db } from '../../db/client.ts';
+import { duesMinutesLines, withDuesLines } from '../dues/minutes-line.ts';
 import { issuerOf, namingOf } from '../orgs/naming.ts';
 import { findOrgById, termLabelOf } from '../orgs/queries.ts';
 import { answersGivenAt } from '../recommendations/meeting-side.ts';
@@ -76,5 +77,7 @@ export async function buildMinutes(
     addenda,
     score,
   });
-  return { ...models, score };
+  // The dues collected at the meeting, under its dues item (issue 16; QĐ 01-QĐ/TW).
+  const dues = await duesMinutesLines(db, meeting);
+  return { ...models, minutes: withDuesLines(models.minutes, dues), score };
 }

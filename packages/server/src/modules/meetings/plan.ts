@@ -19,6 +19,7 @@ import { conflict, invalidField } from '../../http/errors.ts';
 import { findOrgById, type OrgRow } from '../orgs/queries.ts';
 import { attachPendingAnswers } from '../recommendations/commands.ts';
 import { pick, ruleSetFor, ruleSetsFor } from '../rule-sets/service.ts';
+import { prepareNextAgendas } from './agenda-prefill.ts';
 import { recordMeetingEvent } from './events.ts';
 import { rulesOf } from './facts.ts';
 import { cellHasCommittee, positionsSql } from './preparation.ts';
@@ -135,11 +136,21 @@ export async function planSubtree(
       });
     }
   }
-  for (let i = 0; i < values.length; i += 1000) await tx.insert(meetings).values(values.slice(i, i + 1000));
+  const inserted: MeetingRow[] = [];
+  for (let i = 0; i < values.length; i += 1000) {
+    inserted.push(
+      ...(await tx
+        .insert(meetings)
+        .values(values.slice(i, i + 1000))
+        .returning()),
+    );
+  }
   await attachPendingAnswers(
     tx,
     cells.map((c) => c.id),
   );
+  // The next meeting of each cell planned here takes the items due (agenda-prefill.ts, issue 17).
+  await prepareNextAgendas(tx, actor, inserted, today);
   await audit(tx, actor, {
     action: 'meeting.planned',
     entityType: 'org',

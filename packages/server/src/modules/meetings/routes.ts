@@ -20,6 +20,7 @@ import { type Actor, ANY_ROLE, narrowScopes, requireActor } from '../../http/acc
 import { forbidden, invalidField, notFound } from '../../http/errors.ts';
 import { assertCanRead } from '../orgs/policy.ts';
 import { findOrg } from '../orgs/queries.ts';
+import { agendaPrefillRoutes } from './agenda-prefill.ts';
 import {
   addMaterial,
   addMeeting,
@@ -224,6 +225,7 @@ function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
 export const meetingsModule: FeatureModule = async (app, { deps }) => {
   meetingRoutes(app, deps);
   meetingRunRoutes(app, deps);
+  agendaPrefillRoutes(app, deps);
   meetingCorrectionRoutes(app, deps);
   meetingDaysRoutes(app, deps);
   minutesRoutes(app, deps);

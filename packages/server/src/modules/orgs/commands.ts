@@ -139,6 +139,7 @@ export const PATH_COLUMNS = [
   ['recommendations', 'org_path'],
   ['recommendations', 'handler_path'],
   ['ratings', 'org_path'],
+  ['four_good_registrations', 'org_path'],
   ['dues_payments', 'org_path'],
   ['pass_on_documents', 'org_path'],
   ['working_groups', 'committee_path'],

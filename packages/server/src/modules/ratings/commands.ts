@@ -117,6 +117,45 @@ function assertScoreFits(score: number | null, level: RatingLevel, rules: Rating
   }
 }
 
+/**
+ * A step's points per group (issue 15 point 3): each group of the subject's sheet in the rules in force
+ * (Mẫu 01 / 2A–2C of HD 43-HD/BTCTW, as rule-set data), each within 0..its max, and their total the score given.
+ * Returns the sheet to store (null when none was given: old rows and totals-only steps stay valid).
+ */
+function checkedSheet(
+  sheet: Record<string, number> | null | undefined,
+  score: number | null,
+  subject: 'org' | 'member',
+  rules: RatingRules,
+): Record<string, number> | null {
+  if (!sheet) return null;
+  const groups = rules.sheets[subject];
+  const ids = new Set(groups.map((g) => g.id));
+  for (const key of Object.keys(sheet)) {
+    if (!ids.has(key))
+      throw invalidField(`sheet.${key}`, {
+        vi: 'Nhóm tiêu chí này không có trong phiếu đánh giá đang áp dụng.',
+        en: 'This group is not on the rating sheet in force.',
+      });
+  }
+  let total = 0;
+  for (const g of groups) {
+    const points = sheet[g.id];
+    if (points === undefined || points > g.max)
+      throw invalidField(`sheet.${g.id}`, {
+        vi: `Điểm nhóm "${g.label.vi}" phải từ 0 đến ${g.max}.`,
+        en: `The points of "${g.label.en}" must be 0 to ${g.max}.`,
+      });
+    total += points;
+  }
+  if (score !== total)
+    throw invalidField(score === null ? 'score' : 'sheet', {
+      vi: `Tổng điểm các nhóm (${total}) phải bằng tổng điểm${score === null ? '' : ` (${score})`}.`,
+      en: `The groups' points (${total}) must add up to the score${score === null ? '' : ` (${score})`}.`,
+    });
+  return Object.fromEntries(groups.map((g) => [g.id, sheet[g.id] ?? 0]));
+}
+
 const tooLate = (step: string) =>
   conflict({
     vi: `Đã có ${step === 'decision' ? 'quyết định của cấp có thẩm quyền' : 'đề xuất của chi bộ'}: bước này không sửa được nữa.`,
@@ -141,8 +180,10 @@ export function selfAssess(db: Db, actor: Actor, input: z.output<typeof selfAsse
     assertRated(step, key);
     if (step.row.proposalLevel || step.row.decisionLevel) throw tooLate('proposal');
     assertScoreFits(input.score ?? null, input.level, step.rules);
+    const sheet = checkedSheet(input.sheet, input.score ?? null, key.subject, step.rules);
     await step.tx.execute(
       sql`UPDATE ratings SET self_score = ${input.score ?? null}, self_level = ${input.level},
+            self_sheet = ${sheet === null ? null : JSON.stringify(sheet)}::jsonb,
             self_text = ${input.text ?? null}, self_by = ${actor.id}, self_by_name = ${actor.displayName},
             self_at = ${now.toISOString()}, updated_at = ${now.toISOString()}
           WHERE id = ${step.row.id}`,
@@ -150,7 +191,7 @@ export function selfAssess(db: Db, actor: Actor, input: z.output<typeof selfAsse
     await audit(
       step.tx,
       actor,
-      auditOf(step, key, 'rating.self_assessed', { level: input.level, score: input.score ?? null }),
+      auditOf(step, key, 'rating.self_assessed', { level: input.level, score: input.score ?? null, sheet }),
     );
     return step.row.id;
   });
@@ -166,6 +207,7 @@ export function propose(db: Db, actor: Actor, input: z.output<typeof proposeRati
     assertRated(step, input);
     if (step.row.decisionLevel) throw tooLate('decision');
     assertScoreFits(input.score ?? null, input.level, step.rules, input.disqualified);
+    const sheet = checkedSheet(input.sheet, input.score ?? null, input.subject, step.rules);
     const meetingId = input.meetingId ?? null;
     if (meetingId !== null) {
       const [meeting] = await rows<{ id: number }>(
@@ -182,6 +224,7 @@ export function propose(db: Db, actor: Actor, input: z.output<typeof proposeRati
     }
     await step.tx.execute(
       sql`UPDATE ratings SET proposal_score = ${input.score ?? null}, proposal_level = ${input.level},
+            proposal_sheet = ${sheet === null ? null : JSON.stringify(sheet)}::jsonb,
             proposal_text = ${input.text ?? null}, proposal_meeting_id = ${meetingId}, proposal_by = ${actor.id},
             proposal_by_name = ${actor.displayName}, proposal_at = ${now.toISOString()},
             updated_at = ${now.toISOString()}
@@ -190,7 +233,12 @@ export function propose(db: Db, actor: Actor, input: z.output<typeof proposeRati
     await audit(
       step.tx,
       actor,
-      auditOf(step, input, 'rating.proposed', { level: input.level, score: input.score ?? null, meetingId }),
+      auditOf(step, input, 'rating.proposed', {
+        level: input.level,
+        score: input.score ?? null,
+        sheet,
+        meetingId,
+      }),
     );
     return step.row.id;
   });
@@ -212,6 +260,7 @@ export function decide(
     assertMay(mayDecide, actor, step.subject);
     assertRated(step, input);
     assertScoreFits(input.score ?? null, input.level, step.rules, input.disqualified);
+    const sheet = checkedSheet(input.sheet, input.score ?? null, input.subject, step.rules);
     const reason = input.reason?.trim() || null;
     const proposed = step.row.proposalLevel;
     if (proposed && proposed !== input.level && !reason) {
@@ -231,6 +280,7 @@ export function decide(
     );
     await step.tx.execute(
       sql`UPDATE ratings SET decision_score = ${input.score ?? null}, decision_level = ${input.level},
+            decision_sheet = ${sheet === null ? null : JSON.stringify(sheet)}::jsonb,
             decision_reason = ${reason}, decision_by = ${actor.id}, decision_by_name = ${actor.displayName},
             decision_at = ${now.toISOString()}, decision_source = ${source}, updated_at = ${now.toISOString()}
           WHERE id = ${step.row.id}`,
@@ -241,6 +291,7 @@ export function decide(
       auditOf(step, input, 'rating.decided', {
         level: input.level,
         score: input.score ?? null,
+        sheet,
         proposed,
         previous: step.row.decisionLevel,
         reason,

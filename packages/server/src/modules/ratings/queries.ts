@@ -11,6 +11,7 @@ import {
   type RatingLevel,
   type RatingPeriod,
   type RatingRules,
+  type RatingSheet,
   type RatingSubject,
   ratingPeriodEnd,
   ratingRulesOf,
@@ -131,17 +132,20 @@ export interface RatingRow {
   selfScore: number | null;
   selfLevel: RatingLevel | null;
   selfText: string | null;
+  selfSheet: RatingSheet | null;
   selfByName: string | null;
   selfAt: string | null;
   proposalScore: number | null;
   proposalLevel: RatingLevel | null;
   proposalText: string | null;
+  proposalSheet: RatingSheet | null;
   proposalMeetingId: number | null;
   proposalByName: string | null;
   proposalAt: string | null;
   decisionScore: number | null;
   decisionLevel: RatingLevel | null;
   decisionReason: string | null;
+  decisionSheet: RatingSheet | null;
   decisionByName: string | null;
   decisionAt: string | null;
   notRatedReason: NotRatedReason | null;
@@ -150,13 +154,13 @@ export interface RatingRow {
 
 const COLUMNS = sql`r.id::int AS id, r.year, r.period, r.subject, r.subject_id::int AS "subjectId",
   r.org_id::int AS "orgId", r.org_path AS "orgPath",
-  r.self_score::float8 AS "selfScore", r.self_level AS "selfLevel", r.self_text AS "selfText",
+  r.self_score::float8 AS "selfScore", r.self_level AS "selfLevel", r.self_text AS "selfText", r.self_sheet AS "selfSheet",
   r.self_by_name AS "selfByName", r.self_at AS "selfAt",
   r.proposal_score::float8 AS "proposalScore", r.proposal_level AS "proposalLevel",
-  r.proposal_text AS "proposalText", r.proposal_meeting_id::int AS "proposalMeetingId",
+  r.proposal_text AS "proposalText", r.proposal_sheet AS "proposalSheet", r.proposal_meeting_id::int AS "proposalMeetingId",
   r.proposal_by_name AS "proposalByName", r.proposal_at AS "proposalAt",
   r.decision_score::float8 AS "decisionScore", r.decision_level AS "decisionLevel",
-  r.decision_reason AS "decisionReason", r.decision_by_name AS "decisionByName", r.decision_at AS "decisionAt",
+  r.decision_reason AS "decisionReason", r.decision_sheet AS "decisionSheet", r.decision_by_name AS "decisionByName", r.decision_at AS "decisionAt",
   r.not_rated_reason AS "notRatedReason", r.not_rated_note AS "notRatedNote"`;
 
 /** The subject's rating row in a period, made empty when there is none, and locked `FOR UPDATE`. */
@@ -203,12 +207,14 @@ const iso = (at: string | Date | null) => (at === null ? null : new Date(at).toI
 export function presentRating(actor: Actor, r: ListedRow): RatingDto {
   const step = (
     score: number | null,
+    sheet: RatingSheet | null,
     level: RatingLevel,
     text: string | null,
     by: string | null,
     at: string | null,
   ) => ({
     score,
+    sheet,
     level,
     text,
     by,
@@ -222,16 +228,25 @@ export function presentRating(actor: Actor, r: ListedRow): RatingDto {
     code: r.code,
     name: r.name,
     orgCode: r.orgCode,
-    self: r.selfLevel ? step(r.selfScore, r.selfLevel, r.selfText, r.selfByName, r.selfAt) : null,
+    self: r.selfLevel
+      ? step(r.selfScore, r.selfSheet, r.selfLevel, r.selfText, r.selfByName, r.selfAt)
+      : null,
     proposal: r.proposalLevel
       ? {
-          ...step(r.proposalScore, r.proposalLevel, r.proposalText, r.proposalByName, r.proposalAt),
+          ...step(
+            r.proposalScore,
+            r.proposalSheet,
+            r.proposalLevel,
+            r.proposalText,
+            r.proposalByName,
+            r.proposalAt,
+          ),
           meetingId: r.proposalMeetingId,
         }
       : null,
     decision: r.decisionLevel
       ? {
-          ...step(r.decisionScore, r.decisionLevel, null, r.decisionByName, r.decisionAt),
+          ...step(r.decisionScore, r.decisionSheet, r.decisionLevel, null, r.decisionByName, r.decisionAt),
           reason: r.decisionReason,
         }
       : null,

@@ -54,6 +54,8 @@ describe('signed out', () => {
     const routes = [
       ['GET', '/api/ratings?org=C&year=2026', undefined],
       ['GET', '/api/ratings/summary?org=C&year=2026', undefined],
+      ['GET', '/api/ratings/quota?org=C&year=2026', undefined],
+      ['GET', '/api/ratings/suggested?subject=member&id=C01&year=2026', undefined],
       ['POST', '/api/ratings/self-assess', { year, level: 'good' }],
       ['POST', '/api/ratings/propose', step],
       ['POST', '/api/ratings/decide', step],
@@ -104,6 +106,31 @@ describe('GET /api/ratings/summary', () => {
     expect((await sec2.get('/api/ratings/summary?org=C&year=2026')).statusCode).toBe(404);
     expect((await member.get('/api/ratings/summary?org=C&year=2026')).statusCode).toBe(403);
     expect((await ga.get('/api/ratings/summary?org=GA&year=2026')).statusCode).toBe(200);
+  });
+});
+
+describe('GET /api/ratings/quota', () => {
+  it('is for staff of the subtree, as the summary', async () => {
+    expect((await sec.get('/api/ratings/quota?org=C&year=2026')).statusCode).toBe(200);
+    expect((await sec2.get('/api/ratings/quota?org=C&year=2026')).statusCode).toBe(404);
+    expect((await member.get('/api/ratings/quota?org=C&year=2026')).statusCode).toBe(403);
+    expect((await ga.get('/api/ratings/quota?org=GA&year=2026')).statusCode).toBe(200);
+  });
+});
+
+describe('GET /api/ratings/suggested', () => {
+  it('is as reading the rating: a member his or her own, the secretary the cell’s, not another cell’s', async () => {
+    const url = (subject: string, id: string) =>
+      `/api/ratings/suggested?subject=${subject}&id=${id}&year=2026`;
+    expect((await member.get(url('member', 'C01'))).statusCode).toBe(200);
+    expect((await member.get(url('member', 'C02'))).statusCode).toBe(403);
+    expect((await member.get(url('member', 'C21'))).statusCode).toBe(404);
+    expect((await member.get(url('org', 'C'))).statusCode).toBe(403);
+    expect((await sec.get(url('member', 'C02'))).statusCode).toBe(200);
+    expect((await sec.get(url('org', 'C'))).statusCode).toBe(200);
+    expect((await sec2.get(url('member', 'C01'))).statusCode).toBe(404);
+    expect((await sec2.get(url('org', 'C'))).statusCode).toBe(404);
+    expect((await ga.get(url('org', 'C2'))).statusCode).toBe(200);
   });
 });
 
@@ -212,7 +239,7 @@ describe('POST /api/ratings/not-rated', () => {
 });
 
 describe('every ratings route has its access test', () => {
-  it('names them all: the six above, the import (import.test.ts) and the report (report.test.ts)', async () => {
+  it('names them all: the eight above, the import (import.test.ts), the report (report.test.ts), the dashboard (by-commune.test.ts)', async () => {
     const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
       paths: Record<string, Record<string, unknown>>;
     };
@@ -222,7 +249,10 @@ describe('every ratings route has its access test', () => {
       .sort();
     expect(routes).toEqual([
       'GET /api/ratings',
+      'GET /api/ratings/by-commune',
+      'GET /api/ratings/quota',
       'GET /api/ratings/report',
+      'GET /api/ratings/suggested',
       'GET /api/ratings/summary',
       'POST /api/ratings/decide',
       'POST /api/ratings/import/commit',

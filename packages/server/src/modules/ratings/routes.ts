@@ -4,6 +4,7 @@ import {
   proposeRatingSchema,
   type RatingListDto,
   ratingListQuerySchema,
+  ratingSuggestedQuerySchema,
   ratingSummaryQuerySchema,
   selfAssessSchema,
 } from '@nennep/core';
@@ -15,11 +16,14 @@ import { type Actor, assertCan, narrowScopes, requireActor } from '../../http/ac
 import { forbidden, notFound } from '../../http/errors.ts';
 import { assertCanRead } from '../orgs/policy.ts';
 import { findOrg } from '../orgs/queries.ts';
+import { ratingsByCommune } from './by-commune.ts';
 import { decide, propose, selfAssess, setNotRated } from './commands.ts';
 import { ratingImportRoutes } from './import-routes.ts';
 import { RATING_READERS } from './policy.ts';
 import { presentRating, ratingRows } from './queries.ts';
+import { ratingQuotaRoutes } from './quota-route.ts';
 import { ratingReportRoutes } from './report-routes.ts';
+import { suggestRating } from './suggest.ts';
 import { ratingSummary } from './summary.ts';
 
 const tags = ['ratings'];
@@ -54,6 +58,16 @@ export const ratingsModule: FeatureModule = async (fastify, { deps }) => {
   const { db } = deps.database;
   ratingImportRoutes(fastify, deps);
   ratingReportRoutes(fastify, deps);
+  ratingQuotaRoutes(fastify, deps);
+
+  app.get(
+    '/ratings/suggested',
+    { schema: { tags, querystring: ratingSuggestedQuerySchema } },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      return suggestRating(await readDbOf(deps, request), actor, request.query, nowOf(deps));
+    },
+  );
 
   app.get('/ratings', { schema: { tags, querystring: ratingListQuerySchema } }, async (request) => {
     const actor = requireActor(request.actor);
@@ -82,6 +96,19 @@ export const ratingsModule: FeatureModule = async (fastify, { deps }) => {
       assertCan(actor, RATING_READERS, org.path);
       const readDb = await readDbOf(deps, request);
       return ratingSummary(readDb, org, request.query.year, request.query.period);
+    },
+  );
+
+  // The dashboard per unit (issue 15 point 5): readers as for the summary.
+  app.get(
+    '/ratings/by-commune',
+    { schema: { tags, querystring: ratingSummaryQuerySchema } },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const org = assertCanRead(actor, await findOrg(db, request.query.org));
+      assertCan(actor, RATING_READERS, org.path);
+      const readDb = await readDbOf(deps, request);
+      return ratingsByCommune(readDb, org, request.query.year, request.query.period);
     },
   );
 

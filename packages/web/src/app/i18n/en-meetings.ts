@@ -159,6 +159,11 @@ export const enMeetings: typeof viMeetings = {
     moveDown: 'Move down',
     remove: 'Remove',
     saveAgenda: 'Save agenda',
+    whyItem: 'Why this item',
+    reprepare: 'Prepare the agenda again',
+    reprepareHelp:
+      'Adds what is due (documents to pass on, answers to recommendations, recognitions, overdue tasks, members absent repeatedly, dues arrears). Items removed are not added back.',
+    prefilled: 'Pre-filled',
     agendaEmpty: 'No items yet',
     materials: 'Materials',
     materialsHelp: 'Publish materials to members at least 1 day before the meeting.',

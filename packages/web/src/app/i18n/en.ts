@@ -1,3 +1,7 @@
+import { enDues } from './en-dues';
+import { enDuesPortal } from './en-dues-portal';
+import { enDuesRemit } from './en-dues-remit';
+import { enFourGood } from './en-four-good';
 import { enHome } from './en-home';
 import { enImports } from './en-imports';
 import { enLabels } from './en-labels';
@@ -22,6 +26,10 @@ export const en: Messages = {
   ...enSupervision,
   ...enRecommendations,
   ...enRatings,
+  ...enFourGood,
+  ...enDues,
+  ...enDuesPortal,
+  ...enDuesRemit,
   ...enReports,
   ...enImports,
   ...enPlanning,

@@ -158,6 +158,11 @@ export const viMeetings = {
     moveDown: 'Chuyển xuống',
     remove: 'Xóa',
     saveAgenda: 'Lưu chương trình',
+    whyItem: 'Vì sao có mục này',
+    reprepare: 'Chuẩn bị lại chương trình',
+    reprepareHelp:
+      'Thêm các nội dung đến hạn (văn bản cần phổ biến, trả lời kiến nghị, công nhận đảng viên chính thức, nhiệm vụ quá hạn, đảng viên vắng nhiều lần, đảng phí còn nợ). Mục đã xóa sẽ không được thêm lại.',
+    prefilled: 'Tự động',
     agendaEmpty: 'Chưa có nội dung',
     materials: 'Tài liệu',
     materialsHelp: 'Gửi tài liệu cho đảng viên trước ngày họp ít nhất 1 ngày.',

@@ -1,3 +1,7 @@
+import { viDues } from './vi-dues';
+import { viDuesPortal } from './vi-dues-portal';
+import { viDuesRemit } from './vi-dues-remit';
+import { viFourGood } from './vi-four-good';
 import { viHome } from './vi-home';
 import { viImports } from './vi-imports';
 import { viLabels } from './vi-labels';
@@ -21,6 +25,10 @@ export const vi = {
   ...viSupervision,
   ...viRecommendations,
   ...viRatings,
+  ...viFourGood,
+  ...viDues,
+  ...viDuesPortal,
+  ...viDuesRemit,
   ...viReports,
   ...viImports,
   ...viPlanning,

@@ -1,10 +1,17 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  DeleteOutlined,
+  PlusOutlined,
+  ReloadOutlined,
+} from '@ant-design/icons';
 import type { AgendaItem } from '@nennep/core/meetings/agenda';
 import { type AgendaSection, MEETING_LIMITS, type MeetingDetailDto } from '@nennep/core/meetings/api-types';
-import { Button, Card, Empty, Flex, Form, Input, Select, Tag } from 'antd';
+import { Button, Card, Empty, Flex, Form, Input, Select, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/form-modal';
+import { apiPost } from '../../lib/api';
 import { useAction } from '../../lib/use-action';
 import { meetingCommands, useSetMeeting } from './api';
 
@@ -13,6 +20,18 @@ const SECTION_COLORS: Record<AgendaSection, string> = { opening: 'blue', content
 
 interface Row extends AgendaItem {
   key: number;
+}
+
+/** Why a pre-filled item is on the agenda ("Vì sao có mục này"), under its title. */
+function ItemReason({ item }: { item: AgendaItem }) {
+  const { t } = useTranslation();
+  if (!item.reason) return null;
+  return (
+    <Typography.Text type="secondary" style={{ display: 'block', fontSize: 13 }} data-testid="agenda-reason">
+      <Tag color="gold">{t('prepare.prefilled')}</Tag>
+      {t('prepare.whyItem')}: {item.reason}
+    </Typography.Text>
+  );
 }
 
 let nextKey = 1;
@@ -28,6 +47,7 @@ export function AgendaList({ agenda }: { agenda: AgendaItem[] }) {
         // biome-ignore lint/suspicious/noArrayIndexKey: agenda items are identified by their place
         <li key={i}>
           <Tag color={SECTION_COLORS[item.section]}>{t(`agendaSection.${item.section}`)}</Tag> {item.title}
+          <ItemReason item={item} />
         </li>
       ))}
     </ol>
@@ -59,12 +79,29 @@ export function AgendaEditor({
         agenda: rows
           .filter((r) => r.title.trim())
           // The chair's conclusion stays with its item when the agenda is edited.
-          .map((r) => ({ title: r.title.trim(), section: r.section, conclusion: r.conclusion })),
+          // So do a pre-filled item's source and reason: the server notes the ones removed as dropped.
+          .map((r) => ({
+            title: r.title.trim(),
+            section: r.section,
+            conclusion: r.conclusion,
+            source: r.source,
+            reason: r.reason,
+          })),
       }),
     success: t('common.saved'),
     onSuccess: (m) => {
       setMeeting(m);
       setRows(withKeys(m.agenda));
+      setDirty(false);
+    },
+  });
+  // "Chuẩn bị lại chương trình": the items due added again (those dropped stay out), before the meeting.
+  const reprepare = useAction({
+    mutationFn: () => apiPost<{ agenda: AgendaItem[] }>(`/api/meetings/${meeting.id}/agenda/prepare`, {}),
+    success: t('common.saved'),
+    onSuccess: ({ agenda }) => {
+      setMeeting({ ...meeting, agenda });
+      setRows(withKeys(agenda));
       setDirty(false);
     },
   });
@@ -116,6 +153,7 @@ export function AgendaEditor({
                 aria-label={t('prepare.agendaItem')}
                 onChange={(e) => patch(row.key, { title: e.target.value })}
               />
+              <ItemReason item={row} />
               <Flex gap={4} wrap align="center">
                 <Select<AgendaSection>
                   size="small"
@@ -165,6 +203,20 @@ export function AgendaEditor({
         >
           {t('prepare.saveAgenda')}
         </Button>
+        {meeting.startedAt ? null : (
+          <Tooltip title={t('prepare.reprepareHelp')}>
+            <Button
+              icon={<ReloadOutlined />}
+              size="large"
+              disabled={dirty}
+              loading={reprepare.isPending}
+              onClick={() => reprepare.mutate(undefined)}
+              data-testid="agenda-reprepare"
+            >
+              {t('prepare.reprepare')}
+            </Button>
+          </Tooltip>
+        )}
       </Flex>
       {adding ? (
         <FormModal<AgendaItem>

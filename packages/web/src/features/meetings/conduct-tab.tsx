@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRules } from '../../lib/rules';
 import { useAction } from '../../lib/use-action';
+import { MeetingDuesCard } from '../dues/meeting-dues-card';
 import { meetingCommands, meetingKeys, useMeetingRules, useSetMeeting } from './api';
 import { ItemConclusionsCard } from './item-conclusions';
 import { OpinionsCard } from './opinions-card';
@@ -207,6 +208,7 @@ export function ConductTab(props: TabProps & { roll: RollCall }) {
       <ItemConclusionsCard meeting={props.meeting} editable={props.editable} />
       <MeetingRecommendationsCard meeting={props.meeting} editable={props.editable} roll={props.roll} />
       <MeetingAnswersCard meeting={props.meeting} editable={props.editable} />
+      <MeetingDuesCard meeting={props.meeting} editable={props.editable} />
       <TasksCard {...props} />
       <ConclusionCard {...props} />
     </div>

@@ -2,12 +2,16 @@ import type { MeDto } from '@nennep/core/accounts/types';
 import type { RuleSetDto } from '@nennep/core/meetings/api-types';
 import { DEFAULT_RATING_RULES } from '@nennep/core/ratings/default-rules';
 import type {
+  NotRatedReason,
   RatingDto,
   RatingLevel,
   RatingListDto,
   RatingPeriod,
+  RatingQuotaDto,
   RatingRules,
+  RatingSheet,
   RatingSubject,
+  RatingSuggestionDto,
   RatingSummaryDto,
 } from '@nennep/core/ratings/types';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -17,11 +21,23 @@ import { useRuleSets } from '../../lib/rule-sets';
 // Plain data from core (files without zod, so the bundle stays small).
 export {
   NOT_RATED_REASON_LABELS,
+  NOT_RATED_REASONS,
   RATING_LEVEL_LABELS,
   RATING_LEVELS,
   RATING_PERIODS,
 } from '@nennep/core/ratings/types';
-export type { RatingDto, RatingLevel, RatingPeriod, RatingRules, RatingSubject, RatingSummaryDto };
+export type {
+  NotRatedReason,
+  RatingDto,
+  RatingLevel,
+  RatingPeriod,
+  RatingQuotaDto,
+  RatingRules,
+  RatingSheet,
+  RatingSubject,
+  RatingSuggestionDto,
+  RatingSummaryDto,
+};
 
 export const ratingKeys = {
   all: ['ratings'] as const,
@@ -29,7 +45,29 @@ export const ratingKeys = {
     ['ratings', 'list', org, year, period ?? '', subject ?? ''] as const,
   summary: (org: string, year: number, period: RatingPeriod) =>
     ['ratings', 'summary', org, year, period] as const,
+  quota: (org: string, year: number, period: RatingPeriod) =>
+    ['ratings', 'quota', org, year, period] as const,
+  suggested: (subject: RatingSubject, id: string, year: number, period: RatingPeriod) =>
+    ['ratings', 'suggested', subject, id, year, period] as const,
 };
+
+/** The "xuất sắc" quota of each comparison group the subtree touches, counted by the server. */
+export function useRatingQuota(org: string | undefined, year: number, period: RatingPeriod) {
+  return useQuery({
+    queryKey: ratingKeys.quota(org ?? '', year, period),
+    queryFn: () => apiGet<RatingQuotaDto>('/api/ratings/quota', { org, year, period }),
+    enabled: !!org,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The suggested points per sheet group from the period's records (meetings, visits, tasks …). */
+export function useSuggestedPoints(subject: RatingSubject, id: string, year: number, period: RatingPeriod) {
+  return useQuery({
+    queryKey: ratingKeys.suggested(subject, id, year, period),
+    queryFn: () => apiGet<RatingSuggestionDto>('/api/ratings/suggested', { subject, id, year, period }),
+  });
+}
 
 /** The ratings of a subtree the account sees in a year (a member: his or her own only). */
 export function useRatings(
@@ -67,6 +105,7 @@ export interface SelfAssessBody {
   year: number;
   period: RatingPeriod;
   score: number | null;
+  sheet?: RatingSheet | null;
   level: RatingLevel;
   text: string | null;
   subject?: RatingSubject;
@@ -78,6 +117,7 @@ export interface ProposeBody {
   subject: RatingSubject;
   code: string;
   score: number | null;
+  sheet?: RatingSheet | null;
   level: RatingLevel;
   text?: string | null;
   meetingId?: number | null;
@@ -88,13 +128,23 @@ export interface DecideBody {
   subject: RatingSubject;
   code: string;
   score: number | null;
+  sheet?: RatingSheet | null;
   level: RatingLevel;
   reason?: string | null;
+}
+export interface NotRatedBody {
+  year: number;
+  period: RatingPeriod;
+  subject: RatingSubject;
+  code: string;
+  reason: NotRatedReason | null;
+  note?: string | null;
 }
 
 export const selfAssess = (body: SelfAssessBody) => apiPost<RatingDto>('/api/ratings/self-assess', body);
 export const proposeRating = (body: ProposeBody) => apiPost<RatingDto>('/api/ratings/propose', body);
 export const decideRating = (body: DecideBody) => apiPost<RatingDto>('/api/ratings/decide', body);
+export const setNotRated = (body: NotRatedBody) => apiPost<RatingDto>('/api/ratings/not-rated', body);
 
 /** The level a total gives on the rule set's bounds (QĐ 366-QĐ/TW art. 11): the rater may give less. */
 export function levelOfScore(score: number, levels: RatingRules['levels']): RatingLevel {
@@ -111,18 +161,4 @@ export const grantOrgs = (me: MeDto, roles: readonly string[]) =>
 /** The current year in Vietnam (UTC+7), from the browser's clock: only the default of a picker. */
 export function thisYear(): number {
   return new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
-}
-
-/**
- * The "xuất sắc" quota over a list (QĐ 366-QĐ/TW art. 11; QĐ 124-QĐ/TW): excellent decisions against ⌊base ×
- * percent / 100⌋, the base those rated good or better by decision, else by proposal — as the server counts.
- */
-export function quotaOf(items: RatingDto[], percent: number) {
-  const rated = items.filter((r) => !r.notRated);
-  const excellent = rated.filter((r) => r.decision?.level === 'excellent').length;
-  const base = rated.filter((r) => {
-    const counted = r.decision?.level ?? r.proposal?.level;
-    return counted === 'excellent' || counted === 'good';
-  }).length;
-  return { excellent, base, max: Math.floor((base * percent) / 100), percent };
 }

@@ -7,6 +7,7 @@ import { QueryState } from '../../components/query-state';
 import { fetchMembers, memberKeys } from '../../lib/member-list';
 import { useUrlParams } from '../../lib/use-url-params';
 import { useCurrentUser } from '../auth/session';
+import { FourGoodBadge } from '../four-good/badge';
 import { grantOrgs, type RatingDto, useRatingRules, useRatings } from './api';
 import { periodFrom, RatingLevelTag } from './parts';
 import { StepModal, type StepTarget } from './step-modal';
@@ -115,7 +116,11 @@ export function RatingCellPage() {
           <QueryState query={members}>
             {(list) => (
               <>
-                <Card size="small" title={t('ratings.cell.theCell')}>
+                <Card
+                  size="small"
+                  title={t('ratings.cell.theCell')}
+                  extra={<FourGoodBadge org={org} year={year} />}
+                >
                   <List>
                     <Row
                       target={{

@@ -1,17 +1,96 @@
-import { Alert, Button, Card, Empty, Flex, List, Segmented } from 'antd';
+import { Alert, Button, Card, Empty, Flex, List, Segmented, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { currentLang } from '../../app/i18n';
 import { QueryState } from '../../components/query-state';
+import { useAction } from '../../lib/use-action';
 import { useUrlParams } from '../../lib/use-url-params';
 import { useCurrentUser } from '../auth/session';
-import { grantOrgs, quotaOf, type RatingDto, type RatingSubject, useRatingRules, useRatings } from './api';
+import {
+  grantOrgs,
+  NOT_RATED_REASON_LABELS,
+  type RatingDto,
+  type RatingPeriod,
+  type RatingSubject,
+  ratingKeys,
+  setNotRated,
+  useRatingQuota,
+  useRatingRules,
+  useRatings,
+} from './api';
+import { NotRatedModal } from './not-rated-modal';
 import { periodFrom, RatingLevelTag, RatingSteps } from './parts';
 import { StepModal, type StepTarget } from './step-modal';
 import { RatingsTop } from './top';
 
-/** One subject to decide: the self-assessment and the cell's proposal side by side, then the decision. */
-function DecideRow({ rating, onDecide }: { rating: RatingDto; onDecide: (r: RatingDto) => void }) {
+/**
+ * The "xuất sắc" quota of each comparison group (QĐ 366-QĐ/TW art. 11), as the server counts it from the ratings
+ * stored (`GET /api/ratings/quota`), not from the list shown.
+ */
+function QuotaAlerts({
+  org,
+  year,
+  period,
+  subject,
+}: {
+  org: string;
+  year: number;
+  period: RatingPeriod;
+  subject: RatingSubject;
+}) {
   const { t } = useTranslation();
+  const lang = currentLang();
+  const quota = useRatingQuota(org, year, period);
+  const groups = (quota.data?.groups ?? []).filter((g) => g.subject === subject);
+  if (!quota.data) return null;
+  return (
+    <Flex vertical gap={4} data-testid="decide-quota">
+      {groups.length === 0 ? (
+        <Alert type="info" showIcon title={t('ratings.decide.quotaNone')} />
+      ) : (
+        groups.map((g) => (
+          <Alert
+            key={g.group}
+            type={g.excellent > g.allowed ? 'error' : 'info'}
+            showIcon
+            data-testid="decide-quota-group"
+            data-group={g.group}
+            title={`${g.label[lang]} — ${t('ratings.decide.quota', {
+              excellent: g.excellent,
+              max: g.allowed,
+              percent: g.percent,
+              base: g.goodOrBetter,
+            })}`}
+          />
+        ))
+      )}
+      <span className="nn-muted">{t('ratings.decide.quotaNote')}</span>
+    </Flex>
+  );
+}
+
+/** One subject to decide: the self-assessment and the cell's proposal side by side, then the decision. */
+function DecideRow({
+  rating,
+  year,
+  period,
+  onDecide,
+  onNotRated,
+}: {
+  rating: RatingDto;
+  year: number;
+  period: RatingPeriod;
+  onDecide: (r: RatingDto) => void;
+  onNotRated: (r: RatingDto) => void;
+}) {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  const mayMark = (rating.abilities.decide || rating.abilities.propose) && !rating.decision;
+  const rateAgain = useAction({
+    mutationFn: () => setNotRated({ year, period, subject: rating.subject, code: rating.code, reason: null }),
+    success: t('ratings.notRated.cleared'),
+    invalidate: [ratingKeys.all],
+  });
   return (
     <Card
       size="small"
@@ -24,13 +103,38 @@ function DecideRow({ rating, onDecide }: { rating: RatingDto; onDecide: (r: Rati
         </Flex>
       }
       extra={
-        rating.abilities.decide && !rating.notRated ? (
-          <Button size="small" type="primary" onClick={() => onDecide(rating)} data-testid="decide-open">
-            {t('ratings.decide.decide')}
-          </Button>
-        ) : null
+        <Flex gap={4} wrap>
+          {mayMark && !rating.notRated ? (
+            <Button size="small" onClick={() => onNotRated(rating)} data-testid="not-rated-open">
+              {t('ratings.notRated.open')}
+            </Button>
+          ) : null}
+          {mayMark && rating.notRated ? (
+            <Button
+              size="small"
+              loading={rateAgain.isPending}
+              onClick={() => rateAgain.mutate()}
+              data-testid="not-rated-clear"
+            >
+              {t('ratings.notRated.clear')}
+            </Button>
+          ) : null}
+          {rating.abilities.decide && !rating.notRated ? (
+            <Button size="small" type="primary" onClick={() => onDecide(rating)} data-testid="decide-open">
+              {t('ratings.decide.decide')}
+            </Button>
+          ) : null}
+        </Flex>
       }
     >
+      {rating.notRated ? (
+        <Tag color="default" data-testid="decide-row-not-rated" data-reason={rating.notRated.reason}>
+          {t('ratings.notRated.shown', {
+            reason: NOT_RATED_REASON_LABELS[rating.notRated.reason][lang],
+          })}
+          {rating.notRated.note ? ` (${rating.notRated.note})` : ''}
+        </Tag>
+      ) : null}
       <RatingSteps rating={rating} />
       <RatingLevelTag level={rating.level} testId="decide-row-level" />
     </Card>
@@ -39,8 +143,9 @@ function DecideRow({ rating, onDecide }: { rating: RatingDto; onDecide: (r: Rati
 
 /**
  * The committee's decision (QĐ 366-QĐ/TW art. 11; domain.md §8): the subtree's organisations and members with a
- * self-assessment or a proposal, the quota of "xuất sắc" shown (how many of how many allowed), the decision with
- * its reason when it differs from the cell's proposal; a refusal shows in the dialog.
+ * self-assessment or a proposal, the quota of "xuất sắc" per comparison group (from the server), the decision
+ * with its reason when it differs from the cell's proposal; "không xếp loại" with its reason; a refusal shows
+ * in the dialog.
  */
 export function RatingDecidePage() {
   const { t } = useTranslation();
@@ -52,6 +157,7 @@ export function RatingDecidePage() {
   const rules = useRatingRules(org, `${year}-12-31`);
   const ratings = useRatings(org, year, period, subject);
   const [open, setOpen] = useState<StepTarget | null>(null);
+  const [notRated, setNotRatedOpen] = useState<RatingDto | null>(null);
   return (
     <>
       <RatingsTop
@@ -77,16 +183,10 @@ export function RatingDecidePage() {
         {org ? (
           <QueryState query={ratings}>
             {(list) => {
-              const items = list.items.filter((r) => r.self || r.proposal || r.decision);
-              const quota = quotaOf(items, rules.excellentQuota.percent);
+              const items = list.items.filter((r) => r.self || r.proposal || r.decision || r.notRated);
               return (
                 <>
-                  <Alert
-                    type={quota.excellent > quota.max ? 'error' : 'info'}
-                    showIcon
-                    title={<span data-testid="decide-quota">{t('ratings.decide.quota', quota)}</span>}
-                    description={t('ratings.decide.quotaNote')}
-                  />
+                  <QuotaAlerts org={org} year={year} period={period} subject={subject} />
                   {items.length === 0 ? (
                     <Empty description={t('ratings.decide.empty')} />
                   ) : (
@@ -96,6 +196,9 @@ export function RatingDecidePage() {
                         <List.Item style={{ display: 'block' }}>
                           <DecideRow
                             rating={r}
+                            year={year}
+                            period={period}
+                            onNotRated={setNotRatedOpen}
                             onDecide={(x) =>
                               setOpen({ subject: x.subject, code: x.code, name: x.name, rating: x })
                             }
@@ -119,6 +222,9 @@ export function RatingDecidePage() {
           rules={rules}
           onClose={() => setOpen(null)}
         />
+      ) : null}
+      {notRated ? (
+        <NotRatedModal rating={notRated} year={year} period={period} onClose={() => setNotRatedOpen(null)} />
       ) : null}
     </>
   );

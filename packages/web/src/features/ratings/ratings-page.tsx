@@ -9,12 +9,18 @@ import { isRatingDecider, isRatingReader } from './roles';
 export function RatingsPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const links: { to: string; key: 'self' | 'cell' | 'decide' | 'summary' }[] = [];
+  const links: {
+    to: string;
+    key: 'self' | 'cell' | 'decide' | 'summary' | 'byCommune' | 'import';
+  }[] = [];
   if (me.memberCode) links.push({ to: '/ratings/self', key: 'self' });
   if (me.grants.some((g) => g.role === 'cell_secretary' || g.role === 'admin'))
     links.push({ to: '/ratings/cell', key: 'cell' });
   if (isRatingDecider(me)) links.push({ to: '/ratings/decide', key: 'decide' });
   if (isRatingReader(me)) links.push({ to: '/ratings/summary', key: 'summary' });
+  if (isRatingReader(me)) links.push({ to: '/ratings/by-commune', key: 'byCommune' });
+  // Results rated on paper are imported by the deciders (the server's assertMayImportRatings).
+  if (isRatingDecider(me)) links.push({ to: '/ratings/import', key: 'import' });
   return (
     <>
       <PageHeader title={t('ratings.title')} />

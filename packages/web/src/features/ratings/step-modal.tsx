@@ -11,14 +11,17 @@ import {
   type RatingLevel,
   type RatingPeriod,
   type RatingRules,
+  type RatingSheet,
   type RatingSubject,
   ratingKeys,
   selfAssess,
 } from './api';
 import { levelOptions, RatingSteps } from './parts';
+import { SheetFields, sheetTotal } from './sheet-fields';
 
 interface StepForm {
   score?: number | null;
+  sheet?: Partial<RatingSheet>;
   level: RatingLevel;
   text?: string;
 }
@@ -39,7 +42,8 @@ export interface StepTarget {
 /**
  * The self-assessment of an organisation by its leaders (Mẫu 01), the cell's proposal (made at its year-end meeting, `meetingId`) or the committee's decision on one subject
  * (QĐ 366-QĐ/TW; HD 43-HD/BTCTW): the level and score, the opinions or — when the decision differs from the
- * proposal — the reason. A refusal (the quota, a score outside the level) is shown in the dialog.
+ * proposal — the reason; the points per group of the sheet, with the points the records suggest beside each
+ * (issue 15 point 3). A refusal (the quota, a score outside the level) is shown in the dialog.
  */
 export function StepModal({
   step,
@@ -64,15 +68,26 @@ export function StepModal({
   const level = Form.useWatch('level', form);
   const proposed = target.rating?.proposal?.level ?? null;
   const prior = step === 'decide' ? (target.rating?.proposal ?? target.rating?.self) : target.rating?.self;
+  const groups = rules.sheets[target.subject];
+  /** The total and the level it gives follow the groups once every group has its points. */
+  const sheetChanged = () => {
+    const total = sheetTotal(groups, form.getFieldValue('sheet'));
+    if (total === null) return;
+    form.setFieldValue('score', total);
+    form.setFieldValue('level', levelOfScore(total, rules.levels));
+  };
   const action = useAction({
     form,
     mutationFn: (values: StepForm) => {
+      // A sheet partly filled goes as it is: the server names the group missing.
+      const given = Object.entries(values.sheet ?? {}).filter(([, v]) => typeof v === 'number');
       const base = {
         year,
         period,
         subject: target.subject,
         code: target.code,
         score: values.score ?? null,
+        sheet: given.length > 0 ? (Object.fromEntries(given) as RatingSheet) : null,
         level: values.level,
       };
       const text = values.text?.trim() || null;
@@ -102,9 +117,26 @@ export function StepModal({
       onClose={onClose}
       loading={action.isPending}
       testId={`${step}-form`}
-      initialValues={{ score: prior?.score ?? null, level: prior?.level ?? undefined }}
+      initialValues={{
+        score: prior?.score ?? null,
+        sheet: prior?.sheet ?? undefined,
+        level: prior?.level ?? undefined,
+      }}
     >
       {target.rating ? <RatingSteps rating={target.rating} /> : null}
+      <SheetFields
+        testId={step}
+        subject={target.subject}
+        code={target.code}
+        year={year}
+        period={period}
+        groups={groups}
+        onFill={(points) => {
+          form.setFieldValue('sheet', { ...form.getFieldValue('sheet'), ...points });
+          sheetChanged();
+        }}
+        onChange={sheetChanged}
+      />
       <Form.Item name="score" label={t(`ratings.${keys}.score`)}>
         <InputNumber
           min={0}

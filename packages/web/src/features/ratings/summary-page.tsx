@@ -1,6 +1,7 @@
 import { Card, Flex, Table } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Loading, QueryState } from '../../components/query-state';
 import { formatNumber } from '../../lib/format';
 import { useUrlParams } from '../../lib/use-url-params';
@@ -81,6 +82,14 @@ export function RatingSummaryPage() {
         update={update}
       />
       <Flex vertical gap={12}>
+        {org ? (
+          <Link
+            to={`/ratings/by-commune?${new URLSearchParams({ org, year: String(year), ...(period === 'year' ? {} : { period }) })}`}
+            data-testid="sum-by-commune"
+          >
+            {t('ratings.hub.byCommune')}
+          </Link>
+        ) : null}
         {org ? (
           <QueryState query={summary}>
             {(data) => (

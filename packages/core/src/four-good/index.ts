@@ -1,0 +1,4 @@
+export * from './default-rules.ts';
+export * from './rules.ts';
+export * from './schemas.ts';
+export * from './types.ts';

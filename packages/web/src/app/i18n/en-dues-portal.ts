@@ -1,0 +1,38 @@
+/** English texts of the portal statement import; mirrors `vi-dues-portal.ts`. */
+export const enDuesPortal = {
+  duesPortal: {
+    title: 'Import a Public Service Portal statement',
+    open: 'Import portal statement',
+    intro:
+      'Upload the statement of dues paid through the National Public Service Portal (.xlsx or .csv), map its columns, preview, then record. Rows that match no member are not recorded.',
+    chooseOrg: 'Choose a cell or committee',
+    steps: { upload: 'Upload', mapping: 'Map columns', preview: 'Preview and record' },
+    choose: 'Choose the statement file',
+    rows: '{{count}} data rows',
+    fileColumn: 'File column',
+    field: 'Field',
+    ignore: 'Ignore',
+    toPreview: 'Preview',
+    back: 'Back',
+    restart: 'Import another file',
+    matched: 'Matched members ({{count}})',
+    unmatched: 'Not recorded ({{count}})',
+    total: 'Total of the matched rows: {{amount}} VND',
+    row: 'Row',
+    member: 'Member',
+    month: 'Month',
+    paid: 'Amount',
+    due: 'Due',
+    paidOn: 'Paid on',
+    by: {
+      member_code: 'by member code',
+      party_card_no: 'by party card number',
+      citizen_id: 'by citizen ID',
+      name_birth: 'by name and date of birth',
+    },
+    reason: 'Row {{row}}, column {{field}}: {{message}}',
+    commit: 'Record {{count}} payments',
+    nothing: 'No row matches a member: nothing to record.',
+    done: 'Recorded {{count}} payments made through the Public Service Portal.',
+  },
+};

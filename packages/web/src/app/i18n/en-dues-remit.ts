@@ -1,0 +1,26 @@
+/** English texts of the remittance dashboard; mirrors `vi-dues-remit.ts`. */
+export const enDuesRemit = {
+  duesRemit: {
+    title: 'Dues collection and remittance',
+    open: 'Collection and remittance',
+    chooseOrg: 'Choose a committee or cell',
+    year: 'Year',
+    month: 'Month',
+    wholeYear: 'Whole year',
+    monthOption: 'Month {{month}}',
+    unit: 'Unit',
+    expected: 'Due',
+    collected: 'Collected',
+    rate: 'Rate',
+    arrears: 'In arrears',
+    kept: 'Kept',
+    ownKept: 'Kept by this level',
+    sent: 'Sent up',
+    total: 'Total',
+    drill: 'See the units below',
+    docx: 'Report (DOCX)',
+    xlsx: 'Dues book (XLSX)',
+    noMonths: 'No month of this year is due yet.',
+    hint: 'Due counts months up to the current one; in arrears: members with a past month not fully paid. Kept includes the unit’s share and the levels below; shares follow the rule set in force.',
+  },
+};

@@ -1,0 +1,38 @@
+/** Vietnamese texts of the portal statement import (issue 16 point 3); `en-dues-portal.ts` mirrors them. */
+export const viDuesPortal = {
+  duesPortal: {
+    title: 'Nhập sao kê Cổng dịch vụ công',
+    open: 'Nhập sao kê Cổng DVC',
+    intro:
+      'Tải lên sao kê đảng phí đã nộp qua Cổng Dịch vụ công quốc gia (.xlsx hoặc .csv), ghép các cột, xem trước rồi ghi. Dòng không khớp đảng viên không được ghi.',
+    chooseOrg: 'Chọn chi bộ hoặc đảng bộ',
+    steps: { upload: 'Tải tệp', mapping: 'Ghép cột', preview: 'Xem trước và ghi' },
+    choose: 'Chọn tệp sao kê',
+    rows: '{{count}} dòng dữ liệu',
+    fileColumn: 'Cột trong tệp',
+    field: 'Trường',
+    ignore: 'Bỏ qua',
+    toPreview: 'Xem trước',
+    back: 'Quay lại',
+    restart: 'Nhập tệp khác',
+    matched: 'Khớp đảng viên ({{count}})',
+    unmatched: 'Không ghi ({{count}})',
+    total: 'Tổng tiền các dòng khớp: {{amount}} đồng',
+    row: 'Dòng',
+    member: 'Đảng viên',
+    month: 'Tháng',
+    paid: 'Số tiền',
+    due: 'Phải nộp',
+    paidOn: 'Ngày nộp',
+    by: {
+      member_code: 'theo mã đảng viên',
+      party_card_no: 'theo số thẻ đảng viên',
+      citizen_id: 'theo số CCCD',
+      name_birth: 'theo họ tên và ngày sinh',
+    },
+    reason: 'Dòng {{row}}, cột {{field}}: {{message}}',
+    commit: 'Ghi {{count}} khoản',
+    nothing: 'Không có dòng nào khớp để ghi.',
+    done: 'Đã ghi {{count}} khoản nộp qua Cổng dịch vụ công.',
+  },
+};

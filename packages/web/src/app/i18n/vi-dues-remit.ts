@@ -1,0 +1,26 @@
+/** Vietnamese texts of the remittance dashboard (issue 16 point 5); `en-dues-remit.ts` mirrors them. */
+export const viDuesRemit = {
+  duesRemit: {
+    title: 'Thu nộp đảng phí',
+    open: 'Thu nộp đảng phí',
+    chooseOrg: 'Chọn đảng bộ hoặc chi bộ',
+    year: 'Năm',
+    month: 'Tháng',
+    wholeYear: 'Cả năm',
+    monthOption: 'Tháng {{month}}',
+    unit: 'Đơn vị',
+    expected: 'Phải thu',
+    collected: 'Đã thu',
+    rate: 'Tỷ lệ',
+    arrears: 'Chưa nộp đủ',
+    kept: 'Giữ lại',
+    ownKept: 'Cấp này giữ lại',
+    sent: 'Nộp cấp trên',
+    total: 'Cộng',
+    drill: 'Xem các đơn vị trực thuộc',
+    docx: 'Báo cáo (DOCX)',
+    xlsx: 'Sổ thu nộp (XLSX)',
+    noMonths: 'Chưa đến kỳ thu của năm này.',
+    hint: 'Phải thu tính đến tháng hiện tại; chưa nộp đủ: số đảng viên còn tháng đã qua chưa nộp đủ. Giữ lại gồm phần của đơn vị và các cấp dưới; tỷ lệ trích theo bộ quy tắc đang áp dụng.',
+  },
+};

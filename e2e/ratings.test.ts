@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoDateInVietnam } from '../packages/core/src/dates.ts';
 import { DEFAULT_RATING_RULES } from '../packages/core/src/ratings/default-rules.ts';
-import type { RatingSummaryDto } from '../packages/core/src/ratings/types.ts';
+import type { RatingListDto, RatingSummaryDto } from '../packages/core/src/ratings/types.ts';
 import { DEMO_COMMUNE_CODE, DEMO_SECRETARY_CELL_CODE } from '../packages/server/src/seed/demo-data.ts';
 import { apiSession, chooseOption, type Harness, overflowX, signIn, startHarness } from './harness.ts';
 
@@ -21,6 +21,7 @@ const CELL = DEMO_SECRETARY_CELL_CODE;
 const SELF_TEXT = 'Hoàn thành tốt nhiệm vụ được giao, tham gia đầy đủ sinh hoạt chi bộ.';
 const CELL_TEXT = 'Chi bộ thống nhất đề nghị xếp loại hoàn thành tốt nhiệm vụ.';
 let memberCode: string;
+let memberOrg: string;
 let meetingId: number;
 let before: RatingSummaryDto;
 
@@ -34,7 +35,12 @@ async function openMenu(page: Page, testId: string) {
 beforeAll(async () => {
   h = await startHarness();
   const member = await apiSession(h.url, 'member');
-  memberCode = (await member.ok<{ memberCode: string | null }>('GET', '/api/auth/me')).memberCode ?? '';
+  const me = await member.ok<{ memberCode: string | null; grants: { orgCode: string }[] }>(
+    'GET',
+    '/api/auth/me',
+  );
+  memberCode = me.memberCode ?? '';
+  memberOrg = me.grants[0]?.orgCode ?? '';
   expect(memberCode).not.toBe('');
   const secretary = await apiSession(h.url, 'secretary');
   let created = await secretary.call<{ id: number }>('POST', '/api/meetings', {
@@ -67,8 +73,16 @@ describe('the year’s review of a member, on a phone', () => {
     await page.getByTestId('self-form').waitFor();
     const [first, second] = DEFAULT_RATING_RULES.sheets.member;
     if (!first || !second) throw new Error('the default member sheet has two groups');
-    await page.getByTestId(`self-points-${first.id}`).fill('25');
-    await page.getByTestId(`self-points-${second.id}`).fill('60');
+    // The period's deadline (HD 43-HD/BTCTW, default rules): 31/01 of the following year, not yet past.
+    const deadline = page.getByTestId('ratings-deadline');
+    await deadline.filter({ hasText: `Hạn hoàn thành: 31/01/${YEAR + 1}` }).waitFor();
+    expect(await deadline.getAttribute('data-overdue')).toBe('false');
+    // The sheet of SheetFields, each group with the points the records suggest (or "no records") beside it.
+    await page.getByTestId('self-sheet').waitFor();
+    await page.getByTestId(`self-suggested-${first.id}`).waitFor();
+    await page.getByTestId('self-use-suggested').waitFor();
+    await page.getByTestId(`self-group-${first.id}`).fill('25');
+    await page.getByTestId(`self-group-${second.id}`).fill('60');
     await page.getByTestId('self-text').fill(SELF_TEXT);
     await page.getByTestId('self-total').filter({ hasText: '85' }).waitFor();
     expect(await page.getByTestId('self-gives').textContent()).toContain('Hoàn thành tốt nhiệm vụ');
@@ -79,6 +93,14 @@ describe('the year’s review of a member, on a phone', () => {
     expect(await self.textContent()).toContain('85');
     expect(await self.textContent()).toContain(SELF_TEXT);
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
+    // The points per group are stored with the total.
+    const list = await (await apiSession(h.url, 'member')).ok<RatingListDto>(
+      'GET',
+      `/api/ratings?org=${encodeURIComponent(memberOrg)}&year=${YEAR}&subject=member`,
+    );
+    const mine = list.items.find((r) => r.code === memberCode);
+    expect(mine?.self).toMatchObject({ score: 85, sheet: { [first.id]: 25, [second.id]: 60 } });
+    expect(list).toMatchObject({ deadline: `${YEAR + 1}-01-31`, overdue: false });
   });
 
   it('is reviewed by the cell at its year-end meeting, which records its proposal', async () => {

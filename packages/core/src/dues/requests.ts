@@ -60,7 +60,7 @@ export const recordDuesPaymentsSchema = z.object({
       }),
     )
     .min(1)
-    .max(500),
+    .max(DUES_LIMITS.paymentsPerBatch),
 });
 export type RecordDuesPaymentsInput = z.input<typeof recordDuesPaymentsSchema>;
 

@@ -261,6 +261,8 @@ export const DUES_LIMITS = {
   paidVnd: 100_000_000,
   basisPoints: 10_000,
   reason: 500,
+  /** Entries of one batch (a meeting's dues item records the whole cell's at once). */
+  paymentsPerBatch: 500,
 } as const;
 
 /**

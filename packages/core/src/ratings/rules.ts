@@ -106,6 +106,22 @@ export function ratingPeriodEnd(year: number, period: RatingPeriod): string {
   return isoDate(year, 12, 31);
 }
 
+/**
+ * The day a period's rating is to be finished, as an ISO date (HD 43-HD/BTCTW, the dates marked `verify` in the
+ * rule data): the year's rating by `yearBy` (mm-dd) of the following year; a quarter's `quarterDaysAfter` days
+ * after the quarter's last day.
+ */
+export function ratingDeadline(rules: RatingRules, year: number, period: RatingPeriod): string {
+  const { yearBy, quarterDaysAfter } = rules.deadlines;
+  if (period === 'year') {
+    const [month, day] = yearBy.split('-').map(Number) as [number, number];
+    return isoDate(year + 1, month, Math.min(day, daysInMonth(year + 1, month)));
+  }
+  const [y, m, d] = ratingPeriodEnd(year, period).split('-').map(Number) as [number, number, number];
+  const at = new Date(Date.UTC(y, m - 1, d + quarterDaysAfter));
+  return isoDate(at.getUTCFullYear(), at.getUTCMonth() + 1, at.getUTCDate());
+}
+
 /** The first day of a period. */
 export function ratingPeriodStart(year: number, period: RatingPeriod): string {
   if (period === 'Q2') return isoDate(year, 4, 1);

@@ -187,7 +187,14 @@ export interface RatingDto {
   abilities: { selfAssess: boolean; propose: boolean; decide: boolean };
 }
 
-export interface RatingListDto {
+/** A period's deadline (HD 43-HD/BTCTW) and whether today (in Vietnam, from the server's clock) is past it. */
+export interface RatingDeadlineDto {
+  /** ISO date. */
+  deadline: string;
+  overdue: boolean;
+}
+
+export interface RatingListDto extends RatingDeadlineDto {
   items: RatingDto[];
   total: number;
   limit: number;

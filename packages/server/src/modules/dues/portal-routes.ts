@@ -27,8 +27,9 @@ import { type Deps, nowOf } from '../../deps.ts';
 import { type Actor, assertCan, requireActor } from '../../http/access.ts';
 import { audit } from '../../http/audit.ts';
 import { invalidField, localeOf } from '../../http/errors.ts';
-import { DEFAULT_IMPORT_LIMITS, type ImportLimits, uploadTooLarge } from '../imports/limits.ts';
+import { DEFAULT_IMPORT_LIMITS } from '../imports/limits.ts';
 import type { Sheet } from '../imports/parse.ts';
+import { uploadedSheet } from '../imports/upload.ts';
 import { assertCanRead } from '../orgs/policy.ts';
 import { findOrg } from '../orgs/queries.ts';
 import { DUES_KEEPERS } from './policy.ts';
@@ -37,23 +38,6 @@ import { insertPayment } from './writes.ts';
 
 const tags = ['dues'];
 const query = z.object({ org: orgCodeSchema, columns: z.string().max(4000).optional() });
-
-/** The uploaded file within the size limit, or 400 on `file`. */
-async function uploaded(request: FastifyRequest, limits: ImportLimits) {
-  const file = request.isMultipart()
-    ? await request.file({ limits: { fileSize: limits.maxFileBytes, files: 1 } })
-    : undefined;
-  if (!file)
-    throw invalidField('file', {
-      vi: 'Hãy chọn một tệp .xlsx hoặc .csv.',
-      en: 'Choose an .xlsx or .csv file.',
-    });
-  const buffer = await file.toBuffer().catch((error: unknown) => {
-    const code = (error as { code?: string }).code;
-    throw code === 'FST_REQ_FILE_TOO_LARGE' ? uploadTooLarge(limits.maxFileBytes) : error;
-  });
-  return { buffer, fileName: file.filename || 'sao-ke.xlsx' };
-}
 
 /** The mapping given (`columns`) or, without one, the suggested; 400 naming the field when unusable. */
 function chosenMapping(columns: string | undefined, header: string[]): PortalMapping {
@@ -111,7 +95,7 @@ export function portalRoutes(fastify: FastifyInstance, deps: Deps) {
     const actor = requireActor(request.actor);
     const org = assertCanRead(actor, await findOrg(database.db, code));
     assertCan(actor, DUES_KEEPERS, org.path);
-    const { buffer, fileName } = await uploaded(request, limits());
+    const { buffer, fileName } = await uploadedSheet(request, limits().maxFileBytes, 'sao-ke.xlsx');
     const sheet = await readPortalSheet(buffer, fileName, limits());
     return { actor, org, fileName, sheet };
   }

@@ -4,13 +4,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Deps, type FeatureModule, nowOf } from '../../deps.ts';
 import { requireActor } from '../../http/access.ts';
-import { invalidField, localeOf } from '../../http/errors.ts';
+import { localeOf } from '../../http/errors.ts';
 import { IMPORT_KINDS, type ImportKind } from './columns.ts';
 import { commitImportJob, importJobStatus, previewImport } from './jobs.ts';
-import { DEFAULT_IMPORT_LIMITS, uploadTooLarge } from './limits.ts';
+import { DEFAULT_IMPORT_LIMITS } from './limits.ts';
 import { assertMayImport } from './policy.ts';
 import { renderError } from './service.ts';
 import { renderTemplate, TEMPLATE_NAMES } from './templates.ts';
+import { uploadedSheet } from './upload.ts';
 
 const tags = ['imports'];
 const jobParams = z.object({ jobId: z.uuid() });
@@ -59,25 +60,13 @@ function importRoutes(fastify: FastifyInstance, deps: Deps) {
       const { kind } = request.params;
       assertMayImport(actor, kind);
       const limits = deps.config.importLimits ?? DEFAULT_IMPORT_LIMITS;
-      const file = request.isMultipart()
-        ? await request.file({ limits: { fileSize: limits.maxFileBytes, files: 1 } })
-        : undefined;
-      if (!file) {
-        throw invalidField('file', {
-          vi: 'Hãy chọn một tệp .xlsx hoặc .csv.',
-          en: 'Choose an .xlsx or .csv file.',
-        });
-      }
-      const buffer = await file.toBuffer().catch((error: unknown) => {
-        const code = (error as { code?: string }).code;
-        throw code === 'FST_REQ_FILE_TOO_LARGE' ? uploadTooLarge(limits.maxFileBytes) : error;
-      });
+      const { buffer, fileName } = await uploadedSheet(request, limits.maxFileBytes, `${kind}.xlsx`);
       const preview = await previewImport(
         database,
         actor,
         kind,
         buffer,
-        file.filename || `${kind}.xlsx`,
+        fileName,
         isoDateInVietnam(nowOf(deps)),
         chosenOf(request.query.columns),
         limits,

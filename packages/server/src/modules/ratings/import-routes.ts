@@ -8,27 +8,16 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type Deps, nowOf } from '../../deps.ts';
 import { requireActor } from '../../http/access.ts';
-import { invalidField, localeOf } from '../../http/errors.ts';
-import { DEFAULT_IMPORT_LIMITS, uploadTooLarge } from '../imports/limits.ts';
+import { localeOf } from '../../http/errors.ts';
+import { DEFAULT_IMPORT_LIMITS } from '../imports/limits.ts';
+import { uploadedSheet } from '../imports/upload.ts';
 import { assertMayImportRatings, importRatings, type RatingImportReport } from './import.ts';
 
 const tags = ['ratings'];
 
 async function uploaded(request: FastifyRequest, deps: Deps) {
   const limits = deps.config.importLimits ?? DEFAULT_IMPORT_LIMITS;
-  const file = request.isMultipart()
-    ? await request.file({ limits: { fileSize: limits.maxFileBytes, files: 1 } })
-    : undefined;
-  if (!file)
-    throw invalidField('file', {
-      vi: 'Hãy chọn một tệp .xlsx hoặc .csv.',
-      en: 'Choose an .xlsx or .csv file.',
-    });
-  const buffer = await file.toBuffer().catch((error: unknown) => {
-    const code = (error as { code?: string }).code;
-    throw code === 'FST_REQ_FILE_TOO_LARGE' ? uploadTooLarge(limits.maxFileBytes) : error;
-  });
-  return { buffer, fileName: file.filename || 'ratings.xlsx', limits };
+  return { ...(await uploadedSheet(request, limits.maxFileBytes, 'ratings.xlsx')), limits };
 }
 
 /** The report as the caller reads it: each error with its row, column and words in the caller's language. */

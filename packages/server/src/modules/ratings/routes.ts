@@ -1,9 +1,14 @@
 import {
   decideRatingSchema,
+  isoDateInVietnam,
   notRatedSchema,
   proposeRatingSchema,
+  type RatingDeadlineDto,
   type RatingListDto,
+  type RatingPeriod,
+  ratingDeadline,
   ratingListQuerySchema,
+  ratingPeriodEnd,
   ratingSuggestedQuerySchema,
   ratingSummaryQuerySchema,
   selfAssessSchema,
@@ -20,7 +25,7 @@ import { ratingsByCommune } from './by-commune.ts';
 import { decide, propose, selfAssess, setNotRated } from './commands.ts';
 import { ratingImportRoutes } from './import-routes.ts';
 import { RATING_READERS } from './policy.ts';
-import { presentRating, ratingRows } from './queries.ts';
+import { presentRating, ratingRows, ratingRulesAt } from './queries.ts';
 import { ratingQuotaRoutes } from './quota-route.ts';
 import { ratingReportRoutes } from './report-routes.ts';
 import { suggestRating } from './suggest.ts';
@@ -44,6 +49,23 @@ function visibleWhere(actor: Actor, orgPath: string): SQL {
   }
   if (parts.length === 0) throw forbidden();
   return sql`(${sql.join(parts, sql` OR `)})`;
+}
+
+/**
+ * The period's deadline by the rules in force for the organisation at the period's end (HD 43-HD/BTCTW, the
+ * dates marked `verify`), and whether today in Vietnam is past it.
+ */
+async function deadlineOf(
+  db: Db,
+  path: string,
+  year: number,
+  period: RatingPeriod,
+  now: Date,
+): Promise<RatingDeadlineDto> {
+  const rules = await ratingRulesAt(db, path, ratingPeriodEnd(year, period));
+  const deadline = ratingDeadline(rules, year, period);
+  // ISO dates compare as strings.
+  return { deadline, overdue: isoDateInVietnam(now) > deadline };
 }
 
 async function presentOne(db: Db, actor: Actor, id: number) {
@@ -83,6 +105,7 @@ export const ratingsModule: FeatureModule = async (fastify, { deps }) => {
       items: list.slice(0, LIST_LIMIT).map((r) => presentRating(actor, r)),
       total: list.length,
       limit: LIST_LIMIT,
+      ...(await deadlineOf(readDb, org.path, q.year, q.period ?? 'year', nowOf(deps))),
     };
     return answer;
   });
@@ -95,7 +118,9 @@ export const ratingsModule: FeatureModule = async (fastify, { deps }) => {
       const org = assertCanRead(actor, await findOrg(db, request.query.org));
       assertCan(actor, RATING_READERS, org.path);
       const readDb = await readDbOf(deps, request);
-      return ratingSummary(readDb, org, request.query.year, request.query.period);
+      const { year, period } = request.query;
+      const summary = await ratingSummary(readDb, org, year, period);
+      return { ...summary, ...(await deadlineOf(readDb, org.path, year, period, nowOf(deps))) };
     },
   );
 

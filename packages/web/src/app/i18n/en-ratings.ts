@@ -8,6 +8,8 @@ export const enRatings: Pick<Messages, 'ratings'> = {
     year: 'Year',
     period: 'Period',
     periods: { year: 'Whole year', Q1: 'Quarter 1', Q2: 'Quarter 2', Q3: 'Quarter 3' },
+    deadline: 'Deadline: {{date}}',
+    overdue: 'Overdue',
     hub: {
       self: 'Self-assessment',
       selfHint: 'A member scores himself or herself on the 100-point sheet and proposes a level.',

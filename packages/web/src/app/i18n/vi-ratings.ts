@@ -6,6 +6,8 @@ export const viRatings = {
     year: 'Năm',
     period: 'Kỳ',
     periods: { year: 'Cả năm', Q1: 'Quý I', Q2: 'Quý II', Q3: 'Quý III' },
+    deadline: 'Hạn hoàn thành: {{date}}',
+    overdue: 'Quá hạn',
     hub: {
       self: 'Tự đánh giá, xếp loại',
       selfHint: 'Đảng viên tự chấm điểm theo thang 100 điểm và tự nhận mức xếp loại.',

@@ -1,3 +1,4 @@
+import { DUES_LIMITS } from '@nennep/core/dues/types';
 import { Alert, DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
@@ -75,7 +76,7 @@ export function PayModal({ target, onClose }: { target: DuesTarget; onClose: () 
         <DatePicker format={DATE_FORMAT} size="large" style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="note" label={t('dues.pay.note')}>
-        <Input maxLength={500} />
+        <Input maxLength={DUES_LIMITS.reason} />
       </Form.Item>
     </FormModal>
   );
@@ -146,7 +147,7 @@ export function BasisModal({ target, onClose }: { target: DuesTarget; onClose: (
         />
       </Form.Item>
       <Form.Item name="note" label={t('dues.basis.note')}>
-        <Input maxLength={500} />
+        <Input maxLength={DUES_LIMITS.reason} />
       </Form.Item>
     </FormModal>
   );
@@ -222,7 +223,7 @@ export function ReliefModal({ target, onClose }: { target: DuesTarget; onClose: 
         <DatePicker picker="month" format="MM/YYYY" size="large" style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="reason" label={reason} rules={[rules.required(reason)]}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={500} />
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={DUES_LIMITS.reason} />
       </Form.Item>
     </FormModal>
   );
@@ -252,7 +253,7 @@ export function ReasonModal({ target, onClose }: { target: DuesTarget; onClose: 
       testId="dues-reason"
     >
       <Form.Item name="reason" label={reason} rules={[rules.required(reason)]}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={500} />
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={DUES_LIMITS.reason} />
       </Form.Item>
     </FormModal>
   );

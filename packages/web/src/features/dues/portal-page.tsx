@@ -17,7 +17,7 @@ import { uploadFile } from '../../lib/upload';
 import { useUrlParams } from '../../lib/use-url-params';
 import { useCurrentUser } from '../auth/session';
 import { duesKeys, duesOrgs, isDuesReader } from './api';
-import { PortalPreview } from './portal-preview';
+import { PortalRows } from './portal-preview';
 
 const url = (step: string, org: string, mapping?: PortalMapping) =>
   `/api/dues/portal/${step}?org=${encodeURIComponent(org)}${
@@ -179,7 +179,7 @@ export function DuesPortalPage() {
                 data-testid="portal-done"
               />
             ) : null}
-            <PortalPreview preview={done ?? (preview as PortalPreviewDto)} />
+            <PortalRows preview={done ?? (preview as PortalPreviewDto)} />
             <Flex gap={8} wrap>
               {done ? (
                 <Button onClick={restart}>{t('duesPortal.restart')}</Button>

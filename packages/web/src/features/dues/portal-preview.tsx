@@ -9,7 +9,7 @@ import { monthText } from './api';
  * due, and how the member was found), and those not recorded with the row, the column and the reason.
  * Lists rather than wide tables, so the page reads at 360 px.
  */
-export function PortalPreview({ preview }: { preview: PortalPreviewDto }) {
+export function PortalRows({ preview }: { preview: PortalPreviewDto }) {
   const { t } = useTranslation();
   return (
     <>

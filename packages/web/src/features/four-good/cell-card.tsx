@@ -1,3 +1,4 @@
+import { FOUR_GOOD_LIMITS } from '@nennep/core/four-good/types';
 import { RATING_LEVEL_LABELS } from '@nennep/core/ratings/types';
 import { Button, Card, Flex, Form, Input, List, Select, Typography } from 'antd';
 import { useState } from 'react';
@@ -128,7 +129,7 @@ function ResultModal({ item, onClose }: { item: FourGoodCellDto; onClose: () => 
         />
       </Form.Item>
       <Form.Item name="reason" label={t('fourGood.reason')}>
-        <Input.TextArea rows={3} maxLength={2000} />
+        <Input.TextArea rows={3} maxLength={FOUR_GOOD_LIMITS.reason} />
       </Form.Item>
     </FormModal>
   );
@@ -159,7 +160,7 @@ function WithdrawModal({ item, onClose }: { item: FourGoodCellDto; onClose: () =
         label={t('fourGood.withdrawReason')}
         rules={[{ required: true, whitespace: true }]}
       >
-        <Input.TextArea rows={3} maxLength={2000} />
+        <Input.TextArea rows={3} maxLength={FOUR_GOOD_LIMITS.reason} />
       </Form.Item>
     </FormModal>
   );

@@ -1,3 +1,4 @@
+import { FOUR_GOOD_LIMITS } from '@nennep/core/four-good/types';
 import { Button, Card, Empty, Flex, Form, Input, List, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -35,7 +36,7 @@ function RegisterModal({ org, year, onClose }: { org: string; year: number; onCl
       testId="four-good-register-form"
     >
       <Form.Item name="note" label={t('fourGood.note')}>
-        <Input.TextArea rows={3} maxLength={2000} />
+        <Input.TextArea rows={3} maxLength={FOUR_GOOD_LIMITS.note} />
       </Form.Item>
     </FormModal>
   );

@@ -1,3 +1,4 @@
+import { RATING_LIMITS } from '@nennep/core/ratings/types';
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { currentLang } from '../../app/i18n';
@@ -82,7 +83,7 @@ export function NotRatedModal({
             : []
         }
       >
-        <Input.TextArea rows={2} maxLength={1000} data-testid="not-rated-note" />
+        <Input.TextArea rows={2} maxLength={RATING_LIMITS.reason} data-testid="not-rated-note" />
       </Form.Item>
     </FormModal>
   );

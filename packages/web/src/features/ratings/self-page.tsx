@@ -1,26 +1,36 @@
 import { RATING_LIMITS } from '@nennep/core/ratings/types';
-import { Alert, Button, Card, Flex, Form, Input, InputNumber, Select, Statistic } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, Select, Statistic } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLang } from '../../app/i18n';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { useAction } from '../../lib/use-action';
 import { useUrlParams } from '../../lib/use-url-params';
 import { useCurrentUser } from '../auth/session';
-import { levelOfScore, type RatingLevel, ratingKeys, selfAssess, useRatingRules, useRatings } from './api';
+import {
+  levelOfScore,
+  type RatingLevel,
+  type RatingSheet,
+  ratingKeys,
+  selfAssess,
+  useRatingRules,
+  useRatings,
+} from './api';
 import { LEVEL_HEX, levelOptions, PeriodBar, periodFrom, RatingSteps, ratingLevelLabel } from './parts';
+import { SheetFields } from './sheet-fields';
+import { DeadlineLine } from './top';
 
 interface SheetForm {
-  points: Record<string, number | null>;
+  sheet?: Partial<Record<string, number | null>>;
   level: RatingLevel;
   text?: string;
 }
 
 /**
  * "Tự đánh giá, xếp loại" (domain.md §8; QĐ 366-QĐ/TW, HD 43-HD/BTCTW Mẫu 2A–2C): the member scores the groups of
- * the 100-point sheet of the rule set in force, sees the level the total gives and proposes his or her own level,
- * then follows the cell's proposal and the committee's decision.
+ * the 100-point sheet of the rule set in force (the points the records suggest beside each group, "Dùng điểm gợi ý"
+ * to take them: `SheetFields`), sees the level the total gives and proposes his or her own level; the points
+ * per group go with the total (`sheet`, checked by the server), then the member follows the cell's proposal and the committee's decision.
  */
 export function RatingSelfPage() {
   const { t } = useTranslation();
@@ -32,7 +42,7 @@ export function RatingSelfPage() {
   const list = useRatings(org, year, period, 'member');
   const mine = list.data?.items.find((r) => r.code === me.memberCode);
   const [form] = Form.useForm<SheetForm>();
-  const points = Form.useWatch('points', form);
+  const points = Form.useWatch('sheet', form);
   const groups = rules.sheets.member;
   const total = useMemo(
     () => groups.reduce((sum, g) => sum + (Number(points?.[g.id]) || 0), 0),
@@ -46,11 +56,20 @@ export function RatingSelfPage() {
   const action = useAction({
     form,
     mutationFn: (values: SheetForm) =>
-      selfAssess({ year, period, score: total, level: values.level, text: values.text?.trim() || null }),
+      selfAssess({
+        year,
+        period,
+        score: total,
+        // Every group is required by the form: the sheet goes whole, its sum being the score.
+        sheet: Object.fromEntries(
+          groups.map((g) => [g.id, Number(values.sheet?.[g.id]) || 0]),
+        ) as RatingSheet,
+        level: values.level,
+        text: values.text?.trim() || null,
+      }),
     success: t('ratings.self.saved'),
     invalidate: [ratingKeys.all],
   });
-  const lang = currentLang();
   const locked = !!(mine?.proposal || mine?.decision);
   return (
     <>
@@ -65,6 +84,7 @@ export function RatingSelfPage() {
           />
         }
       />
+      <DeadlineLine org={org} year={year} period={period} subject="member" />
       {!me.memberCode ? (
         <Alert type="info" showIcon title={t('ratings.self.notMember')} />
       ) : (
@@ -87,24 +107,19 @@ export function RatingSelfPage() {
                     onFinish={(values) => action.mutate(values)}
                     initialValues={{ level: gives }}
                   >
-                    {groups.map((g) => (
-                      <Form.Item
-                        key={g.id}
-                        name={['points', g.id]}
-                        label={`${g.label[lang]} (0–${g.max})`}
-                        extra={g.verify ? `${g.source} *` : g.source}
-                        rules={[{ required: true, message: t('common.required', { field: g.label[lang] }) }]}
-                      >
-                        <InputNumber
-                          min={0}
-                          max={g.max}
-                          step={0.5}
-                          inputMode="decimal"
-                          style={{ width: '100%' }}
-                          data-testid={`self-points-${g.id}`}
-                        />
-                      </Form.Item>
-                    ))}
+                    <SheetFields
+                      testId="self"
+                      subject="member"
+                      code={me.memberCode ?? ''}
+                      year={year}
+                      period={period}
+                      groups={groups}
+                      onFill={(filled) =>
+                        form.setFieldValue('sheet', { ...form.getFieldValue('sheet'), ...filled })
+                      }
+                      onChange={() => undefined}
+                      required
+                    />
                     <Flex wrap gap={24} style={{ marginBottom: 12 }}>
                       <Statistic title={t('ratings.self.total')} value={total} data-testid="self-total" />
                       <Statistic

@@ -43,6 +43,7 @@ export function SheetFields({
   groups,
   onFill,
   onChange,
+  required = false,
 }: {
   testId: string;
   subject: RatingSubject;
@@ -52,6 +53,8 @@ export function SheetFields({
   groups: RatingCriterionGroup[];
   onFill: (points: RatingSheet) => void;
   onChange: () => void;
+  /** Every group must have its points (the member's own sheet, whose sum is the score). */
+  required?: boolean;
 }) {
   const { t } = useTranslation();
   const lang = currentLang();
@@ -88,6 +91,9 @@ export function SheetFields({
             name={['sheet', g.id]}
             label={`${g.label[lang]} (${t('ratings.suggest.max', { max: g.max })})`}
             style={{ marginBottom: 8 }}
+            rules={
+              required ? [{ required: true, message: t('common.required', { field: g.label[lang] }) }] : []
+            }
             extra={
               <Tooltip
                 title={

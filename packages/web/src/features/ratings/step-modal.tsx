@@ -146,7 +146,13 @@ export function StepModal({
           style={{ width: '100%' }}
           data-testid={`${step}-score`}
           onChange={(value) => {
-            if (typeof value === 'number') form.setFieldValue('level', levelOfScore(value, rules.levels));
+            if (typeof value !== 'number') return;
+            form.setFieldValue('level', levelOfScore(value, rules.levels));
+            // A total typed by hand that the groups (e.g. taken from the prior step) do not add up to: the
+            // groups are cleared, to be given again or left empty (a total only), not sent to be refused.
+            const sheet = form.getFieldValue('sheet') as Partial<RatingSheet> | undefined;
+            const given = Object.values(sheet ?? {}).some((v) => typeof v === 'number');
+            if (given && sheetTotal(groups, sheet) !== value) form.setFieldValue('sheet', {});
           }}
         />
       </Form.Item>

@@ -1,10 +1,19 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoDateInVietnam } from '../packages/core/src/dates.ts';
+import type { DuesStatementDto } from '../packages/core/src/dues/api-types.ts';
 import type { DuesLedgerDto } from '../packages/core/src/dues/types.ts';
 import { docxText, squash } from '../packages/server/src/modules/documents/testing.ts';
 import { DEMO_SECRETARY_CELL_CODE } from '../packages/server/src/seed/demo-data.ts';
-import { type ApiSession, apiSession, type Harness, overflowX, signIn, startHarness } from './harness.ts';
+import {
+  type ApiSession,
+  apiSession,
+  chooseOption,
+  type Harness,
+  overflowX,
+  signIn,
+  startHarness,
+} from './harness.ts';
 
 /**
  * Party dues on a 360 × 740 phone (issue 16; domain.md §7, QĐ 01-QĐ/TW): the secretary opens the running
@@ -117,9 +126,9 @@ describe('dues collected at the meeting, on a phone', () => {
     const total = expected.reduce((sum, e) => sum + e.paidVnd, 0);
     await page
       .getByTestId('dues-total-paid')
-      .filter({ hasText: `${vnd(before.totals.paidVnd + total)} đ` })
+      .filter({ hasText: `${vnd(before.totals.paidVnd + total)} đồng` })
       .waitFor();
-    expect(await page.getByTestId('dues-total-due').textContent()).toBe(`${vnd(before.totals.dueVnd)} đ`);
+    expect(await page.getByTestId('dues-total-due').textContent()).toBe(`${vnd(before.totals.dueVnd)} đồng`);
     for (const e of expected) {
       const row = page.locator(`[data-testid="dues-row"][data-code="${e.memberCode}"]`);
       expect(Number(await row.getAttribute('data-paid'))).toBeGreaterThanOrEqual(e.paidVnd);
@@ -137,5 +146,21 @@ describe('dues collected at the meeting, on a phone', () => {
     expect(text).toContain(
       `Thu đảng phí tháng ${MONTH_TEXT}: ${expected.length}/${before.rows.length} đảng viên đã nộp, tổng ${vnd(total)} đồng`,
     );
+  });
+
+  it('lets a member declare the income his or her dues are paid on, from the own statement', async () => {
+    const page = await h.page();
+    await signIn(page, h.url, 'member');
+    await page.goto(`${h.url}/dues/mine`);
+    await page.getByTestId('dues-mine-declare').click();
+    // A pension of 4.000.000 đồng: 0,5 % is 20.000 đồng a month (QĐ 01-QĐ/TW), from this month on.
+    await chooseOption(page, 'dues-basis-category', 'Hưởng lương hưu');
+    await page.getByTestId('dues-basis-amount').fill('4000000');
+    await page.getByTestId('dues-basis-ok').click();
+    await page.getByTestId('dues-basis').waitFor({ state: 'hidden' });
+    expect(await overflowX(page)).toBeLessThanOrEqual(0);
+    const member = await apiSession(h.url, 'member');
+    const mine = await member.ok<DuesStatementDto>('GET', `/api/dues/mine?year=${MONTH.slice(0, 4)}`);
+    expect(mine.months.find((m) => m.month === MONTH)?.dueVnd).toBe(20_000);
   });
 });

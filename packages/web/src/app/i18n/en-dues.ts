@@ -77,6 +77,8 @@ export const enDues: Pick<Messages, 'dues'> = {
       notMember: 'This account is not linked to a member, so it has no dues statement.',
       unpaid: 'Months not paid in full: {{months}}',
       allPaid: 'All past months are paid in full.',
+      declare: 'Declare the income dues are paid on',
+      declareHint: 'Members declare truthfully; the cell keeps who declared what and when.',
     },
     meeting: {
       title: 'Dues collection for {{month}}',

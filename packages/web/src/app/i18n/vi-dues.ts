@@ -74,6 +74,8 @@ export const viDues = {
       notMember: 'Tài khoản này không gắn với đảng viên nào nên không có sổ đảng phí.',
       unpaid: 'Tháng chưa nộp đủ: {{months}}',
       allPaid: 'Đã nộp đủ các tháng đã qua.',
+      declare: 'Kê khai thu nhập đóng đảng phí',
+      declareHint: 'Đảng viên tự kê khai trung thực; chi bộ lưu lại người kê khai và thời điểm.',
     },
     meeting: {
       title: 'Thu đảng phí tháng {{month}}',

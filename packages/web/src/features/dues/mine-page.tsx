@@ -1,10 +1,12 @@
-import { Alert, Card, Flex, InputNumber, List } from 'antd';
+import { Alert, Button, Card, Flex, InputNumber, List, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { useUrlParams } from '../../lib/use-url-params';
 import { useCurrentUser } from '../auth/session';
 import { monthText, thisMonth, useMyDues } from './api';
+import { BasisModal } from './dues-forms';
 import { ReliefTag, Vnd } from './ledger-card';
 
 /**
@@ -17,6 +19,8 @@ export function DuesMinePage() {
   const { params, update } = useUrlParams();
   const year = Number(params.get('year')) || Number(thisMonth().slice(0, 4));
   const statement = useMyDues(year, !!me.memberCode);
+  // QĐ 01-QĐ/TW: members declare the income their dues are computed on; the server keeps who declared it.
+  const [declaring, setDeclaring] = useState(false);
   return (
     <>
       <PageHeader
@@ -39,7 +43,27 @@ export function DuesMinePage() {
         <QueryState query={statement}>
           {(data) => (
             <Flex vertical gap={12} data-testid="dues-mine">
-              <Card size="small" title={data.fullName}>
+              {declaring && me.memberCode ? (
+                <BasisModal
+                  target={{
+                    memberCode: me.memberCode,
+                    fullName: data.fullName,
+                    month: thisMonth(),
+                    dueVnd: 0,
+                  }}
+                  onClose={() => setDeclaring(false)}
+                />
+              ) : null}
+              <Card
+                size="small"
+                title={data.fullName}
+                extra={
+                  <Button size="small" onClick={() => setDeclaring(true)} data-testid="dues-mine-declare">
+                    {t('dues.mine.declare')}
+                  </Button>
+                }
+              >
+                <Typography.Paragraph type="secondary">{t('dues.mine.declareHint')}</Typography.Paragraph>
                 <Flex wrap gap={16}>
                   <span>
                     <span className="nn-muted">{t('dues.due')}: </span>

@@ -338,3 +338,12 @@ export interface DuesArrearsRowDto {
 export interface DuesArrearsDto {
   rows: DuesArrearsRowDto[];
 }
+
+/**
+ * The agenda item at which dues are collected ("Thu đảng phí" of the default agendas, "thu nộp đảng phí" of
+ * seed 002): every item whose title names đảng phí. Read by the meeting's dues card and the minutes' line.
+ */
+export const isDuesItem = (title: string) => title.toLocaleLowerCase('vi').includes('đảng phí');
+
+/** The title of the item the minutes add when a meeting collected dues without such an item on its agenda. */
+export const DUES_ITEM_TITLE = 'Thu đảng phí';

@@ -7,15 +7,9 @@
  * Adopted minutes are kept as issued (meetings/adopt.ts), and payments at an adopted meeting are refused
  * (commands.ts), so these lines never change after adoption.
  */
-import type { MinutesModel } from '@nennep/core';
+import { DUES_ITEM_TITLE, isDuesItem, type MinutesModel } from '@nennep/core';
 import { sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
-
-/** The agenda item at which dues are collected: any item whose title names đảng phí. */
-export const isDuesItem = (title: string) => title.toLocaleLowerCase('vi').includes('đảng phí');
-
-/** The title of the item added when a meeting collected dues without such an item on its agenda. */
-export const DUES_ITEM_TITLE = 'Thu đảng phí';
 
 const vnd = new Intl.NumberFormat('vi-VN');
 

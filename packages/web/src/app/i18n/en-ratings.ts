@@ -147,7 +147,6 @@ export const enRatings: Pick<Messages, 'ratings'> = {
       template: 'Download the template (.csv)',
       chooseFile: 'Choose an .xlsx or .csv file',
       wrongType: 'Only .xlsx or .csv files.',
-      checking: 'Checking the file…',
       total: 'Rows',
       valid: 'The file is valid: the results can be saved.',
       invalid: 'The file has errors: nothing was saved. Fix the rows below and choose the file again.',

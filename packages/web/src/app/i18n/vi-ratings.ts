@@ -145,7 +145,6 @@ export const viRatings = {
       template: 'Tải tệp mẫu (.csv)',
       chooseFile: 'Chọn tệp .xlsx hoặc .csv',
       wrongType: 'Chỉ nhận tệp .xlsx hoặc .csv.',
-      checking: 'Đang kiểm tra tệp…',
       total: 'Số dòng',
       valid: 'Tệp hợp lệ: có thể ghi kết quả.',
       invalid: 'Tệp có lỗi: chưa ghi dòng nào. Sửa các dòng dưới đây rồi chọn lại tệp.',

@@ -8,7 +8,7 @@ import { apiGet, apiPost } from '../../lib/api';
 import { fetchMembers, memberKeys } from '../../lib/member-list';
 
 // Plain data from core (files without zod, so the bundle stays small).
-export { DEFAULT_DUES_RULES } from '@nennep/core/dues/types';
+export { DEFAULT_DUES_RULES, isDuesItem } from '@nennep/core/dues/types';
 export type { DuesArrearsDto, DuesLedgerDto, DuesReliefKind, DuesStatementDto };
 
 /** The cell's relief decisions (core relief.ts `DUES_RELIEF_KINDS`, QĐ 01-QĐ/TW), in the order offered. */
@@ -129,9 +129,3 @@ export const duesCommands = {
   reason: (body: { memberCode: string; month: string; reason: string }) =>
     apiPost<DuesRecordedDto>('/api/dues/reasons', body),
 };
-
-/**
- * The agenda item at which dues are collected ("Thu đảng phí" of the default agendas, "thu nộp đảng phí" of
- * seed 002): any item whose title names đảng phí.
- */
-export const isDuesItem = (title: string) => title.toLocaleLowerCase('vi').includes('đảng phí');

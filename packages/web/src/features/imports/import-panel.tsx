@@ -10,6 +10,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Progress, Result, Statistic, Table, Typography } from 'antd';
 import { type ChangeEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SHEET_ACCEPT } from '../../components/file-upload';
 import { ApiError } from '../../lib/api';
 import { formatNumber, labelFor } from '../../lib/format';
 import { memberKeys } from '../../lib/member-list';
@@ -23,8 +24,6 @@ type Phase =
   | { step: 'idle' }
   | { step: 'uploading'; percent: number; sent: boolean }
   | { step: 'preview'; preview: ImportPreviewDto; file: File };
-
-const ACCEPT = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
 
 function Templates({ kind }: { kind: ImportKind }) {
   const { t } = useTranslation();
@@ -291,7 +290,7 @@ export function ImportPanel({ kind }: { kind: ImportKind }) {
         <input
           ref={input}
           type="file"
-          accept={ACCEPT}
+          accept={SHEET_ACCEPT}
           className="nn-file-input"
           onChange={onFile}
           data-testid="import-file"

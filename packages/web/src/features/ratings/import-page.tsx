@@ -1,18 +1,13 @@
-import {
-  CheckCircleOutlined,
-  DownloadOutlined,
-  FileAddOutlined,
-  ReloadOutlined,
-  SaveOutlined,
-} from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Progress, Result, Statistic, Table, Typography } from 'antd';
-import { type ChangeEvent, useRef, useState } from 'react';
+import { CheckCircleOutlined, DownloadOutlined, ReloadOutlined, SaveOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Result, Statistic, Table, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { FileUploadButton, SHEET_ACCEPT } from '../../components/file-upload';
 import { PageHeader } from '../../components/page-header';
 import { formatNumber, labelFor } from '../../lib/format';
 import { uploadFile } from '../../lib/upload';
-import { useAction, useNotifyError } from '../../lib/use-action';
+import { useAction } from '../../lib/use-action';
 import { useCurrentUser } from '../auth/session';
 import { grantOrgs, RATING_LEVELS, type RatingLevel, ratingKeys, thisYear } from './api';
 import { RatingLevelTag } from './parts';
@@ -29,11 +24,9 @@ type ImportError = RatingImportDto['errors'][number];
 
 type Phase =
   | { step: 'idle' }
-  | { step: 'checking'; percent: number }
   | { step: 'preview'; report: RatingImportDto; file: File }
   | { step: 'done'; report: RatingImportDto };
 
-const ACCEPT = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
 const COLUMNS = ['year', 'period', 'subject', 'code', 'score', 'level', 'notes'] as const;
 
 /** The columns of issue 15 point 4, with two example rows (an organisation, a member). */
@@ -152,35 +145,10 @@ function Preview({
 export function RatingImportPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const notifyError = useNotifyError();
-  const input = useRef<HTMLInputElement>(null);
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
   const year = thisYear();
   const org = grantOrgs(me, ['admin', 'committee_member'])[0];
-  const reset = () => {
-    setPhase({ step: 'idle' });
-    if (input.current) input.current.value = '';
-  };
-
-  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    if (!/\.(xlsx|csv)$/i.test(file.name)) {
-      notifyError(new Error(t('ratings.import.wrongType')));
-      return;
-    }
-    setPhase({ step: 'checking', percent: 0 });
-    try {
-      const report = await uploadFile<RatingImportDto>('/api/ratings/import/preview', file, {
-        onProgress: (percent) => setPhase((p) => (p.step === 'checking' ? { ...p, percent } : p)),
-      });
-      setPhase({ step: 'preview', report, file });
-    } catch (error) {
-      notifyError(error);
-      reset();
-    }
-  };
+  const reset = () => setPhase({ step: 'idle' });
 
   return (
     <>
@@ -193,29 +161,18 @@ export function RatingImportPage() {
           </Button>
         </Card>
         <Card size="small" title={t('ratings.import.chooseFile')}>
-          <input
-            ref={input}
-            type="file"
-            accept={ACCEPT}
-            className="nn-file-input"
-            onChange={onFile}
-            data-testid="rating-import-file"
-            aria-label={t('ratings.import.chooseFile')}
-            tabIndex={-1}
-          />
-          {phase.step === 'checking' ? (
-            <div>
-              <Typography.Text>{t('ratings.import.checking')}</Typography.Text>
-              <Progress percent={phase.percent} status="active" />
-            </div>
-          ) : phase.step !== 'done' ? (
-            <Button
-              icon={<FileAddOutlined />}
-              onClick={() => input.current?.click()}
-              type={phase.step === 'idle' ? 'primary' : 'default'}
-            >
-              {t('ratings.import.chooseFile')}
-            </Button>
+          {phase.step !== 'done' ? (
+            <FileUploadButton<RatingImportDto>
+              url={() => '/api/ratings/import/preview'}
+              label={t('ratings.import.chooseFile')}
+              testId="rating-import-file"
+              accept={SHEET_ACCEPT}
+              refuse={(file) =>
+                /\.(xlsx|csv)$/i.test(file.name) ? undefined : t('ratings.import.wrongType')
+              }
+              primary={phase.step === 'idle'}
+              onDone={(report, file) => setPhase({ step: 'preview', report, file })}
+            />
           ) : null}
           {phase.step === 'preview' ? (
             <div style={{ marginTop: 16 }}>

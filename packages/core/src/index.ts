@@ -22,3 +22,4 @@ export * from './reports/index.ts';
 export * from './rule-set-content.ts';
 export * from './supervision/index.ts';
 export * from './text/vietnamese.ts';
+export * from './thematic/index.ts';

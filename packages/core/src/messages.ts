@@ -74,6 +74,11 @@ export const FIELD_LABELS: Record<string, { vi: string; en: string }> = {
   documentTitle: { vi: 'Trích yếu văn bản', en: 'Document title' },
   issuedOn: { vi: 'Ngày ban hành', en: 'Issued on' },
   passOnBy: { vi: 'Hạn phổ biến', en: 'Pass on by' },
+  quarter: { vi: 'Quý', en: 'Quarter' },
+  topicId: { vi: 'Chuyên đề', en: 'Topic' },
+  ownTitle: { vi: 'Tên chuyên đề của chi bộ', en: 'The cell’s own topic' },
+  presenterCodes: { vi: 'Người chuẩn bị, trình bày', en: 'Presenters' },
+  plannedDate: { vi: 'Ngày dự kiến', en: 'Planned date' },
   audience: { vi: 'Phạm vi phổ biến', en: 'Addressed to' },
   cellKinds: { vi: 'Loại chi bộ', en: 'Cell kinds' },
   cellCategories: { vi: 'Loại hình chi bộ', en: 'Cell categories' },
@@ -323,6 +328,8 @@ export const ENTITY_LABELS: Record<string, { vi: string; en: string }> = {
   recommendation: { vi: 'kiến nghị', en: 'Recommendation' },
   rating: { vi: 'kết quả xếp loại', en: 'Rating' },
   pass_on_document: { vi: 'văn bản cần phổ biến', en: 'Document to pass on' },
+  thematic_topic: { vi: 'chuyên đề', en: 'Thematic topic' },
+  thematic_registration: { vi: 'đăng ký chuyên đề', en: 'Thematic registration' },
   attachment: { vi: 'tệp đính kèm', en: 'Attachment' },
 };
 

@@ -12,3 +12,4 @@ export * from './recommendations.ts';
 export * from './reports.ts';
 export * from './rollups.ts';
 export * from './supervision.ts';
+export * from './thematic.ts';

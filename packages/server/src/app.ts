@@ -44,6 +44,7 @@ import { recommendationsModule } from './modules/recommendations/routes.ts';
 import { reportsModule } from './modules/reports/routes.ts';
 import { ruleSetsModule } from './modules/rule-sets/routes.ts';
 import { supervisionModule } from './modules/supervision/routes.ts';
+import { thematicModule } from './modules/thematic/routes.ts';
 
 export type App = FastifyInstance;
 
@@ -67,6 +68,7 @@ const MODULES: readonly FeatureModule[] = [
   reportsModule,
   meetingsModule,
   passOnModule,
+  thematicModule,
   alertsModule,
   overviewModule,
   calendarModule,

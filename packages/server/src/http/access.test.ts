@@ -297,10 +297,11 @@ describe('the table above', () => {
     // supervision (access-supervision.test.ts), recommendations (access-recommendations.test.ts) and the
     // committees' reports (access-reports.test.ts), dues (modules/dues/dues-access.test.ts), ratings
     // (modules/ratings/ratings-access.test.ts), documents to pass on (modules/pass-on/pass-on.test.ts), the
-    // four-good cell (modules/four-good/four-good-access.test.ts).
+    // four-good cell (modules/four-good/four-good-access.test.ts), the thematic programme
+    // (modules/thematic/thematic-access.test.ts).
     const registry = routes.filter(
       (route) =>
-        !/ \/api\/(meetings|tasks|rule-sets|supervision|recommendations|reports|dues|ratings|four-good|documents-to-pass-on)/.test(
+        !/ \/api\/(meetings|tasks|rule-sets|supervision|recommendations|reports|dues|ratings|four-good|documents-to-pass-on|thematic)/.test(
           route,
         ),
     );

@@ -1,0 +1,203 @@
+/**
+ * A cell registers its thematic topic for a quarter (HD 12-HD/BTCTW (06/7/2018) point 3: at least one
+ * thematic meeting per quarter, on a topic of the superior committee's plan or the cell's own, the latter
+ * agreed by the committee; domain.md §6), names the presenters and the date, and links the meeting. Each
+ * write is one transaction with its audit event, the cell's or the registration's row locked.
+ */
+import {
+  inQuarter,
+  isPastQuarter,
+  type RegisterTopic,
+  type RegistrationStatus,
+  topicAddresses,
+} from '@nennep/core';
+import { eq, sql } from 'drizzle-orm';
+import { type Db, rows } from '../../db/client.ts';
+import { thematicRegistrations } from '../../db/schema/index.ts';
+import type { Actor } from '../../http/access.ts';
+import { audit } from '../../http/audit.ts';
+import { conflict, forbidden, invalidField } from '../../http/errors.ts';
+import { lockReadableOrg } from '../orgs/policy.ts';
+import { assertReadsCell, canDecide, canManageCell, isCellKind } from './policy.ts';
+import { findRegistration, findTopic } from './queries.ts';
+
+/** The active members of the cell named by these codes, in that order; 400 on `presenterCodes` otherwise. */
+async function presentersOf(tx: Db, cellId: number, codes: readonly string[]): Promise<number[]> {
+  const found = await rows<{ id: number; code: string }>(
+    tx,
+    sql`SELECT id::int AS id, member_code AS code FROM members
+        WHERE org_id = ${cellId} AND status IN ('official', 'probationary')
+          AND member_code IN (${sql.join(
+            codes.map((c) => sql`${c}`),
+            sql`, `,
+          )})`,
+  );
+  return codes.map((code) => {
+    const member = found.find((f) => f.code === code);
+    if (!member) {
+      throw invalidField('presenterCodes', {
+        vi: `Đảng viên ${code} không thuộc chi bộ nên không được phân công chuẩn bị chuyên đề.`,
+        en: `Member ${code} does not belong to the cell and cannot present its topic.`,
+      });
+    }
+    return member.id;
+  });
+}
+
+/**
+ * Registers the cell's topic for the quarter: the cell locked `FOR UPDATE` so that two registrations of
+ * the same quarter queue; once per cell and quarter (a refused one aside), never for a past quarter.
+ */
+export function registerTopic(db: Db, actor: Actor, input: RegisterTopic, today: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    const cell = await lockReadableOrg(tx, actor, input.orgCode, 'update');
+    if (!isCellKind(cell.kind)) {
+      throw invalidField('orgCode', {
+        vi: 'Chuyên đề theo quý do từng chi bộ đăng ký.',
+        en: 'A quarter’s topic is registered by a cell.',
+      });
+    }
+    if (!canManageCell(actor, cell.path)) throw forbidden();
+    if (isPastQuarter(input.year, input.quarter, today)) {
+      throw invalidField('quarter', {
+        vi: `Quý ${input.quarter}/${input.year} đã qua, không đăng ký chuyên đề được.`,
+        en: `Quarter ${input.quarter}/${input.year} is over: no topic can be registered for it.`,
+      });
+    }
+    if (input.plannedDate < today) {
+      throw invalidField('plannedDate', {
+        vi: 'Ngày dự kiến sinh hoạt chuyên đề không được trước ngày hôm nay.',
+        en: 'The planned date cannot be before today.',
+      });
+    }
+    const [already] = await rows<{ id: number }>(
+      tx,
+      sql`SELECT id::int AS id FROM thematic_registrations
+          WHERE org_id = ${cell.id} AND year = ${input.year} AND quarter = ${input.quarter}
+            AND status <> 'refused'`,
+    );
+    if (already) {
+      throw invalidField('quarter', {
+        vi: `Chi bộ đã đăng ký chuyên đề quý ${input.quarter}/${input.year}.`,
+        en: `The cell has already registered its topic for quarter ${input.quarter}/${input.year}.`,
+      });
+    }
+    let title = input.ownTitle ?? '';
+    let purpose = input.ownPurpose ?? '';
+    let status: RegistrationStatus = 'pending';
+    if (input.topicId !== undefined) {
+      const topic = await findTopic(tx, input.topicId, 'share');
+      const offered =
+        topic &&
+        topic.status === 'published' &&
+        topic.year === input.year &&
+        cell.path.startsWith(topic.orgPath) &&
+        topic.orgPath !== cell.path &&
+        topicAddresses(topic.cellCategories, cell.category);
+      if (!offered) {
+        throw invalidField('topicId', {
+          vi: 'Chuyên đề này không nằm trong các chuyên đề cấp ủy cấp trên đã công bố cho chi bộ trong năm.',
+          en: 'This topic is not among those the committee above published for the cell this year.',
+        });
+      }
+      title = topic.title;
+      purpose = topic.purpose;
+      status = 'registered';
+    }
+    const presenterMemberIds = await presentersOf(tx, cell.id, input.presenterCodes);
+    const [row] = await tx
+      .insert(thematicRegistrations)
+      .values({
+        orgId: cell.id,
+        orgPath: cell.path,
+        year: input.year,
+        quarter: input.quarter,
+        topicId: input.topicId ?? null,
+        title,
+        purpose,
+        status,
+        presenterMemberIds,
+        plannedDate: input.plannedDate,
+        createdBy: actor.id,
+      })
+      .returning({ id: thematicRegistrations.id });
+    if (!row) throw new Error('thematic registration not inserted');
+    await audit(tx, actor, {
+      action: 'thematic.registered',
+      entityType: 'thematic_registration',
+      entityId: row.id,
+      orgPath: cell.path,
+      detail: { year: input.year, quarter: input.quarter, topicId: input.topicId ?? null, status },
+    });
+    return row.id;
+  });
+}
+
+/** The committee above approves the cell's own topic, or refuses it with the reason (then the cell may register again). */
+export function decideTopic(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: { decision: 'approved' | 'refused'; reason?: string | undefined },
+): Promise<void> {
+  return db.transaction(async (tx) => {
+    const reg = assertReadsCell(actor, await findRegistration(tx, id, 'update'));
+    if (!canDecide(actor, reg.orgPath)) throw forbidden();
+    if (reg.status !== 'pending') {
+      throw conflict(
+        { vi: 'Chuyên đề này không chờ duyệt.', en: 'This topic is not awaiting approval.' },
+        'decision',
+      );
+    }
+    await tx
+      .update(thematicRegistrations)
+      .set({
+        status: input.decision,
+        refusalReason: input.decision === 'refused' ? (input.reason ?? null) : null,
+        decidedBy: actor.id,
+      })
+      .where(eq(thematicRegistrations.id, id));
+    await audit(tx, actor, {
+      action: `thematic.${input.decision}`,
+      entityType: 'thematic_registration',
+      entityId: id,
+      orgPath: reg.orgPath,
+      detail: { year: reg.year, quarter: reg.quarter, title: reg.title },
+    });
+  });
+}
+
+/** Links the thematic meeting once planned: a meeting of kind thematic of that cell, in that quarter. */
+export function linkMeeting(db: Db, actor: Actor, id: number, meetingId: number): Promise<void> {
+  return db.transaction(async (tx) => {
+    const reg = assertReadsCell(actor, await findRegistration(tx, id, 'update'));
+    if (!canManageCell(actor, reg.orgPath)) throw forbidden();
+    if (reg.status === 'refused') {
+      throw conflict({ vi: 'Chuyên đề đã bị từ chối.', en: 'The topic was refused.' }, 'status');
+    }
+    const [meeting] = await rows<{ kind: string; date: string; status: string }>(
+      tx,
+      sql`SELECT kind, scheduled_date::text AS date, status FROM meetings
+          WHERE id = ${meetingId} AND org_id = ${reg.orgId} FOR SHARE`,
+    );
+    if (
+      !meeting ||
+      meeting.kind !== 'thematic' ||
+      meeting.status === 'cancelled' ||
+      !inQuarter(meeting.date, reg.year, reg.quarter)
+    ) {
+      throw invalidField('meetingId', {
+        vi: `Hãy chọn một cuộc sinh hoạt chuyên đề của chi bộ trong quý ${reg.quarter}/${reg.year}.`,
+        en: `Choose a thematic meeting of the cell in quarter ${reg.quarter}/${reg.year}.`,
+      });
+    }
+    await tx.update(thematicRegistrations).set({ meetingId }).where(eq(thematicRegistrations.id, id));
+    await audit(tx, actor, {
+      action: 'thematic.meeting_linked',
+      entityType: 'thematic_registration',
+      entityId: id,
+      orgPath: reg.orgPath,
+      detail: { meetingId, date: meeting.date },
+    });
+  });
+}

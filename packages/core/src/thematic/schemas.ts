@@ -60,4 +60,8 @@ export const linkMeetingSchema = z.object({ meetingId: z.number().int().positive
 export const paperSchema = z.object({ text: text(THEMATIC_LIMITS.paper) });
 export const thematicCommentSchema = z.object({ text: text(THEMATIC_LIMITS.comment) });
 
-export const thematicCoverageQuerySchema = z.object({ org: orgCodeSchema, year: yearSchema, quarter: quarterSchema });
+export const thematicCoverageQuerySchema = z.object({
+  org: orgCodeSchema,
+  year: yearSchema,
+  quarter: quarterSchema,
+});

@@ -181,8 +181,7 @@ export function linkMeeting(db: Db, actor: Actor, id: number, meetingId: number)
           WHERE id = ${meetingId} AND org_id = ${reg.orgId} FOR SHARE`,
     );
     if (
-      !meeting ||
-      meeting.kind !== 'thematic' ||
+      meeting?.kind !== 'thematic' ||
       meeting.status === 'cancelled' ||
       !inQuarter(meeting.date, reg.year, reg.quarter)
     ) {

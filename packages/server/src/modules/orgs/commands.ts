@@ -142,6 +142,8 @@ export const PATH_COLUMNS = [
   ['four_good_registrations', 'org_path'],
   ['dues_payments', 'org_path'],
   ['pass_on_documents', 'org_path'],
+  ['thematic_topics', 'org_path'],
+  ['thematic_registrations', 'org_path'],
   ['working_groups', 'committee_path'],
   ['visit_assignments', 'committee_path'],
   ['visit_plans', 'committee_path'],

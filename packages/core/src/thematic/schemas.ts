@@ -3,7 +3,7 @@ import { isoDateSchema, memberCodeSchema } from '../members/schemas.ts';
 import { orgCodeSchema } from '../orgs/schemas.ts';
 import { ORG_CATEGORIES } from '../orgs/types.ts';
 import { inQuarter } from './rules.ts';
-import { THEMATIC_LIMITS } from './types.ts';
+import { REGISTRATION_STATUSES, THEMATIC_LIMITS } from './types.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const yearSchema = z.coerce.number().int().min(2000).max(2100);
@@ -64,4 +64,11 @@ export const thematicCoverageQuerySchema = z.object({
   org: orgCodeSchema,
   year: yearSchema,
   quarter: quarterSchema,
+});
+
+/** `?org=CODE&year=` (and a status, e.g. `pending` for the committee's approvals): the registrations of the subtree. */
+export const registrationListQuerySchema = z.object({
+  org: orgCodeSchema,
+  year: yearSchema,
+  status: z.enum(REGISTRATION_STATUSES).optional(),
 });

@@ -99,6 +99,20 @@ export interface ThematicRegistrationDto {
   comments: ThematicCommentDto[];
 }
 
+/** A registration in a list (the cell's year, or the committee's pending own topics): no paper. */
+export interface ThematicRegistrationSummaryDto {
+  id: number;
+  orgCode: string;
+  orgName: string;
+  year: number;
+  quarter: number;
+  title: string;
+  own: boolean;
+  status: RegistrationStatus;
+  plannedDate: string;
+  meetingId: number | null;
+}
+
 export interface ThematicCoverageCellDto {
   orgCode: string;
   orgName: string;

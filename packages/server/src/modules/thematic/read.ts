@@ -11,6 +11,7 @@ import {
   type ThematicCoverageDto,
   type ThematicPaperDto,
   type ThematicRegistrationDto,
+  type ThematicRegistrationSummaryDto,
   type ThematicTopicDto,
   topicAddresses,
 } from '@nennep/core';
@@ -103,6 +104,25 @@ export async function readRegistration(db: Db, actor: Actor, id: number): Promis
     versions: seen.length,
     comments: comments.map((c) => ({ ...c, createdAt: iso(c.createdAt) })),
   };
+}
+
+/** The registrations of the node's subtree for the year (a cell: its own), by quarter and tree order. */
+export async function listRegistrations(
+  db: Db,
+  actor: Actor,
+  query: { org: string; year: number; status?: RegistrationStatus | undefined },
+): Promise<ThematicRegistrationSummaryDto[]> {
+  const org = assertCanRead(actor, await findOrg(db, query.org));
+  return rows<ThematicRegistrationSummaryDto>(
+    db,
+    sql`SELECT r.id::int AS id, o.code AS "orgCode", o.name AS "orgName", r.year, r.quarter, r.title,
+          (r.topic_id IS NULL) AS own, r.status, r.planned_date::text AS "plannedDate",
+          r.meeting_id::int AS "meetingId"
+        FROM thematic_registrations r JOIN orgs o ON o.id = r.org_id
+        WHERE r.org_path LIKE ${`${org.path}%`} AND r.year = ${query.year}
+          ${query.status ? sql`AND r.status = ${query.status}` : sql``}
+        ORDER BY r.quarter, o.sort_key, r.id`,
+  );
 }
 
 interface CoverageRow {

@@ -5,6 +5,7 @@ import {
   linkMeetingSchema,
   paperSchema,
   registerTopicSchema,
+  registrationListQuerySchema,
   thematicCommentSchema,
   thematicCoverageQuerySchema,
   topicListQuerySchema,
@@ -18,7 +19,7 @@ import { requireActor } from '../../http/access.ts';
 import { notFound } from '../../http/errors.ts';
 import { commentPaper, draftPaper, sharePaper } from './papers.ts';
 import { presentTopic, topicsWhere } from './queries.ts';
-import { coverage, listTopics, readRegistration } from './read.ts';
+import { coverage, listRegistrations, listTopics, readRegistration } from './read.ts';
 import { decideTopic, linkMeeting, registerTopic } from './registrations.ts';
 import { createTopic, deleteTopic, publishTopic, withdrawTopic } from './topics.ts';
 
@@ -72,6 +73,12 @@ function thematicRoutes(fastify: FastifyInstance, deps: Deps) {
       reply.status(201);
       return readRegistration(db, actor, id);
     },
+  );
+
+  app.get(
+    '/thematic/registrations',
+    { schema: { tags, querystring: registrationListQuerySchema } },
+    async (request) => ({ items: await listRegistrations(db, requireActor(request.actor), request.query) }),
   );
 
   app.get('/thematic/registrations/:id', { schema: { tags, params: idParams } }, async (request) =>

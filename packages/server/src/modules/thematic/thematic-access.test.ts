@@ -55,6 +55,7 @@ describe('signed out', () => {
       ['POST', `/api/thematic/topics/${topic}/withdraw`, undefined],
       ['DELETE', `/api/thematic/topics/${topic}`, undefined],
       ['POST', '/api/thematic/registrations', registration('C2', 'C201')],
+      ['GET', '/api/thematic/registrations?org=GA&year=2027', undefined],
       ['GET', r, undefined],
       ['POST', `${r}/decision`, { decision: 'approved' }],
       ['POST', `${r}/meeting`, { meetingId: 1 }],
@@ -119,6 +120,22 @@ describe('registrations', () => {
     expect((await post('gb', 'C2', 'C201')).statusCode).toBe(404);
     expect((await post('mem2', 'C2', 'C201')).statusCode).toBe(403);
     expect((await post('ga', 'C2', 'C201')).statusCode).toBe(201);
+  });
+
+  it('are listed over the node the actor reads: a cell its own, a committee its subtree', async () => {
+    mark('GET', '/registrations');
+    const list = async (name: string, org: string) => {
+      const res = await client(name).get(`/api/thematic/registrations?org=${org}&year=2027`);
+      return res.statusCode === 200
+        ? res.json().items.map((x: { orgCode: string }) => x.orgCode)
+        : res.statusCode;
+    };
+    expect(await list('ga', 'GA')).toEqual(['C2', 'C1']);
+    expect(await list('sec1', 'C1')).toEqual(['C1']);
+    expect(await list('mem2', 'C2')).toEqual(['C2']);
+    expect(await list('sec1', 'GA')).toBe(404);
+    expect(await list('sec1', 'C2')).toBe(404);
+    expect(await list('gb', 'GA')).toBe(404);
   });
 
   it('are read by the cell and the committees above, by nobody else', async () => {
@@ -218,7 +235,7 @@ describe('the table above', () => {
     const routes = Object.entries(doc.paths)
       .filter(([path]) => path.startsWith('/api/thematic'))
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
-    expect(routes.length).toBe(13);
+    expect(routes.length).toBe(14);
     expect(routes.filter((r) => !seen.has(r))).toEqual([]);
   });
 });

@@ -179,6 +179,11 @@ describe('a cell registers its topic for the quarter', () => {
     });
     expect(second.statusCode, second.body).toBe(201);
     reg2 = second.json().id;
+    // The committee finds what awaits its approval; the cell its own registrations of the year.
+    const pending = await client('ga').get('/api/thematic/registrations?org=GA&year=2027&status=pending');
+    expect(pending.json().items).toMatchObject([{ id: reg2, orgCode: 'C2', own: true, status: 'pending' }]);
+    const ofC2 = (await sec2.get('/api/thematic/registrations?org=C2&year=2027')).json().items;
+    expect(ofC2.map((r: { status: string }) => r.status)).toEqual(['refused', 'pending']);
     expect((await client('pres1').get(`/api/thematic/registrations/${reg2}`)).statusCode).toBe(404);
     expect(
       (await sec2.post(`/api/thematic/registrations/${reg2}/paper`, { text: 'Dự thảo' })).statusCode,

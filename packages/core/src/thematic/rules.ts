@@ -1,8 +1,8 @@
 /**
- * The rules of the thematic programme (pure, no I/O). HD 12-HD/BTCTW (06/7/2018) point 3 (sinh hoạt
- * chuyên đề): at least once per quarter, on a topic from the superior committee's plan or the cell's own;
- * members prepare the paper, the cell committee approves it, it is published at least one day before
- * (HD 42-HD/BTCTW (28/10/2025)), a thematic resolution is adopted. domain.md §6.
+ * The rules of the thematic programme (pure, no I/O). HD 12-HD/BTCTW (06/7/2018), its part on sinh hoạt
+ * chuyên đề (sinh hoạt chuyên đề): at least once per quarter, on a topic from the superior committee's plan
+ * or the cell's own; members prepare the paper, the cell committee approves it, it is published at least one
+ * day before (HD 42-HD/BTCTW (28/10/2025)), a thematic resolution is adopted. domain.md §6.
  */
 import type { CoverageStatus, RegistrationStatus } from './types.ts';
 
@@ -37,8 +37,9 @@ export const topicAccepted = (status: RegistrationStatus): boolean =>
   status === 'registered' || status === 'approved';
 
 /**
- * Where a cell stands: its registration (none, pending, refused), then the furthest step reached — the
- * paper shared, the thematic meeting held, its minutes and resolution adopted (HD 12-HD/BTCTW point 3).
+ * Where a cell stands: its registration (none, pending, refused), then the furthest step reached — the paper
+ * shared, the thematic meeting held, its minutes and resolution adopted (HD 12-HD/BTCTW, on sinh hoạt chuyên
+ * đề).
  */
 export function coverageStatus(
   registration: { status: RegistrationStatus; paperShared: boolean } | null,

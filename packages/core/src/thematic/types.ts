@@ -1,9 +1,9 @@
 /**
  * The thematic programme (sinh hoạt chuyên đề; domain.md §6, issue 17 item 1): a committee publishes topics
  * for the year, each cell registers its topic per quarter, a topic paper (tham luận) is drafted, shared with
- * the members for comments, and the committee follows coverage per quarter. HD 12-HD/BTCTW (06/7/2018)
- * point 3: a cell holds a thematic meeting at least once per quarter. Plain data only (no zod): the web
- * imports it.
+ * the members for comments, and the committee follows coverage per quarter. HD 12-HD/BTCTW (06/7/2018), on
+ * sinh hoạt chuyên đề: a cell holds a thematic meeting at least once per quarter. Plain data only (no zod):
+ * the web imports it.
  */
 import type { OrgCategory } from '../orgs/types.ts';
 

@@ -13,9 +13,9 @@ import {
 import { bytewiseText } from './types.ts';
 
 /**
- * The thematic programme (sinh hoạt chuyên đề, HD 12-HD/BTCTW (06/7/2018) point 3; domain.md §6; issue 17
- * item 1): a committee's topics for a year, each cell's registration per quarter, the topic paper's versions
- * and the members' comments on them.
+ * The thematic programme (sinh hoạt chuyên đề, HD 12-HD/BTCTW (06/7/2018), its part on it; domain.md §6;
+ * issue 17 item 1): a committee's topics for a year, each cell's registration per quarter, the topic paper's
+ * versions and the members' comments on them.
  */
 export const thematicTopics = pgTable(
   'thematic_topics',

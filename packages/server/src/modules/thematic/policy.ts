@@ -1,8 +1,9 @@
 /**
- * Who does what in the thematic programme (domain.md §6 and §10; HD 12-HD/BTCTW (06/7/2018) point 3): a
- * committee's administrators and committee members publish topics for its subtree and approve a cell's own
- * topic; a cell's secretary (or the committee above) registers the cell's topic and shares the paper; the
- * presenters draft the paper; the cell's members read it and comment. An unseen item is a 404.
+ * Who does what in the thematic programme (domain.md §6 and §10; HD 12-HD/BTCTW (06/7/2018), its part on sinh
+ * hoạt chuyên đề): a committee's administrators and committee members publish topics for its subtree and
+ * approve a cell's own topic; a cell's secretary (or the committee above) registers the cell's topic and
+ * shares the paper; the presenters draft the paper; the cell's members read it and comment. An unseen item is
+ * a 404.
  */
 import { CELL_KINDS, type Role } from '@nennep/core';
 import { type Actor, ANY_ROLE, can } from '../../http/access.ts';

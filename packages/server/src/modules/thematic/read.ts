@@ -1,7 +1,8 @@
 /**
  * The reads of the thematic programme: the topics a committee or a cell sees for a year, a registration with
- * its paper and comments, and the committee's coverage per quarter (HD 12-HD/BTCTW (06/7/2018) point 3: at
- * least one thematic meeting per cell and quarter). Access as policy.ts says: 404 when unseen.
+ * its paper and comments, and the committee's coverage per quarter (HD 12-HD/BTCTW (06/7/2018), its part on
+ * sinh hoạt chuyên đề: at least one thematic meeting per cell and quarter). Access as policy.ts says: 404
+ * when unseen.
  */
 import {
   type CoverageStatus,

@@ -1,8 +1,8 @@
 /**
- * A cell registers its thematic topic for a quarter (HD 12-HD/BTCTW (06/7/2018) point 3: at least one
- * thematic meeting per quarter, on a topic of the superior committee's plan or the cell's own, the latter
- * agreed by the committee; domain.md §6), names the presenters and the date, and links the meeting. Each
- * write is one transaction with its audit event, the cell's or the registration's row locked.
+ * A cell registers its thematic topic for a quarter (HD 12-HD/BTCTW (06/7/2018), its part on sinh hoạt chuyên
+ * đề: at least one thematic meeting per quarter, on a topic of the superior committee's plan or the cell's
+ * own, the latter agreed by the committee; domain.md §6), names the presenters and the date, and links the
+ * meeting. Each write is one transaction with its audit event, the cell's or the registration's row locked.
  */
 import {
   inQuarter,

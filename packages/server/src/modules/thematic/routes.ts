@@ -27,8 +27,9 @@ const tags = ['thematic'];
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 /**
- * The thematic programme (issue 17 item 1; HD 12-HD/BTCTW (06/7/2018) point 3): a committee's topics, each
- * cell's registration per quarter with its paper and the members' comments, the committee's coverage.
+ * The thematic programme (issue 17 item 1; HD 12-HD/BTCTW (06/7/2018), its part on sinh hoạt chuyên đề): a
+ * committee's topics, each cell's registration per quarter with its paper and the members' comments, the
+ * committee's coverage.
  */
 function thematicRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

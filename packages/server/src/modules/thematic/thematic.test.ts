@@ -5,7 +5,7 @@ import { rows } from '../../db/client.ts';
 import { buildTestApp, type Client, FULL_MANUAL_SCORES, login } from '../../test/factories.ts';
 import { buildThematicFixture } from './test-fixture.ts';
 
-/** The thematic programme's rules on the real database (issue 17 item 1; HD 12-HD/BTCTW point 3). */
+/** The thematic programme's rules on the real database (issue 17 item 1; HD 12-HD/BTCTW, on sinh hoạt chuyên đề). */
 let ctx: Awaited<ReturnType<typeof buildTestApp>>;
 let now = new Date('2027-04-10T03:00:00Z');
 const c: Record<string, Client> = {};

@@ -1,8 +1,8 @@
 /**
- * A committee's thematic topics for the year (HD 12-HD/BTCTW (06/7/2018) point 3: the superior committee
- * sets the topics; domain.md §6): drafted, published to its cells, withdrawn once published (never deleted,
- * since cells may have registered them); a draft no cell has seen may be deleted. Each write is one
- * transaction with its audit event, the topic row locked.
+ * A committee's thematic topics for the year (HD 12-HD/BTCTW (06/7/2018), its part on sinh hoạt chuyên đề:
+ * the superior committee sets the topics; domain.md §6): drafted, published to its cells, withdrawn once
+ * published (never deleted, since cells may have registered them); a draft no cell has seen may be deleted.
+ * Each write is one transaction with its audit event, the topic row locked.
  */
 import type { CreateTopic } from '@nennep/core';
 import { eq, sql } from 'drizzle-orm';

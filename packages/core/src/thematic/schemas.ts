@@ -56,6 +56,12 @@ export const decideTopicSchema = z
       ctx.addIssue({ code: 'custom', path: ['reason'], message: 'reason' });
   });
 
+/** The presenters and the planned date changed after registering (the date stays in the quarter: checked by the command). */
+export const replanTopicSchema = z.object({
+  presenterCodes: z.array(memberCodeSchema).min(1).max(THEMATIC_LIMITS.presenters),
+  plannedDate: isoDateSchema,
+});
+
 export const linkMeetingSchema = z.object({ meetingId: z.number().int().positive() });
 export const paperSchema = z.object({ text: text(THEMATIC_LIMITS.paper) });
 export const thematicCommentSchema = z.object({ text: text(THEMATIC_LIMITS.comment) });

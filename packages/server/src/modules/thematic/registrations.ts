@@ -167,6 +167,50 @@ export function decideTopic(
   });
 }
 
+/**
+ * Changes the presenters and the planned date: the registration locked `FOR UPDATE`; the date in the quarter
+ * and not before today, the presenters members of the cell; not once the topic is refused or the meeting held.
+ */
+export function replanTopic(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: { presenterCodes: string[]; plannedDate: string },
+  today: string,
+): Promise<void> {
+  return db.transaction(async (tx) => {
+    const reg = assertReadsCell(actor, await findRegistration(tx, id, 'update'));
+    if (!canManageCell(actor, reg.orgPath)) throw forbidden();
+    const [meeting] = reg.meetingId
+      ? await rows<{ status: string }>(tx, sql`SELECT status FROM meetings WHERE id = ${reg.meetingId}`)
+      : [];
+    if (reg.status === 'refused' || meeting?.status === 'held' || meeting?.status === 'adopted') {
+      throw conflict(
+        { vi: 'Không thay đổi được phân công sau khi đã họp.', en: 'The assignment no longer changes.' },
+        'status',
+      );
+    }
+    if (!inQuarter(input.plannedDate, reg.year, reg.quarter) || input.plannedDate < today) {
+      throw invalidField('plannedDate', {
+        vi: `Ngày dự kiến phải trong quý ${reg.quarter}/${reg.year} và không trước ngày hôm nay.`,
+        en: `The planned date must fall in quarter ${reg.quarter}/${reg.year}, not before today.`,
+      });
+    }
+    const presenterMemberIds = await presentersOf(tx, reg.orgId, input.presenterCodes);
+    await tx
+      .update(thematicRegistrations)
+      .set({ presenterMemberIds, plannedDate: input.plannedDate })
+      .where(eq(thematicRegistrations.id, id));
+    await audit(tx, actor, {
+      action: 'thematic.replanned',
+      entityType: 'thematic_registration',
+      entityId: id,
+      orgPath: reg.orgPath,
+      detail: { plannedDate: input.plannedDate, presenters: presenterMemberIds.length },
+    });
+  });
+}
+
 /** Links the thematic meeting once planned: a meeting of kind thematic of that cell, in that quarter. */
 export function linkMeeting(db: Db, actor: Actor, id: number, meetingId: number): Promise<void> {
   return db.transaction(async (tx) => {

@@ -6,6 +6,7 @@ import {
   paperSchema,
   registerTopicSchema,
   registrationListQuerySchema,
+  replanTopicSchema,
   thematicCommentSchema,
   thematicCoverageQuerySchema,
   topicListQuerySchema,
@@ -20,7 +21,7 @@ import { notFound } from '../../http/errors.ts';
 import { commentPaper, draftPaper, sharePaper } from './papers.ts';
 import { presentTopic, topicsWhere } from './queries.ts';
 import { coverage, listRegistrations, listTopics, readRegistration } from './read.ts';
-import { decideTopic, linkMeeting, registerTopic } from './registrations.ts';
+import { decideTopic, linkMeeting, registerTopic, replanTopic } from './registrations.ts';
 import { createTopic, deleteTopic, publishTopic, withdrawTopic } from './topics.ts';
 
 const tags = ['thematic'];
@@ -92,6 +93,16 @@ function thematicRoutes(fastify: FastifyInstance, deps: Deps) {
     async (request) => {
       const actor = requireActor(request.actor);
       await decideTopic(db, actor, request.params.id, request.body);
+      return readRegistration(db, actor, request.params.id);
+    },
+  );
+
+  app.post(
+    '/thematic/registrations/:id/plan',
+    { schema: { tags, params: idParams, body: replanTopicSchema } },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      await replanTopic(db, actor, request.params.id, request.body, isoDateInVietnam(now()));
       return readRegistration(db, actor, request.params.id);
     },
   );

@@ -59,6 +59,7 @@ describe('signed out', () => {
       ['GET', r, undefined],
       ['POST', `${r}/decision`, { decision: 'approved' }],
       ['POST', `${r}/meeting`, { meetingId: 1 }],
+      ['POST', `${r}/plan`, { presenterCodes: ['C103'], plannedDate: '2027-05-10' }],
       ['POST', `${r}/paper`, { text: 'Tham luận' }],
       ['POST', `${r}/paper/share`, undefined],
       ['POST', `${r}/comments`, { text: 'Góp ý' }],
@@ -168,6 +169,21 @@ describe('registrations', () => {
     expect((await decide('p')).statusCode).toBe(200);
   });
 
+  it('are reassigned (presenters, date) only by the cell’s managers', async () => {
+    mark('POST', '/registrations/{id}/plan');
+    const plan = (name: string) =>
+      client(name).post(`/api/thematic/registrations/${reg}/plan`, {
+        presenterCodes: ['C103'],
+        plannedDate: '2027-05-10',
+      });
+    expect((await plan('sec2')).statusCode).toBe(404);
+    expect((await plan('gb')).statusCode).toBe(404);
+    expect((await plan('mem1')).statusCode).toBe(403);
+    expect((await plan('pres1')).statusCode).toBe(403);
+    expect((await plan('ga')).statusCode).toBe(200);
+    expect((await plan('sec1')).statusCode).toBe(200);
+  });
+
   it('link the meeting only for the cell’s managers', async () => {
     mark('POST', '/registrations/{id}/meeting');
     const link = (name: string) =>
@@ -235,7 +251,7 @@ describe('the table above', () => {
     const routes = Object.entries(doc.paths)
       .filter(([path]) => path.startsWith('/api/thematic'))
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
-    expect(routes.length).toBe(14);
+    expect(routes.length).toBe(15);
     expect(routes.filter((r) => !seen.has(r))).toEqual([]);
   });
 });

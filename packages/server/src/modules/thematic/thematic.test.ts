@@ -123,6 +123,18 @@ describe('a cell registers its topic for the quarter', () => {
     });
     expect(field(await sec1.post('/api/thematic/registrations', registration()))).toBe('quarter');
     expect(await audited('thematic.registered')).toBe(1);
+    // The presenters and the date are reassigned within the quarter, among the cell's members.
+    const replan = (body: unknown) => sec1.post(`/api/thematic/registrations/${reg1}/plan`, body);
+    expect(field(await replan({ presenterCodes: ['C103'], plannedDate: '2027-07-01' }))).toBe('plannedDate');
+    expect(field(await replan({ presenterCodes: ['C201'], plannedDate: '2027-05-10' }))).toBe(
+      'presenterCodes',
+    );
+    const moved = await replan({ presenterCodes: ['C101', 'C103'], plannedDate: '2027-05-10' });
+    expect(moved.json().presenters.map((p: { memberCode: string }) => p.memberCode)).toEqual([
+      'C101',
+      'C103',
+    ]);
+    expect(await audited('thematic.replanned')).toBe(1);
   });
 
   it('is refused for a past quarter, a date outside the quarter, a presenter of another cell', async () => {

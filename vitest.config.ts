@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     reporters: ['default', './scripts/summary-reporter.ts'],
     projects: [
-      { test: { name: 'core', include: ['packages/core/src/**/*.test.ts'] } },
+      // A hang guard, not a speed limit: property tests run hundreds of cases on a busy machine.
+      { test: { name: 'core', include: ['packages/core/src/**/*.test.ts'], testTimeout: 30_000 } },
       {
         test: {
           name: 'server',

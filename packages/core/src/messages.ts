@@ -187,6 +187,14 @@ export const CHECK_MESSAGES: Record<string, { vi: string; en: string }> = {
     en: 'give both dates, or neither for a standing assignment',
   },
   absenceReason: { vi: 'cần nêu lý do không dự được', en: 'give the reason for not attending' },
+  topicOrOwn: {
+    vi: 'chọn một chuyên đề của cấp ủy hoặc nêu chuyên đề riêng của chi bộ (chỉ một trong hai)',
+    en: "choose one of the committee's topics or give the cell's own topic (one of the two)",
+  },
+  plannedDate: {
+    vi: 'ngày dự kiến phải nằm trong quý đã đăng ký',
+    en: 'the planned date must fall within the registered quarter',
+  },
   passOnBy: {
     vi: 'hạn phổ biến không được trước ngày ban hành',
     en: 'the pass-on-by date must not be before the issue date',
@@ -256,6 +264,14 @@ export const CHECK_MESSAGES: Record<string, { vi: string; en: string }> = {
   'four-good criteria ids unique': {
     vi: 'mã các tiêu chí "Chi bộ bốn tốt" không được trùng nhau',
     en: 'the four-good criteria must have distinct ids',
+  },
+  sessionInQuarter: {
+    vi: 'ngày hội nghị phải trong quý đã chọn',
+    en: 'the session day must fall in the quarter',
+  },
+  cellOncePerSession: {
+    vi: 'mỗi chi bộ chỉ được phân công một tham luận',
+    en: 'each cell is assigned one paper only',
   },
 };
 
@@ -330,6 +346,7 @@ export const ENTITY_LABELS: Record<string, { vi: string; en: string }> = {
   pass_on_document: { vi: 'văn bản cần phổ biến', en: 'Document to pass on' },
   thematic_topic: { vi: 'chuyên đề', en: 'Thematic topic' },
   thematic_registration: { vi: 'đăng ký chuyên đề', en: 'Thematic registration' },
+  thematic_session: { vi: 'hội nghị chuyên đề', en: 'Thematic session' },
   attachment: { vi: 'tệp đính kèm', en: 'Attachment' },
 };
 

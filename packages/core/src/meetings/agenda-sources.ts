@@ -145,6 +145,8 @@ const ANCHORS: Partial<Record<AgendaItemSource['kind'], string>> = {
   answers: 'trả lời kiến nghị',
   recognition: 'công tác nhân sự',
   dues_arrears: 'thu đảng phí',
+  // The quarter's topic heads the thematic part (agenda-thematic.ts).
+  thematic: 'trình bày chuyên đề',
 };
 
 /** Where a new pre-filled item goes: after its anchor and the items of its kind already there. */
@@ -155,6 +157,8 @@ function placeOf(agenda: readonly AgendaItem[], item: PrefillItem): number | nul
   else {
     const words = ANCHORS[kind];
     if (words) anchor = agenda.findIndex((a) => a.section === item.section && lower(a).includes(words));
+    // Before the presentation, not after it: the topic's title opens the thematic part.
+    if (kind === 'thematic' && anchor >= 0) return anchor;
   }
   if (anchor < 0) {
     const own = agenda.map((a, i) => (a.source?.kind === kind ? i : -1)).filter((i) => i >= 0);
@@ -175,9 +179,10 @@ function placeOf(agenda: readonly AgendaItem[], item: PrefillItem): number | nul
  * The agenda prepared again from what is due: pre-filled items still due keep their place (reason and title
  * renewed, conclusion kept); those no longer due leave; an item of the template or added by hand with the
  * same title as a due one takes its source and reason; new ones go after their anchor (documents under
- * "Phổ biến … văn bản của cấp trên", recognition under personnel matters, arrears after dues collection),
- * else at the end of their section (closing ones before the wrap-up items). Items whose source was dropped
- * by the secretary (`dropped`, keys of `sourceKey`) never come back. At most `MEETING_LIMITS.agendaItems`.
+ * "Phổ biến … văn bản của cấp trên", recognition under personnel matters, arrears after dues collection;
+ * the quarter's thematic topic just before its presentation), else at the end of their section (closing
+ * ones before the wrap-up items). Items whose source was dropped by the secretary (`dropped`, keys of
+ * `sourceKey`) never come back. At most `MEETING_LIMITS.agendaItems`.
  */
 export function prefillAgenda(
   agenda: readonly AgendaItem[],

@@ -5,7 +5,7 @@ import type { AgendaTemplateItem, MeetingKind, MeetingRules } from './types.ts';
  * (a document's id, a member's code, …). Items of the template or added by hand have none.
  */
 export interface AgendaItemSource {
-  kind: 'pass_on' | 'answers' | 'recognition' | 'overdue_tasks' | 'absences' | 'dues_arrears';
+  kind: 'pass_on' | 'answers' | 'recognition' | 'overdue_tasks' | 'absences' | 'dues_arrears' | 'thematic';
   ref: string;
 }
 

@@ -129,6 +129,18 @@ export interface MeetingMaterialDto {
   uploadedAt: string;
 }
 
+/**
+ * The record that the meeting's package was posted on the Sổ tay đảng viên điện tử app (HD 42-HD/BTCTW):
+ * when, and who recorded it.
+ */
+export interface SoTayPostingDto {
+  postedAt: string;
+  /** At least one day before the start: it meets the materials criterion (core `soTayPostedEarly`). */
+  early: boolean;
+  recordedBy: string | null;
+  recordedAt: string;
+}
+
 export interface IssuedDocumentDto {
   docType: string;
   number: string;
@@ -159,6 +171,8 @@ export interface MeetingAbilitiesDto {
   run: boolean;
   adopt: boolean;
   addendum: boolean;
+  /** Records (or undoes) the posting on the Sổ tay đảng viên điện tử app (HD 42-HD/BTCTW). */
+  recordSoTay: boolean;
 }
 
 /**
@@ -170,6 +184,8 @@ export interface MeetingDetailDto extends MeetingSummaryDto {
   endedAt: string | null;
   agenda: AgendaItem[];
   materials: MeetingMaterialDto[];
+  /** The package posted on the Sổ tay đảng viên điện tử app, if recorded. */
+  soTay: SoTayPostingDto | null;
   documents: IssuedDocumentDto[];
   contentHash: string | null;
   /** The rule set the meeting is planned and scored with (labels of its score sheet come from it). */

@@ -24,6 +24,11 @@ export interface RecordedFacts {
   /** Materials published, and how many of them at least a day before the start. */
   materials: { total: number; early: number };
   /**
+   * The package posted on the Sổ tay đảng viên điện tử app, if recorded, and whether at least a day before
+   * the start (`soTayPostedEarly`).
+   */
+  soTay?: { postedEarly: boolean } | null;
+  /**
    * Preparation meetings (kind `cell_committee`: the chi ủy's, or the bí thư and phó bí thư's where the cell
    * has no chi ủy) held in the two weeks up to this meeting (`PREPARATION_WINDOW_DAYS`).
    */
@@ -59,12 +64,27 @@ export function meetingFactsOf(record: RecordedFacts, rules: MeetingRules): Meet
     unexcusedAbsences: record.roll.filter(isUnexcused).length,
     anyoneAbsentOverThreeInRow: [...record.absenceRuns.values()].some((n) => n > 3),
     speakers: new Set(record.speakerIds.filter((id) => presentIds.has(id))).size,
-    materialsPublishedDayBefore:
-      record.materials.total > 0 && record.materials.early === record.materials.total,
+    ...materialsCriterion(record),
     cellCommitteeMetBefore: record.cellCommitteeMeetings > 0,
     previousTasksDonePercent:
       previous && previous.total > 0 ? Math.round((previous.done / previous.total) * 1000) / 10 : null,
   };
+}
+
+/**
+ * The materials reached the members at least a day before the start (HD 12-HD/BTCTW (06/7/2018) on
+ * preparing the meeting; HD 42-HD/BTCTW (28/10/2025): materials posted on the Sổ tay đảng viên điện tử app
+ * at least one day before): either every material was published in Nền Nếp by then, or the package was
+ * posted on the Sổ tay app by then. The Sổ tay ground is named (`materialsVia`) when it is the one that
+ * meets the criterion; publication in the app keeps its earlier facts unchanged.
+ */
+function materialsCriterion(
+  record: RecordedFacts,
+): Pick<MeetingFacts, 'materialsPublishedDayBefore' | 'materialsVia'> {
+  const { total, early } = record.materials;
+  if (total > 0 && early === total) return { materialsPublishedDayBefore: true };
+  if (record.soTay?.postedEarly) return { materialsPublishedDayBefore: true, materialsVia: 'so_tay' };
+  return { materialsPublishedDayBefore: false };
 }
 
 /** One line of a roll call in a run of sessions: `session` tells which meetings were one sitting. */

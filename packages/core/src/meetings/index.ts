@@ -1,5 +1,6 @@
 export * from './agenda.ts';
 export * from './agenda-sources.ts';
+export * from './agenda-thematic.ts';
 export * from './api-types.ts';
 export * from './calendar.ts';
 export * from './default-rule-set.ts';
@@ -15,6 +16,7 @@ export * from './resolution-build.ts';
 export * from './rule-sets.ts';
 export * from './schemas.ts';
 export * from './score.ts';
+export * from './so-tay.ts';
 export * from './spread.ts';
 export * from './types.ts';
 export * from './vote.ts';

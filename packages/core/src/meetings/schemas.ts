@@ -78,7 +78,15 @@ export const updateMeetingSchema = z.object({
         // A pre-filled item's source and reason (agenda-sources.ts) stay with it too.
         source: z
           .object({
-            kind: z.enum(['pass_on', 'answers', 'recognition', 'overdue_tasks', 'absences', 'dues_arrears']),
+            kind: z.enum([
+              'pass_on',
+              'answers',
+              'recognition',
+              'overdue_tasks',
+              'absences',
+              'dues_arrears',
+              'thematic',
+            ]),
             ref: z.string().max(100),
           })
           .optional(),

@@ -94,6 +94,11 @@ function describeFact(fact: FactKey, facts: MeetingFacts): Bilingual | null {
         vi: `${formatDecimalVi(facts.previousTasksDonePercent)}%`,
         en: `${formatDecimalEn(facts.previousTasksDonePercent)}%`,
       };
+    case 'materialsPublishedDayBefore':
+      // HD 42-HD/BTCTW (28/10/2025): the package posted on the Sổ tay app a day before counts; say so.
+      return facts.materialsVia === 'so_tay'
+        ? { vi: '(đăng trên Sổ tay đảng viên điện tử)', en: '(posted on the Party Member Handbook app)' }
+        : null;
     case 'unexcusedAbsences':
       return {
         vi: `${facts.unexcusedAbsences} vắng không lý do`,

@@ -91,6 +91,11 @@ export interface MeetingFacts {
   speakers: number;
   /** Materials published at least 1 day before the start. */
   materialsPublishedDayBefore: boolean;
+  /**
+   * Set when the materials criterion is met by the package posted on the Sổ tay đảng viên điện tử app
+   * (HD 42-HD/BTCTW) rather than by publication in Nền Nếp.
+   */
+  materialsVia?: 'so_tay';
   /** The cell committee met before this meeting (or the cell has no cell committee). */
   cellCommitteeMetBefore: boolean;
   /** Share of the previous resolution's tasks done, 0–100; null when there was no previous resolution. */

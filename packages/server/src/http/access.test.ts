@@ -298,7 +298,8 @@ describe('the table above', () => {
     // committees' reports (access-reports.test.ts), dues (modules/dues/dues-access.test.ts), ratings
     // (modules/ratings/ratings-access.test.ts), documents to pass on (modules/pass-on/pass-on.test.ts), the
     // four-good cell (modules/four-good/four-good-access.test.ts), the thematic programme
-    // (modules/thematic/thematic-access.test.ts).
+    // (modules/thematic/thematic-access.test.ts) and its committee-wide sessions
+    // (modules/thematic/session-access.test.ts).
     const registry = routes.filter(
       (route) =>
         !/ \/api\/(meetings|tasks|rule-sets|supervision|recommendations|reports|dues|ratings|four-good|documents-to-pass-on|thematic)/.test(

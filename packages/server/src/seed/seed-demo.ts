@@ -33,9 +33,11 @@ import {
 import { calendarMonths } from './history/calendar.ts';
 import { holdYear, planYear } from './history/index.ts';
 import { loadWorld } from './history/world.ts';
+import { seedPassOnDemo } from './pass-on-demo.ts';
 import { answersBeforeTheYear, recommendationsAfterTheYear } from './recommendations-demo.ts';
 import { seedReportsDemo } from './reports-demo.ts';
 import { reportVisits, seedSupervisionDemo } from './supervision-demo.ts';
+import { seedThematicDemo } from './thematic-demo.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -205,6 +207,14 @@ export async function seedDemo(
     await reportVisits(db, { rootPath: root.path, today, seed, manual });
     await recommendationsAfterTheYear(recs);
     await seedReportsDemo(db, { root, today, manager: 'admin' });
+    // The thematic programme and the documents to pass on (issue 17 items 1 and 2).
+    await seedThematicDemo(db, {
+      root,
+      today,
+      communeCode: DEMO_COMMUNE_CODE,
+      secretaryCellCode: DEMO_SECRETARY_CELL_CODE,
+    });
+    await seedPassOnDemo(db, { root, today });
     // The day the demo counts from, for those who read it later (tests, operators).
     await conn.query(
       `INSERT INTO audit_events (actor_name, action, entity_type, entity_id, org_path, detail)

@@ -21,6 +21,14 @@ export function meetingCalls(meetingId: number, taskId: number, memberCode: stri
     ['POST', '/api/meetings/{id}/agenda/{agendaIndex}/move', `${base}/agenda/0/move`, { to: 1 }],
     ['POST', '/api/meetings/{id}/prepared', `${base}/prepared`, {}],
     ['GET', '/api/meetings/{id}/materials/{materialId}', `${base}/materials/1`],
+    ['GET', '/api/meetings/{id}/so-tay-package.pdf', `${base}/so-tay-package.pdf`],
+    [
+      'POST',
+      '/api/meetings/{id}/so-tay-posted',
+      `${base}/so-tay-posted`,
+      { postedAt: '2026-01-01T08:00:00+07:00' },
+    ],
+    ['DELETE', '/api/meetings/{id}/so-tay-posted', `${base}/so-tay-posted`],
     ['POST', '/api/meetings/{id}/start', `${base}/start`, {}],
     ['POST', '/api/meetings/{id}/end', `${base}/end`, {}],
     [

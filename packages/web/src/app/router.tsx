@@ -81,6 +81,14 @@ const RatingSummaryPage = page(() => import('../features/ratings/summary-page'),
 const RatingByCommunePage = page(() => import('../features/ratings/by-commune-page'), 'RatingByCommunePage');
 const RatingImportPage = page(() => import('../features/ratings/import-page'), 'RatingImportPage');
 const FourGoodPage = page(() => import('../features/four-good/four-good-page'), 'FourGoodPage');
+const ThematicPage = page(() => import('../features/thematic/thematic-page'), 'ThematicPage');
+const ThematicRegistrationPage = page(
+  () => import('../features/thematic/registration-page'),
+  'ThematicRegistrationPage',
+);
+const ThematicSessionPage = page(() => import('../features/thematic/session-page'), 'ThematicSessionPage');
+const PassOnDocumentsPage = page(() => import('../features/pass-on/documents-page'), 'PassOnDocumentsPage');
+const PassOnDocumentPage = page(() => import('../features/pass-on/document-page'), 'PassOnDocumentPage');
 const ReportsPage = page(() => import('../features/reports/reports-page'), 'ReportsPage');
 const DuesPage = page(() => import('../features/dues/dues-page'), 'DuesPage');
 const DuesMinePage = page(() => import('../features/dues/mine-page'), 'DuesMinePage');
@@ -153,6 +161,11 @@ export const router = createBrowserRouter([
       { path: 'ratings/by-commune', element: <RatingByCommunePage /> },
       { path: 'ratings/import', element: <RatingImportPage /> },
       { path: 'four-good', element: <FourGoodPage /> },
+      { path: 'thematic', element: <ThematicPage /> },
+      { path: 'thematic/registrations/:id', element: <ThematicRegistrationPage /> },
+      { path: 'thematic/sessions/:id', element: <ThematicSessionPage /> },
+      { path: 'documents', element: <PassOnDocumentsPage /> },
+      { path: 'documents/:id', element: <PassOnDocumentPage /> },
       { path: 'reports', element: <ReportsPage /> },
       { path: 'dues', element: <DuesPage /> },
       { path: 'dues/mine', element: <DuesMinePage /> },

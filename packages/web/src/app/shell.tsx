@@ -4,6 +4,7 @@ import {
   CalendarOutlined,
   CarryOutOutlined,
   CloudUploadOutlined,
+  ContainerOutlined,
   ControlOutlined,
   DashboardOutlined,
   EyeOutlined,
@@ -14,6 +15,7 @@ import {
   LogoutOutlined,
   MenuOutlined,
   MessageOutlined,
+  ReadOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -47,6 +49,8 @@ const SECTIONS = [
   '/reports',
   '/ratings',
   '/four-good',
+  '/thematic',
+  '/documents',
   '/dues',
   '/inbox',
   '/rule-sets',
@@ -155,7 +159,26 @@ function useMenuItems(): MenuProps['items'] {
         </Link>
       ),
     });
+    // Superior documents to pass on (issue 17 item 2): registered by a committee, passed on by its cells.
+    items.push({
+      key: '/documents',
+      icon: <ContainerOutlined />,
+      label: (
+        <Link to="/documents" data-testid="nav-pass-on">
+          {t('passOn.nav')}
+        </Link>
+      ),
+    });
   }
+  items.push({
+    key: '/thematic',
+    icon: <ReadOutlined />,
+    label: (
+      <Link to="/thematic" data-testid="nav-thematic">
+        {t('thematic.nav')}
+      </Link>
+    ),
+  });
   items.push({
     key: '/dues',
     icon: <WalletOutlined />,

@@ -11,5 +11,7 @@ export * from './ratings.ts';
 export * from './recommendations.ts';
 export * from './reports.ts';
 export * from './rollups.ts';
+export * from './so-tay.ts';
 export * from './supervision.ts';
 export * from './thematic.ts';
+export * from './thematic-sessions.ts';

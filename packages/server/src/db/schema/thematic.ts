@@ -60,6 +60,12 @@ export const thematicRegistrations = pgTable(
     presenterMemberIds: jsonb('presenter_member_ids').$type<number[]>().notNull().default([]),
     plannedDate: date('planned_date').notNull(),
     meetingId: bigint('meeting_id', { mode: 'number' }),
+    /**
+     * The committee-wide session (thematic-sessions.ts) whose paper this is; null for the cell's own topic of
+     * the quarter. A session's paper is besides the cell's quarterly topic, so it is outside the once-per-quarter
+     * index below and once per session and cell instead.
+     */
+    sessionId: bigint('session_id', { mode: 'number' }),
     paperSharedAt: timestamp('paper_shared_at', { withTimezone: true }),
     createdBy: bigint('created_by', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -67,7 +73,10 @@ export const thematicRegistrations = pgTable(
   (t) => [
     uniqueIndex('thematic_registrations_cell_quarter_idx')
       .on(t.orgId, t.year, t.quarter)
-      .where(sql`status <> 'refused'`),
+      .where(sql`status <> 'refused' AND session_id IS NULL`),
+    uniqueIndex('thematic_registrations_session_cell_idx')
+      .on(t.sessionId, t.orgId)
+      .where(sql`session_id IS NOT NULL`),
     index('thematic_registrations_path_idx').on(t.orgPath, t.year, t.quarter),
   ],
 );

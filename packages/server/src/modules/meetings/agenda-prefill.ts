@@ -2,8 +2,9 @@
  * The agenda prepared for the secretary (issue 17 item 3): when meetings are planned (`planSubtree`) and on
  * "Chuẩn bị lại chương trình" before a meeting starts, its agenda takes the items due for the cell — superior
  * documents to pass on, answers to recommendations, recognitions due, overdue tasks, members absent
- * repeatedly, dues arrears (core agenda-sources.ts, with the regulations cited there). The thematic topic of
- * the quarter is not among them: the thematic programme (issue 17 item 1) has no table yet.
+ * repeatedly, dues arrears (core agenda-sources.ts, with the regulations cited there), and for a thematic
+ * meeting or a combined session the cell's topic of the quarter (agenda-thematic.ts, which also links the
+ * registration to the meeting).
  *
  * The secretary may drop or reorder items before the meeting starts; a dropped pre-filled item is remembered
  * in the meeting's history (`agenda_item_dropped` with its source key), so preparing again never brings it
@@ -36,6 +37,7 @@ import { type Actor, requireActor } from '../../http/access.ts';
 import { invalidField } from '../../http/errors.ts';
 import { arrearsOf } from '../dues/ledger.ts';
 import { meetingItems } from '../pass-on/read.ts';
+import { linkThematicRegistration, thematicDue } from './agenda-thematic.ts';
 import { recordMeetingEvent } from './events.ts';
 import { changeMeeting } from './lock.ts';
 import { meetingParams } from './params.ts';
@@ -74,6 +76,7 @@ export async function dueItems(tx: Db, meeting: MeetingRow, today: string): Prom
   );
   for (const m of probation) items.push(recognitionItem(m, date));
   items.push(duesArrearsItem(await arrears(tx, meeting, today)));
+  items.push(await thematicDue(tx, meeting));
   return items.filter((i): i is PrefillItem => i !== null);
 }
 
@@ -159,6 +162,9 @@ export async function prepareAgenda(tx: Db, actor: Actor | null, meeting: Meetin
     await dueItems(tx, meeting, today),
     await droppedKeys(tx, meeting.id),
   );
+  // The quarter's topic now on the agenda: its registration is linked to this meeting (if not yet).
+  const topic = prepared.find((i) => i.source?.kind === 'thematic');
+  if (topic?.source) await linkThematicRegistration(tx, actor, meeting, Number(topic.source.ref));
   if (JSON.stringify(prepared) === JSON.stringify(agenda)) return agenda;
   await tx.update(meetings).set({ agenda: prepared }).where(eq(meetings.id, meeting.id));
   const sources = prepared.flatMap((i) => (i.source ? [sourceKey(i.source)] : []));

@@ -114,12 +114,12 @@ export const addMeetingAgendaItem = (
   item: z.output<typeof agendaItemSchema>,
 ) => changeMeeting(db, actor, id, (tx, meeting) => addAgendaItem(tx, actor, meeting, item));
 
-/** A file uploaded for the meeting, shown to the members from `publishAt`. Returns its id. */
+/** A file uploaded for the meeting (`uploadedAt`: the clock's now), shown from `publishAt`. Returns its id. */
 export function addMaterial(
   db: Db,
   actor: Actor,
   id: number,
-  file: { fileName: string; contentType: string; bytes: Buffer; publishAt: Date },
+  file: { fileName: string; contentType: string; bytes: Buffer; publishAt: Date; uploadedAt: Date },
 ) {
   return changeMeeting(db, actor, id, async (tx, meeting) => {
     const { fileName, publishAt } = file;
@@ -134,6 +134,7 @@ export function addMaterial(
           bytes: file.bytes,
           publishAt,
           uploadedBy: actor.id,
+          uploadedAt: file.uploadedAt,
         })
         .returning({ id: materials.id }),
       'material',

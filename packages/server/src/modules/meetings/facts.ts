@@ -7,6 +7,7 @@ import {
   type RuleSetContent,
   type SessionLine,
   scoreMeeting,
+  soTayPostedEarly,
 } from '@nennep/core';
 import { eq, sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
@@ -50,6 +51,22 @@ export async function absenceRuns(db: Db, meeting: MeetingRow): Promise<Map<numb
   return absenceRunsOf(lines);
 }
 
+/**
+ * Whether the meeting's package was posted on the Sổ tay app at least a day before it (HD 42-HD/BTCTW), with
+ * every material the meeting has: a material uploaded after the posting was not in the package posted.
+ */
+async function soTayFactsOf(db: Db, meeting: MeetingRow): Promise<{ postedEarly: boolean } | null> {
+  const [row] = await rows<{ postedAt: Date | string; later: number }>(
+    db,
+    sql`SELECT p.posted_at AS "postedAt",
+          (SELECT count(*)::int FROM materials m
+            WHERE m.meeting_id = p.meeting_id AND m.uploaded_at > p.posted_at) AS later
+        FROM so_tay_postings p WHERE p.meeting_id = ${meeting.id}`,
+  );
+  if (!row) return null;
+  return { postedEarly: row.later === 0 && soTayPostedEarly(new Date(row.postedAt), startOf(meeting)) };
+}
+
 /** Everything the score sheet's automatic criteria read, gathered from what was recorded. */
 export async function meetingFacts(
   db: Db,
@@ -90,6 +107,8 @@ export async function meetingFacts(
       roll,
       speakerIds: speakers.map((s) => s.memberId),
       materials: materials ?? { total: 0, early: 0 },
+      // The package posted on the Sổ tay đảng viên điện tử app counts as well (HD 42-HD/BTCTW).
+      soTay: await soTayFactsOf(db, meeting),
       cellCommitteeMeetings: prepared.length,
       previousTasks: previous ?? null,
       absenceRuns: await absenceRuns(db, meeting),

@@ -9,6 +9,13 @@ export const MEETING_RUNNERS: readonly Role[] = ['admin', 'cell_secretary'];
 /** Roles that see the meetings of a subtree in full (records, scores, documents). */
 export const MEETING_READERS: readonly Role[] = ['admin', 'committee_member', 'cell_secretary', 'visitor'];
 
+/**
+ * Roles that record the meeting's package as posted on the Sổ tay đảng viên điện tử app: the cell's
+ * secretaries, who post it, and the committee members above the cell (the Đảng ủy's office often posts for
+ * its cells), HD 42-HD/BTCTW (28/10/2025) on materials sent on the app before the meeting.
+ */
+export const SO_TAY_RECORDERS: readonly Role[] = ['admin', 'cell_secretary', 'committee_member'];
+
 interface MeetingRef {
   orgPath: string;
   status: string;
@@ -75,5 +82,6 @@ export function meetingAbilities(actor: Actor, meeting: MeetingRef) {
     run: canRun(actor, meeting) && open,
     adopt: canRun(actor, meeting) && open,
     addendum: canRun(actor, meeting) && meeting.status === 'adopted',
+    recordSoTay: can(actor, SO_TAY_RECORDERS, meeting.orgPath) && open,
   };
 }

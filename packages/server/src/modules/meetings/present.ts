@@ -16,6 +16,7 @@ import {
 } from './queries.ts';
 import { probationOf } from './recognition.ts';
 import { defaultRollCall } from './run.ts';
+import { soTayOf } from './so-tay.ts';
 
 async function replyOf(db: Db, meetingId: number, memberId: number) {
   const [line] = await rows<{ reply: string | null; reason: string | null }>(
@@ -59,6 +60,7 @@ export async function presentMeeting(db: Db, actor: Actor, meeting: MeetingRow, 
     endedAt: meeting.endedAt,
     agenda: meeting.agenda,
     materials,
+    soTay: await soTayOf(db, meeting),
     documents: abilities.readRecord ? documents : documents.filter((d) => d.docType === 'NQ'),
     contentHash: meeting.contentHash,
     /** The rule set the meeting is planned and scored with (labels of its score sheet come from it). */

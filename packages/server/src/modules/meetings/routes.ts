@@ -41,6 +41,7 @@ import { meetingCorrectionRoutes } from './routes-corrections.ts';
 import { meetingDaysRoutes } from './routes-days.ts';
 import { minutesRoutes } from './routes-docs.ts';
 import { meetingRunRoutes } from './routes-run.ts';
+import { soTayRoutes } from './routes-so-tay.ts';
 
 const tags = ['meetings'];
 
@@ -193,7 +194,13 @@ function meetingRoutes(fastify: FastifyInstance, deps: Deps) {
           .trim()
           .slice(0, 255) || 'tai-lieu';
       const contentType = file.mimetype.replace(/\p{Cc}/gu, '') || 'application/octet-stream';
-      const id = await addMaterial(db, actor, request.params.id, { fileName, contentType, bytes, publishAt });
+      const id = await addMaterial(db, actor, request.params.id, {
+        fileName,
+        contentType,
+        bytes,
+        publishAt,
+        uploadedAt: nowOf(deps),
+      });
       reply.status(201);
       return { id };
     },
@@ -229,4 +236,5 @@ export const meetingsModule: FeatureModule = async (app, { deps }) => {
   meetingCorrectionRoutes(app, deps);
   meetingDaysRoutes(app, deps);
   minutesRoutes(app, deps);
+  soTayRoutes(app, deps);
 };

@@ -158,7 +158,7 @@ export async function coverage(
         FROM orgs o
         LEFT JOIN LATERAL (
           SELECT * FROM thematic_registrations x
-          WHERE x.org_id = o.id AND x.year = ${year} AND x.quarter = ${quarter}
+          WHERE x.org_id = o.id AND x.year = ${year} AND x.quarter = ${quarter} AND x.session_id IS NULL
           ORDER BY (x.status = 'refused'), x.id DESC LIMIT 1
         ) r ON TRUE
         LEFT JOIN meetings m ON m.id = r.meeting_id

@@ -22,7 +22,7 @@ import { assertReadsCell, canDecide, canManageCell, isCellKind } from './policy.
 import { findRegistration, findTopic } from './queries.ts';
 
 /** The active members of the cell named by these codes, in that order; 400 on `presenterCodes` otherwise. */
-async function presentersOf(tx: Db, cellId: number, codes: readonly string[]): Promise<number[]> {
+export async function presentersOf(tx: Db, cellId: number, codes: readonly string[]): Promise<number[]> {
   const found = await rows<{ id: number; code: string }>(
     tx,
     sql`SELECT id::int AS id, member_code AS code FROM members
@@ -74,7 +74,7 @@ export function registerTopic(db: Db, actor: Actor, input: RegisterTopic, today:
       tx,
       sql`SELECT id::int AS id FROM thematic_registrations
           WHERE org_id = ${cell.id} AND year = ${input.year} AND quarter = ${input.quarter}
-            AND status <> 'refused'`,
+            AND status <> 'refused' AND session_id IS NULL`,
     );
     if (already) {
       throw invalidField('quarter', {

@@ -22,6 +22,7 @@ import { commentPaper, draftPaper, sharePaper } from './papers.ts';
 import { presentTopic, topicsWhere } from './queries.ts';
 import { coverage, listRegistrations, listTopics, readRegistration } from './read.ts';
 import { decideTopic, linkMeeting, registerTopic, replanTopic } from './registrations.ts';
+import { thematicSessionRoutes } from './session-routes.ts';
 import { createTopic, deleteTopic, publishTopic, withdrawTopic } from './topics.ts';
 
 const tags = ['thematic'];
@@ -162,4 +163,5 @@ function thematicRoutes(fastify: FastifyInstance, deps: Deps) {
 /** The thematic programme: the module's routes as one Fastify plugin, registered by app.ts. */
 export const thematicModule: FeatureModule = async (app, { deps }) => {
   thematicRoutes(app, deps);
+  thematicSessionRoutes(app, deps);
 };

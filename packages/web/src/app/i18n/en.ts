@@ -8,12 +8,16 @@ import { enLabels } from './en-labels';
 import { enMeetings } from './en-meetings';
 import { enOrgs } from './en-orgs';
 import { enOverview } from './en-overview';
+import { enPassOn } from './en-pass-on';
 import { enPlanning } from './en-planning';
 import { enRatings } from './en-ratings';
 import { enRecommendations } from './en-recommendations';
 import { enReports } from './en-reports';
 import { enRuleSets } from './en-rule-sets';
+import { enSoTay } from './en-so-tay';
 import { enSupervision } from './en-supervision';
+import { enThematic } from './en-thematic';
+import { enThematicSession } from './en-thematic-session';
 import type { Messages } from './messages';
 
 /** English texts; the compiler checks that the keys match `vi.ts`. */
@@ -24,9 +28,11 @@ export const en: Messages = {
   ...enOverview,
   ...enOrgs,
   ...enSupervision,
+  ...enSoTay,
   ...enRecommendations,
   ...enRatings,
   ...enFourGood,
+  ...enPassOn,
   ...enDues,
   ...enDuesPortal,
   ...enDuesRemit,
@@ -34,6 +40,8 @@ export const en: Messages = {
   ...enImports,
   ...enPlanning,
   ...enHome,
+  ...enThematic,
+  ...enThematicSession,
   app: {
     name: 'Nền Nếp',
     tagline: 'Party organisations and members',

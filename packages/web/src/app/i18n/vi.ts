@@ -8,12 +8,16 @@ import { viLabels } from './vi-labels';
 import { viMeetings } from './vi-meetings';
 import { viOrgs } from './vi-orgs';
 import { viOverview } from './vi-overview';
+import { viPassOn } from './vi-pass-on';
 import { viPlanning } from './vi-planning';
 import { viRatings } from './vi-ratings';
 import { viRecommendations } from './vi-recommendations';
 import { viReports } from './vi-reports';
 import { viRuleSets } from './vi-rule-sets';
+import { viSoTay } from './vi-so-tay';
 import { viSupervision } from './vi-supervision';
+import { viThematic } from './vi-thematic';
+import { viThematicSession } from './vi-thematic-session';
 
 /** Vietnamese texts: the reference language; `en.ts` must have the same keys. */
 export const vi = {
@@ -23,9 +27,11 @@ export const vi = {
   ...viOverview,
   ...viOrgs,
   ...viSupervision,
+  ...viSoTay,
   ...viRecommendations,
   ...viRatings,
   ...viFourGood,
+  ...viPassOn,
   ...viDues,
   ...viDuesPortal,
   ...viDuesRemit,
@@ -33,6 +39,8 @@ export const vi = {
   ...viImports,
   ...viPlanning,
   ...viHome,
+  ...viThematic,
+  ...viThematicSession,
   app: {
     name: 'Nền Nếp',
     tagline: 'Quản lý tổ chức đảng và đảng viên',

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useRules } from '../../lib/rules';
 import { useAction } from '../../lib/use-action';
 import { MeetingDuesCard } from '../dues/meeting-dues-card';
+import { PassOnMeetingCard } from '../pass-on/meeting-card';
 import { meetingCommands, meetingKeys, useMeetingRules, useSetMeeting } from './api';
 import { ItemConclusionsCard } from './item-conclusions';
 import { OpinionsCard } from './opinions-card';
@@ -208,6 +209,7 @@ export function ConductTab(props: TabProps & { roll: RollCall }) {
       <ItemConclusionsCard meeting={props.meeting} editable={props.editable} />
       <MeetingRecommendationsCard meeting={props.meeting} editable={props.editable} roll={props.roll} />
       <MeetingAnswersCard meeting={props.meeting} editable={props.editable} />
+      <PassOnMeetingCard meeting={props.meeting} editable={props.editable} roll={props.roll} />
       <MeetingDuesCard meeting={props.meeting} editable={props.editable} />
       <TasksCard {...props} />
       <ConclusionCard {...props} />

@@ -28,6 +28,7 @@ import { InviteButton } from './invite-dialog';
 import { MaterialsCard } from './materials-card';
 import { memberOptions, type RollCall } from './roll-call';
 import type { TabProps } from './shared';
+import { SoTayCard } from './so-tay-card';
 
 interface DetailValues {
   place?: string | null;
@@ -273,7 +274,7 @@ function HistoryCard({ record }: { record: TabProps['record'] }) {
   );
 }
 
-/** "Chuẩn bị": time, place, chair and minute-taker, agenda, materials, reschedule or cancel. */
+/** "Chuẩn bị": time, place, chair and minute-taker, agenda, materials, the Sổ tay package, reschedule or cancel. */
 export function PrepareTab(props: TabProps & { roll: RollCall }) {
   return (
     <div className="nn-stack">
@@ -284,6 +285,7 @@ export function PrepareTab(props: TabProps & { roll: RollCall }) {
         opinionCount={props.record.opinions.length}
       />
       <MaterialsCard meeting={props.meeting} editable={props.editable} />
+      <SoTayCard meeting={props.meeting} />
       <HistoryCard record={props.record} />
     </div>
   );

@@ -1,0 +1,95 @@
+/**
+ * The committee-wide thematic session (seed 004; domain.md §6; issue 17 item 1): the whole Đảng bộ meets on a
+ * topic, each cell presents a paper (tham luận) prepared by named members and commented on by its cell first,
+ * and the committee's draft thematic resolution goes to every member of the subtree for comments before it is
+ * issued and passed on like any superior document. HD 12-HD/BTCTW (06/7/2018), its part on sinh hoạt chuyên
+ * đề. Plain data only (no zod): the web imports it.
+ */
+import type { ThematicPresenterDto } from './types.ts';
+
+/** Longest text of each field, in characters: the API refuses more. */
+export const SESSION_LIMITS = {
+  title: 300,
+  place: 300,
+  papers: 200,
+  resolution: 100_000,
+  comment: 2000,
+  number: 60,
+  signer: 120,
+} as const;
+
+/**
+ * Where the session stands: `preparing` (the cells draft their papers, the committee its draft resolution),
+ * `consulting` (a draft resolution was sent to the members for comments — "gửi lấy ý kiến"), `issued`
+ * (ban hành: frozen, registered as a document to pass on).
+ */
+export const SESSION_STATUSES = ['preparing', 'consulting', 'issued'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+/** A cell's paper: assigned (nothing drafted), drafted (versions, none shared), shared with the cell's members. */
+export const SESSION_PAPER_STATUSES = ['assigned', 'drafted', 'shared'] as const;
+export type SessionPaperStatus = (typeof SESSION_PAPER_STATUSES)[number];
+
+export interface ThematicSessionPaperDto {
+  /** The cell's registration linked to the session: the paper is drafted, shared and commented on there. */
+  registrationId: number;
+  orgCode: string;
+  orgName: string;
+  title: string;
+  presenters: ThematicPresenterDto[];
+  status: SessionPaperStatus;
+  versions: number;
+  comments: number;
+}
+
+export interface SessionResolutionDraftDto {
+  version: number;
+  text: string;
+  createdBy: string;
+  createdAt: string;
+  sharedAt: string | null;
+}
+
+export interface SessionCommentDto {
+  id: number;
+  version: number;
+  memberCode: string;
+  fullName: string;
+  orgName: string;
+  text: string;
+  createdAt: string;
+}
+
+export interface ThematicSessionSummaryDto {
+  id: number;
+  orgCode: string;
+  orgName: string;
+  title: string;
+  date: string;
+  time: string;
+  place: string;
+  year: number;
+  quarter: number;
+  status: SessionStatus;
+  papers: number;
+}
+
+export interface ThematicSessionDto extends ThematicSessionSummaryDto {
+  topicId: number | null;
+  topicTitle: string | null;
+  papers: number;
+  cells: ThematicSessionPaperDto[];
+  resolution: {
+    /** The latest version (the committee) or the latest sent for comments (the members); null when none. */
+    draft: SessionResolutionDraftDto | null;
+    versions: number;
+    comments: SessionCommentDto[];
+    number: string | null;
+    issuedOn: string | null;
+    /** The document to pass on registered at issue: its status is `GET /api/documents-to-pass-on/{id}/status`. */
+    passOnDocumentId: number | null;
+  };
+  /** What the asking account may do: manage (the committee and those above), comment (a member of the subtree). */
+  canManage: boolean;
+  canComment: boolean;
+}

@@ -1,0 +1,173 @@
+import type { ThematicSessionDto } from '@nennep/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAccount, buildMember, buildTestApp, type Client, login } from '../../test/factories.ts';
+import { buildThematicFixture } from './test-fixture.ts';
+
+/**
+ * Access on every route of the committee-wide thematic session (issue 17 item 1; domain.md §10): the committee
+ * (GA) and the committee above it (P) manage; everyone inside GA's subtree reads, its members comment on the
+ * draft resolution; another commune (GB, D) sees nothing (404); a reader who may not manage gets 403;
+ * nobody signed out reaches any.
+ */
+let ctx: Awaited<ReturnType<typeof buildTestApp>>;
+let now = new Date('2027-04-10T03:00:00Z');
+const c: Record<string, Client> = {};
+const seen = new Set<string>();
+let id: number;
+
+const client = (name: string) => c[name] as Client;
+const mark = (method: string, path: string) => seen.add(`${method} /api/thematic/sessions${path}`);
+const sessionBody = (committeeCode: string) => ({
+  committeeCode,
+  title: 'Hội nghị chuyên đề toàn Đảng bộ',
+  date: '2027-05-20',
+  time: '14:00',
+  place: 'Hội trường',
+  year: 2027,
+  quarter: 2,
+});
+const paper = { orgCode: 'C1', title: 'Tham luận', presenterCodes: ['C103'] };
+const issueBody = {
+  number: '07-NQ/ĐU',
+  signerTitle: 'Bí thư',
+  signerName: 'Trần Văn An',
+  passOnBy: '2027-06-30',
+};
+const url = (suffix = '') => `/api/thematic/sessions/${id}${suffix}`;
+const code = async (name: string, method: 'get' | 'post', path: string, payload?: unknown) =>
+  (method === 'get' ? await client(name).get(path) : await client(name).post(path, payload)).statusCode;
+
+beforeAll(async () => {
+  ctx = await buildTestApp({ clock: () => now });
+  await buildThematicFixture(ctx.db);
+  const outside = await buildMember(ctx.db, { code: 'D01', name: 'Hoàng Văn Nam', org: 'D' });
+  await buildAccount(ctx.db, 'memd', 'member', 'D', outside.id);
+  for (const name of ['ga', 'p', 'gb', 'sec1', 'secd', 'mem1', 'pres1', 'mem2', 'memd'])
+    c[name] = await login(ctx.app, name);
+  const res = await client('ga').post('/api/thematic/sessions', sessionBody('GA'));
+  expect(res.statusCode, res.body).toBe(201);
+  id = res.json().id;
+});
+afterAll(() => ctx.close());
+
+describe('signed out', () => {
+  it('answers 401 on every route', async () => {
+    const routes: [string, string, unknown][] = [
+      ['GET', '/api/thematic/sessions?org=GA&year=2027', undefined],
+      ['POST', '/api/thematic/sessions', sessionBody('GA')],
+      ['GET', url(), undefined],
+      ['POST', url('/papers'), paper],
+      ['POST', url('/resolution'), { text: 'Dự thảo' }],
+      ['POST', url('/resolution/share'), undefined],
+      ['POST', url('/resolution/comments'), { text: 'Góp ý' }],
+      ['POST', url('/resolution/issue'), issueBody],
+    ];
+    for (const [method, path, payload] of routes) {
+      const res = await ctx.app.inject({
+        method: method as 'GET' | 'POST',
+        url: path,
+        ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+      });
+      expect(res.statusCode, `${method} ${path}`).toBe(401);
+    }
+  });
+});
+
+describe('the session', () => {
+  it('is created by the committee’s staff or a committee above, at a committee only', async () => {
+    mark('POST', '');
+    const create = (name: string, org: string) =>
+      code(name, 'post', '/api/thematic/sessions', sessionBody(org));
+    expect(await create('sec1', 'GA')).toBe(404);
+    expect(await create('mem1', 'GA')).toBe(404);
+    expect(await create('gb', 'GA')).toBe(404);
+    expect(await create('sec1', 'C1')).toBe(400);
+    expect(await create('p', 'GA')).toBe(201);
+  });
+
+  it('is read inside the subtree and by the committees above, by nobody else', async () => {
+    mark('GET', '/{id}');
+    for (const name of ['ga', 'p', 'sec1', 'mem1', 'mem2'])
+      expect(await code(name, 'get', url()), name).toBe(200);
+    for (const name of ['gb', 'secd', 'memd']) expect(await code(name, 'get', url()), name).toBe(404);
+    const manage = async (name: string) =>
+      ((await client(name).get(url())).json() as ThematicSessionDto).canManage;
+    expect([await manage('ga'), await manage('p'), await manage('sec1'), await manage('mem1')]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+
+  it('is listed for a node the actor reads', async () => {
+    mark('GET', '');
+    const list = (name: string, org: string) =>
+      code(name, 'get', `/api/thematic/sessions?org=${org}&year=2027`);
+    expect(await list('mem1', 'C1')).toBe(200);
+    expect(await list('sec1', 'GA')).toBe(404);
+    expect(await list('gb', 'GA')).toBe(404);
+  });
+
+  it('has its papers assigned by the committee only', async () => {
+    mark('POST', '/{id}/papers');
+    expect(await code('sec1', 'post', url('/papers'), paper)).toBe(403);
+    expect(await code('mem1', 'post', url('/papers'), paper)).toBe(403);
+    expect(await code('gb', 'post', url('/papers'), paper)).toBe(404);
+    expect(await code('ga', 'post', url('/papers'), paper)).toBe(201);
+  });
+});
+
+describe('the draft resolution', () => {
+  it('is written and sent for comments by the committee only', async () => {
+    mark('POST', '/{id}/resolution');
+    mark('POST', '/{id}/resolution/share');
+    const draft = (name: string) => code(name, 'post', url('/resolution'), { text: 'Dự thảo' });
+    expect(await draft('sec1')).toBe(403);
+    expect(await draft('pres1')).toBe(403);
+    expect(await draft('gb')).toBe(404);
+    expect(await draft('p')).toBe(201);
+    const share = (name: string) => code(name, 'post', url('/resolution/share'));
+    expect(await share('sec1')).toBe(403);
+    expect(await share('mem1')).toBe(403);
+    expect(await share('secd')).toBe(404);
+    expect(await share('ga')).toBe(200);
+  });
+
+  it('is commented on by the subtree’s members only', async () => {
+    mark('POST', '/{id}/resolution/comments');
+    const comment = (name: string) => code(name, 'post', url('/resolution/comments'), { text: 'Góp ý' });
+    expect(await comment('memd')).toBe(404);
+    expect(await comment('gb')).toBe(404);
+    expect(await comment('secd')).toBe(404);
+    // A committee account without a member record is no member; a secretary who is one comments.
+    expect(await comment('ga')).toBe(403);
+    expect(await comment('sec1')).toBe(201);
+    expect(await comment('mem2')).toBe(201);
+    expect(await comment('pres1')).toBe(201);
+  });
+
+  it('is issued by the committee only', async () => {
+    mark('POST', '/{id}/resolution/issue');
+    now = new Date('2027-05-21T02:00:00Z');
+    const issue = (name: string) => code(name, 'post', url('/resolution/issue'), issueBody);
+    expect(await issue('sec1')).toBe(403);
+    expect(await issue('mem1')).toBe(403);
+    expect(await issue('gb')).toBe(404);
+    expect(await issue('memd')).toBe(404);
+    expect(await issue('ga')).toBe(200);
+  });
+});
+
+describe('the table above', () => {
+  it('names every route of the session', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const routes = Object.entries(doc.paths)
+      .filter(([path]) => path.startsWith('/api/thematic/sessions'))
+      .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(routes.length).toBe(8);
+    expect(routes.filter((r) => !seen.has(r))).toEqual([]);
+  });
+});

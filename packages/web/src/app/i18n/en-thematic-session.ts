@@ -1,0 +1,62 @@
+import type { viThematicSession } from './vi-thematic-session';
+
+/** English texts of the committee-wide thematic session; the same keys as `vi-thematic-session.ts`. */
+export const enThematicSession: typeof viThematicSession = {
+  thematicSession: {
+    when: '{{time}} on {{date}} · {{place}}',
+    quarterOf: 'Quarter {{quarter}}/{{year}}',
+    topic: 'Topic: {{title}}',
+    status: {
+      preparing: 'Preparing',
+      consulting: 'Draft resolution out for comments',
+      issued: 'Resolution issued',
+    },
+    papers: {
+      title: 'The cells’ papers ({{count}})',
+      empty: 'No cell has been assigned a paper yet.',
+      presenters: 'Prepared by: {{names}}',
+      comments: '{{count}} comments in the cell',
+      versions: '{{count}} versions',
+      open: 'Open the paper',
+      status: { assigned: 'No draft yet', drafted: 'Drafted', shared: 'Shared with the cell’s members' },
+    },
+    resolution: {
+      title: 'Draft thematic resolution',
+      none: 'No draft resolution has been sent for comments yet.',
+      version: 'Version {{version}} · {{name}} · {{time}}',
+      sharedAt: 'Sent for comments at {{time}}',
+      notShared: 'Not sent for comments',
+      text: 'Text of the draft',
+      save: 'Save as a new version',
+      saved: 'New version of the draft saved.',
+      share: 'Send for comments',
+      shareConfirm: 'Send version {{version}} to every member of the committee for comments?',
+      shared: 'The draft was sent to the members for comments.',
+      issued: 'Resolution {{number}} issued on {{date}}; sent to the cells to pass on.',
+      download: 'Download the resolution (PDF)',
+      passOn: 'Follow the cells passing it on',
+    },
+    issue: {
+      title: 'Issue the resolution',
+      hint: 'After the session: the latest draft sent for comments is issued, never changes again, and goes to the cells as a superior document to pass on.',
+      number: 'Resolution number',
+      numberPlaceholder: 'For example: 05-NQ/ĐU',
+      signerTitle: 'Signer’s office',
+      signerTitlePlaceholder: 'Secretary',
+      signerName: 'Signer’s full name',
+      passOnBy: 'Pass on by',
+      submit: 'Issue',
+      confirm: 'Issue the resolution? Once issued it can no longer change.',
+      done: 'The resolution was issued and sent to the cells.',
+    },
+    comments: {
+      title: 'Comments on the draft ({{count}})',
+      empty: 'No comments yet.',
+      label: 'Your comment',
+      placeholder: 'Comment on the draft resolution…',
+      send: 'Send comment',
+      sent: 'Comment sent.',
+      onVersion: 'version {{version}}',
+    },
+  },
+};

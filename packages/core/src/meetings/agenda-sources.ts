@@ -209,13 +209,35 @@ export function prefillAgenda(
   }
   for (const item of pending.values()) {
     if (result.length >= MEETING_LIMITS.agendaItems) break;
-    const at = placeOf(result, item);
-    result =
-      at === null
-        ? insertAgendaItem(result, item).agenda
-        : [...result.slice(0, at), item, ...result.slice(at)];
+    result = placePrefilledItem(result, item);
   }
   return result;
+}
+
+/** The heading superior documents are passed on under, in the default template's words. */
+const SUPERIOR_DOCUMENTS_HEADING: AgendaItem = {
+  title: 'Phổ biến, quán triệt văn bản của cấp trên',
+  section: 'content',
+};
+
+/**
+ * A document to pass on goes under "Phổ biến … văn bản của cấp trên", where the minutes record it passed on
+ * (pass-on commands.ts): an agenda without that item nor a document yet (a thematic meeting's template) takes
+ * it at the end of its content part first, room permitting (HD 12-HD/BTCTW (06/7/2018) point 2.2; issue 17
+ * item 2: the document appears on the cell's next agenda under that heading).
+ */
+function withSuperiorDocumentsHeading(agenda: readonly AgendaItem[], item: PrefillItem): readonly AgendaItem[] {
+  if (item.source.kind !== 'pass_on' || superiorDocumentsIndex(agenda) !== null) return agenda;
+  if (agenda.some((a) => a.source?.kind === 'pass_on')) return agenda;
+  if (agenda.length + 2 > MEETING_LIMITS.agendaItems) return agenda;
+  return insertAgendaItem(agenda, SUPERIOR_DOCUMENTS_HEADING).agenda;
+}
+
+/** The agenda with one pre-filled item put at its place (after its anchor; closing ones before the wrap-up). */
+export function placePrefilledItem(agenda: readonly AgendaItem[], item: PrefillItem): AgendaItem[] {
+  const list = withSuperiorDocumentsHeading(agenda, item);
+  const at = placeOf(list, item);
+  return at === null ? insertAgendaItem(list, item).agenda : [...list.slice(0, at), item, ...list.slice(at)];
 }
 
 /** The agenda with item `from` moved to place `to` (both 0-based); RangeError when either is outside it. */

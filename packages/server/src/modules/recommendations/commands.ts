@@ -1,7 +1,10 @@
 import {
+  type AgendaItem,
   ANSWER_AGENDA_TITLE,
+  answersItem,
   dueDateFor,
   foldForSearch,
+  placePrefilledItem,
   type RecommendationRules,
   type RecommendationSource,
 } from '@nennep/core';
@@ -105,7 +108,7 @@ export async function createRecommendation(
 export async function scheduleAnswer(tx: Db, id: number, notBefore: string) {
   const rec = await findRecommendation(tx, id);
   if (rec?.status !== 'answered') return;
-  const [next] = await rows<{ id: number; agenda: { title: string; section: string }[] }>(
+  const [next] = await rows<{ id: number; agenda: AgendaItem[] }>(
     tx,
     sql`SELECT id::int AS id, agenda FROM meetings
         WHERE org_id = ${rec.orgId} AND kind IN ('regular', 'thematic', 'extraordinary', 'model')
@@ -122,10 +125,13 @@ export async function scheduleAnswer(tx: Db, id: number, notBefore: string) {
       .where(eq(recommendations.id, id));
     return;
   }
-  if (!next.agenda.some((a) => a.title === ANSWER_AGENDA_TITLE)) {
+  const item = answersItem([{ id: rec.id, text: rec.text }]);
+  if (item && !next.agenda.some((a) => a.title === ANSWER_AGENDA_TITLE)) {
+    // At its place among the closing items, before the meeting is wrapped up (not after "Bế mạc"); preparing
+    // the agenda again renews its reason with every answer due.
     await tx
       .update(meetings)
-      .set({ agenda: [...next.agenda, { title: ANSWER_AGENDA_TITLE, section: 'closing' }] })
+      .set({ agenda: placePrefilledItem(next.agenda, item) })
       .where(eq(meetings.id, next.id));
   }
   await tx

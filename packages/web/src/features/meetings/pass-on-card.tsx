@@ -8,9 +8,9 @@ import { Link } from 'react-router';
 import { MemberSelect } from '../../components/member-select';
 import { formatDate } from '../../lib/format';
 import { useAction } from '../../lib/use-action';
-import { meetingKeys } from '../meetings/api';
-import { memberOptions, type RollCall } from '../meetings/roll-call';
-import { type MeetingPassOnItemDto, markPassedOn, passOnKeys, useMeetingPassOn } from './api';
+import { type MeetingPassOnItemDto, markPassedOn, passOnKeys, useMeetingPassOn } from '../pass-on/api';
+import { meetingKeys } from './api';
+import { memberOptions, type RollCall } from './roll-call';
 
 /** The chair presents it when no member is named: the select's value for "nobody". */
 const CHAIR = '__chair';

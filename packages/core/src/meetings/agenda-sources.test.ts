@@ -109,6 +109,28 @@ describe('prefillAgenda', () => {
     expect(again[3]?.conclusion).toBe('Xong');
   });
 
+  it('puts documents under a "Phổ biến … văn bản của cấp trên" item added to an agenda without one', () => {
+    // A thematic meeting's template has no such item (HD 12-HD/BTCTW point 2.2; issue 17 item 2).
+    const thematic: AgendaItem[] = [
+      { title: 'Khai mạc', section: 'opening' },
+      { title: 'Trình bày chuyên đề (tham luận)', section: 'content' },
+      { title: 'Bế mạc', section: 'closing' },
+    ];
+    const heading = 'Phổ biến, quán triệt văn bản của cấp trên';
+    const agenda = prefillAgenda(thematic, due, new Set());
+    expect(agenda.slice(0, 5).map((i) => i.source?.kind ?? i.title)).toEqual([
+      'Khai mạc',
+      'Trình bày chuyên đề (tham luận)',
+      heading,
+      'pass_on',
+      'pass_on',
+    ]);
+    expect(agenda[2]?.source).toBeUndefined();
+    // Prepared again, the heading is not added twice; without documents due, none is added.
+    expect(prefillAgenda(agenda, due, new Set()).filter((i) => i.title === heading)).toHaveLength(1);
+    expect(prefillAgenda(thematic, [tasks], new Set()).some((i) => i.title === heading)).toBe(false);
+  });
+
   it('gives a template item of the same title the source and reason instead of adding it twice', () => {
     const withTitle: AgendaItem[] = [...template, { title: tasks.title, section: 'content' }];
     const agenda = prefillAgenda(withTitle, [tasks], new Set());

@@ -226,7 +226,10 @@ const SUPERIOR_DOCUMENTS_HEADING: AgendaItem = {
  * it at the end of its content part first, room permitting (HD 12-HD/BTCTW (06/7/2018) point 2.2; issue 17
  * item 2: the document appears on the cell's next agenda under that heading).
  */
-function withSuperiorDocumentsHeading(agenda: readonly AgendaItem[], item: PrefillItem): readonly AgendaItem[] {
+function withSuperiorDocumentsHeading(
+  agenda: readonly AgendaItem[],
+  item: PrefillItem,
+): readonly AgendaItem[] {
   if (item.source.kind !== 'pass_on' || superiorDocumentsIndex(agenda) !== null) return agenda;
   if (agenda.some((a) => a.source?.kind === 'pass_on')) return agenda;
   if (agenda.length + 2 > MEETING_LIMITS.agendaItems) return agenda;

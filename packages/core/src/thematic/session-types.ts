@@ -89,7 +89,24 @@ export interface ThematicSessionDto extends ThematicSessionSummaryDto {
     /** The document to pass on registered at issue: its status is `GET /api/documents-to-pass-on/{id}/status`. */
     passOnDocumentId: number | null;
   };
-  /** What the asking account may do: manage (the committee and those above), comment (a member of the subtree). */
-  canManage: boolean;
-  canComment: boolean;
+  /** What the asking account may do with the session, in its present state (server session-policy.ts). */
+  abilities: ThematicSessionAbilities;
+}
+
+/** The steps of a session the asking account may take (server session-policy.ts `sessionAbilities`). */
+export interface ThematicSessionAbilities {
+  /** Assign papers and write the draft resolution (the committee's staff or a committee's above; until issued). */
+  manage: boolean;
+  /** Send the latest draft for comments (managers, while the latest version is not sent yet). */
+  share: boolean;
+  /** Issue the resolution (managers, once the latest version was sent for comments). */
+  issue: boolean;
+  /** Comment on the draft sent for comments (a member of the subtree; until issued). */
+  comment: boolean;
+}
+
+/** The sessions a node takes part in for a year, with whether the asking account may create one there. */
+export interface ThematicSessionListDto {
+  items: ThematicSessionSummaryDto[];
+  abilities: { create: boolean };
 }

@@ -54,6 +54,55 @@ export interface ThematicTopicDto {
   status: TopicStatus;
   publishedAt: string | null;
   withdrawnAt: string | null;
+  /** What the asking account may do with this topic (server modules/thematic/policy.ts). */
+  abilities: ThematicTopicAbilities;
+}
+
+/** The steps of a topic the asking account may take: only its committee's staff, each in its status. */
+export interface ThematicTopicAbilities {
+  publish: boolean;
+  withdraw: boolean;
+  delete: boolean;
+}
+
+/**
+ * What the asking account may do at the node a thematic list is for (server modules/thematic/policy.ts
+ * `nodeAbilities`; the web shows buttons from it and never re-derives a rule). HD 12-HD/BTCTW (06/7/2018), on
+ * sinh hoạt chuyên đề: the committee above sets the topics and agrees a cell's own topic; the cell's secretary
+ * registers it.
+ */
+export interface ThematicNodeAbilities {
+  /** Draft, publish and withdraw the node's own topics (a committee's staff, or a committee's above). */
+  publish: boolean;
+  /** Register the cell's topic of a quarter (a cell: its secretary, or the committee above). */
+  register: boolean;
+  /** Approve or refuse the own topics of the cells of the node (the staff of a committee above them). */
+  decide: boolean;
+}
+
+/** The topics of a node for a year, with what the asking account may do there. */
+export interface ThematicTopicListDto {
+  items: ThematicTopicDto[];
+  abilities: ThematicNodeAbilities;
+}
+
+/**
+ * What the asking account may do with a registration, in its present state (server policy.ts
+ * `registrationAbilities`).
+ */
+export interface ThematicRegistrationAbilities {
+  /** Change the presenters and the planned date (the cell's managers; not once refused or held). */
+  replan: boolean;
+  /** Link the cell's meeting (the cell's managers; never a paper for a committee-wide session). */
+  linkMeeting: boolean;
+  /** Approve or refuse the cell's own topic (the staff of a committee above the cell, while pending). */
+  decide: boolean;
+  /** Save a new version of the paper (the cell's managers and its presenters, while the paper is open). */
+  draft: boolean;
+  /** Share the latest version with the cell's members (the cell's managers, before the meeting). */
+  share: boolean;
+  /** Comment on the latest shared version (a member of the cell, while the paper is open). */
+  comment: boolean;
 }
 
 export interface ThematicPresenterDto {
@@ -97,6 +146,9 @@ export interface ThematicRegistrationDto {
   paper: ThematicPaperDto | null;
   versions: number;
   comments: ThematicCommentDto[];
+  /** The committee-wide session this paper (tham luận) is for; null for the cell's own topic of the quarter. */
+  sessionId: number | null;
+  abilities: ThematicRegistrationAbilities;
 }
 
 /** A registration in a list (the cell's year, or the committee's pending own topics): no paper. */
@@ -111,6 +163,14 @@ export interface ThematicRegistrationSummaryDto {
   status: RegistrationStatus;
   plannedDate: string;
   meetingId: number | null;
+  /** The committee-wide session this paper is for; null for the cell's own topic of the quarter. */
+  sessionId: number | null;
+}
+
+/** The registrations of a node for a year, with what the asking account may do there. */
+export interface ThematicRegistrationListDto {
+  items: ThematicRegistrationSummaryDto[];
+  abilities: ThematicNodeAbilities;
 }
 
 export interface ThematicCoverageCellDto {
@@ -137,4 +197,5 @@ export interface ThematicCoverageDto {
     resolutionAdopted: number;
     none: number;
   };
+  abilities: ThematicNodeAbilities;
 }

@@ -27,13 +27,30 @@ async function meetingStatus(tx: Db, reg: RegistrationRow): Promise<string | nul
   return m?.status ?? null;
 }
 
-/** The paper is no longer changed or commented on once the meeting's minutes (and resolution) are adopted. */
+/**
+ * The paper is no longer changed or commented on once the meeting's minutes (and resolution) are adopted, or
+ * — a paper for a committee-wide session — once the session's thematic resolution is issued (it is then
+ * frozen and passed on: session-issue.ts; HD 12-HD/BTCTW (06/7/2018), on sinh hoạt chuyên đề).
+ */
 async function assertOpen(tx: Db, reg: RegistrationRow) {
   if (!topicAccepted(reg.status)) {
     throw refused(
       'Chuyên đề chưa được cấp ủy cấp trên duyệt.',
       'The committee above has not approved the topic.',
     );
+  }
+  if (reg.sessionId !== null) {
+    // Held FOR SHARE: issuing the session's resolution (session-issue.ts, FOR UPDATE) waits for this write.
+    const [session] = await rows<{ issued: boolean }>(
+      tx,
+      sql`SELECT (issued_at IS NOT NULL) AS issued FROM thematic_sessions WHERE id = ${reg.sessionId} FOR SHARE`,
+    );
+    if (session?.issued) {
+      throw refused(
+        'Nghị quyết chuyên đề của hội nghị đã ban hành: tham luận không còn thay đổi, không nhận thêm góp ý.',
+        'The session’s thematic resolution is issued: the paper no longer changes nor takes comments.',
+      );
+    }
   }
   const status = await meetingStatus(tx, reg);
   if (status === 'adopted') {

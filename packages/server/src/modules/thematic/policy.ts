@@ -5,7 +5,16 @@
  * shares the paper; the presenters draft the paper; the cell's members read it and comment. An unseen item is
  * a 404.
  */
-import { CELL_KINDS, type Role } from '@nennep/core';
+import {
+  CELL_KINDS,
+  type RegistrationStatus,
+  type Role,
+  type ThematicNodeAbilities,
+  type ThematicRegistrationAbilities,
+  type ThematicTopicAbilities,
+  type TopicStatus,
+  topicAccepted,
+} from '@nennep/core';
 import { type Actor, ANY_ROLE, can } from '../../http/access.ts';
 import { notFound } from '../../http/errors.ts';
 
@@ -41,4 +50,70 @@ export const canDraft = (actor: Actor, reg: { orgPath: string; presenterMemberId
 export function assertReadsCell<T extends { orgPath: string }>(actor: Actor, reg: T | null): T {
   if (!reg || !can(actor, ANY_ROLE, reg.orgPath)) throw notFound('thematic_registration');
   return reg;
+}
+
+/**
+ * What the actor may do at the node a thematic list is for, sent with the list (house style: the web shows
+ * buttons from it and never re-derives a rule): publish at a committee; register at a cell; decide the own
+ * topics of the node's cells (a committee's staff over its subtree, the staff above a cell for the cell).
+ */
+export function nodeAbilities(actor: Actor, org: { kind: string; path: string }): ThematicNodeAbilities {
+  const cell = isCellKind(org.kind);
+  return {
+    publish: canPublishAt(actor, org),
+    register: cell && canManageCell(actor, org.path),
+    decide: cell ? canDecide(actor, org.path) : canPublishAt(actor, org),
+  };
+}
+
+/** The steps of a topic (topics.ts): its committee's staff publish a draft, withdraw a published one, delete a draft. */
+export function topicAbilities(
+  actor: Actor,
+  topic: { orgPath: string; status: TopicStatus },
+): ThematicTopicAbilities {
+  const staff = canPublishAt(actor, { kind: 'committee', path: topic.orgPath });
+  return {
+    publish: staff && topic.status === 'draft',
+    withdraw: staff && topic.status === 'published',
+    delete: staff && topic.status === 'draft',
+  };
+}
+
+/** A registration's state, as its abilities depend on it. */
+export interface RegistrationState {
+  orgPath: string;
+  status: RegistrationStatus;
+  presenterMemberIds: number[];
+  sessionId: number | null;
+  /** The linked meeting's status; null when none. */
+  meetingStatus: string | null;
+  /** The session's resolution is issued (a session paper only). */
+  sessionIssued: boolean;
+  /** A version exists and the latest one is not shared yet. */
+  latestUnshared: boolean;
+  /** At least one version was shared with the members. */
+  anyShared: boolean;
+  /** The actor is an active member of the cell. */
+  cellMember: boolean;
+}
+
+/**
+ * What the actor may do with a registration now, as registrations.ts and papers.ts decide it: the paper is
+ * open while the topic is accepted, the meeting's minutes not adopted and (a session paper) the session's
+ * resolution not issued (HD 12-HD/BTCTW (06/7/2018), on sinh hoạt chuyên đề); shared before the meeting
+ * (HD 42-HD/BTCTW: materials published beforehand).
+ */
+export function registrationAbilities(actor: Actor, s: RegistrationState): ThematicRegistrationAbilities {
+  const manages = canManageCell(actor, s.orgPath);
+  const live = s.status !== 'refused';
+  const open = topicAccepted(s.status) && s.meetingStatus !== 'adopted' && !s.sessionIssued;
+  const meetingOn = s.meetingStatus === 'in_progress' || s.meetingStatus === 'held';
+  return {
+    replan: manages && live && s.meetingStatus !== 'held' && s.meetingStatus !== 'adopted',
+    linkMeeting: manages && live && s.sessionId === null,
+    decide: s.status === 'pending' && canDecide(actor, s.orgPath),
+    draft: open && canDraft(actor, s),
+    share: open && manages && !meetingOn && s.latestUnshared,
+    comment: open && s.cellMember && s.anyShared,
+  };
 }

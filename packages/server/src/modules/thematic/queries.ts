@@ -1,6 +1,8 @@
 import type { OrgCategory, RegistrationStatus, ThematicTopicDto, TopicStatus } from '@nennep/core';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client.ts';
+import type { Actor } from '../../http/access.ts';
+import { topicAbilities } from './policy.ts';
 
 export interface TopicRow {
   id: number;
@@ -35,6 +37,8 @@ export interface RegistrationRow {
   plannedDate: string;
   meetingId: number | null;
   paperSharedAt: string | null;
+  /** The committee-wide session this paper is for; null for the cell's own topic of the quarter. */
+  sessionId: number | null;
 }
 
 const TOPIC_COLUMNS = sql`t.id::int AS id, t.org_id::int AS "orgId", t.org_path AS "orgPath", o.code AS "orgCode",
@@ -60,7 +64,8 @@ export async function findTopic(db: Db, id: number, lock: 'update' | 'share' | n
 const REGISTRATION_COLUMNS = sql`r.id::int AS id, r.org_id::int AS "orgId", r.org_path AS "orgPath",
   o.code AS "orgCode", o.name AS "orgName", r.year, r.quarter, r.topic_id::int AS "topicId", r.title, r.purpose,
   r.status, r.refusal_reason AS "refusalReason", r.presenter_member_ids AS "presenterMemberIds",
-  r.planned_date::text AS "plannedDate", r.meeting_id::int AS "meetingId", r.paper_shared_at AS "paperSharedAt"`;
+  r.planned_date::text AS "plannedDate", r.meeting_id::int AS "meetingId", r.paper_shared_at AS "paperSharedAt",
+  r.session_id::int AS "sessionId"`;
 
 /** A registration with its cell's code and name; locked `FOR UPDATE` inside a command. */
 export async function findRegistration(
@@ -76,7 +81,8 @@ export async function findRegistration(
   return row ?? null;
 }
 
-export function presentTopic(t: TopicRow): ThematicTopicDto {
+/** The topic as the actor reads it, with the steps the actor may take on it. */
+export function presentTopic(t: TopicRow, actor: Actor): ThematicTopicDto {
   const iso = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
   return {
     id: t.id,
@@ -90,5 +96,6 @@ export function presentTopic(t: TopicRow): ThematicTopicDto {
     status: t.status,
     publishedAt: iso(t.publishedAt),
     withdrawnAt: iso(t.withdrawnAt),
+    abilities: topicAbilities(actor, t),
   };
 }

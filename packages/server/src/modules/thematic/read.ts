@@ -12,8 +12,8 @@ import {
   type ThematicCoverageDto,
   type ThematicPaperDto,
   type ThematicRegistrationDto,
-  type ThematicRegistrationSummaryDto,
-  type ThematicTopicDto,
+  type ThematicRegistrationListDto,
+  type ThematicTopicListDto,
   topicAddresses,
 } from '@nennep/core';
 import { sql } from 'drizzle-orm';
@@ -21,8 +21,15 @@ import { type Db, rows } from '../../db/client.ts';
 import { type Actor, can } from '../../http/access.ts';
 import { assertCanRead } from '../orgs/policy.ts';
 import { findOrg } from '../orgs/queries.ts';
-import { assertReadsCell, canDraft, isCellKind, THEMATIC_STAFF } from './policy.ts';
-import { findRegistration, presentTopic, topicsWhere } from './queries.ts';
+import {
+  assertReadsCell,
+  canDraft,
+  isCellKind,
+  nodeAbilities,
+  registrationAbilities,
+  THEMATIC_STAFF,
+} from './policy.ts';
+import { findRegistration, presentTopic, type RegistrationRow, topicsWhere } from './queries.ts';
 
 const iso = (v: string | Date) => new Date(v).toISOString();
 
@@ -35,7 +42,7 @@ export async function listTopics(
   actor: Actor,
   orgCode: string,
   year: number,
-): Promise<ThematicTopicDto[]> {
+): Promise<ThematicTopicListDto> {
   const org = assertCanRead(actor, await findOrg(db, orgCode));
   const staff = can(actor, THEMATIC_STAFF, org.path) && !isCellKind(org.kind);
   const found = await topicsWhere(
@@ -44,9 +51,12 @@ export async function listTopics(
           (t.org_path = ${org.path} ${staff ? sql`` : sql`AND t.status <> 'draft'`})
           OR (${org.path} LIKE t.org_path || '%' AND t.org_path <> ${org.path} AND t.status = 'published'))`,
   );
-  return found
-    .filter((t) => !isCellKind(org.kind) || topicAddresses(t.cellCategories, org.category))
-    .map(presentTopic);
+  return {
+    items: found
+      .filter((t) => !isCellKind(org.kind) || topicAddresses(t.cellCategories, org.category))
+      .map((t) => presentTopic(t, actor)),
+    abilities: nodeAbilities(actor, org),
+  };
 }
 
 /** A registration as the actor reads it: managers and presenters see the latest version, members the latest shared. */
@@ -70,6 +80,7 @@ export async function readRegistration(db: Db, actor: Actor, id: number): Promis
   );
   const seen = drafts ? papers : papers.filter((p) => p.sharedAt !== null);
   const latest = seen[seen.length - 1];
+  const last = papers[papers.length - 1];
   const comments = await rows<ThematicCommentDto & { createdAt: string | Date }>(
     db,
     sql`SELECT c.id::int AS id, p.version, m.member_code AS "memberCode", m.full_name AS "fullName", c.text,
@@ -104,7 +115,27 @@ export async function readRegistration(db: Db, actor: Actor, id: number): Promis
       : null,
     versions: seen.length,
     comments: comments.map((c) => ({ ...c, createdAt: iso(c.createdAt) })),
+    sessionId: reg.sessionId,
+    abilities: registrationAbilities(actor, {
+      ...reg,
+      ...(await stateOf(db, actor, reg)),
+      latestUnshared: last !== undefined && last.sharedAt === null,
+      anyShared: papers.some((p) => p.sharedAt !== null),
+    }),
   };
+}
+
+/** The linked meeting's status, whether the session's resolution is issued, whether the actor is a member of the cell. */
+async function stateOf(db: Db, actor: Actor, reg: RegistrationRow) {
+  const [state] = await rows<{ meetingStatus: string | null; sessionIssued: boolean; cellMember: boolean }>(
+    db,
+    sql`SELECT (SELECT status FROM meetings WHERE id = ${reg.meetingId}) AS "meetingStatus",
+          EXISTS (SELECT 1 FROM thematic_sessions WHERE id = ${reg.sessionId} AND issued_at IS NOT NULL)
+            AS "sessionIssued",
+          EXISTS (SELECT 1 FROM members WHERE id = ${actor.memberId} AND org_id = ${reg.orgId}
+            AND status IN ('official', 'probationary')) AS "cellMember"`,
+  );
+  return state ?? { meetingStatus: null, sessionIssued: false, cellMember: false };
 }
 
 /** The registrations of the node's subtree for the year (a cell: its own), by quarter and tree order. */
@@ -112,18 +143,19 @@ export async function listRegistrations(
   db: Db,
   actor: Actor,
   query: { org: string; year: number; status?: RegistrationStatus | undefined },
-): Promise<ThematicRegistrationSummaryDto[]> {
+): Promise<ThematicRegistrationListDto> {
   const org = assertCanRead(actor, await findOrg(db, query.org));
-  return rows<ThematicRegistrationSummaryDto>(
+  const items = await rows<ThematicRegistrationListDto['items'][number]>(
     db,
     sql`SELECT r.id::int AS id, o.code AS "orgCode", o.name AS "orgName", r.year, r.quarter, r.title,
           (r.topic_id IS NULL) AS own, r.status, r.planned_date::text AS "plannedDate",
-          r.meeting_id::int AS "meetingId"
+          r.meeting_id::int AS "meetingId", r.session_id::int AS "sessionId"
         FROM thematic_registrations r JOIN orgs o ON o.id = r.org_id
         WHERE r.org_path LIKE ${`${org.path}%`} AND r.year = ${query.year}
           ${query.status ? sql`AND r.status = ${query.status}` : sql``}
         ORDER BY r.quarter, o.sort_key, r.id`,
   );
+  return { items, abilities: nodeAbilities(actor, org) };
 }
 
 interface CoverageRow {
@@ -196,5 +228,6 @@ export async function coverage(
       resolutionAdopted: count('resolution_adopted'),
       none: count('none', 'refused'),
     },
+    abilities: nodeAbilities(actor, org),
   };
 }

@@ -7,6 +7,8 @@
 import {
   inQuarter,
   isPastQuarter,
+  isThematicSession,
+  type MeetingKind,
   type RegisterTopic,
   type RegistrationStatus,
   topicAddresses,
@@ -211,7 +213,13 @@ export function replanTopic(
   });
 }
 
-/** Links the thematic meeting once planned: a meeting of kind thematic of that cell, in that quarter. */
+/**
+ * Links the thematic meeting once planned: a thematic session of that cell in that quarter — a meeting of
+ * kind thematic, or the month's regular meeting held as the combined session (core `isThematicSession`; the
+ * rule set's `thematicMode: 'combined'`; HD 12-HD/BTCTW (06/7/2018), on sinh hoạt chuyên đề, and HD
+ * 42-HD/BTCTW allow the thematic part in the regular meeting). A paper for a committee-wide session is
+ * presented at the session, never at a cell's meeting.
+ */
 export function linkMeeting(db: Db, actor: Actor, id: number, meetingId: number): Promise<void> {
   return db.transaction(async (tx) => {
     const reg = assertReadsCell(actor, await findRegistration(tx, id, 'update'));
@@ -219,19 +227,29 @@ export function linkMeeting(db: Db, actor: Actor, id: number, meetingId: number)
     if (reg.status === 'refused') {
       throw conflict({ vi: 'Chuyên đề đã bị từ chối.', en: 'The topic was refused.' }, 'status');
     }
-    const [meeting] = await rows<{ kind: string; date: string; status: string }>(
+    if (reg.sessionId !== null) {
+      throw conflict(
+        {
+          vi: 'Tham luận này được trình bày tại hội nghị chuyên đề toàn đảng bộ, không gắn với cuộc họp của chi bộ.',
+          en: 'This paper is presented at the committee-wide session, not at a meeting of the cell.',
+        },
+        'meetingId',
+      );
+    }
+    const [meeting] = await rows<{ kind: MeetingKind; combined: boolean; date: string; status: string }>(
       tx,
-      sql`SELECT kind, scheduled_date::text AS date, status FROM meetings
+      sql`SELECT kind, combined, scheduled_date::text AS date, status FROM meetings
           WHERE id = ${meetingId} AND org_id = ${reg.orgId} FOR SHARE`,
     );
     if (
-      meeting?.kind !== 'thematic' ||
+      !meeting ||
+      !isThematicSession(meeting) ||
       meeting.status === 'cancelled' ||
       !inQuarter(meeting.date, reg.year, reg.quarter)
     ) {
       throw invalidField('meetingId', {
-        vi: `Hãy chọn một cuộc sinh hoạt chuyên đề của chi bộ trong quý ${reg.quarter}/${reg.year}.`,
-        en: `Choose a thematic meeting of the cell in quarter ${reg.quarter}/${reg.year}.`,
+        vi: `Hãy chọn một cuộc sinh hoạt chuyên đề (hoặc sinh hoạt thường kỳ kết hợp chuyên đề) của chi bộ trong quý ${reg.quarter}/${reg.year}.`,
+        en: `Choose a thematic meeting (or a regular meeting combined with it) of the cell in quarter ${reg.quarter}/${reg.year}.`,
       });
     }
     await tx.update(thematicRegistrations).set({ meetingId }).where(eq(thematicRegistrations.id, id));
@@ -240,7 +258,7 @@ export function linkMeeting(db: Db, actor: Actor, id: number, meetingId: number)
       entityType: 'thematic_registration',
       entityId: id,
       orgPath: reg.orgPath,
-      detail: { meetingId, date: meeting.date },
+      detail: { meetingId, date: meeting.date, combined: meeting.kind !== 'thematic' },
     });
   });
 }

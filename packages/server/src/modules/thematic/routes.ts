@@ -44,12 +44,11 @@ function thematicRoutes(fastify: FastifyInstance, deps: Deps) {
     const [topic] = await topicsWhere(db, sql`t.id = ${id}`);
     if (!topic) throw notFound('thematic_topic');
     reply.status(201);
-    return presentTopic(topic);
+    return presentTopic(topic, actor);
   });
 
   app.get('/thematic/topics', { schema: { tags, querystring: topicListQuerySchema } }, async (request) => {
-    const actor = requireActor(request.actor);
-    return { items: await listTopics(db, actor, request.query.org, request.query.year) };
+    return listTopics(db, requireActor(request.actor), request.query.org, request.query.year);
   });
 
   app.post('/thematic/topics/:id/publish', { schema: { tags, params: idParams } }, async (request) => {
@@ -81,7 +80,7 @@ function thematicRoutes(fastify: FastifyInstance, deps: Deps) {
   app.get(
     '/thematic/registrations',
     { schema: { tags, querystring: registrationListQuerySchema } },
-    async (request) => ({ items: await listRegistrations(db, requireActor(request.actor), request.query) }),
+    async (request) => listRegistrations(db, requireActor(request.actor), request.query),
   );
 
   app.get('/thematic/registrations/:id', { schema: { tags, params: idParams } }, async (request) =>

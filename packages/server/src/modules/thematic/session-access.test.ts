@@ -90,14 +90,14 @@ describe('the session', () => {
     for (const name of ['ga', 'p', 'sec1', 'mem1', 'mem2'])
       expect(await code(name, 'get', url()), name).toBe(200);
     for (const name of ['gb', 'secd', 'memd']) expect(await code(name, 'get', url()), name).toBe(404);
-    const manage = async (name: string) =>
-      ((await client(name).get(url())).json() as ThematicSessionDto).canManage;
-    expect([await manage('ga'), await manage('p'), await manage('sec1'), await manage('mem1')]).toEqual([
-      true,
-      true,
-      false,
-      false,
-    ]);
+    const abilities = async (name: string) =>
+      ((await client(name).get(url())).json() as ThematicSessionDto).abilities;
+    const none = { manage: false, share: false, issue: false, comment: false };
+    // Nothing drafted yet: the committee manages (nothing to send or issue), nobody comments.
+    expect(await abilities('ga')).toEqual({ ...none, manage: true });
+    expect(await abilities('p')).toEqual({ ...none, manage: true });
+    expect(await abilities('sec1')).toEqual(none);
+    expect(await abilities('mem1')).toEqual(none);
   });
 
   it('is listed for a node the actor reads', async () => {
@@ -105,6 +105,14 @@ describe('the session', () => {
     const list = (name: string, org: string) =>
       code(name, 'get', `/api/thematic/sessions?org=${org}&year=2027`);
     expect(await list('mem1', 'C1')).toBe(200);
+    const create = async (name: string, org: string) =>
+      (await client(name).get(`/api/thematic/sessions?org=${org}&year=2027`)).json().abilities.create;
+    expect([await create('ga', 'GA'), await create('p', 'GA'), await create('mem1', 'C1')]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect(await create('sec1', 'C1')).toBe(false);
     expect(await list('sec1', 'GA')).toBe(404);
     expect(await list('gb', 'GA')).toBe(404);
   });
@@ -132,6 +140,13 @@ describe('the draft resolution', () => {
     expect(await share('mem1')).toBe(403);
     expect(await share('secd')).toBe(404);
     expect(await share('ga')).toBe(200);
+    const abilities = async (name: string) =>
+      ((await client(name).get(url())).json() as ThematicSessionDto).abilities;
+    // Sent: the committee may issue it; the members of the subtree comment, a committee account does not.
+    expect(await abilities('ga')).toEqual({ manage: true, share: false, issue: true, comment: false });
+    expect(await abilities('mem1')).toEqual({ manage: false, share: false, issue: false, comment: true });
+    expect(await abilities('sec1')).toEqual({ manage: false, share: false, issue: false, comment: true });
+    expect(await code('gb', 'get', url())).toBe(404);
   });
 
   it('is commented on by the subtree’s members only', async () => {
@@ -156,6 +171,14 @@ describe('the draft resolution', () => {
     expect(await issue('gb')).toBe(404);
     expect(await issue('memd')).toBe(404);
     expect(await issue('ga')).toBe(200);
+    // Issued: nobody may change it any more.
+    for (const name of ['ga', 'p', 'mem1'])
+      expect(((await client(name).get(url())).json() as ThematicSessionDto).abilities, name).toEqual({
+        manage: false,
+        share: false,
+        issue: false,
+        comment: false,
+      });
   });
 });
 

@@ -5,6 +5,7 @@
  * everyone with a grant inside its subtree reads it, and every member of the subtree comments on the draft
  * resolution. A session the actor may not read does not exist for it (404).
  */
+import type { ThematicSessionAbilities } from '@nennep/core';
 import { type Actor, can } from '../../http/access.ts';
 import { notFound } from '../../http/errors.ts';
 import { isCellKind, THEMATIC_STAFF } from './policy.ts';
@@ -21,4 +22,30 @@ export const readsSession = (actor: Actor, path: string) =>
 export function assertReadsSession<T extends { orgPath: string }>(actor: Actor, session: T | null): T {
   if (!session || !readsSession(actor, session.orgPath)) throw notFound('thematic_session');
   return session;
+}
+
+/**
+ * What the actor may do with the session now, as session-commands.ts, session-resolution.ts and
+ * session-issue.ts decide it: nothing changes once issued; the latest draft is sent for comments before it
+ * is issued (issuing before the session's day stays a refusal of the server, with its reason); every member
+ * of the subtree comments on the draft sent (domain.md §6; HD 12-HD/BTCTW (06/7/2018), on sinh hoạt chuyên đề).
+ */
+export function sessionAbilities(
+  actor: Actor,
+  s: {
+    orgKind: string;
+    orgPath: string;
+    issued: boolean;
+    resolutionShared: boolean;
+    latest: { sharedAt: unknown } | null;
+    subtreeMember: boolean;
+  },
+): ThematicSessionAbilities {
+  const manage = !s.issued && canManageSession(actor, { kind: s.orgKind, path: s.orgPath });
+  return {
+    manage,
+    share: manage && s.latest !== null && s.latest.sharedAt === null,
+    issue: manage && s.latest !== null && s.latest.sharedAt !== null,
+    comment: !s.issued && s.resolutionShared && s.subtreeMember,
+  };
 }

@@ -10,6 +10,7 @@ import {
   sessionPaperStatus,
   sessionStatus,
   type ThematicSessionDto,
+  type ThematicSessionListDto,
   type ThematicSessionPaperDto,
   type ThematicSessionSummaryDto,
 } from '@nennep/core';
@@ -18,7 +19,7 @@ import { type Db, rows } from '../../db/client.ts';
 import type { Actor } from '../../http/access.ts';
 import { assertCanRead } from '../orgs/policy.ts';
 import { findOrg } from '../orgs/queries.ts';
-import { assertReadsSession, canManageSession, readsSession } from './session-policy.ts';
+import { assertReadsSession, canManageSession, readsSession, sessionAbilities } from './session-policy.ts';
 import { findSession, type SessionRow, sessionsAround } from './session-queries.ts';
 
 const iso = (v: string | Date) => new Date(v).toISOString();
@@ -120,6 +121,7 @@ export async function readSession(db: Db, actor: Actor, id: number): Promise<The
         WHERE c.session_id = ${id} ORDER BY c.id`,
   );
   const issued = session.issuedAt !== null;
+  const last = drafts[drafts.length - 1];
   return {
     ...summary(session),
     topicId: session.topicId,
@@ -139,9 +141,14 @@ export async function readSession(db: Db, actor: Actor, id: number): Promise<The
       issuedOn: session.issuedOn,
       passOnDocumentId: session.passOnDocumentId,
     },
-    canManage: manages && !issued,
-    canComment:
-      !issued && session.resolutionSharedAt !== null && (await isSubtreeMember(db, actor, session.orgPath)),
+    abilities: sessionAbilities(actor, {
+      orgKind: session.orgKind,
+      orgPath: session.orgPath,
+      issued,
+      resolutionShared: session.resolutionSharedAt !== null,
+      latest: last ?? null,
+      subtreeMember: await isSubtreeMember(db, actor, session.orgPath),
+    }),
   };
 }
 
@@ -154,8 +161,11 @@ export async function listSessions(
   actor: Actor,
   orgCode: string,
   year: number,
-): Promise<ThematicSessionSummaryDto[]> {
+): Promise<ThematicSessionListDto> {
   const org = assertCanRead(actor, await findOrg(db, orgCode));
   const found = await sessionsAround(db, org.path, year);
-  return found.filter((s) => readsSession(actor, s.orgPath)).map(summary);
+  return {
+    items: found.filter((s) => readsSession(actor, s.orgPath)).map(summary),
+    abilities: { create: canManageSession(actor, org) },
+  };
 }

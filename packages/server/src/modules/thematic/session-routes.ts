@@ -38,9 +38,9 @@ export function thematicSessionRoutes(fastify: FastifyInstance, deps: Deps) {
     return readSession(db, actor, id);
   });
 
-  app.get(base, { schema: { tags, querystring: sessionListQuerySchema } }, async (request) => ({
-    items: await listSessions(db, requireActor(request.actor), request.query.org, request.query.year),
-  }));
+  app.get(base, { schema: { tags, querystring: sessionListQuerySchema } }, async (request) =>
+    listSessions(db, requireActor(request.actor), request.query.org, request.query.year),
+  );
 
   app.get(`${base}/:id`, { schema: { tags, params: idParams } }, async (request) =>
     readSession(db, requireActor(request.actor), request.params.id),

@@ -95,8 +95,7 @@ describe('the committee creates its session', () => {
       status: 'preparing',
       topicId: topic,
       papers: 2,
-      canManage: true,
-      canComment: false,
+      abilities: { manage: true, share: false, issue: false, comment: false },
       resolution: { draft: null, versions: 0, comments: [], number: null, passOnDocumentId: null },
     });
     expect(paperOf(session, 'C2')).toMatchObject({
@@ -180,7 +179,7 @@ describe('the draft thematic resolution', () => {
     expect((shared.json() as ThematicSessionDto).status).toBe('consulting');
     expect(field(await client('ga').post(url('/resolution/share')), 409)).toBe('version');
     const seen = await read('mem1');
-    expect(seen).toMatchObject({ canManage: false, canComment: true });
+    expect(seen.abilities).toEqual({ manage: false, share: false, issue: false, comment: true });
     expect(seen.resolution.draft).toMatchObject({ version: 1, text: 'Dự thảo nghị quyết, bản 1' });
   });
 
@@ -235,7 +234,10 @@ describe('ban hành', () => {
     const res = await issue();
     expect(res.statusCode, res.body).toBe(200);
     const view = res.json() as ThematicSessionDto;
-    expect(view).toMatchObject({ status: 'issued', canManage: false, canComment: false });
+    expect(view).toMatchObject({
+      status: 'issued',
+      abilities: { manage: false, share: false, issue: false, comment: false },
+    });
     expect(view.resolution).toMatchObject({
       number: '05-NQ/ĐU',
       issuedOn: '2027-05-21',

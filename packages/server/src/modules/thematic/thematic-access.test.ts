@@ -76,6 +76,68 @@ describe('signed out', () => {
   });
 });
 
+describe('the abilities sent with each DTO', () => {
+  const none = { publish: false, register: false, decide: false };
+  const get = async (name: string, path: string) => {
+    const res = await client(name).get(`/api/thematic${path}`);
+    return res.statusCode === 200 ? res.json() : res.statusCode;
+  };
+
+  it('say at each node who publishes, registers and decides; a stranger sees nothing', async () => {
+    const at = async (name: string, org: string) => {
+      const lists = [
+        await get(name, `/topics?org=${org}&year=2027`),
+        await get(name, `/registrations?org=${org}&year=2027`),
+        await get(name, `/coverage?org=${org}&year=2027&quarter=2`),
+      ];
+      return lists.map((l) => (typeof l === 'number' ? l : l.abilities));
+    };
+    const same = (abilities: unknown) => [abilities, abilities, abilities];
+    expect(await at('ga', 'GA')).toEqual(same({ publish: true, register: false, decide: true }));
+    expect(await at('p', 'GA')).toEqual(same({ publish: true, register: false, decide: true }));
+    expect(await at('ga', 'C1')).toEqual(same({ publish: false, register: true, decide: true }));
+    expect(await at('sec1', 'C1')).toEqual(same({ ...none, register: true }));
+    expect(await at('mem1', 'C1')).toEqual(same(none));
+    expect(await at('secd', 'D')).toEqual(same({ ...none, register: true }));
+    expect(await at('gb', 'GA')).toEqual([404, 404, 404]);
+    expect(await at('sec1', 'C2')).toEqual([404, 404, 404]);
+  });
+
+  it('say which steps of a topic its committee may take', async () => {
+    const abilitiesOf = async (name: string, org: string) =>
+      (await get(name, `/topics?org=${org}&year=2027`)).items.map((x: { abilities: unknown }) => x.abilities);
+    const published = { publish: false, withdraw: true, delete: false };
+    expect(await abilitiesOf('ga', 'GA')).toEqual([published]);
+    expect(await abilitiesOf('p', 'GA')).toEqual([published]);
+    expect(await abilitiesOf('sec1', 'C1')).toEqual([{ publish: false, withdraw: false, delete: false }]);
+    expect(await abilitiesOf('mem1', 'C1')).toEqual([{ publish: false, withdraw: false, delete: false }]);
+  });
+
+  it('say what the secretary, a presenter, a member and the committee may do with a registration', async () => {
+    const of = async (name: string) => {
+      const dto = await get(name, `/registrations/${reg}`);
+      return typeof dto === 'number' ? dto : dto.abilities;
+    };
+    const nothing = {
+      replan: false,
+      linkMeeting: false,
+      decide: false,
+      draft: false,
+      share: false,
+      comment: false,
+    };
+    // Registered on a committee's topic, no paper yet: nothing to share or comment on, nothing to decide.
+    const manager = { ...nothing, replan: true, linkMeeting: true, draft: true };
+    expect(await of('sec1')).toEqual(manager);
+    expect(await of('ga')).toEqual(manager);
+    expect(await of('p')).toEqual(manager);
+    expect(await of('pres1')).toEqual({ ...nothing, draft: true });
+    expect(await of('mem1')).toEqual(nothing);
+    expect(await of('sec2')).toBe(404);
+    expect(await of('gb')).toBe(404);
+  });
+});
+
 describe('topics', () => {
   it('are listed for whoever reads the node, published only to those below', async () => {
     mark('GET', '/topics');
@@ -162,6 +224,14 @@ describe('registrations', () => {
     expect(own.statusCode, own.body).toBe(201);
     const decide = (name: string) =>
       client(name).post(`/api/thematic/registrations/${own.json().id}/decision`, { decision: 'approved' });
+    const ability = async (name: string) =>
+      (await client(name).get(`/api/thematic/registrations/${own.json().id}`)).json().abilities.decide;
+    expect([await ability('p'), await ability('ga'), await ability('sec2'), await ability('mem2')]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
     expect((await decide('sec2')).statusCode).toBe(403);
     expect((await decide('mem2')).statusCode).toBe(403);
     expect((await decide('sec1')).statusCode).toBe(404);
@@ -222,6 +292,20 @@ describe('the paper and its comments', () => {
     expect((await comment('ga')).statusCode).toBe(403);
     expect((await comment('mem1')).statusCode).toBe(201);
     expect((await comment('sec1')).statusCode).toBe(201);
+  });
+
+  it('is shared, drafted and commented on by those its abilities name, once shared', async () => {
+    const of = async (name: string) => (await client(name).get(url(''))).json().abilities;
+    // Shared: the members comment, the secretary (a member too) comments and drafts; nothing left to share.
+    expect(await of('mem1')).toMatchObject({ draft: false, share: false, comment: true });
+    expect(await of('pres1')).toMatchObject({ draft: true, share: false, comment: true });
+    expect(await of('sec1')).toMatchObject({ draft: true, share: false, comment: true });
+    // The committee manages the cell but is no member of it.
+    expect(await of('ga')).toMatchObject({ draft: true, share: false, comment: false });
+    // A new version not yet shared: the secretary may share it, not the presenter who wrote it.
+    expect((await client('pres1').post(url('/paper'), { text: 'Tham luận, bản 2' })).statusCode).toBe(201);
+    expect((await of('sec1')).share).toBe(true);
+    expect((await of('pres1')).share).toBe(false);
   });
 });
 

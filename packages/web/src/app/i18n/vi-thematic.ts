@@ -77,6 +77,8 @@ export const viThematic = {
       register: 'Đăng ký chuyên đề',
       past: 'Quý đã qua',
       plannedOn: 'Dự kiến ngày {{date}}',
+      sessionPapers: 'Tham luận tại hội nghị chuyên đề toàn đảng bộ',
+      openSession: 'Mở hội nghị',
       open: 'Xem chi tiết',
       onlyCells: 'Chuyên đề theo quý do từng chi bộ đăng ký.',
     },
@@ -103,6 +105,7 @@ export const viThematic = {
       meeting: 'Cuộc họp',
       noMeeting: 'Chưa liên kết cuộc họp',
       openMeeting: 'Mở cuộc họp',
+      openSession: 'Trình bày tại hội nghị chuyên đề toàn đảng bộ',
       chooseMeeting: 'Chọn cuộc sinh hoạt chuyên đề trong quý',
       noMeetings:
         'Chi bộ chưa có cuộc sinh hoạt chuyên đề nào trong quý: hãy lập kế hoạch ở trang Sinh hoạt chi bộ.',

@@ -2,8 +2,9 @@ import type {
   RegistrationStatus,
   ThematicCoverageDto,
   ThematicRegistrationDto,
-  ThematicRegistrationSummaryDto,
+  ThematicRegistrationListDto,
   ThematicTopicDto,
+  ThematicTopicListDto,
 } from '@nennep/core/thematic/types';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, apiGet, apiPost } from '../../lib/api';
@@ -12,6 +13,7 @@ export type {
   CoverageStatus,
   RegistrationStatus,
   ThematicCoverageDto,
+  ThematicNodeAbilities,
   ThematicRegistrationDto,
   ThematicRegistrationSummaryDto,
   ThematicTopicDto,
@@ -29,11 +31,11 @@ export const thematicKeys = {
     ['thematic', 'coverage', org, year, quarter] as const,
 };
 
-/** The topics a committee drafted or published, or those published for a cell, in a year. */
+/** The topics a committee drafted or published, or those published for a cell, in a year; with the node's abilities. */
 export function useTopics(org: string | undefined, year: number) {
   return useQuery({
     queryKey: thematicKeys.topics(org ?? '', year),
-    queryFn: () => apiGet<{ items: ThematicTopicDto[] }>('/api/thematic/topics', { org, year }),
+    queryFn: () => apiGet<ThematicTopicListDto>('/api/thematic/topics', { org, year }),
     enabled: !!org,
     placeholderData: keepPreviousData,
   });
@@ -44,7 +46,7 @@ export function useRegistrations(org: string | undefined, year: number, status?:
   return useQuery({
     queryKey: thematicKeys.registrations(org ?? '', year, status),
     queryFn: () =>
-      apiGet<{ items: ThematicRegistrationSummaryDto[] }>('/api/thematic/registrations', {
+      apiGet<ThematicRegistrationListDto>('/api/thematic/registrations', {
         org,
         year,
         status,

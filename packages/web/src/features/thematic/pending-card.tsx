@@ -87,6 +87,8 @@ function PendingItem({ item }: { item: ThematicRegistrationSummaryDto }) {
 export function PendingCard({ org, year }: { org: string; year: number }) {
   const { t } = useTranslation();
   const pending = useRegistrations(org, year, 'pending');
+  // Only for those the server lets decide the own topics of the node's cells.
+  if (!pending.data?.abilities.decide) return null;
   return (
     <Card size="small" title={t('thematic.pending.title')}>
       <QueryState query={pending}>

@@ -52,12 +52,16 @@ function ReplanModal({ reg, onClose }: { reg: ThematicRegistrationDto; onClose: 
   );
 }
 
-/** Links one of the cell's thematic meetings of the quarter (planned on the meetings page). */
+/**
+ * Links one of the cell's thematic sessions of the quarter (planned on the meetings page): a thematic meeting
+ * or the regular one held as the combined session — the meetings core `isThematicSession` names, which the
+ * server checks again (modules/thematic/registrations.ts `linkMeeting`).
+ */
 function MeetingLink({ reg }: { reg: ThematicRegistrationDto }) {
   const { t } = useTranslation();
   const title = useMeetingTitle();
   const { from, to } = quarterBounds(reg.year, reg.quarter);
-  const meetings = useMeetings({ org: reg.orgCode, from, to, kind: 'thematic' });
+  const meetings = useMeetings({ org: reg.orgCode, from, to });
   const [chosen, setChosen] = useState<number | undefined>(reg.meetingId ?? undefined);
   const link = useAction({
     mutationFn: (meetingId: number) => thematicCommands.linkMeeting(reg.id, meetingId),
@@ -65,7 +69,12 @@ function MeetingLink({ reg }: { reg: ThematicRegistrationDto }) {
     invalidate: [thematicKeys.all],
   });
   const options = (meetings.data?.items ?? [])
-    .filter((m) => m.orgCode === reg.orgCode && m.status !== 'cancelled')
+    .filter(
+      (m) =>
+        m.orgCode === reg.orgCode &&
+        m.status !== 'cancelled' &&
+        (m.kind === 'thematic' || (m.kind === 'regular' && m.combined)),
+    )
     .map((m) => ({ value: m.id, label: `${title(m)} · ${formatDate(m.date)}` }));
   if (!meetings.isPending && options.length === 0) {
     return <Typography.Text type="secondary">{t('thematic.reg.noMeetings')}</Typography.Text>;
@@ -94,11 +103,11 @@ function MeetingLink({ reg }: { reg: ThematicRegistrationDto }) {
 }
 
 /** The registration: its status, purpose, presenters, date and meeting; the secretary's changes to them. */
-export function PlanCard({ reg, canManage }: { reg: ThematicRegistrationDto; canManage: boolean }) {
+export function PlanCard({ reg }: { reg: ThematicRegistrationDto }) {
   const { t } = useTranslation();
   const [replanning, setReplanning] = useState(false);
   const presenters = [...reg.presenters].sort((a, b) => compareVietnameseNames(a.fullName, b.fullName));
-  const open = reg.status !== 'refused';
+  const can = reg.abilities;
   return (
     <Card size="small" data-testid="thematic-registration" data-status={reg.status}>
       <Descriptions
@@ -134,26 +143,34 @@ export function PlanCard({ reg, canManage }: { reg: ThematicRegistrationDto; can
           {
             key: 'meeting',
             label: t('thematic.reg.meeting'),
-            children: reg.meetingId ? (
-              <Link to={`/meetings/${reg.meetingId}`} data-testid="thematic-open-meeting">
-                {t('thematic.reg.openMeeting')}
-              </Link>
-            ) : (
-              t('thematic.reg.noMeeting')
-            ),
+            children:
+              reg.sessionId !== null ? (
+                // A paper for the committee-wide session is presented there, never at a cell's meeting.
+                <Link to={`/thematic/sessions/${reg.sessionId}`} data-testid="thematic-open-session">
+                  {t('thematic.reg.openSession')}
+                </Link>
+              ) : reg.meetingId ? (
+                <Link to={`/meetings/${reg.meetingId}`} data-testid="thematic-open-meeting">
+                  {t('thematic.reg.openMeeting')}
+                </Link>
+              ) : (
+                t('thematic.reg.noMeeting')
+              ),
           },
         ]}
       />
-      {canManage && open ? (
+      {can.linkMeeting || can.replan ? (
         <Flex vertical gap={8} style={{ marginTop: 8 }}>
-          <MeetingLink reg={reg} />
-          <Button
-            onClick={() => setReplanning(true)}
-            style={{ alignSelf: 'flex-start' }}
-            data-testid="thematic-replan"
-          >
-            {t('thematic.reg.replan')}
-          </Button>
+          {can.linkMeeting ? <MeetingLink reg={reg} /> : null}
+          {can.replan ? (
+            <Button
+              onClick={() => setReplanning(true)}
+              style={{ alignSelf: 'flex-start' }}
+              data-testid="thematic-replan"
+            >
+              {t('thematic.reg.replan')}
+            </Button>
+          ) : null}
         </Flex>
       ) : null}
       {replanning ? <ReplanModal reg={reg} onClose={() => setReplanning(false)} /> : null}

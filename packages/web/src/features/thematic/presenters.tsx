@@ -18,12 +18,14 @@ export function useCellMemberOptions(cell: string) {
   const members = useQuery({
     queryKey: memberKeys.list(filters),
     queryFn: () => fetchMembers(filters),
+    // No cell chosen yet (the session form's paper row): nothing to ask.
+    enabled: cell !== '',
   });
   const options = (members.data?.items ?? [])
     .filter((m) => m.orgCode === cell && (m.status === 'official' || m.status === 'probationary'))
     .sort((a, b) => compareVietnameseNames(a.fullName, b.fullName))
     .map((m) => ({ value: m.memberCode, label: m.fullName }));
-  return { options, loading: members.isPending };
+  return { options, loading: cell !== '' && members.isPending };
 }
 
 /** The first day a meeting of the quarter may be planned for: today, or the quarter's first day if later. */

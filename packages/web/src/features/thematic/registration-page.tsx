@@ -4,8 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
-import { useCurrentUser } from '../auth/session';
-import { useThematicAbilities } from './abilities';
 import { type ThematicRegistrationDto, useRegistration } from './api';
 import { CommentsCard } from './comments-card';
 import { PaperCard } from './paper-card';
@@ -13,13 +11,8 @@ import { PlanCard } from './plan-card';
 
 function RegistrationView({ reg }: { reg: ThematicRegistrationDto }) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
-  const { abilities } = useThematicAbilities(me, reg.orgCode);
-  const manage = abilities?.manage ?? false;
-  const presents = me.memberCode !== null && reg.presenters.some((p) => p.memberCode === me.memberCode);
-  // A member of the cell comments on the shared version (the server checks membership again).
-  const inCell = me.memberCode !== null && me.grants.some((g) => g.orgCode === reg.orgCode);
-  const shared = reg.paper?.sharedAt != null || reg.comments.length > 0;
+  // What the actor may do comes with the registration (server modules/thematic/policy.ts).
+  const can = reg.abilities;
   return (
     <>
       <PageHeader
@@ -36,9 +29,9 @@ function RegistrationView({ reg }: { reg: ThematicRegistrationDto }) {
         }
       />
       <Flex vertical gap={12}>
-        <PlanCard reg={reg} canManage={manage} />
-        <PaperCard reg={reg} canDraft={manage || presents} canShare={manage} />
-        <CommentsCard reg={reg} canComment={inCell && shared} />
+        <PlanCard reg={reg} />
+        <PaperCard reg={reg} canDraft={can.draft} canShare={can.share} />
+        <CommentsCard reg={reg} canComment={can.comment} />
       </Flex>
     </>
   );

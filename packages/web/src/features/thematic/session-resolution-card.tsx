@@ -69,7 +69,7 @@ function DraftEditor({ session }: { session: ThematicSessionDto }) {
         <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="session-draft-save">
           {t('thematicSession.resolution.save')}
         </Button>
-        {draft && !draft.sharedAt ? (
+        {draft && session.abilities.share ? (
           <Popconfirm
             title={t('thematicSession.resolution.shareConfirm', { version: draft.version })}
             onConfirm={() => share.mutate(undefined)}
@@ -202,7 +202,7 @@ export function SessionResolutionCard({ session }: { session: ThematicSessionDto
           />
         ) : null}
         {draft ? <DraftMeta draft={draft} /> : null}
-        {session.canManage ? (
+        {session.abilities.manage ? (
           <DraftEditor key={draft?.version ?? 0} session={session} />
         ) : draft ? (
           <Typography.Paragraph
@@ -214,7 +214,7 @@ export function SessionResolutionCard({ session }: { session: ThematicSessionDto
         ) : (
           <Typography.Text type="secondary">{t('thematicSession.resolution.none')}</Typography.Text>
         )}
-        {session.canManage && draft?.sharedAt ? <IssueForm session={session} /> : null}
+        {session.abilities.issue ? <IssueForm session={session} /> : null}
       </Flex>
     </Card>
   );

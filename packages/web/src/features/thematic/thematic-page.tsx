@@ -6,11 +6,13 @@ import { PageHeader } from '../../components/page-header';
 import { LoadError, Loading } from '../../components/query-state';
 import { useUrlParams } from '../../lib/use-url-params';
 import { useCurrentUser } from '../auth/session';
-import { defaultOrg, useThematicAbilities } from './abilities';
+import { useOrg } from '../orgs/api';
 import { todayIso } from './api';
 import { CellCard } from './cell-card';
 import { CoverageCard } from './coverage-card';
+import { defaultOrg, isCellKind } from './default-org';
 import { PendingCard } from './pending-card';
+import { SessionsCard } from './sessions-card';
 import { TopicsCard } from './topics-card';
 
 /** The quarter a year opens on: this quarter for this year, the last one for a past year, else the first. */
@@ -22,8 +24,9 @@ function defaultQuarter(year: number): number {
 
 /**
  * "Sinh hoạt chuyên đề" as a programme (issue 17 item 1; HD 12-HD/BTCTW (06/7/2018), on sinh hoạt chuyên
- * đề): for a committee, the year's topics, the cells' own topics awaiting approval and the coverage of a
- * quarter; for a cell, its registrations of the year by quarter. `?org=&year=&quarter=`.
+ * đề): for a committee, the year's topics, the cells' own topics awaiting approval, its committee-wide sessions
+ * and the coverage of a quarter; for a cell, its registrations of the year by quarter and its papers for the
+ * sessions. What the actor may do comes with each list (`abilities`). `?org=&year=&quarter=`.
  */
 export function ThematicPage() {
   const { t } = useTranslation();
@@ -33,7 +36,7 @@ export function ThematicPage() {
   const year = Number(params.get('year')) || now;
   const quarter = Number(params.get('quarter')) || defaultQuarter(year);
   const org = params.get('org') ?? defaultOrg(me);
-  const { org: orgQuery, abilities } = useThematicAbilities(me, org);
+  const orgQuery = useOrg(org);
   return (
     <>
       <PageHeader
@@ -57,14 +60,15 @@ export function ThematicPage() {
         />
         {!org ? null : orgQuery.error ? (
           <LoadError error={orgQuery.error} onRetry={() => void orgQuery.refetch()} />
-        ) : !abilities ? (
+        ) : !orgQuery.data ? (
           <Loading />
-        ) : abilities.isCell ? (
-          <CellCard cell={org} year={year} canManage={abilities.manage} />
+        ) : isCellKind(orgQuery.data.kind) ? (
+          <CellCard cell={org} year={year} />
         ) : (
           <>
-            <TopicsCard org={org} year={year} canPublish={abilities.publish} />
-            {abilities.publish ? <PendingCard org={org} year={year} /> : null}
+            <TopicsCard org={org} year={year} />
+            <PendingCard org={org} year={year} />
+            <SessionsCard org={org} year={year} />
             <CoverageCard
               org={org}
               year={year}

@@ -89,8 +89,8 @@ function TopicActions({ topic }: { topic: ThematicTopicDto }) {
   const publish = useAction(step(thematicCommands.publishTopic, t('thematic.topics.published')));
   const withdraw = useAction(step(thematicCommands.withdrawTopic, t('thematic.topics.withdrawn')));
   const remove = useAction(step(thematicCommands.deleteTopic, t('thematic.topics.deleted')));
-  if (topic.status === 'withdrawn') return null;
-  if (topic.status === 'published') {
+  const can = topic.abilities;
+  if (can.withdraw) {
     return (
       <Popconfirm
         title={t('thematic.topics.withdrawConfirm')}
@@ -104,41 +104,38 @@ function TopicActions({ topic }: { topic: ThematicTopicDto }) {
       </Popconfirm>
     );
   }
+  if (!can.publish && !can.delete) return null;
   return (
     <Flex wrap gap={8}>
-      <Button
-        size="small"
-        type="primary"
-        loading={publish.isPending}
-        onClick={() => publish.mutate(undefined)}
-        data-testid="thematic-topic-publish"
-      >
-        {t('thematic.topics.publish')}
-      </Button>
-      <Popconfirm
-        title={t('thematic.topics.deleteConfirm')}
-        onConfirm={() => remove.mutate(undefined)}
-        okText={t('common.confirm')}
-        cancelText={t('common.cancel')}
-      >
-        <Button size="small" danger loading={remove.isPending}>
-          {t('thematic.topics.delete')}
+      {can.publish ? (
+        <Button
+          size="small"
+          type="primary"
+          loading={publish.isPending}
+          onClick={() => publish.mutate(undefined)}
+          data-testid="thematic-topic-publish"
+        >
+          {t('thematic.topics.publish')}
         </Button>
-      </Popconfirm>
+      ) : null}
+      {can.delete ? (
+        <Popconfirm
+          title={t('thematic.topics.deleteConfirm')}
+          onConfirm={() => remove.mutate(undefined)}
+          okText={t('common.confirm')}
+          cancelText={t('common.cancel')}
+        >
+          <Button size="small" danger loading={remove.isPending}>
+            {t('thematic.topics.delete')}
+          </Button>
+        </Popconfirm>
+      ) : null}
     </Flex>
   );
 }
 
-/** One topic: its status, purpose, materials and the cells aimed at; the committee's own ones have their steps. */
-function TopicItem({
-  topic,
-  org,
-  canPublish,
-}: {
-  topic: ThematicTopicDto;
-  org: string;
-  canPublish: boolean;
-}) {
+/** One topic: its status, purpose, materials and the cells aimed at; the steps the server allows the actor. */
+function TopicItem({ topic, org }: { topic: ThematicTopicDto; org: string }) {
   const { t } = useTranslation();
   const own = topic.orgCode === org;
   const categories = topic.cellCategories.length
@@ -165,7 +162,7 @@ function TopicItem({
           {categories}
           {own ? '' : ` · ${t('thematic.topics.from', { org: topic.orgName })}`}
         </Typography.Text>
-        {own && canPublish ? (
+        {topic.abilities.publish || topic.abilities.withdraw || topic.abilities.delete ? (
           <div>
             <TopicActions topic={topic} />
           </div>
@@ -176,9 +173,10 @@ function TopicItem({
 }
 
 /** The year's topics of a committee (drafts to its staff) and those published above it. */
-export function TopicsCard({ org, year, canPublish }: { org: string; year: number; canPublish: boolean }) {
+export function TopicsCard({ org, year }: { org: string; year: number }) {
   const { t } = useTranslation();
   const topics = useTopics(org, year);
+  const canPublish = topics.data?.abilities.publish ?? false;
   const [creating, setCreating] = useState(false);
   return (
     <Card
@@ -199,7 +197,7 @@ export function TopicsCard({ org, year, canPublish }: { org: string; year: numbe
           ) : (
             <List size="small" data-testid="thematic-topics">
               {data.items.map((topic) => (
-                <TopicItem key={topic.id} topic={topic} org={org} canPublish={canPublish} />
+                <TopicItem key={topic.id} topic={topic} org={org} />
               ))}
             </List>
           )

@@ -7,10 +7,12 @@ export interface UploadOptions {
   /** Called once the bytes are sent, while the server still works on them. */
   onUploaded?: () => void;
   signal?: AbortSignal;
+  /** Form fields sent before the file (a server reading the stream meets them first). */
+  fields?: Record<string, string>;
 }
 
 /**
- * Sends a file as multipart field `file` with XMLHttpRequest, which (unlike fetch) reports upload
+ * Sends a file as multipart field `file` (after `fields`, if any) with XMLHttpRequest, which (unlike fetch) reports upload
  * progress. Resolves with the JSON answer; rejects with ApiError.
  */
 export function uploadFile<T>(url: string, file: File, options: UploadOptions = {}): Promise<T> {
@@ -41,6 +43,7 @@ export function uploadFile<T>(url: string, file: File, options: UploadOptions = 
     xhr.onerror = () => reject(new ApiError(0, 'network', i18n.t('common.networkError')));
     options.signal?.addEventListener('abort', () => xhr.abort());
     const form = new FormData();
+    for (const [name, value] of Object.entries(options.fields ?? {})) form.append(name, value);
     form.append('file', file, file.name);
     xhr.send(form);
   });

@@ -144,6 +144,7 @@ export const PATH_COLUMNS = [
   ['pass_on_documents', 'org_path'],
   ['thematic_topics', 'org_path'],
   ['thematic_registrations', 'org_path'],
+  ['thematic_sessions', 'org_path'],
   ['working_groups', 'committee_path'],
   ['visit_assignments', 'committee_path'],
   ['visit_plans', 'committee_path'],

@@ -5,8 +5,8 @@ import type {
   PassOnStatusDto,
 } from '@nennep/core/pass-on/types';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { i18n } from '../../app/i18n';
-import { ApiError, apiGet, apiPost, commonHeaders, errorFromBody } from '../../lib/api';
+import { apiGet, apiPost } from '../../lib/api';
+import { type UploadOptions, uploadFile } from '../../lib/upload';
 
 export type { MeetingPassOnItemDto, PassOnDocumentDto, PassOnStatusDto };
 
@@ -89,27 +89,17 @@ export interface RegisterPassOnFields {
 
 /**
  * Registers a document: one multipart form, its fields first and then its file (lists sent as "a,b", as
- * the API reads them). Rejects with ApiError, field errors named as the form's fields.
+ * the API reads them), with the upload's progress. Rejects with ApiError, field errors named as the form's.
  */
-export async function registerPassOn(fields: RegisterPassOnFields, file: File): Promise<PassOnDocumentDto> {
-  const form = new FormData();
+export function registerPassOn(
+  fields: RegisterPassOnFields,
+  file: File,
+  options: UploadOptions = {},
+): Promise<PassOnDocumentDto> {
+  const sent: Record<string, string> = {};
   for (const [name, value] of Object.entries(fields)) {
     const text = Array.isArray(value) ? value.join(',') : value;
-    if (text !== '') form.append(name, text);
+    if (text !== '') sent[name] = text;
   }
-  form.append('file', file, file.name);
-  let response: Response;
-  try {
-    response = await fetch(base, {
-      method: 'POST',
-      headers: { ...commonHeaders('POST'), accept: 'application/json' },
-      credentials: 'same-origin',
-      body: form,
-    });
-  } catch {
-    throw new ApiError(0, 'network', i18n.t('common.networkError'));
-  }
-  const text = await response.text();
-  if (!response.ok) throw errorFromBody(response.status, text);
-  return JSON.parse(text) as PassOnDocumentDto;
+  return uploadFile<PassOnDocumentDto>(base, file, { ...options, fields: sent });
 }

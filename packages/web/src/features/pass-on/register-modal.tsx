@@ -1,9 +1,9 @@
 import { FileAddOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { CELL_KINDS } from '@nennep/core/orgs/types';
 import { PASS_ON_LIMITS, type PassOnAudience } from '@nennep/core/pass-on/types';
-import { Button, DatePicker, Flex, Form, Input, Radio, Select } from 'antd';
+import { Button, DatePicker, Flex, Form, Input, Progress, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { type ChangeEvent, useRef } from 'react';
+import { type ChangeEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fileSizeText } from '../../components/file-upload';
 import { FormModal } from '../../components/form-modal';
@@ -75,6 +75,8 @@ export function RegisterPassOnModal({
   const options = useOptions();
   const [form] = Form.useForm<Values>();
   const audience = Form.useWatch('audience', form);
+  // The file's upload in per cent, shown while it leaves the phone (a weak network takes a while).
+  const [percent, setPercent] = useState(0);
   const register = useAction({
     form,
     mutationFn: (v: Values) =>
@@ -90,6 +92,7 @@ export function RegisterPassOnModal({
           cellCategories: v.audience === 'chosen' ? (v.cellCategories ?? []) : [],
         },
         v.file as File,
+        { onProgress: setPercent },
       ),
     success: t('passOn.registered'),
     invalidate: [passOnKeys.all],
@@ -156,6 +159,7 @@ export function RegisterPassOnModal({
       >
         <FilePick />
       </Form.Item>
+      {register.isPending ? <Progress percent={percent} size="small" data-testid="pass-on-progress" /> : null}
       <Form.Item name="issuedOn" label={label('issuedOn')} rules={[rules.requiredSelect(label('issuedOn'))]}>
         <DatePicker
           format={DATE_FORMAT}

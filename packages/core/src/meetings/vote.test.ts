@@ -256,7 +256,9 @@ describe('vote: properties', () => {
           if (twoThirds && inBand(count.for, base)) banded += 1;
         },
       ),
-      { numRuns: 2000 },
+      // Seeded like the sample above: how many draws fall in the band is then a fact of the test, not luck
+      // (an unseeded run fell short of 20 now and then).
+      { numRuns: 2000, seed: 12 },
     );
     // Two-thirds subjects met votes in the band, each refused: the property held where it matters.
     expect(banded).toBeGreaterThan(20);

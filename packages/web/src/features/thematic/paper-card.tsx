@@ -1,93 +1,29 @@
 import { THEMATIC_LIMITS } from '@nennep/core/thematic/types';
-import { Alert, Button, Card, Flex, Form, Input, Popconfirm, Typography } from 'antd';
+import { Alert, Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format';
-import { useRules } from '../../lib/rules';
-import { useAction } from '../../lib/use-action';
 import { type ThematicRegistrationDto, thematicCommands, thematicKeys } from './api';
+import { DraftForm, DraftMeta, type DraftTexts } from './versioned-draft';
 
-type Paper = NonNullable<ThematicRegistrationDto['paper']>;
-
-function PaperMeta({ paper }: { paper: Paper }) {
+/** The paper's words for the shared draft form. */
+function usePaperTexts(): DraftTexts {
   const { t } = useTranslation();
-  return (
-    <Flex vertical gap={2}>
-      <Typography.Text type="secondary" data-testid="thematic-paper-version" data-version={paper.version}>
-        {t('thematic.paper.version', {
-          version: paper.version,
-          name: paper.createdBy,
-          time: formatDateTime(paper.createdAt),
-        })}
-      </Typography.Text>
-      <Typography.Text
-        type={paper.sharedAt ? 'success' : 'secondary'}
-        data-testid="thematic-paper-shared"
-        data-shared={paper.sharedAt ? 'yes' : 'no'}
-      >
-        {paper.sharedAt
-          ? t('thematic.paper.sharedAt', { time: formatDateTime(paper.sharedAt) })
-          : t('thematic.paper.notShared')}
-      </Typography.Text>
-    </Flex>
-  );
-}
-
-/** The editor of those who draft (the presenters, the secretary): each save is a new version, never an overwrite. */
-function PaperEditor({ reg, canShare }: { reg: ThematicRegistrationDto; canShare: boolean }) {
-  const { t } = useTranslation();
-  const rules = useRules();
-  const [form] = Form.useForm<{ text: string }>();
-  const save = useAction({
-    form,
-    mutationFn: (v: { text: string }) => thematicCommands.draftPaper(reg.id, v.text.trim()),
-    success: t('thematic.paper.saved'),
-    invalidate: [thematicKeys.all],
-  });
-  const share = useAction({
-    mutationFn: () => thematicCommands.sharePaper(reg.id),
-    success: t('thematic.paper.shared'),
-    invalidate: [thematicKeys.all],
-  });
-  const paper = reg.paper;
-  return (
-    <Form<{ text: string }>
-      form={form}
-      layout="vertical"
-      initialValues={{ text: paper?.text ?? '' }}
-      onFinish={(v) => save.mutate(v)}
-      data-testid="thematic-paper-form"
-    >
-      <Form.Item
-        name="text"
-        label={t('thematic.paper.text')}
-        rules={[rules.required(t('thematic.paper.text'))]}
-      >
-        <Input.TextArea
-          autoSize={{ minRows: 8, maxRows: 24 }}
-          maxLength={THEMATIC_LIMITS.paper}
-          data-testid="thematic-paper-text"
-        />
-      </Form.Item>
-      <Flex wrap gap={8}>
-        <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="thematic-paper-save">
-          {t('thematic.paper.save')}
-        </Button>
-        {canShare && paper && !paper.sharedAt ? (
-          <Popconfirm
-            title={t('thematic.paper.shareConfirm', { version: paper.version })}
-            onConfirm={() => share.mutate(undefined)}
-            okText={t('common.confirm')}
-            cancelText={t('common.cancel')}
-            okButtonProps={{ ...{ 'data-testid': 'thematic-paper-share-ok' } }}
-          >
-            <Button loading={share.isPending} data-testid="thematic-paper-share">
-              {t('thematic.paper.share')}
-            </Button>
-          </Popconfirm>
-        ) : null}
-      </Flex>
-    </Form>
-  );
+  return {
+    text: t('thematic.paper.text'),
+    save: t('thematic.paper.save'),
+    saved: t('thematic.paper.saved'),
+    share: t('thematic.paper.share'),
+    shared: t('thematic.paper.shared'),
+    shareConfirm: (version) => t('thematic.paper.shareConfirm', { version }),
+    version: (v) =>
+      t('thematic.paper.version', {
+        version: v.version,
+        name: v.createdBy,
+        time: formatDateTime(v.createdAt),
+      }),
+    sharedAt: (time) => t('thematic.paper.sharedAt', { time }),
+    notShared: t('thematic.paper.notShared'),
+  };
 }
 
 /**
@@ -107,6 +43,7 @@ export function PaperCard({
   const { t } = useTranslation();
   const accepted = reg.status === 'registered' || reg.status === 'approved';
   const paper = reg.paper;
+  const texts = usePaperTexts();
   return (
     <Card
       size="small"
@@ -118,11 +55,21 @@ export function PaperCard({
       }
     >
       <Flex vertical gap={8}>
-        {paper ? <PaperMeta paper={paper} /> : null}
+        {paper ? <DraftMeta draft={paper} testId="thematic-paper" texts={texts} /> : null}
         {!accepted ? (
           <Alert type="info" showIcon title={t('thematic.paper.notAccepted')} />
         ) : canDraft ? (
-          <PaperEditor key={paper?.version ?? 0} reg={reg} canShare={canShare} />
+          <DraftForm
+            key={paper?.version ?? 0}
+            draft={paper}
+            canShare={canShare && !paper?.sharedAt}
+            save={(text) => thematicCommands.draftPaper(reg.id, text)}
+            share={() => thematicCommands.sharePaper(reg.id)}
+            invalidate={[thematicKeys.all]}
+            maxLength={THEMATIC_LIMITS.paper}
+            testId="thematic-paper"
+            texts={texts}
+          />
         ) : paper ? (
           <Typography.Paragraph
             style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: 0 }}

@@ -6,85 +6,27 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { useRules } from '../../lib/rules';
 import { useAction } from '../../lib/use-action';
 import { sessionCommands, sessionKeys, type ThematicSessionDto } from './session-api';
+import { DraftForm, DraftMeta, type DraftTexts } from './versioned-draft';
 
-type Draft = NonNullable<ThematicSessionDto['resolution']['draft']>;
-
-function DraftMeta({ draft }: { draft: Draft }) {
+/** The draft resolution's words for the shared draft form. */
+function useDraftTexts(): DraftTexts {
   const { t } = useTranslation();
-  return (
-    <Flex vertical gap={2}>
-      <Typography.Text type="secondary" data-testid="session-draft-version" data-version={draft.version}>
-        {t('thematicSession.resolution.version', {
-          version: draft.version,
-          name: draft.createdBy,
-          time: formatDateTime(draft.createdAt),
-        })}
-      </Typography.Text>
-      <Typography.Text type={draft.sharedAt ? 'success' : 'secondary'}>
-        {draft.sharedAt
-          ? t('thematicSession.resolution.sharedAt', { time: formatDateTime(draft.sharedAt) })
-          : t('thematicSession.resolution.notShared')}
-      </Typography.Text>
-    </Flex>
-  );
-}
-
-/** The committee's editor: each save is a new version; "gửi lấy ý kiến" sends the latest to every member. */
-function DraftEditor({ session }: { session: ThematicSessionDto }) {
-  const { t } = useTranslation();
-  const rules = useRules();
-  const [form] = Form.useForm<{ text: string }>();
-  const draft = session.resolution.draft;
-  const save = useAction({
-    form,
-    mutationFn: (v: { text: string }) => sessionCommands.draft(session.id, v.text.trim()),
-    success: t('thematicSession.resolution.saved'),
-    invalidate: [sessionKeys.all],
-  });
-  const share = useAction({
-    mutationFn: () => sessionCommands.share(session.id),
-    success: t('thematicSession.resolution.shared'),
-    invalidate: [sessionKeys.all],
-  });
-  return (
-    <Form<{ text: string }>
-      form={form}
-      layout="vertical"
-      initialValues={{ text: draft?.text ?? '' }}
-      onFinish={(v) => save.mutate(v)}
-      data-testid="session-draft-form"
-    >
-      <Form.Item
-        name="text"
-        label={t('thematicSession.resolution.text')}
-        rules={[rules.required(t('thematicSession.resolution.text'))]}
-      >
-        <Input.TextArea
-          autoSize={{ minRows: 8, maxRows: 24 }}
-          maxLength={SESSION_LIMITS.resolution}
-          data-testid="session-draft-text"
-        />
-      </Form.Item>
-      <Flex wrap gap={8}>
-        <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="session-draft-save">
-          {t('thematicSession.resolution.save')}
-        </Button>
-        {draft && session.abilities.share ? (
-          <Popconfirm
-            title={t('thematicSession.resolution.shareConfirm', { version: draft.version })}
-            onConfirm={() => share.mutate(undefined)}
-            okText={t('common.confirm')}
-            cancelText={t('common.cancel')}
-            okButtonProps={{ ...{ 'data-testid': 'session-draft-share-ok' } }}
-          >
-            <Button loading={share.isPending} data-testid="session-draft-share">
-              {t('thematicSession.resolution.share')}
-            </Button>
-          </Popconfirm>
-        ) : null}
-      </Flex>
-    </Form>
-  );
+  return {
+    text: t('thematicSession.resolution.text'),
+    save: t('thematicSession.resolution.save'),
+    saved: t('thematicSession.resolution.saved'),
+    share: t('thematicSession.resolution.share'),
+    shared: t('thematicSession.resolution.shared'),
+    shareConfirm: (version) => t('thematicSession.resolution.shareConfirm', { version }),
+    version: (v) =>
+      t('thematicSession.resolution.version', {
+        version: v.version,
+        name: v.createdBy,
+        time: formatDateTime(v.createdAt),
+      }),
+    sharedAt: (time) => t('thematicSession.resolution.sharedAt', { time }),
+    notShared: t('thematicSession.resolution.notShared'),
+  };
 }
 
 type IssueKey =
@@ -180,6 +122,7 @@ function IssueForm({ session }: { session: ThematicSessionDto }) {
 export function SessionResolutionCard({ session }: { session: ThematicSessionDto }) {
   const { t } = useTranslation();
   const { draft, number, issuedOn, passOnDocumentId } = session.resolution;
+  const texts = useDraftTexts();
   return (
     <Card size="small" title={t('thematicSession.resolution.title')}>
       <Flex vertical gap={12}>
@@ -201,9 +144,19 @@ export function SessionResolutionCard({ session }: { session: ThematicSessionDto
             }
           />
         ) : null}
-        {draft ? <DraftMeta draft={draft} /> : null}
+        {draft ? <DraftMeta draft={draft} testId="session-draft" texts={texts} /> : null}
         {session.abilities.manage ? (
-          <DraftEditor key={draft?.version ?? 0} session={session} />
+          <DraftForm
+            key={draft?.version ?? 0}
+            draft={draft}
+            canShare={session.abilities.share}
+            save={(text) => sessionCommands.draft(session.id, text)}
+            share={() => sessionCommands.share(session.id)}
+            invalidate={[sessionKeys.all]}
+            maxLength={SESSION_LIMITS.resolution}
+            testId="session-draft"
+            texts={texts}
+          />
         ) : draft ? (
           <Typography.Paragraph
             style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}

@@ -35,6 +35,21 @@ export function commune(code: 'X' | 'GA' = 'X'): OrgSpec[] {
   ];
 }
 
+/**
+ * Two communes: P > GA (Tân Hội) > cells C1, C2 (villages) and C3 (a school); P > GB (Liên Hà) > D (a village).
+ * Enough to tell a committee's subtree, a cell category, and a cell outside (pass-on, thematic).
+ */
+export function twoCommunes(): OrgSpec[] {
+  return [
+    ...commune('GA'),
+    { code: 'GB', name: 'Đảng bộ xã Liên Hà', kind: 'grassroots_committee', parent: 'P' },
+    { code: 'C1', name: 'Chi bộ thôn Thượng Hội', kind: 'cell', category: 'village', parent: 'GA' },
+    { code: 'C2', name: 'Chi bộ thôn Thúy Hội', kind: 'cell', category: 'village', parent: 'GA' },
+    { code: 'C3', name: 'Chi bộ Trường Tiểu học', kind: 'cell', category: 'school', parent: 'GA' },
+    { code: 'D', name: 'Chi bộ thôn Đoài', kind: 'cell', category: 'village', parent: 'GB' },
+  ];
+}
+
 /** What was made, by code (organisations, members) and by user name (accounts). */
 export interface Tree {
   orgs: Record<string, OrgRow>;

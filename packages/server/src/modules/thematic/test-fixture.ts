@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { commune, seedTree } from '../../test/tree.ts';
+import { seedTree, twoCommunes } from '../../test/tree.ts';
 
 /**
  * P (province) > GA (commune) > cells C1, C2 (villages), C3 (a school); P > GB > D (village). Accounts: `ga`
@@ -8,14 +8,7 @@ import { commune, seedTree } from '../../test/tree.ts';
  */
 export async function buildThematicFixture(db: Db) {
   await seedTree(db, {
-    orgs: [
-      ...commune('GA'),
-      { code: 'GB', name: 'Đảng bộ xã Liên Hà', kind: 'grassroots_committee', parent: 'P' },
-      { code: 'C1', name: 'Chi bộ thôn Thượng Hội', kind: 'cell', category: 'village', parent: 'GA' },
-      { code: 'C2', name: 'Chi bộ thôn Thúy Hội', kind: 'cell', category: 'village', parent: 'GA' },
-      { code: 'C3', name: 'Chi bộ Trường Tiểu học', kind: 'cell', category: 'school', parent: 'GA' },
-      { code: 'D', name: 'Chi bộ thôn Đoài', kind: 'cell', category: 'village', parent: 'GB' },
-    ],
+    orgs: twoCommunes(),
     members: [
       { code: 'C101', name: 'Nguyễn Văn Khánh', org: 'C1', position: 'secretary' },
       { code: 'C102', name: 'Trần Thị Hằng', org: 'C1' },

@@ -1,6 +1,7 @@
 export * from './accounts/schemas.ts';
 export * from './accounts/types.ts';
 export * from './alerts.ts';
+export * from './audit/actions.ts';
 export * from './audit/types.ts';
 export * from './dates.ts';
 export * from './dues/index.ts';

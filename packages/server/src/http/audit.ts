@@ -1,9 +1,11 @@
+import type { AuditAction } from '@nennep/core';
 import type { Db } from '../db/client.ts';
 import { auditEvents } from '../db/schema/index.ts';
 import type { Actor } from './access.ts';
 
 export interface AuditEntry {
-  action: string;
+  /** One of core's registry (audit/actions.ts): the web names each. */
+  action: AuditAction;
   entityType: string;
   entityId: string | number;
   /** Path of the organisation the entity belongs to. */

@@ -1,3 +1,4 @@
+import type { AuditAction } from '@nennep/core';
 /**
  * Guessing passwords, bounded without letting a stranger keep anyone out or learn which usernames exist.
  *
@@ -106,7 +107,7 @@ export async function reservePair(db: Db, ip: string, username: string, now: Dat
  * account when there is one and recording it in the audit log; the owner is told past NOTIFY_AFTER.
  */
 export async function recordFailure(tx: Db, username: string, pairFailures: number, now: Date) {
-  const action = pairFailures >= LOCK_AFTER ? 'auth.locked' : 'auth.login_failed';
+  const action: AuditAction = pairFailures >= LOCK_AFTER ? 'auth.locked' : 'auth.login_failed';
   const [hit] = await rows<{ id: number; failures: number }>(
     tx,
     sql`WITH hit AS (

@@ -1,3 +1,4 @@
+import type { AuditAction } from '@nennep/core';
 /**
  * The dues commands (issue 16 points 2–4): a member's basis, the cell's relief decisions, payments (several
  * members at the meeting's dues item in one go) and the reason for an unpaid month. Each is one transaction:
@@ -50,7 +51,7 @@ async function lockOne(tx: Db, actor: Actor, code: string) {
   return member;
 }
 
-const auditOf = (member: DuesMemberRow, action: string, detail: Record<string, unknown>) => ({
+const auditOf = (member: DuesMemberRow, action: AuditAction, detail: Record<string, unknown>) => ({
   action,
   entityType: 'member',
   entityId: member.code,

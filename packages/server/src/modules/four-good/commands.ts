@@ -1,3 +1,4 @@
+import type { AuditAction } from '@nennep/core';
 /**
  * The commands of "Chi bộ bốn tốt" (domain.md §8): register a cell for a year, withdraw it, assess a manual
  * criterion, record the final result. Each is one transaction: the cell read and locked (`FOR SHARE`), the
@@ -38,7 +39,7 @@ const auditOf = (
   r: { id: number; orgPath: string },
   org: OrgRow,
   year: number,
-  action: string,
+  action: AuditAction,
   detail = {},
 ) => ({
   action,

@@ -6,7 +6,7 @@
  * re-validating inside the commit's transaction (jobs.ts).
  */
 import { randomUUID } from 'node:crypto';
-import type { ImportResultDto, ImportRowErrorDto, ImportSummaryDto, Locale } from '@nennep/core';
+import type { AuditAction, ImportResultDto, ImportRowErrorDto, ImportSummaryDto, Locale } from '@nennep/core';
 import { type Conn, withTransaction } from '../../db/bulk.ts';
 import type { Database } from '../../db/client.ts';
 import type { Actor } from '../../http/access.ts';
@@ -113,7 +113,7 @@ export async function auditImport(
     [
       actor?.id ?? null,
       actor?.username ?? 'system',
-      `import.${kind}`,
+      `import.${kind}` satisfies AuditAction,
       id,
       commonPath(outcome.paths),
       JSON.stringify({ fileName, ...outcome.result }),

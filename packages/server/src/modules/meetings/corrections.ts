@@ -4,7 +4,7 @@
  * (`changeMeeting`, lock.ts): adopted or cancelled meetings refuse (409), for adopted minutes never change
  * (HD 12-HD/BTCTW (06/7/2018); domain.md §3 "Minutes"); the history keeps what was removed.
  */
-import type { opinionEditSchema } from '@nennep/core';
+import type { AuditKind, opinionEditSchema } from '@nennep/core';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
@@ -20,7 +20,7 @@ type Remove = (tx: Db, meetingId: number, id: number) => Promise<Record<string, 
 export interface Removable {
   path: string;
   entity: 'opinion' | 'task' | 'guest' | 'vote' | 'material';
-  event: string;
+  event: AuditKind<'meeting'>;
   remove: Remove;
 }
 

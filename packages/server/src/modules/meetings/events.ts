@@ -1,3 +1,4 @@
+import type { AuditKind } from '@nennep/core';
 import type { Db } from '../../db/client.ts';
 import { meetingEvents } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/access.ts';
@@ -11,7 +12,7 @@ export async function recordMeetingEvent(
   tx: Db,
   actor: Actor | null,
   meeting: { id: number; orgPath: string },
-  kind: string,
+  kind: AuditKind<'meeting'>,
   data: Record<string, unknown> = {},
 ) {
   await tx.insert(meetingEvents).values({ meetingId: meeting.id, kind, data, actorId: actor?.id ?? null });

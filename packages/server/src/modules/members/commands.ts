@@ -1,3 +1,4 @@
+import type { AuditKind } from '@nennep/core';
 import {
   type CreateMember,
   canHoldMembers,
@@ -54,7 +55,7 @@ async function event(
   tx: Db,
   actor: Actor,
   member: MemberRow,
-  kind: string,
+  kind: AuditKind<'member'>,
   fields: Partial<typeof memberEvents.$inferInsert>,
 ) {
   await tx.insert(memberEvents).values({ memberId: member.id, kind, actorId: actor.id, ...fields });

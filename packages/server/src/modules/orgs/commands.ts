@@ -1,3 +1,4 @@
+import type { AuditKind } from '@nennep/core';
 import {
   type CreateOrg,
   collationKey,
@@ -43,7 +44,7 @@ export async function recordOrgEvent(
   tx: Db,
   actor: Actor | null,
   org: OrgRow,
-  kind: string,
+  kind: AuditKind<'org'>,
   data: Record<string, unknown>,
 ) {
   await tx.insert(orgEvents).values({ orgId: org.id, kind, data, actorId: actor?.id ?? null });

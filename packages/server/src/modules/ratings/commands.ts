@@ -1,3 +1,4 @@
+import type { AuditAction } from '@nennep/core';
 /**
  * The steps of the year's review (domain.md §8; QĐ 366-QĐ/TW, HD 43-HD/BTCTW): self-assessment, the cell's
  * (organisation's) proposal, the committee's decision, and "not rated". Each is one transaction: the subject
@@ -162,7 +163,7 @@ const tooLate = (step: string) =>
     en: `The ${step === 'decision' ? 'competent committee has decided' : 'cell has proposed'}: this step can no longer change.`,
   });
 
-const auditOf = (step: Step, key: Key, action: string, detail: Record<string, unknown>) => ({
+const auditOf = (step: Step, key: Key, action: AuditAction, detail: Record<string, unknown>) => ({
   action,
   entityType: 'rating',
   entityId: step.row.id,

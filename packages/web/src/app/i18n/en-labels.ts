@@ -1,3 +1,4 @@
+import type { AuditActionLabels } from '@nennep/core/audit/actions';
 import { enMeetings } from './en-meetings';
 import type { Messages } from './messages';
 
@@ -118,11 +119,16 @@ export const enLabels: Pick<
     account: {
       created: 'Account created',
       updated: 'Account edited',
+      seeded: 'Demo accounts created',
     },
     import: {
       committed: 'Import saved',
       orgs: 'Organisations imported',
       members: 'Members imported',
+      ratings: 'Ratings imported from a file',
+      dues: 'Dues collected imported from a file',
+      'dues-basis': 'Dues incomes imported from a file',
+      mapping_saved: 'Column mapping of an import saved',
     },
     meeting: {
       ...enMeetings.meetingEvents,
@@ -151,6 +157,7 @@ export const enLabels: Pick<
       assignment_created: 'Assignment made',
       assignment_ended: 'Assignment ended',
       availability_set: 'Unavailable days set',
+      report_issued: 'Visit report issued',
     },
     thematic: {
       topic_created: 'Topic drafted',
@@ -182,8 +189,36 @@ export const enLabels: Pick<
       merged: 'Recommendation merged',
       answer_given: 'Answer given at a meeting',
       answer_not_given: 'Answer unmarked as given',
+      escalated: 'Escalated to the level above when overdue',
+      attachment_added: 'Attachment added to a recommendation',
     },
-  },
+    meeting_days: { applied: 'Fixed meeting days applied' },
+    dues: {
+      basis: 'Dues income recorded',
+      payment: 'Dues payment recorded',
+      reason: 'Reason for unpaid dues recorded',
+      relief: 'Dues exemption or reduction',
+      portal_import: 'Dues imported from the payment portal',
+    },
+    rating: {
+      self_assessed: 'Self-assessment',
+      proposed: 'Rating proposed',
+      decided: 'Rating decided',
+      not_rated: 'Recorded as not rated',
+    },
+    four_good: {
+      registered: '"Four good" cell registration',
+      assessed: '"Four good" criterion assessed',
+      result: '"Four good" result recorded',
+      withdrawn: '"Four good" registration withdrawn',
+    },
+    report: { words_saved: 'Report text saved', issued: 'Report issued' },
+    alerts: { run: "Day's alerts run" },
+    calendar_feed: { created: 'Calendar link created', deleted: 'Calendar link deleted' },
+    notification: { read: 'Notification marked read' },
+    demo: { seeded: 'Demo data loaded' },
+    database: { backed_up: 'Database backed up', restored: 'Database restored from a backup' },
+  } satisfies AuditActionLabels,
   entityTypes: {
     org: 'Organisation',
     member: 'Member',

@@ -1,3 +1,4 @@
+import type { AuditActionLabels } from '@nennep/core/audit/actions';
 import { viMeetings } from './vi-meetings';
 
 /** Vietnamese names of code-list values and of recorded fields (kinds, statuses, audit actions…). */
@@ -104,11 +105,16 @@ export const viLabels = {
     account: {
       created: 'Thêm tài khoản',
       updated: 'Sửa tài khoản',
+      seeded: 'Tạo tài khoản mẫu',
     },
     import: {
       committed: 'Ghi dữ liệu nhập',
       orgs: 'Nhập tổ chức từ tệp',
       members: 'Nhập đảng viên từ tệp',
+      ratings: 'Nhập kết quả xếp loại từ tệp',
+      dues: 'Nhập đảng phí đã thu từ tệp',
+      'dues-basis': 'Nhập mức thu nhập tính đảng phí từ tệp',
+      mapping_saved: 'Lưu cách ghép cột của tệp nhập',
     },
     meeting: {
       ...viMeetings.meetingEvents,
@@ -137,6 +143,7 @@ export const viLabels = {
       assignment_created: 'Phân công phụ trách',
       assignment_ended: 'Kết thúc phân công',
       availability_set: 'Khai báo ngày bận',
+      report_issued: 'Ban hành báo cáo dự sinh hoạt',
     },
     thematic: {
       topic_created: 'Dự thảo chuyên đề của năm',
@@ -168,8 +175,36 @@ export const viLabels = {
       merged: 'Gộp kiến nghị',
       answer_given: 'Thông báo trả lời kiến nghị tại cuộc họp',
       answer_not_given: 'Bỏ đánh dấu đã thông báo trả lời kiến nghị',
+      escalated: 'Nhắc cấp trên khi quá hạn trả lời',
+      attachment_added: 'Thêm tệp đính kèm kiến nghị',
     },
-  },
+    meeting_days: { applied: 'Áp dụng ngày sinh hoạt cố định' },
+    dues: {
+      basis: 'Ghi mức thu nhập tính đảng phí',
+      payment: 'Ghi nhận đóng đảng phí',
+      reason: 'Ghi lý do chưa đóng đảng phí',
+      relief: 'Miễn, giảm đảng phí',
+      portal_import: 'Nhập đảng phí từ cổng thanh toán',
+    },
+    rating: {
+      self_assessed: 'Tự đánh giá, xếp loại',
+      proposed: 'Đề xuất xếp loại',
+      decided: 'Quyết định xếp loại',
+      not_rated: 'Ghi nhận không xếp loại',
+    },
+    four_good: {
+      registered: 'Đăng ký chi bộ "4 tốt"',
+      assessed: 'Đánh giá tiêu chí "4 tốt"',
+      result: 'Ghi kết quả chi bộ "4 tốt"',
+      withdrawn: 'Rút đăng ký chi bộ "4 tốt"',
+    },
+    report: { words_saved: 'Lưu nội dung báo cáo', issued: 'Ban hành báo cáo' },
+    alerts: { run: 'Chạy cảnh báo trong ngày' },
+    calendar_feed: { created: 'Tạo liên kết lịch', deleted: 'Xóa liên kết lịch' },
+    notification: { read: 'Đánh dấu đã đọc thông báo' },
+    demo: { seeded: 'Nạp dữ liệu mẫu' },
+    database: { backed_up: 'Sao lưu dữ liệu', restored: 'Khôi phục dữ liệu từ bản sao lưu' },
+  } satisfies AuditActionLabels,
   entityTypes: {
     org: 'Tổ chức',
     member: 'Đảng viên',

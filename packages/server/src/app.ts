@@ -18,6 +18,7 @@ import { type Deps, type FeatureModule, nowOf } from './deps.ts';
 import { cacheControlOf, registerCompression } from './http/compress.ts';
 import { AppError, handleError } from './http/errors.ts';
 import { registerSecurityHeaders } from './http/headers.ts';
+import { registerIdempotency, withIdempotencyHeader } from './http/idempotency.ts';
 import { type LogStream, loggerOptions } from './http/log.ts';
 import { registerNoNul } from './http/no-nul.ts';
 import { registerReadYourWrites } from './http/read-your-writes.ts';
@@ -99,6 +100,9 @@ export async function buildApp(
   registerNoNul(app);
   // A read met by a database restart is tried once more before its 503 (http/unavailable.ts).
   registerReadRetry(app);
+  // A write sent again with the same Idempotency-Key answers as the first did (http/idempotency.ts); before
+  // compression, so that the answer is kept as the route sent it.
+  registerIdempotency(app, deps);
   // br/gzip for the routes added after it: JSON answers above 1 kB, the web app's files (http/compress.ts).
   await registerCompression(app);
 
@@ -115,7 +119,7 @@ export async function buildApp(
         description: 'Quản lý tổ chức đảng, đảng viên, tài khoản.',
       },
     },
-    transform: jsonSchemaTransform,
+    transform: withIdempotencyHeader(jsonSchemaTransform),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 

@@ -64,6 +64,8 @@ export interface Config {
   mailFrom: string;
   trustProxy: TrustProxy;
   importLimits: ImportLimits;
+  /** How long a write's `Idempotency-Key` and its answer are kept, in days (http/idempotency.ts). */
+  idempotencyDays: number;
 }
 
 /**
@@ -142,5 +144,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.NENNEP_MAIL_FROM?.trim() || 'Nền Nếp <no-reply@localhost>',
     trustProxy: parseTrustProxy(env.NENNEP_TRUST_PROXY),
     importLimits: loadImportLimits(env),
+    idempotencyDays: positive(env, 'NENNEP_IDEMPOTENCY_DAYS', 30),
   };
 }

@@ -11,7 +11,7 @@ export interface Deps {
   database: Database;
   /** Import limits and proxy trust fall back to their defaults (config.ts) when left out. */
   config: Pick<Config, 'secureCookies' | 'sessionDays'> &
-    Partial<Pick<Config, 'importLimits' | 'trustProxy'>>;
+    Partial<Pick<Config, 'importLimits' | 'trustProxy' | 'idempotencyDays'>>;
   /** What time it is: the system clock, or a fixed one in tests (due dates, check-in days). */
   clock?: () => Date;
   /** A streaming replica for dashboards and lists (`DATABASE_READ_URL`); none = one database for all. */

@@ -2,6 +2,7 @@ export * from './accounts.ts';
 export * from './audit.ts';
 export * from './dues.ts';
 export * from './four-good.ts';
+export * from './idempotency.ts';
 export * from './import-mappings.ts';
 export * from './meetings.ts';
 export * from './members.ts';

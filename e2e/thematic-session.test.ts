@@ -48,12 +48,21 @@ describe('the committee-wide thematic session, on a phone', () => {
     await signIn(page, h.url, 'tanhoi');
     await page.goto(sessionUrl);
     await page.locator(`[data-testid="session-paper"][data-org="${CELL}"][data-status="assigned"]`).waitFor();
+    // "Ban hành" is shown disabled, saying why, until the latest draft is sent for comments.
+    const blocked = (reason: string) =>
+      page.locator(`[data-testid="session-issue-blocked"][data-reason="${reason}"]`);
+    await blocked('no_draft').waitFor();
+    expect(await page.getByTestId('session-issue').isDisabled()).toBe(true);
     await page.getByTestId('session-draft-text').fill(DRAFT);
     await page.getByTestId('session-draft-save').click();
     await page.locator('[data-testid="session-draft-version"][data-version="1"]').waitFor();
+    await blocked('not_shared').waitFor();
+    expect(await page.getByTestId('session-issue').isDisabled()).toBe(true);
     await page.getByTestId('session-draft-share').click();
     await page.getByTestId('session-draft-share-ok').click();
     await page.locator('[data-testid="session-status"][data-status="consulting"]').waitFor();
+    await page.getByTestId('session-issue-blocked').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('session-issue').isDisabled()).toBe(false);
     expect(await overflowX(page)).toBeLessThanOrEqual(0);
   });
 

@@ -93,14 +93,23 @@ export interface ThematicSessionDto extends ThematicSessionSummaryDto {
   abilities: ThematicSessionAbilities;
 }
 
+/** Why the resolution may not be issued yet, for a manager of the session. */
+export type IssueBlocked = 'not_held' | 'no_draft' | 'not_shared';
+
 /** The steps of a session the asking account may take (server session-policy.ts `sessionAbilities`). */
 export interface ThematicSessionAbilities {
   /** Assign papers and write the draft resolution (the committee's staff or a committee's above; until issued). */
   manage: boolean;
   /** Send the latest draft for comments (managers, while the latest version is not sent yet). */
   share: boolean;
-  /** Issue the resolution (managers, once the latest version was sent for comments). */
+  /** Issue the resolution (managers, from the session's day, once the latest version was sent for comments). */
   issue: boolean;
+  /**
+   * Why a manager may not issue it yet (core session.ts `issueRefusal`, the server's own refusal): the
+   * session's day has not come, no draft, or the latest draft not sent for comments; null when it may be
+   * issued or the actor does not manage the session.
+   */
+  issueBlocked: IssueBlocked | null;
   /** Comment on the draft sent for comments (a member of the subtree; until issued). */
   comment: boolean;
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import type { Database } from '../db/client.ts';
+import { docxText, squash } from '../modules/documents/testing.ts';
 import { demoDatabase } from '../test/demo.ts';
 import { login } from '../test/factories.ts';
 import { DEMO_COMMUNE_CODE, DEMO_SECRETARY_CELL_CODE } from './demo-data.ts';
@@ -175,5 +176,52 @@ describe('the demo’s documents to pass on', () => {
     expect(due.json().passedOn).toBe(0);
     const next = due.json().pending.filter((p: { nextMeeting: unknown }) => p.nextMeeting !== null);
     expect(next.length).toBeGreaterThan(due.json().cells / 2);
+  });
+
+  it('has the secretary’s cell pass the resolution on at an adopted meeting, in its minutes', async () => {
+    const [record] = await query<{
+      meetingId: number;
+      documentId: number;
+      number: string;
+      presenter: string;
+      passedOn: string;
+      status: string;
+      date: string;
+    }>(
+      `SELECT x.meeting_id::int AS "meetingId", x.document_id::int AS "documentId", p.number, x.presenter,
+         x.passed_on::text AS "passedOn", m.status, m.scheduled_date::text AS date
+       FROM pass_on_records x JOIN pass_on_documents p ON p.id = x.document_id
+         JOIN orgs o ON o.id = x.org_id JOIN meetings m ON m.id = x.meeting_id
+       WHERE o.code = $1 AND p.issued_on = $2::date`,
+      [DEMO_SECRETARY_CELL_CODE, addDays(today, -PASSED_DOC_AGE)],
+    );
+    expect(record).toMatchObject({ status: 'adopted' });
+    if (!record) return;
+    expect(record.passedOn).toBe(record.date);
+    expect(record.presenter.length).toBeGreaterThan(0);
+    // The same trail as the real command: the meeting's event and its audit line.
+    const [trail] = await query<{ events: number; audits: number }>(
+      `SELECT (SELECT count(*)::int FROM meeting_events
+                WHERE meeting_id = $1 AND kind = 'document_passed_on' AND data->>'documentId' = $2) AS events,
+              (SELECT count(*)::int FROM audit_events
+                WHERE entity_id = $1::text AND action = 'meeting.document_passed_on') AS audits`,
+      [record.meetingId, String(record.documentId)],
+    );
+    expect(trail).toEqual({ events: 1, audits: 1 });
+    const secretary = await login(app, 'secretary', DEMO_PASSWORD);
+    // The meeting's card shows it passed on, with the presenter and the day.
+    const card = await secretary.get(`/api/meetings/${record.meetingId}/documents-to-pass-on`);
+    expect(card.statusCode, card.body).toBe(200);
+    expect(card.json().items).toEqual([
+      expect.objectContaining({
+        documentId: record.documentId,
+        passed: expect.objectContaining({ meetingId: record.meetingId, presenter: record.presenter }),
+      }),
+    ]);
+    // The adopted minutes print the line under the superior documents' item.
+    const docx = await secretary.get(`/api/meetings/${record.meetingId}/documents/minutes.docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(squash(await docxText(docx.rawPayload))).toContain(`Đã phổ biến văn bản số ${record.number} của`);
+    expect(squash(await docxText(docx.rawPayload))).toContain(`(người phổ biến: ${record.presenter}).`);
   });
 });

@@ -170,8 +170,22 @@ export function decideTopic(
 }
 
 /**
+ * Whether the committee-wide session's thematic resolution is issued: the paper is then frozen with it
+ * (session-issue.ts; HD 12-HD/BTCTW (06/7/2018), on sinh hoạt chuyên đề). The session's row is held
+ * `FOR SHARE`, so an issue under way (its row `FOR UPDATE`) is waited for and then seen.
+ */
+async function sessionIssued(tx: Db, sessionId: number): Promise<boolean> {
+  const [session] = await rows<{ issued: boolean }>(
+    tx,
+    sql`SELECT (issued_at IS NOT NULL) AS issued FROM thematic_sessions WHERE id = ${sessionId} FOR SHARE`,
+  );
+  return session?.issued === true;
+}
+
+/**
  * Changes the presenters and the planned date: the registration locked `FOR UPDATE`; the date in the quarter
- * and not before today, the presenters members of the cell; not once the topic is refused or the meeting held.
+ * and not before today, the presenters members of the cell; not once the topic is refused or the meeting
+ * held, nor — a paper for a committee-wide session — once the session's resolution is issued.
  */
 export function replanTopic(
   db: Db,
@@ -189,6 +203,15 @@ export function replanTopic(
     if (reg.status === 'refused' || meeting?.status === 'held' || meeting?.status === 'adopted') {
       throw conflict(
         { vi: 'Không thay đổi được phân công sau khi đã họp.', en: 'The assignment no longer changes.' },
+        'status',
+      );
+    }
+    if (reg.sessionId !== null && (await sessionIssued(tx, reg.sessionId))) {
+      throw conflict(
+        {
+          vi: 'Nghị quyết chuyên đề của hội nghị đã ban hành: không thay đổi được người trình bày và ngày của tham luận.',
+          en: 'The session’s thematic resolution is issued: the paper’s presenters and date no longer change.',
+        },
         'status',
       );
     }

@@ -92,10 +92,11 @@ describe('the session', () => {
     for (const name of ['gb', 'secd', 'memd']) expect(await code(name, 'get', url()), name).toBe(404);
     const abilities = async (name: string) =>
       ((await client(name).get(url())).json() as ThematicSessionDto).abilities;
-    const none = { manage: false, share: false, issue: false, comment: false };
-    // Nothing drafted yet: the committee manages (nothing to send or issue), nobody comments.
-    expect(await abilities('ga')).toEqual({ ...none, manage: true });
-    expect(await abilities('p')).toEqual({ ...none, manage: true });
+    const none = { manage: false, share: false, issue: false, issueBlocked: null, comment: false };
+    // Nothing drafted yet, before the session's day: the committee manages (nothing to send or issue, and
+    // told why), nobody comments.
+    expect(await abilities('ga')).toEqual({ ...none, manage: true, issueBlocked: 'not_held' });
+    expect(await abilities('p')).toEqual({ ...none, manage: true, issueBlocked: 'not_held' });
     expect(await abilities('sec1')).toEqual(none);
     expect(await abilities('mem1')).toEqual(none);
   });
@@ -142,10 +143,19 @@ describe('the draft resolution', () => {
     expect(await share('ga')).toBe(200);
     const abilities = async (name: string) =>
       ((await client(name).get(url())).json() as ThematicSessionDto).abilities;
-    // Sent: the committee may issue it; the members of the subtree comment, a committee account does not.
-    expect(await abilities('ga')).toEqual({ manage: true, share: false, issue: true, comment: false });
-    expect(await abilities('mem1')).toEqual({ manage: false, share: false, issue: false, comment: true });
-    expect(await abilities('sec1')).toEqual({ manage: false, share: false, issue: false, comment: true });
+    // Sent, but the session (20/05/2027) is not held yet (today 10/04/2027): the committee may not issue it
+    // and is told why, as the server would refuse it; the members of the subtree comment, a committee
+    // account does not.
+    const member = { manage: false, share: false, issue: false, issueBlocked: null, comment: true };
+    expect(await abilities('ga')).toEqual({
+      manage: true,
+      share: false,
+      issue: false,
+      issueBlocked: 'not_held',
+      comment: false,
+    });
+    expect(await abilities('mem1')).toEqual(member);
+    expect(await abilities('sec1')).toEqual(member);
     expect(await code('gb', 'get', url())).toBe(404);
   });
 
@@ -160,6 +170,30 @@ describe('the draft resolution', () => {
     expect(await comment('sec1')).toBe(201);
     expect(await comment('mem2')).toBe(201);
     expect(await comment('pres1')).toBe(201);
+  });
+
+  it('may be issued from the session’s day in Việt Nam, once its latest version is sent', async () => {
+    const abilities = async (name: string) =>
+      ((await client(name).get(url())).json() as ThematicSessionDto).abilities;
+    const issue = () => client('ga').post(url('/resolution/issue'), issueBody);
+    // 19/05/2027 23:59 in Hà Nội (16:59 UTC): still the day before; the server refuses, the abilities agree.
+    now = new Date('2027-05-19T16:59:00Z');
+    expect(await abilities('ga')).toMatchObject({ issue: false, issueBlocked: 'not_held' });
+    const early = await issue();
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toContain('sau hội nghị');
+    // 20/05/2027 00:00 in Hà Nội (17:00 UTC the day before): the session's day has come.
+    now = new Date('2027-05-19T17:00:00Z');
+    expect(await abilities('ga')).toMatchObject({ issue: true, issueBlocked: null });
+    expect(await abilities('mem1')).toMatchObject({ issue: false, issueBlocked: null });
+    // A new version not yet sent: it may not be issued until sent, and the committee is told why.
+    expect(await code('ga', 'post', url('/resolution'), { text: 'Dự thảo lần 2' })).toBe(201);
+    expect(await abilities('ga')).toMatchObject({ share: true, issue: false, issueBlocked: 'not_shared' });
+    const unsent = await issue();
+    expect(unsent.statusCode).toBe(409);
+    expect(unsent.json().error.message).toContain('chưa được gửi');
+    expect(await code('ga', 'post', url('/resolution/share'))).toBe(200);
+    expect(await abilities('ga')).toMatchObject({ share: false, issue: true, issueBlocked: null });
   });
 
   it('is issued by the committee only', async () => {
@@ -177,6 +211,7 @@ describe('the draft resolution', () => {
         manage: false,
         share: false,
         issue: false,
+        issueBlocked: null,
         comment: false,
       });
   });

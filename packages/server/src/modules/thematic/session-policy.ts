@@ -5,7 +5,7 @@
  * everyone with a grant inside its subtree reads it, and every member of the subtree comments on the draft
  * resolution. A session the actor may not read does not exist for it (404).
  */
-import type { ThematicSessionAbilities } from '@nennep/core';
+import { issueRefusal, type ThematicSessionAbilities } from '@nennep/core';
 import { type Actor, can } from '../../http/access.ts';
 import { notFound } from '../../http/errors.ts';
 import { isCellKind, THEMATIC_STAFF } from './policy.ts';
@@ -26,26 +26,33 @@ export function assertReadsSession<T extends { orgPath: string }>(actor: Actor, 
 
 /**
  * What the actor may do with the session now, as session-commands.ts, session-resolution.ts and
- * session-issue.ts decide it: nothing changes once issued; the latest draft is sent for comments before it
- * is issued (issuing before the session's day stays a refusal of the server, with its reason); every member
- * of the subtree comments on the draft sent (domain.md §6; HD 12-HD/BTCTW (06/7/2018), on sinh hoạt chuyên đề).
+ * session-issue.ts decide it: nothing changes once issued; the latest draft is sent for comments and the
+ * session's day has come before it is issued (core session.ts `issueRefusal`, the very rule the server
+ * applies, with `today` in Asia/Ho_Chi_Minh from the injected clock), and a manager is told why not yet;
+ * every member of the subtree comments on the draft sent (domain.md §6; HD 12-HD/BTCTW (06/7/2018), on
+ * sinh hoạt chuyên đề).
  */
 export function sessionAbilities(
   actor: Actor,
   s: {
     orgKind: string;
     orgPath: string;
-    issued: boolean;
+    date: string;
+    issuedAt: unknown;
     resolutionShared: boolean;
     latest: { sharedAt: unknown } | null;
     subtreeMember: boolean;
   },
+  today: string,
 ): ThematicSessionAbilities {
-  const manage = !s.issued && canManageSession(actor, { kind: s.orgKind, path: s.orgPath });
+  const issued = s.issuedAt !== null;
+  const manage = !issued && canManageSession(actor, { kind: s.orgKind, path: s.orgPath });
+  const refusal = manage ? issueRefusal(s, s.latest, today) : null;
   return {
     manage,
     share: manage && s.latest !== null && s.latest.sharedAt === null,
-    issue: manage && s.latest !== null && s.latest.sharedAt !== null,
-    comment: !s.issued && s.resolutionShared && s.subtreeMember,
+    issue: manage && refusal === null,
+    issueBlocked: refusal === 'issued' ? null : refusal,
+    comment: !issued && s.resolutionShared && s.subtreeMember,
   };
 }

@@ -99,8 +99,13 @@ async function isSubtreeMember(db: Db, actor: Actor, path: string): Promise<bool
   return m !== undefined;
 }
 
-/** The session as the actor reads it. */
-export async function readSession(db: Db, actor: Actor, id: number): Promise<ThematicSessionDto> {
+/** The session as the actor reads it; `today` (Asia/Ho_Chi_Minh, the injected clock) decides whether it may be issued. */
+export async function readSession(
+  db: Db,
+  actor: Actor,
+  id: number,
+  today: string,
+): Promise<ThematicSessionDto> {
   const session = assertReadsSession(actor, await findSession(db, id));
   const manages = canManageSession(actor, { kind: session.orgKind, path: session.orgPath });
   const drafts = await rows<
@@ -120,7 +125,6 @@ export async function readSession(db: Db, actor: Actor, id: number): Promise<The
           JOIN members m ON m.id = c.member_id JOIN orgs o ON o.id = m.org_id
         WHERE c.session_id = ${id} ORDER BY c.id`,
   );
-  const issued = session.issuedAt !== null;
   const last = drafts[drafts.length - 1];
   return {
     ...summary(session),
@@ -141,14 +145,19 @@ export async function readSession(db: Db, actor: Actor, id: number): Promise<The
       issuedOn: session.issuedOn,
       passOnDocumentId: session.passOnDocumentId,
     },
-    abilities: sessionAbilities(actor, {
-      orgKind: session.orgKind,
-      orgPath: session.orgPath,
-      issued,
-      resolutionShared: session.resolutionSharedAt !== null,
-      latest: last ?? null,
-      subtreeMember: await isSubtreeMember(db, actor, session.orgPath),
-    }),
+    abilities: sessionAbilities(
+      actor,
+      {
+        orgKind: session.orgKind,
+        orgPath: session.orgPath,
+        date: session.date,
+        issuedAt: session.issuedAt,
+        resolutionShared: session.resolutionSharedAt !== null,
+        latest: last ?? null,
+        subtreeMember: await isSubtreeMember(db, actor, session.orgPath),
+      },
+      today,
+    ),
   };
 }
 

@@ -29,13 +29,14 @@ export function thematicSessionRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
   const now = () => nowOf(deps);
+  const today = () => isoDateInVietnam(now());
   const base = '/thematic/sessions';
 
   app.post(base, { schema: { tags, body: createSessionSchema } }, async (request, reply) => {
     const actor = requireActor(request.actor);
     const id = await createSession(db, actor, request.body, isoDateInVietnam(now()));
     reply.status(201);
-    return readSession(db, actor, id);
+    return readSession(db, actor, id, today());
   });
 
   app.get(base, { schema: { tags, querystring: sessionListQuerySchema } }, async (request) =>
@@ -43,7 +44,7 @@ export function thematicSessionRoutes(fastify: FastifyInstance, deps: Deps) {
   );
 
   app.get(`${base}/:id`, { schema: { tags, params: idParams } }, async (request) =>
-    readSession(db, requireActor(request.actor), request.params.id),
+    readSession(db, requireActor(request.actor), request.params.id, today()),
   );
 
   app.post(
@@ -53,7 +54,7 @@ export function thematicSessionRoutes(fastify: FastifyInstance, deps: Deps) {
       const actor = requireActor(request.actor);
       await assignPaper(db, actor, request.params.id, request.body);
       reply.status(201);
-      return readSession(db, actor, request.params.id);
+      return readSession(db, actor, request.params.id, today());
     },
   );
 
@@ -64,14 +65,14 @@ export function thematicSessionRoutes(fastify: FastifyInstance, deps: Deps) {
       const actor = requireActor(request.actor);
       await draftResolution(db, actor, request.params.id, request.body.text);
       reply.status(201);
-      return readSession(db, actor, request.params.id);
+      return readSession(db, actor, request.params.id, today());
     },
   );
 
   app.post(`${base}/:id/resolution/share`, { schema: { tags, params: idParams } }, async (request) => {
     const actor = requireActor(request.actor);
     await shareResolution(db, actor, request.params.id, now());
-    return readSession(db, actor, request.params.id);
+    return readSession(db, actor, request.params.id, today());
   });
 
   app.post(
@@ -81,7 +82,7 @@ export function thematicSessionRoutes(fastify: FastifyInstance, deps: Deps) {
       const actor = requireActor(request.actor);
       await commentResolution(db, actor, request.params.id, request.body.text);
       reply.status(201);
-      return readSession(db, actor, request.params.id);
+      return readSession(db, actor, request.params.id, today());
     },
   );
 
@@ -92,7 +93,7 @@ export function thematicSessionRoutes(fastify: FastifyInstance, deps: Deps) {
       const actor = requireActor(request.actor);
       const at = now();
       await issueResolution(db, actor, request.params.id, request.body, at, isoDateInVietnam(at));
-      return readSession(db, actor, request.params.id);
+      return readSession(db, actor, request.params.id, today());
     },
   );
 }

@@ -95,7 +95,7 @@ describe('the committee creates its session', () => {
       status: 'preparing',
       topicId: topic,
       papers: 2,
-      abilities: { manage: true, share: false, issue: false, comment: false },
+      abilities: { manage: true, share: false, issue: false, issueBlocked: 'not_held', comment: false },
       resolution: { draft: null, versions: 0, comments: [], number: null, passOnDocumentId: null },
     });
     expect(paperOf(session, 'C2')).toMatchObject({
@@ -179,7 +179,13 @@ describe('the draft thematic resolution', () => {
     expect((shared.json() as ThematicSessionDto).status).toBe('consulting');
     expect(field(await client('ga').post(url('/resolution/share')), 409)).toBe('version');
     const seen = await read('mem1');
-    expect(seen.abilities).toEqual({ manage: false, share: false, issue: false, comment: true });
+    expect(seen.abilities).toEqual({
+      manage: false,
+      share: false,
+      issue: false,
+      issueBlocked: null,
+      comment: true,
+    });
     expect(seen.resolution.draft).toMatchObject({ version: 1, text: 'Dự thảo nghị quyết, bản 1' });
   });
 
@@ -230,13 +236,21 @@ describe('ban hành', () => {
     expect((await read('ga')).status).toBe('consulting');
   });
 
+  it('lets the cell replan its paper until then', async () => {
+    const reg = paperOf(await read('ga'), 'C1')?.registrationId;
+    const plan = { presenterCodes: ['C103', 'C102'], plannedDate: '2027-06-10' };
+    const res = await client('sec1').post(`/api/thematic/registrations/${reg}/plan`, plan);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(paperOf(await read('ga'), 'C1')?.presenters.map((p) => p.memberCode)).toEqual(['C103', 'C102']);
+  });
+
   it('freezes the resolution and passes it on to the subtree as a PDF, in one transaction', async () => {
     const res = await issue();
     expect(res.statusCode, res.body).toBe(200);
     const view = res.json() as ThematicSessionDto;
     expect(view).toMatchObject({
       status: 'issued',
-      abilities: { manage: false, share: false, issue: false, comment: false },
+      abilities: { manage: false, share: false, issue: false, issueBlocked: null, comment: false },
     });
     expect(view.resolution).toMatchObject({
       number: '05-NQ/ĐU',
@@ -269,6 +283,14 @@ describe('ban hành', () => {
     expect((await client('ga').post(url('/resolution/share'))).statusCode).toBe(409);
     expect((await client('mem1').post(url('/resolution/comments'), { text: 'Muộn' })).statusCode).toBe(409);
     expect((await client('ga').post(url('/papers'), paper)).statusCode).toBe(409);
+    // The paper froze with the resolution: its presenters and date no longer change (409, in the transaction).
+    const reg = paperOf(await read('ga'), 'C1')?.registrationId;
+    const replan = { presenterCodes: ['C101'], plannedDate: '2027-06-20' };
+    const refused = await client('sec1').post(`/api/thematic/registrations/${reg}/plan`, replan);
+    expect(field(refused, 409)).toBe('status');
+    expect(refused.json().error.message).toContain('đã ban hành');
+    expect(paperOf(await read('ga'), 'C1')?.presenters.map((p) => p.memberCode)).toEqual(['C103', 'C102']);
+    expect(await audited('thematic.replanned')).toBe(1);
     const [frozen] = await rows<{ versions: number; documents: number }>(
       ctx.db,
       sql`SELECT (SELECT count(*)::int FROM thematic_session_drafts) AS versions,

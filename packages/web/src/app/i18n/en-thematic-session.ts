@@ -71,6 +71,11 @@ export const enThematicSession: typeof viThematicSession = {
       submit: 'Issue',
       confirm: 'Issue the resolution? Once issued it can no longer change.',
       done: 'The resolution was issued and sent to the cells.',
+      blocked: {
+        not_held: 'It can be issued only from the day of the thematic session, {{date}}.',
+        no_draft: 'There is no draft resolution yet: write it and send it to the members for comments first.',
+        not_shared: 'The latest draft has not been sent to the members for comments: send it before issuing.',
+      },
     },
     comments: {
       title: 'Comments on the draft ({{count}})',

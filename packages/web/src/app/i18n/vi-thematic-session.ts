@@ -69,6 +69,11 @@ export const viThematicSession = {
       submit: 'Ban hành',
       confirm: 'Ban hành nghị quyết? Sau khi ban hành, nghị quyết không thay đổi được nữa.',
       done: 'Đã ban hành nghị quyết và gửi các chi bộ.',
+      blocked: {
+        not_held: 'Chỉ ban hành từ ngày sinh hoạt chuyên đề {{date}}.',
+        no_draft: 'Chưa có dự thảo nghị quyết: hãy soạn và gửi lấy ý kiến đảng viên trước khi ban hành.',
+        not_shared: 'Bản dự thảo mới nhất chưa được gửi lấy ý kiến đảng viên: hãy gửi trước khi ban hành.',
+      },
     },
     comments: {
       title: 'Ý kiến góp ý dự thảo ({{count}})',

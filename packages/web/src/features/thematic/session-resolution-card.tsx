@@ -49,9 +49,14 @@ interface IssueValues {
   passOnBy: string;
 }
 
-/** Ban hành, after the session: the number, who signs, and the day by which the cells pass it on. */
+/**
+ * Ban hành, from the session's day: the number, who signs, and the day by which the cells pass it on. While
+ * the server would refuse it (`abilities.issueBlocked`: the day not come, no draft, the latest not sent), the
+ * button stays disabled and says why.
+ */
 function IssueForm({ session }: { session: ThematicSessionDto }) {
   const { t } = useTranslation();
+  const blocked = session.abilities.issueBlocked;
   const rules = useRules();
   const [form] = Form.useForm<IssueValues>();
   const issue = useAction({
@@ -71,6 +76,15 @@ function IssueForm({ session }: { session: ThematicSessionDto }) {
     <Form<IssueValues> form={form} layout="vertical" data-testid="session-issue-form">
       <Typography.Title level={5}>{label('title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{label('hint')}</Typography.Paragraph>
+      {blocked ? (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="session-issue-blocked"
+          data-reason={blocked}
+          message={t(`thematicSession.issue.blocked.${blocked}` as const, { date: formatDate(session.date) })}
+        />
+      ) : null}
       <Form.Item name="number" label={label('number')} rules={[rules.required(label('number'))]}>
         <Input
           maxLength={SESSION_LIMITS.number}
@@ -97,6 +111,7 @@ function IssueForm({ session }: { session: ThematicSessionDto }) {
       </Form.Item>
       <Popconfirm
         title={label('confirm')}
+        disabled={blocked !== null}
         onConfirm={() =>
           form.validateFields().then(
             (v) => issue.mutate(v),
@@ -107,7 +122,14 @@ function IssueForm({ session }: { session: ThematicSessionDto }) {
         cancelText={t('common.cancel')}
         okButtonProps={{ ...{ 'data-testid': 'session-issue-ok' } }}
       >
-        <Button type="primary" danger block loading={issue.isPending} data-testid="session-issue">
+        <Button
+          type="primary"
+          danger
+          block
+          disabled={blocked !== null}
+          loading={issue.isPending}
+          data-testid="session-issue"
+        >
           {label('submit')}
         </Button>
       </Popconfirm>
@@ -167,7 +189,9 @@ export function SessionResolutionCard({ session }: { session: ThematicSessionDto
         ) : (
           <Typography.Text type="secondary">{t('thematicSession.resolution.none')}</Typography.Text>
         )}
-        {session.abilities.issue ? <IssueForm session={session} /> : null}
+        {session.abilities.issue || session.abilities.issueBlocked !== null ? (
+          <IssueForm session={session} />
+        ) : null}
       </Flex>
     </Card>
   );

@@ -20,16 +20,18 @@ export function LangSwitch({ compact = false }: { compact?: boolean }) {
       apiPut('/api/auth/locale', { locale: next }).catch(() => undefined);
     }
   };
+  const label = compact ? next.toUpperCase() : t(`lang.${next}`);
   return (
     <Button
       type="text"
       icon={<GlobalOutlined />}
       onClick={onClick}
       data-testid="lang-switch"
-      aria-label={t('lang.switchTo')}
+      // The spoken name starts with the visible text (WCAG 2.5.3, label in name).
+      aria-label={`${label}: ${t('lang.switchTo')}`}
       title={t('lang.switchTo')}
     >
-      {compact ? next.toUpperCase() : t(`lang.${next}`)}
+      {label}
     </Button>
   );
 }

@@ -10,5 +10,7 @@ export const filterByName = (input: string, option?: { label?: unknown }) =>
  * a committee's visitors. Every other Select prop passes through (size, mode, options, allowClear, test id).
  */
 export function MemberSelect<V = string>(props: Omit<SelectProps<V>, 'showSearch'>) {
-  return <Select<V> showSearch={{ filterOption: filterByName }} {...props} />;
+  // Without a form label (the field has no id) the placeholder is the name a screen reader says.
+  const name = props.id || typeof props.placeholder !== 'string' ? undefined : props.placeholder;
+  return <Select<V> showSearch={{ filterOption: filterByName }} aria-label={name} {...props} />;
 }

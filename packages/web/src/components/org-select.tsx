@@ -81,6 +81,8 @@ export function OrgSelect({
       value={value || undefined}
       onChange={(next) => onChange?.(next ?? undefined)}
       placeholder={placeholder ?? t('orgs.pick')}
+      // Without a form label (filters) the placeholder is the only name a screen reader has.
+      aria-label={id ? undefined : (placeholder ?? t('orgs.pick'))}
       allowClear={allowClear}
       showSearch={{ filterOption: false, onSearch: setText }}
       options={options}

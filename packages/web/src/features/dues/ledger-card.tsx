@@ -112,9 +112,11 @@ export function LedgerCard({ org, month }: { org: string; month: string }) {
                   <Empty description={t('dues.ledger.empty')} />
                 ) : (
                   <List>
-                    {rows.map((r) => (
-                      <Row key={r.memberCode} row={r} month={month} open={setDialog} />
-                    ))}
+                    <ul className="ant-list-items">
+                      {rows.map((r) => (
+                        <Row key={r.memberCode} row={r} month={month} open={setDialog} />
+                      ))}
+                    </ul>
                   </List>
                 )}
               </Card>

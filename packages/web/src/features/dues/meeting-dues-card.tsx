@@ -59,42 +59,44 @@ function BatchForm({
         {t('dues.meeting.help')}
       </p>
       <List>
-        {rows.map((r) => (
-          <List.Item key={r.memberCode} data-testid="meeting-dues-row" data-code={r.memberCode}>
-            <Flex vertical gap={6} style={{ width: '100%' }}>
-              <Flex wrap gap={6} align="center" justify="space-between">
-                <Checkbox
-                  checked={!!ticked[r.memberCode]}
-                  onChange={(e) => setTicked((s) => ({ ...s, [r.memberCode]: e.target.checked }))}
-                  data-testid="meeting-dues-tick"
-                >
-                  <strong>{r.fullName}</strong>
-                </Checkbox>
-                <ReliefTag exempt={r.exempt} reductionPercent={r.reductionPercent} />
+        <ul className="ant-list-items">
+          {rows.map((r) => (
+            <List.Item key={r.memberCode} data-testid="meeting-dues-row" data-code={r.memberCode}>
+              <Flex vertical gap={6} style={{ width: '100%' }}>
+                <Flex wrap gap={6} align="center" justify="space-between">
+                  <Checkbox
+                    checked={!!ticked[r.memberCode]}
+                    onChange={(e) => setTicked((s) => ({ ...s, [r.memberCode]: e.target.checked }))}
+                    data-testid="meeting-dues-tick"
+                  >
+                    <strong>{r.fullName}</strong>
+                  </Checkbox>
+                  <ReliefTag exempt={r.exempt} reductionPercent={r.reductionPercent} />
+                </Flex>
+                <Flex wrap gap={8} align="center" className="nn-small">
+                  <span>
+                    <span className="nn-muted">{t('dues.due')}: </span>
+                    <Vnd value={r.dueVnd} />
+                  </span>
+                  {r.paidVnd > 0 ? (
+                    <Tag color={owing(r) === 0 ? 'green' : 'gold'} data-testid="meeting-dues-paid">
+                      {t('dues.meeting.paidHere')}: {formatNumber(r.paidVnd)}
+                    </Tag>
+                  ) : null}
+                  <InputNumber
+                    value={amounts[r.memberCode]}
+                    step={1000}
+                    disabled={!ticked[r.memberCode]}
+                    onChange={(value) => setAmounts((s) => ({ ...s, [r.memberCode]: value }))}
+                    aria-label={`${t('dues.pay.amount')}: ${r.fullName}`}
+                    style={{ width: 140 }}
+                    data-testid="meeting-dues-amount"
+                  />
+                </Flex>
               </Flex>
-              <Flex wrap gap={8} align="center" className="nn-small">
-                <span>
-                  <span className="nn-muted">{t('dues.due')}: </span>
-                  <Vnd value={r.dueVnd} />
-                </span>
-                {r.paidVnd > 0 ? (
-                  <Tag color={owing(r) === 0 ? 'green' : 'gold'} data-testid="meeting-dues-paid">
-                    {t('dues.meeting.paidHere')}: {formatNumber(r.paidVnd)}
-                  </Tag>
-                ) : null}
-                <InputNumber
-                  value={amounts[r.memberCode]}
-                  step={1000}
-                  disabled={!ticked[r.memberCode]}
-                  onChange={(value) => setAmounts((s) => ({ ...s, [r.memberCode]: value }))}
-                  aria-label={`${t('dues.pay.amount')}: ${r.fullName}`}
-                  style={{ width: 140 }}
-                  data-testid="meeting-dues-amount"
-                />
-              </Flex>
-            </Flex>
-          </List.Item>
-        ))}
+            </List.Item>
+          ))}
+        </ul>
       </List>
       <Button
         type="primary"
@@ -153,14 +155,16 @@ export function MeetingDuesCard({ meeting, editable }: { meeting: MeetingDetailD
         <>
           <Alert type="info" showIcon title={t('dues.meeting.readOnly')} style={{ marginBottom: 8 }} />
           <List>
-            {rows.map((r) => (
-              <List.Item key={r.memberCode} data-testid="meeting-dues-row" data-code={r.memberCode}>
-                <Flex wrap gap={8} justify="space-between" style={{ width: '100%' }}>
-                  <span>{r.fullName}</span>
-                  <Vnd value={r.paidVnd} />
-                </Flex>
-              </List.Item>
-            ))}
+            <ul className="ant-list-items">
+              {rows.map((r) => (
+                <List.Item key={r.memberCode} data-testid="meeting-dues-row" data-code={r.memberCode}>
+                  <Flex wrap gap={8} justify="space-between" style={{ width: '100%' }}>
+                    <span>{r.fullName}</span>
+                    <Vnd value={r.paidVnd} />
+                  </Flex>
+                </List.Item>
+              ))}
+            </ul>
           </List>
         </>
       )}

@@ -93,22 +93,24 @@ export function DuesMinePage() {
               </Card>
               <Card size="small">
                 <List>
-                  {data.months.map((m) => (
-                    <List.Item key={m.month} data-testid="dues-mine-month" data-month={m.month}>
-                      <Flex wrap gap={12} align="center" style={{ width: '100%' }}>
-                        <strong style={{ minWidth: 64 }}>{monthText(m.month)}</strong>
-                        <span>
-                          <span className="nn-muted">{t('dues.due')}: </span>
-                          <Vnd value={m.dueVnd} />
-                        </span>
-                        <span>
-                          <span className="nn-muted">{t('dues.paid')}: </span>
-                          <Vnd value={m.paidVnd} />
-                        </span>
-                        <ReliefTag exempt={m.exempt} reductionPercent={m.reductionPercent} />
-                      </Flex>
-                    </List.Item>
-                  ))}
+                  <ul className="ant-list-items">
+                    {data.months.map((m) => (
+                      <List.Item key={m.month} data-testid="dues-mine-month" data-month={m.month}>
+                        <Flex wrap gap={12} align="center" style={{ width: '100%' }}>
+                          <strong style={{ minWidth: 64 }}>{monthText(m.month)}</strong>
+                          <span>
+                            <span className="nn-muted">{t('dues.due')}: </span>
+                            <Vnd value={m.dueVnd} />
+                          </span>
+                          <span>
+                            <span className="nn-muted">{t('dues.paid')}: </span>
+                            <Vnd value={m.paidVnd} />
+                          </span>
+                          <ReliefTag exempt={m.exempt} reductionPercent={m.reductionPercent} />
+                        </Flex>
+                      </List.Item>
+                    ))}
+                  </ul>
                 </List>
               </Card>
             </Flex>

@@ -197,9 +197,11 @@ export function FourGoodCellCard({ item }: { item: FourGoodCellDto }) {
         </Typography.Text>
         {item.note ? <Typography.Paragraph style={{ margin: 0 }}>{item.note}</Typography.Paragraph> : null}
         <List size="small" header={t('fourGood.criteria')}>
-          {item.criteria.map((c) => (
-            <CriterionRow key={c.id} item={item} c={c} />
-          ))}
+          <ul className="ant-list-items">
+            {item.criteria.map((c) => (
+              <CriterionRow key={c.id} item={item} c={c} />
+            ))}
+          </ul>
         </List>
         {item.final ? (
           <Flex vertical gap={2} data-testid="four-good-final">

@@ -127,9 +127,11 @@ export function FourGoodPage() {
                   ) : (
                     <Card size="small">
                       <List data-testid="four-good-list">
-                        {data.items.map((item) => (
-                          <CellLine key={item.org.code} item={item} />
-                        ))}
+                        <ul className="ant-list-items">
+                          {data.items.map((item) => (
+                            <CellLine key={item.org.code} item={item} />
+                          ))}
+                        </ul>
                       </List>
                     </Card>
                   )}

@@ -228,6 +228,7 @@ function PeriodModal({ member, onClose }: ModalProps) {
           format={DATE_FORMAT}
           style={{ width: '100%' }}
           placeholder={t('members.periods.openEnded')}
+          aria-label={t('members.periods.openEnded')}
         />
       </Form.Item>
       {kind === 'attached' ? (

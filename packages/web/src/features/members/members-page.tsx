@@ -112,6 +112,7 @@ export function MembersPage() {
           <Select<MemberStatus>
             allowClear
             placeholder={t('members.status')}
+            aria-label={t('members.status')}
             value={filters.status}
             onChange={(status) => setFilters({ status })}
             options={options.statuses}
@@ -120,6 +121,7 @@ export function MembersPage() {
           <Select<'true' | 'false'>
             allowClear
             placeholder={t('members.exemptFilter')}
+            aria-label={t('members.exemptFilter')}
             value={filters.exempt}
             onChange={(exempt) => setFilters({ exempt })}
             options={[
@@ -131,6 +133,7 @@ export function MembersPage() {
           <Select<Sex>
             allowClear
             placeholder={t('members.sex')}
+            aria-label={t('members.sex')}
             value={filters.sex}
             onChange={(sex) => setFilters({ sex })}
             options={options.sexes}

@@ -109,10 +109,10 @@ export function ChildrenCards({ lines, onDrill }: Props) {
             <span>
               {t('overview.cells')}: {line.cells}
             </span>
-            <span style={{ color: '#389e0d' }}>
+            <span style={{ color: '#237804' }}>
               {t('overview.onTime')}: {line.onTime}
             </span>
-            <span style={{ color: '#d46b08' }}>
+            <span style={{ color: '#ad4e00' }}>
               {t('overview.late')}: {line.late}
             </span>
             <span style={{ color: '#cf1322' }}>

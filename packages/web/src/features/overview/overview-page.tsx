@@ -51,14 +51,14 @@ function SummaryCards({ summary }: { summary: OverviewSummary }) {
         <Statistic
           title={t('overview.onTime')}
           value={summary.onTime}
-          styles={{ content: { color: '#389e0d' } }}
+          styles={{ content: { color: '#237804' } }}
         />
       </Card>
       <Card size="small">
         <Statistic
           title={t('overview.late')}
           value={summary.late}
-          styles={{ content: { color: '#d46b08' } }}
+          styles={{ content: { color: '#ad4e00' } }}
         />
       </Card>
       <Card size="small">

@@ -16,21 +16,27 @@ function PassedCard({ status }: { status: PassOnStatusDto }) {
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('passOn.noneYet')} />
       ) : (
         <List data-testid="pass-on-passed">
-          {status.passed.map((p) => (
-            <List.Item key={p.orgCode} data-testid="pass-on-passed-row" data-code={p.orgCode}>
-              <Flex vertical gap={2} style={{ width: '100%', minWidth: 0 }}>
-                <Flex wrap gap={6} align="center" justify="space-between">
-                  <strong>{p.orgName}</strong>
-                  <Tag color="green">{t('passOn.passedTag', { date: formatDate(p.passedOn) })}</Tag>
+          <ul className="ant-list-items">
+            {status.passed.map((p) => (
+              <List.Item key={p.orgCode} data-testid="pass-on-passed-row" data-code={p.orgCode}>
+                <Flex vertical gap={2} style={{ width: '100%', minWidth: 0 }}>
+                  <Flex wrap gap={6} align="center" justify="space-between">
+                    <strong>{p.orgName}</strong>
+                    <Tag color="green">{t('passOn.passedTag', { date: formatDate(p.passedOn) })}</Tag>
+                  </Flex>
+                  <span className="nn-small">{t('passOn.presenter', { name: p.presenter })}</span>
+                  <span className="nn-small nn-muted">{t('passOn.recordedBy', { name: p.recordedBy })}</span>
+                  <Link
+                    to={`/meetings/${p.meetingId}`}
+                    className="nn-small"
+                    data-testid="pass-on-meeting-link"
+                  >
+                    {t('passOn.openMeeting')}
+                  </Link>
                 </Flex>
-                <span className="nn-small">{t('passOn.presenter', { name: p.presenter })}</span>
-                <span className="nn-small nn-muted">{t('passOn.recordedBy', { name: p.recordedBy })}</span>
-                <Link to={`/meetings/${p.meetingId}`} className="nn-small" data-testid="pass-on-meeting-link">
-                  {t('passOn.openMeeting')}
-                </Link>
-              </Flex>
-            </List.Item>
-          ))}
+              </List.Item>
+            ))}
+          </ul>
         </List>
       )}
     </Card>
@@ -45,21 +51,23 @@ function PendingCard({ doc, status }: { doc: PassOnDocumentDto; status: PassOnSt
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('passOn.noneYet')} />
       ) : (
         <List data-testid="pass-on-pending">
-          {status.pending.map((p) => (
-            <List.Item key={p.orgCode} data-testid="pass-on-pending-row" data-code={p.orgCode}>
-              <Flex vertical gap={2} style={{ width: '100%', minWidth: 0 }}>
-                <Flex wrap gap={6} align="center" justify="space-between">
-                  <strong>{p.orgName}</strong>
-                  <OverdueTag passOnBy={doc.passOnBy} />
+          <ul className="ant-list-items">
+            {status.pending.map((p) => (
+              <List.Item key={p.orgCode} data-testid="pass-on-pending-row" data-code={p.orgCode}>
+                <Flex vertical gap={2} style={{ width: '100%', minWidth: 0 }}>
+                  <Flex wrap gap={6} align="center" justify="space-between">
+                    <strong>{p.orgName}</strong>
+                    <OverdueTag passOnBy={doc.passOnBy} />
+                  </Flex>
+                  <span className="nn-small nn-muted">
+                    {p.nextMeeting
+                      ? t('passOn.nextMeeting', { date: formatDate(p.nextMeeting) })
+                      : t('passOn.noNextMeeting')}
+                  </span>
                 </Flex>
-                <span className="nn-small nn-muted">
-                  {p.nextMeeting
-                    ? t('passOn.nextMeeting', { date: formatDate(p.nextMeeting) })
-                    : t('passOn.noNextMeeting')}
-                </span>
-              </Flex>
-            </List.Item>
-          ))}
+              </List.Item>
+            ))}
+          </ul>
         </List>
       )}
     </Card>

@@ -70,9 +70,11 @@ function DocumentList({ org, items }: { org: OrgDetailDto; items: PassOnDocument
   return (
     <Card size="small">
       <List data-testid="pass-on-list">
-        {items.map((doc) => (
-          <DocumentLine key={doc.id} doc={doc} cell={cell} status={statuses.get(doc.id)} />
-        ))}
+        <ul className="ant-list-items">
+          {items.map((doc) => (
+            <DocumentLine key={doc.id} doc={doc} cell={cell} status={statuses.get(doc.id)} />
+          ))}
+        </ul>
       </List>
     </Card>
   );

@@ -71,6 +71,7 @@ export function PassOnProgress({ passed, cells }: { passed: number; cells: numbe
     <div data-testid="pass-on-progress" data-passed={passed} data-cells={cells}>
       <div className="nn-small">{t('passOn.progress', { passed, cells })}</div>
       <Progress
+        aria-label={t('passOn.progress', { passed, cells })}
         percent={cells === 0 ? 0 : Math.round((passed * 100) / cells)}
         status={cells > 0 && passed === cells ? 'success' : 'normal'}
         size="small"

@@ -40,7 +40,7 @@ const GOOD_UP: Record<RatingLevel, boolean> = {
 function Delta({ value, goodUp, testId }: { value: number | null; goodUp: boolean; testId?: string }) {
   if (value === null || value === 0) return null;
   const up = value > 0;
-  const color = up === goodUp ? '#389e0d' : '#cf1322';
+  const color = up === goodUp ? '#237804' : '#cf1322';
   return (
     <span style={{ color, whiteSpace: 'nowrap' }} data-testid={testId} data-value={value}>
       {up ? <ArrowUpOutlined /> : <ArrowDownOutlined />} {formatNumber(Math.abs(value))}

@@ -122,16 +122,18 @@ export function RatingCellPage() {
                   extra={<FourGoodBadge org={org} year={year} />}
                 >
                   <List>
-                    <Row
-                      target={{
-                        subject: 'org',
-                        code: org,
-                        name: list.items[0]?.orgName ?? org,
-                        rating: byCode.get(`org:${org}`) ?? null,
-                      }}
-                      onPropose={(target) => setOpen({ step: 'propose', target })}
-                      onSelf={(target) => setOpen({ step: 'self', target })}
-                    />
+                    <ul className="ant-list-items">
+                      <Row
+                        target={{
+                          subject: 'org',
+                          code: org,
+                          name: list.items[0]?.orgName ?? org,
+                          rating: byCode.get(`org:${org}`) ?? null,
+                        }}
+                        onPropose={(target) => setOpen({ step: 'propose', target })}
+                        onSelf={(target) => setOpen({ step: 'self', target })}
+                      />
+                    </ul>
                   </List>
                 </Card>
                 <Card size="small" title={t('ratings.cell.members')} data-testid="cell-members">
@@ -139,20 +141,22 @@ export function RatingCellPage() {
                     <Empty description={t('ratings.cell.empty')} />
                   ) : (
                     <List>
-                      {list.items
-                        .filter((m) => m.orgCode === org)
-                        .map((m) => (
-                          <Row
-                            key={m.memberCode}
-                            target={{
-                              subject: 'member',
-                              code: m.memberCode,
-                              name: m.fullName,
-                              rating: byCode.get(`member:${m.memberCode}`) ?? null,
-                            }}
-                            onPropose={(target) => setOpen({ step: 'propose', target })}
-                          />
-                        ))}
+                      <ul className="ant-list-items">
+                        {list.items
+                          .filter((m) => m.orgCode === org)
+                          .map((m) => (
+                            <Row
+                              key={m.memberCode}
+                              target={{
+                                subject: 'member',
+                                code: m.memberCode,
+                                name: m.fullName,
+                                rating: byCode.get(`member:${m.memberCode}`) ?? null,
+                              }}
+                              onPropose={(target) => setOpen({ step: 'propose', target })}
+                            />
+                          ))}
+                      </ul>
                     </List>
                   )}
                 </Card>

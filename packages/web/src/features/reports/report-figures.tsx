@@ -94,6 +94,7 @@ function Levels({ f }: { f: ReportFigures }) {
         <div key={level} className="nn-report-level" data-testid={`report-level-${level}`}>
           <span>{t(`level.${level}`)}</span>
           <Progress
+            aria-label={t(`level.${level}`)}
             percent={shareOf(f.levels[level], rated)}
             strokeColor={LEVEL_HEX[level]}
             format={() => `${f.levels[level]} (${formatNumber(shareOf(f.levels[level], rated))}%)`}

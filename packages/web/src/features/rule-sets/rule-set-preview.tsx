@@ -52,6 +52,7 @@ export function RuleSetPreview({ org, draft }: { org: string; draft: () => RuleS
             size="large"
             style={{ width: '100%' }}
             placeholder={t('ruleSets.previewMeeting')}
+            aria-label={t('ruleSets.previewMeeting')}
             loading={past.isPending}
             value={meetingId}
             showSearch={{ optionFilterProp: 'label' }}

@@ -90,7 +90,7 @@ function Gap({ gap }: { gap: number | null }) {
   if (gap === null) return <span className="nn-muted">—</span>;
   return (
     <strong
-      style={{ color: gap < 0 ? '#cf1322' : gap > 0 ? '#389e0d' : undefined }}
+      style={{ color: gap < 0 ? '#cf1322' : gap > 0 ? '#237804' : undefined }}
       data-testid="quality-gap"
     >
       {gap > 0 ? `+${gap}` : gap}

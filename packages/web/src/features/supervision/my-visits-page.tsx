@@ -34,6 +34,7 @@ function BusyDays({ initial }: { initial: string[] }) {
           value={days}
           onChange={(value) => setDays(Array.isArray(value) ? value : value ? [value] : [])}
           placeholder={t('supervision.mine.busyPick')}
+          aria-label={t('supervision.mine.busyPick')}
           minDate={dayjs().startOf('day')}
           style={{ width: '100%' }}
           maxTagCount="responsive"

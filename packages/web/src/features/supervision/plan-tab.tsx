@@ -33,11 +33,11 @@ function Figures({ plan }: { plan: PlanDto }) {
   const s = plan.stats;
   const figures = [
     { key: 'targetCells', value: s.targetCells },
-    { key: 'covered', value: s.covered, color: '#389e0d' },
+    { key: 'covered', value: s.covered, color: '#237804' },
     { key: 'uncovered', value: plan.uncovered.length, color: plan.uncovered.length ? '#cf1322' : undefined },
     { key: 'maxLoad', value: s.maxLoad },
     { key: 'minLoad', value: s.minLoad },
-    { key: 'repeats', value: s.repeats, color: s.repeats ? '#d46b08' : undefined },
+    { key: 'repeats', value: s.repeats, color: s.repeats ? '#ad4e00' : undefined },
   ] as const;
   return (
     <div className="nn-sup-figures" data-testid="plan-figures">
@@ -232,7 +232,12 @@ function Load({ plan }: { plan: PlanDto }) {
               <span>{l.displayName}</span>
               <strong>{t('supervision.plan.loadValue', { count: l.visits })}</strong>
             </Flex>
-            <Progress percent={(l.visits / most) * 100} showInfo={false} size="small" />
+            <Progress
+              aria-label={l.displayName}
+              percent={(l.visits / most) * 100}
+              showInfo={false}
+              size="small"
+            />
           </div>
         ))}
       </div>

@@ -85,23 +85,25 @@ export function CommentsPanel(props: CommentsPanelProps) {
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={texts.empty} />
         ) : (
           <List size="small" data-testid={`${testId}-comments`}>
-            {comments.map((c) => (
-              <List.Item key={c.id} data-testid={`${testId}-comment`} data-member={c.memberCode}>
-                <Flex vertical gap={2} style={{ width: '100%', minWidth: 0 }}>
-                  <Flex wrap gap={8} justify="space-between">
-                    <Typography.Text strong>
-                      {c.orgName ? `${c.fullName} · ${c.orgName}` : c.fullName}
-                    </Typography.Text>
-                    <Typography.Text type="secondary">
-                      {formatDateTime(c.createdAt)} · {texts.onVersion(c.version)}
+            <ul className="ant-list-items">
+              {comments.map((c) => (
+                <List.Item key={c.id} data-testid={`${testId}-comment`} data-member={c.memberCode}>
+                  <Flex vertical gap={2} style={{ width: '100%', minWidth: 0 }}>
+                    <Flex wrap gap={8} justify="space-between">
+                      <Typography.Text strong>
+                        {c.orgName ? `${c.fullName} · ${c.orgName}` : c.fullName}
+                      </Typography.Text>
+                      <Typography.Text type="secondary">
+                        {formatDateTime(c.createdAt)} · {texts.onVersion(c.version)}
+                      </Typography.Text>
+                    </Flex>
+                    <Typography.Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                      {c.text}
                     </Typography.Text>
                   </Flex>
-                  <Typography.Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                    {c.text}
-                  </Typography.Text>
-                </Flex>
-              </List.Item>
-            ))}
+                </List.Item>
+              ))}
+            </ul>
           </List>
         )}
         {canComment ? <CommentBox {...props} /> : null}

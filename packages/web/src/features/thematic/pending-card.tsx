@@ -97,9 +97,11 @@ export function PendingCard({ org, year }: { org: string; year: number }) {
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('thematic.pending.empty')} />
           ) : (
             <List size="small">
-              {data.items.map((item) => (
-                <PendingItem key={item.id} item={item} />
-              ))}
+              <ul className="ant-list-items">
+                {data.items.map((item) => (
+                  <PendingItem key={item.id} item={item} />
+                ))}
+              </ul>
             </List>
           )
         }

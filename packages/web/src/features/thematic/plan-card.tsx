@@ -84,6 +84,7 @@ function MeetingLink({ reg }: { reg: ThematicRegistrationDto }) {
       <Select
         style={{ flex: '1 1 200px', minWidth: 0 }}
         placeholder={t('thematic.reg.chooseMeeting')}
+        aria-label={t('thematic.reg.chooseMeeting')}
         loading={meetings.isPending}
         value={chosen}
         onChange={setChosen}

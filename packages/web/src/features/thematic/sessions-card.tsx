@@ -241,24 +241,26 @@ export function SessionsCard({ org, year }: { org: string; year: number }) {
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('thematicSession.list.empty')} />
           ) : (
             <List size="small" data-testid="thematic-sessions">
-              {data.items.map((s) => (
-                <List.Item key={s.id} data-testid="thematic-session" data-id={s.id} data-status={s.status}>
-                  <Flex vertical gap={2} style={{ width: '100%', minWidth: 0 }}>
-                    <Link to={`/thematic/sessions/${s.id}`} style={{ overflowWrap: 'anywhere' }}>
-                      {s.title}
-                    </Link>
-                    <Typography.Text type="secondary">
-                      {formatDate(s.date)} · {s.time} · {s.orgName}
-                    </Typography.Text>
-                    <Flex wrap gap={8} align="center">
-                      <Tag color={COLORS[s.status]}>{t(`thematicSession.status.${s.status}`)}</Tag>
+              <ul className="ant-list-items">
+                {data.items.map((s) => (
+                  <List.Item key={s.id} data-testid="thematic-session" data-id={s.id} data-status={s.status}>
+                    <Flex vertical gap={2} style={{ width: '100%', minWidth: 0 }}>
+                      <Link to={`/thematic/sessions/${s.id}`} style={{ overflowWrap: 'anywhere' }}>
+                        {s.title}
+                      </Link>
                       <Typography.Text type="secondary">
-                        {t('thematicSession.list.papers', { count: s.papers })}
+                        {formatDate(s.date)} · {s.time} · {s.orgName}
                       </Typography.Text>
+                      <Flex wrap gap={8} align="center">
+                        <Tag color={COLORS[s.status]}>{t(`thematicSession.status.${s.status}`)}</Tag>
+                        <Typography.Text type="secondary">
+                          {t('thematicSession.list.papers', { count: s.papers })}
+                        </Typography.Text>
+                      </Flex>
                     </Flex>
-                  </Flex>
-                </List.Item>
-              ))}
+                  </List.Item>
+                ))}
+              </ul>
             </List>
           )
         }

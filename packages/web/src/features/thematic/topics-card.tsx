@@ -196,9 +196,11 @@ export function TopicsCard({ org, year }: { org: string; year: number }) {
             <Empty description={t('thematic.topics.empty')} />
           ) : (
             <List size="small" data-testid="thematic-topics">
-              {data.items.map((topic) => (
-                <TopicItem key={topic.id} topic={topic} org={org} />
-              ))}
+              <ul className="ant-list-items">
+                {data.items.map((topic) => (
+                  <TopicItem key={topic.id} topic={topic} org={org} />
+                ))}
+              </ul>
             </List>
           )
         }

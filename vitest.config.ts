@@ -8,6 +8,14 @@ export default defineConfig({
       { test: { name: 'core', include: ['packages/core/src/**/*.test.ts'], testTimeout: 30_000 } },
       {
         test: {
+          name: 'web',
+          include: ['packages/web/src/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['packages/web/src/test/setup.ts'],
+        },
+      },
+      {
+        test: {
           name: 'server',
           include: ['packages/server/src/**/*.test.ts', '.tmp/*.test.ts'],
           globalSetup: ['packages/server/src/test/global-setup.ts'],

@@ -136,7 +136,8 @@ describe('the Cần Thơ model meeting on a phone', () => {
     await page.getByTestId('vote-text').fill('Nghị quyết lãnh đạo thực hiện nhiệm vụ tháng 11 năm 2026');
     await setStepper(page, 'vote-for', 16);
     await page.getByTestId('vote-submit').click();
-    await page.getByTestId('vote-row').nth(1).waitFor();
+    // Shown at once from the device's queue (issue 18); the server's rows replace them once sent.
+    await page.locator('[data-testid="vote-row"]:not([data-unsent])').nth(1).waitFor();
     const votes = await api<{ record: { votes: { subject: string; passed: boolean; eligible: number }[] } }>(
       page,
       'GET',

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const env = { ...process.env, NO_COLOR: '1' };
-const projects = ['core', 'server'];
+const projects = ['core', 'web', 'server'];
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (process.env.TEST_DATABASE_URL) {
   // The browser tests run on the embedded database only; the API suite covers PostgreSQL.

@@ -4,6 +4,8 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { pwaOptions } from './pwa.config';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -11,7 +13,9 @@ const gzipAsync = promisify(gzip);
 /**
  * Compresses the build once (issue 14): `.br` (quality 11) and `.gz` (level 9) next to every script, style
  * sheet and index.html, which the server sends to the browsers that accept them (server http/compress.ts),
- * so no request pays for compressing them and brotli can use its slowest, smallest setting.
+ * so no request pays for compressing them and brotli can use its slowest, smallest setting. Also the
+ * service worker, its Workbox runtime and the web manifest (issue 18), written by vite-plugin-pwa's own
+ * closeBundle, which runs first (both are sequential, the worker's plugin is listed before this one).
  */
 function precompress(): Plugin {
   let outDir = 'dist';
@@ -35,11 +39,18 @@ function precompress(): Plugin {
     configResolved(config) {
       outDir = path.resolve(config.root, config.build.outDir);
     },
-    async closeBundle() {
-      const assets = (await readdir(path.join(outDir, 'assets')))
-        .filter((name) => /\.(js|css|svg)$/.test(name))
-        .map((name) => path.join(outDir, 'assets', name));
-      await Promise.all([path.join(outDir, 'index.html'), ...assets].map(compress));
+    closeBundle: {
+      sequential: true,
+      order: 'post',
+      async handler() {
+        const assets = (await readdir(path.join(outDir, 'assets')))
+          .filter((name) => /\.(js|css|svg)$/.test(name))
+          .map((name) => path.join(outDir, 'assets', name));
+        const worker = (await readdir(outDir))
+          .filter((name) => /^(sw\.js|workbox-[\w-]+\.js|manifest\.webmanifest)$/.test(name))
+          .map((name) => path.join(outDir, name));
+        await Promise.all([path.join(outDir, 'index.html'), ...worker, ...assets].map(compress));
+      },
     },
   };
 }
@@ -80,7 +91,7 @@ const vendorGroups = [
 ];
 
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), VitePWA(pwaOptions), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

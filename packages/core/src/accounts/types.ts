@@ -23,6 +23,8 @@ export interface GrantDto {
   orgName: string;
 }
 export interface MeDto {
+  /** The account's id: names the device's offline database for this account (web lib/offline). */
+  id: number;
   username: string;
   displayName: string;
   memberCode: string | null;

@@ -41,7 +41,8 @@ afterAll(() => ctx.close());
 const EXPECTED = {
   'content-security-policy':
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-    "connect-src 'self'; font-src 'self' data:; frame-ancestors 'none'; object-src 'none'; base-uri 'self'; " +
+    "connect-src 'self'; font-src 'self' data:; worker-src 'self'; manifest-src 'self'; frame-ancestors 'none'; " +
+    "object-src 'none'; base-uri 'self'; " +
     "form-action 'self'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'same-origin',
@@ -91,6 +92,41 @@ describe('every answer', () => {
       expect(page.statusCode).toBe(200);
       expect(page.headers['content-type']).toMatch(/^text\/html/);
       expect(page.headers).toMatchObject(EXPECTED);
+      await app.close();
+    } finally {
+      await database?.close();
+      rmSync(dist, { recursive: true, force: true });
+    }
+  });
+
+  it('serves the service worker, its Workbox runtime and the manifest fresh, with their types (issue 18)', async () => {
+    const dist = mkdtempSync(path.join(tmpdir(), 'nennep-web-'));
+    let database: Database | null = null;
+    try {
+      writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Nền Nếp</title>');
+      writeFileSync(path.join(dist, 'sw.js'), 'importScripts("/workbox-5a1b2c3d.js");');
+      writeFileSync(path.join(dist, 'workbox-5a1b2c3d.js'), 'self.workbox = {};');
+      writeFileSync(path.join(dist, 'manifest.webmanifest'), JSON.stringify({ name: 'Nền Nếp' }));
+      database = await createTestDatabase();
+      const app = await buildApp(
+        { database, config: { secureCookies: false, sessionDays: 1 } },
+        { webDist: dist },
+      );
+      for (const [url, type] of [
+        ['/sw.js', /^(text|application)\/javascript/],
+        ['/workbox-5a1b2c3d.js', /^(text|application)\/javascript/],
+        ['/manifest.webmanifest', /^application\/manifest\+json/],
+      ] as const) {
+        const answer = await app.inject({ url });
+        expect(answer.statusCode, url).toBe(200);
+        expect(answer.headers['content-type'], url).toMatch(type);
+        // A browser must ask for a new worker each time, never keep an old one for a year.
+        expect(answer.headers['cache-control'], url).toBe('no-cache');
+        expect(answer.headers, url).toMatchObject(EXPECTED);
+      }
+      expect(JSON.parse((await app.inject({ url: '/manifest.webmanifest' })).body)).toEqual({
+        name: 'Nền Nếp',
+      });
       await app.close();
     } finally {
       await database?.close();

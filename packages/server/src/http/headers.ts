@@ -7,7 +7,8 @@ import type { FastifyInstance } from 'fastify';
 
 /**
  * The web app's policy: its own scripts only (Vite's build has no inline script), inline styles (Ant
- * Design injects its CSS at run time), images and fonts from itself or data/blob URLs, never framed.
+ * Design injects its CSS at run time), images and fonts from itself or data/blob URLs, its service worker
+ * and manifest from itself, never framed.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -16,6 +17,9 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "connect-src 'self'",
   "font-src 'self' data:",
+  // The installable app (issue 18): its service worker and web manifest, from the site itself.
+  "worker-src 'self'",
+  "manifest-src 'self'",
   "frame-ancestors 'none'",
   "object-src 'none'",
   "base-uri 'self'",

@@ -3,18 +3,25 @@ import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, useRouteError } from 'react-router';
 import { LazyResult } from '../components/lazy-result';
 import { Loading } from '../components/query-state';
+import { loadAppTexts } from './i18n';
 import { RequireAuth } from './require-auth';
 
 const RELOADED = 'nennep.chunk-reload';
 
 /**
- * `React.lazy` for a named export, so that each page becomes its own chunk. When a new version was
- * deployed while this tab was open, its old chunk names are gone: reload once to pick up the new ones.
+ * `React.lazy` for a named export, so that each page becomes its own chunk. It comes with the texts of
+ * the pages past the sign-in page (`loadAppTexts`, issue 18), which the sign-in page itself goes without
+ * (`withAppTexts: false`). When a new version was deployed while this tab was open, its old chunk names
+ * are gone: reload once to pick up the new ones.
  */
-function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+function page<K extends string>(
+  load: () => Promise<Record<K, ComponentType>>,
+  name: K,
+  { withAppTexts = true }: { withAppTexts?: boolean } = {},
+) {
   return lazy(async () => {
     try {
-      const module = await load();
+      const [module] = await Promise.all([load(), withAppTexts ? loadAppTexts() : undefined]);
       sessionStorage.removeItem(RELOADED);
       return { default: module[name] };
     } catch (error) {
@@ -39,7 +46,7 @@ function RouteError() {
   );
 }
 
-const LoginPage = page(() => import('../features/auth/login-page'), 'LoginPage');
+const LoginPage = page(() => import('../features/auth/login-page'), 'LoginPage', { withAppTexts: false });
 // The signed-in frame (menu, drawer, inbox bell, their icons) is its own chunk: the sign-in page never
 // downloads it (issue 14).
 const Shell = page(() => import('./shell'), 'Shell');

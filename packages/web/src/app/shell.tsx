@@ -25,7 +25,7 @@ import {
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Drawer, Dropdown, Layout, Menu, type MenuProps } from 'antd';
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { LangSwitch } from '../components/lang-switch';
@@ -35,6 +35,7 @@ import { InboxBell } from '../features/inbox/inbox-bell';
 import { useAnyAbilities } from '../features/orgs/api';
 import { isDashboardReader } from '../features/recommendations/roles';
 import { apiPost } from '../lib/api';
+import { OfflineHeaderCount } from '../lib/offline/indicator';
 import { useIsMobile } from '../lib/use-mobile';
 
 const SECTIONS = [
@@ -256,6 +257,34 @@ function UserMenu({ compact }: { compact: boolean }) {
 }
 
 /**
+ * The installable app's service worker (issue 18), registered once signed in: lazily, so the sign-in
+ * page's JavaScript does not grow. A new version is offered, never forced on a meeting in progress.
+ */
+function useServiceWorker() {
+  // i18n.t, not t: the update may come after a change of language.
+  const { i18n } = useTranslation();
+  const { notification } = App.useApp();
+  useEffect(() => {
+    if (!import.meta.env.PROD) return;
+    void import('../lib/offline/register-sw').then(({ registerServiceWorker }) =>
+      registerServiceWorker((reload) =>
+        notification.info({
+          key: 'sw-update',
+          title: i18n.t('offline.updateTitle'),
+          description: i18n.t('offline.updateBody'),
+          duration: 0,
+          actions: (
+            <Button type="primary" onClick={reload} data-testid="sw-reload">
+              {i18n.t('offline.reload')}
+            </Button>
+          ),
+        }),
+      ),
+    );
+  }, [notification, i18n]);
+}
+
+/**
  * Side menu on desktop, drawer menu on phones; the routed page goes in the content area. The antd App
  * (messages, notifications, modals of `App.useApp()`) lives here, not in the providers: the sign-in page
  * needs none of them, so their code comes with this lazy chunk (issue 14).
@@ -270,6 +299,7 @@ export function Shell() {
 
 function ShellLayout() {
   const { t } = useTranslation();
+  useServiceWorker();
   const isMobile = useIsMobile();
   const location = useLocation();
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -318,6 +348,7 @@ function ShellLayout() {
             <span />
           )}
           <div className="nn-header-actions">
+            <OfflineHeaderCount />
             <InboxBell />
             <LangSwitch compact={isMobile} />
             <UserMenu compact={isMobile} />

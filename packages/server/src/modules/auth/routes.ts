@@ -9,6 +9,7 @@ import { changePassword, login, logout, setLocale } from './service.ts';
 
 export function presentMe(actor: Actor, memberCode: string | null): MeDto {
   return {
+    id: actor.id,
     username: actor.username,
     displayName: actor.displayName,
     memberCode,

@@ -367,4 +367,22 @@ export const enMeetings: typeof viMeetings = {
     noPlace: 'Not announced yet',
     closed: 'The meeting has taken place.',
   },
+  /** The run screen without a network (issue 18): writes kept on the device and sent later. */
+  meetingOffline: {
+    savedOnDevice: 'Saved on this device — it will be sent when the network returns',
+    notKept: 'Could not keep this on the device. Please try again.',
+    onlineOnly:
+      'No network. The roll call, opinions, votes, tasks and the start and end times are kept on this device and sent by themselves when the network returns; the rest (preparation, rescheduling, adopting the minutes, documents) needs a network.',
+    needsNetwork: 'This needs a network. Please do it again once online.',
+    notSent: 'Not sent',
+    adoptWaits:
+      '{{count}} entries kept on this device are not sent yet: wait until they are before adopting the minutes.',
+    outcomePending: 'The outcome shows once the vote reaches the server.',
+    labelAttendance: 'Roll call — {{name}}: {{status}}',
+    labelOpinion: 'Opinion — {{name}}',
+    labelVote: 'Vote — {{text}}',
+    labelTask: 'Task — {{text}}',
+    labelStart: 'Meeting started at {{time}}',
+    labelEnd: 'Meeting ended at {{time}}',
+  },
 };

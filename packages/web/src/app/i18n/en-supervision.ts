@@ -252,4 +252,10 @@ export const enSupervision: typeof viSupervision = {
       problemCategories: 'Pick at least one category of cells to visit.',
     },
   },
+  /** The visit report without a network (issue 18). */
+  visitOffline: {
+    queued: 'The report is saved on this device — not sent yet. It will be sent when the network returns.',
+    queuedTitle: 'Report waiting to be sent',
+    notKept: 'Could not keep the report on this device. Please try again.',
+  },
 };

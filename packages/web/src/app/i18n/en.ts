@@ -6,6 +6,7 @@ import { enHome } from './en-home';
 import { enImports } from './en-imports';
 import { enLabels } from './en-labels';
 import { enMeetings } from './en-meetings';
+import { enOffline } from './en-offline';
 import { enOrgs } from './en-orgs';
 import { enOverview } from './en-overview';
 import { enPassOn } from './en-pass-on';
@@ -42,6 +43,7 @@ export const en: Messages = {
   ...enHome,
   ...enThematic,
   ...enThematicSession,
+  ...enOffline,
   app: {
     name: 'Nền Nếp',
     tagline: 'Party organisations and members',

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Messages } from './messages';
-import { vi } from './vi';
+import { viCore } from './vi-core';
 
 export type Lang = 'vi' | 'en';
 
@@ -47,17 +47,51 @@ export async function applyLang(lang: Lang, remember = true): Promise<void> {
 }
 
 /**
- * Vietnamese (the fallback) is in the first download; English is its own chunk, fetched when chosen, so
- * the sign-in page carries one language's texts (issue 14).
+ * Vietnamese (the fallback) is in the first download, but only the texts of the sign-in page and the
+ * frame (vi-core.ts); the rest is fetched with the first page after it (`loadAppTexts`). English is one
+ * chunk with all its texts, fetched when chosen, so the sign-in page carries one language's texts
+ * (issues 14 and 18).
  */
 async function loadLang(lang: Lang): Promise<void> {
-  if (lang === 'vi' || i18n.hasResourceBundle(lang, 'translation')) return;
+  if (lang === 'vi') {
+    if (appTextsWanted) await loadViAppTexts();
+    return;
+  }
+  if (i18n.hasResourceBundle(lang, 'translation')) return;
   const [{ en }, antd] = await Promise.all([import('./en'), import('antd/locale/en_US')]);
   antdEnglish = antd.default;
   i18n.addResourceBundle('en', 'translation', en);
 }
 
 let antdEnglish: AntdLocale | undefined;
+
+/** Set once a page past the sign-in page asked for its texts: switching to Vietnamese then needs them too. */
+let appTextsWanted = false;
+let viAppTexts: Promise<void> | undefined;
+
+function loadViAppTexts(): Promise<void> {
+  viAppTexts ??= import('./vi').then(
+    ({ vi }) => {
+      i18n.addResourceBundle('vi', 'translation', vi, true, true);
+    },
+    (error: unknown) => {
+      // A failed fetch (network, a new deployment) may be retried by the next page.
+      viAppTexts = undefined;
+      throw error;
+    },
+  );
+  return viAppTexts;
+}
+
+/**
+ * Resolves once the texts of every page are in, for the current language (English has them all in its
+ * one chunk). The shell and each page await it with their own chunk (app/router.tsx `page()`), so no page
+ * renders a bare key; the sign-in page does not, so that its first download stays small (issue 18).
+ */
+export function loadAppTexts(): Promise<void> {
+  appTextsWanted = true;
+  return currentLang() === 'vi' ? loadViAppTexts() : Promise.resolve();
+}
 
 /** antd's English texts, once English was loaded (app/providers.tsx; Vietnamese until then). */
 export const antdEnglishLocale = (): AntdLocale | undefined => antdEnglish;
@@ -67,7 +101,7 @@ dayjs.locale(initial === 'vi' ? 'vi' : 'en');
 document.documentElement.lang = initial;
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi } },
+  resources: { vi: { translation: viCore } },
   lng: 'vi',
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

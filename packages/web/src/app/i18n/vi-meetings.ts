@@ -368,4 +368,21 @@ export const viMeetings = {
     noPlace: 'Chưa thông báo',
     closed: 'Cuộc họp đã diễn ra.',
   },
+  /** The run screen without a network (issue 18): writes kept on the device and sent later. */
+  meetingOffline: {
+    savedOnDevice: 'Đã lưu trên máy — sẽ gửi khi có mạng',
+    notKept: 'Không lưu được trên máy này. Hãy thử lại.',
+    onlineOnly:
+      'Không có mạng. Điểm danh, ý kiến, biểu quyết, nhiệm vụ và giờ bắt đầu, kết thúc được lưu trên máy và tự gửi khi có mạng; các việc khác (chuẩn bị, đổi lịch, thông qua biên bản, tài liệu) cần có mạng.',
+    needsNetwork: 'Việc này cần có mạng. Hãy làm lại khi có mạng.',
+    notSent: 'Chưa gửi',
+    adoptWaits: 'Còn {{count}} thao tác lưu trên máy chưa gửi: đợi gửi xong rồi mới thông qua biên bản.',
+    outcomePending: 'Kết quả biểu quyết sẽ có khi gửi được lên máy chủ.',
+    labelAttendance: 'Điểm danh — {{name}}: {{status}}',
+    labelOpinion: 'Ý kiến — {{name}}',
+    labelVote: 'Biểu quyết — {{text}}',
+    labelTask: 'Nhiệm vụ — {{text}}',
+    labelStart: 'Bắt đầu họp lúc {{time}}',
+    labelEnd: 'Kết thúc họp lúc {{time}}',
+  },
 };

@@ -249,4 +249,10 @@ export const viSupervision = {
       problemCategories: 'Chọn ít nhất một loại hình chi bộ cần dự.',
     },
   },
+  /** The visit report without a network (issue 18). */
+  visitOffline: {
+    queued: 'Báo cáo đã lưu trên máy — chưa gửi. Sẽ tự gửi khi có mạng.',
+    queuedTitle: 'Báo cáo chờ gửi',
+    notKept: 'Không lưu được báo cáo trên máy này. Hãy thử lại.',
+  },
 };

@@ -24,6 +24,8 @@ import type {
 import type { InvitationListDto, QualityScore, VoteOutcome } from '@nennep/core/meetings/types';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiGet, apiPatch, apiPost, apiPut, toQueryString } from '../../lib/api';
+import { withOfflineCache } from '../../lib/offline/cache';
+import type { QueuedWrite } from '../../lib/offline/queue';
 
 export type MeetingFilters = MeetingListQueryInput;
 
@@ -48,11 +50,16 @@ export function useMeetings(filters: MeetingFilters, enabled = true) {
   });
 }
 
+/**
+ * The meeting, kept on the device each time it is read (issue 18): without a network the last copy shows,
+ * with the writes not sent yet laid over it (offline-overlay.ts). `always`: the cache answers offline.
+ */
 export function useMeeting(id: number) {
   return useQuery({
     queryKey: meetingKeys.detail(id),
-    queryFn: () => apiGet<MeetingDetailDto>(base(id)),
+    queryFn: () => withOfflineCache(`meeting:${id}`, () => apiGet<MeetingDetailDto>(base(id))),
     enabled: Number.isInteger(id) && id > 0,
+    networkMode: 'always',
   });
 }
 
@@ -60,9 +67,10 @@ export function useMeeting(id: number) {
 export function useMeetingScore(id: number, enabled: boolean) {
   return useQuery({
     queryKey: meetingKeys.score(id),
-    queryFn: () => apiGet<QualityScore>(`${base(id)}/score`),
+    queryFn: () => withOfflineCache(`meeting-score:${id}`, () => apiGet<QualityScore>(`${base(id)}/score`)),
     enabled,
     staleTime: 0,
+    networkMode: 'always',
   });
 }
 
@@ -74,14 +82,14 @@ export function useMeetingRules(org: string, date: string, enabled = true) {
   return useQuery({
     queryKey: meetingKeys.rules(org, date),
     queryFn: async () => {
-      const answer = await apiGet<{ effectiveId: number | null; items: RuleSetDto[] }>('/api/rule-sets', {
-        org,
-        date,
-      });
+      const answer = await withOfflineCache(`rules:${org}:${date}`, () =>
+        apiGet<{ effectiveId: number | null; items: RuleSetDto[] }>('/api/rule-sets', { org, date }),
+      );
       return answer.items.find((r) => r.id === answer.effectiveId) ?? null;
     },
     enabled: enabled && !!org,
     staleTime: 5 * 60_000,
+    networkMode: 'always',
   });
 }
 
@@ -105,31 +113,13 @@ export const meetingCommands = {
   invitations: (id: number) => apiGet<InvitationListDto>(`${base(id)}/invitations`),
   addAgendaItem: (id: number, item: AgendaItemInput) => apiPost<MeetingDetailDto>(`${base(id)}/agenda`, item),
   cancel: (id: number, reason: string) => apiPost<MeetingDetailDto>(`${base(id)}/cancel`, { reason }),
-  clock: (id: number, which: 'start' | 'end', at?: string) =>
-    apiPost<MeetingDetailDto>(`${base(id)}/${which}`, at ? { at } : {}),
-  attendance: (
-    id: number,
-    code: string,
-    status: AttendanceInput['status'],
-    reason?: string | null,
-    reasonAccepted?: boolean,
-  ) =>
-    apiPut<MeetingDetailDto>(`${base(id)}/attendance/${encodeURIComponent(code)}`, {
-      status,
-      reason: reason ?? null,
-      ...(reasonAccepted === undefined ? {} : { reasonAccepted }),
-    }),
   guest: (id: number, body: GuestInput) => apiPost<{ ok: true }>(`${base(id)}/guests`, body),
-  opinion: (id: number, body: OpinionInput) => apiPost<{ id: number }>(`${base(id)}/opinions`, body),
   editOpinion: (id: number, opinionId: number, body: OpinionEditInput) =>
     apiPatch<{ ok: true }>(`${base(id)}/opinions/${opinionId}`, body),
   removeItem: (id: number, kind: MeetingItemKind, itemId: number) =>
     api<{ ok: true }>(`${base(id)}/${kind}/${itemId}`, { method: 'DELETE' }),
-  task: (id: number, body: TaskInput) => apiPost<{ id: number }>(`${base(id)}/tasks`, body),
   taskStatus: (taskId: number, status: TaskStatus) =>
     apiPatch<{ ok: true }>(`/api/tasks/${taskId}`, { status }),
-  vote: (id: number, body: VoteInput) =>
-    apiPost<{ id: number; outcome: VoteOutcome }>(`${base(id)}/votes`, body),
   manualScores: (id: number, scores: Record<string, number>) =>
     apiPut<QualityScore>(`${base(id)}/manual-scores`, scores),
   conclusion: (id: number, text: string) => apiPost<{ ok: true }>(`${base(id)}/conclusion`, { text }),
@@ -138,6 +128,60 @@ export const meetingCommands = {
   adopt: (id: number, body: AdoptInput) =>
     apiPost<{ minutes: string; resolution: string | null; contentHash: string }>(`${base(id)}/adopt`, body),
   addendum: (id: number, body: AddendumInput) => apiPost<{ id: number }>(`${base(id)}/addenda`, body),
+};
+
+/** The server's answer to a vote (the outcome it states), passed on by the queue once it is sent. */
+export type VoteAnswer = { id: number; outcome: VoteOutcome };
+
+/** A write of the run screen as the offline queue keeps it (its scope and label are added by the caller). */
+export type MeetingWrite = Pick<QueuedWrite, 'method' | 'path' | 'body' | 'kind'>;
+
+/**
+ * The run screen's writes (roll call, opinions, votes, tasks, the clock): they go through the offline queue
+ * (queued.ts), never straight to the API, so a dropped network loses nothing (issue 18). The other writes
+ * (plan, reschedule, adopt, documents) stay in `meetingCommands` and need a network.
+ */
+export const meetingWrites = {
+  attendance: (
+    id: number,
+    code: string,
+    status: AttendanceInput['status'],
+    reason?: string | null,
+    reasonAccepted?: boolean,
+  ): MeetingWrite => ({
+    kind: 'attendance',
+    method: 'PUT',
+    path: `${base(id)}/attendance/${encodeURIComponent(code)}`,
+    body: {
+      status,
+      reason: reason ?? null,
+      ...(reasonAccepted === undefined ? {} : { reasonAccepted }),
+    },
+  }),
+  opinion: (id: number, body: OpinionInput): MeetingWrite => ({
+    kind: 'opinion',
+    method: 'POST',
+    path: `${base(id)}/opinions`,
+    body,
+  }),
+  task: (id: number, body: TaskInput): MeetingWrite => ({
+    kind: 'task',
+    method: 'POST',
+    path: `${base(id)}/tasks`,
+    body,
+  }),
+  vote: (id: number, body: VoteInput): MeetingWrite => ({
+    kind: 'vote',
+    method: 'POST',
+    path: `${base(id)}/votes`,
+    body,
+  }),
+  clock: (id: number, which: 'start' | 'end', at?: string): MeetingWrite => ({
+    kind: 'clock',
+    method: 'POST',
+    path: `${base(id)}/${which}`,
+    body: at ? { at } : {},
+  }),
 };
 
 export type DocumentName = 'minutes.docx' | 'minutes.pdf' | 'resolution.docx' | 'resolution.pdf';

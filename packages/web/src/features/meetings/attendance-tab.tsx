@@ -5,10 +5,13 @@ import { Alert, Button, Card, Checkbox, Empty, Flex, Form, Input, Modal, Tag, To
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFieldErrors } from '../../lib/form-errors';
+import { useQueuedWrites } from '../../lib/offline/queue';
 import { useRules } from '../../lib/rules';
 import { useAction } from '../../lib/use-action';
-import { meetingCommands, meetingKeys, useSetMeeting } from './api';
+import { meetingCommands, meetingKeys, meetingWrites } from './api';
 import { DeleteItemButton } from './delete-item';
+import { meetingScope, pendingAttendanceCodes } from './offline-overlay';
+import { useEnqueueMeetingWrite } from './queued';
 import { countRoll, type RollCall, reasonRefused } from './roll-call';
 import type { TabProps } from './shared';
 import { canEdit } from './shared';
@@ -53,12 +56,13 @@ export function RollCounts({ lines }: { lines: RollCallLineDto[] }) {
 function AttendanceRow({
   line,
   editable,
-  busy,
+  unsent,
   onMark,
 }: {
   line: RollCallLineDto;
   editable: boolean;
-  busy: boolean;
+  /** The mark is kept on the device, not sent yet. */
+  unsent: boolean;
   onMark: (line: RollCallLineDto, status: AttendanceStatus) => void;
 }) {
   const { t } = useTranslation();
@@ -70,7 +74,6 @@ function AttendanceRow({
       danger={line.status === status && status === 'absent_unexcused'}
       className={`nn-att-btn nn-att-${status}${line.status === status ? ' nn-att-on' : ''}`}
       aria-pressed={line.status === status}
-      disabled={busy}
       onClick={() => onMark(line, status)}
       data-testid={`attendance-${status}`}
     >
@@ -83,10 +86,16 @@ function AttendanceRow({
       data-testid="attendance-row"
       data-code={line.memberCode}
       data-status={line.status}
+      data-unsent={unsent || undefined}
     >
       <Flex wrap gap={4} align="center" justify="space-between">
         <span className="nn-att-name">{line.fullName}</span>
         <Flex wrap gap={4}>
+          {unsent ? (
+            <Tag color="orange" data-testid="unsent-tag">
+              {t('meetingOffline.notSent')}
+            </Tag>
+          ) : null}
           {line.attachedHere ? (
             <Tooltip title={t('roll.attachedHereHint')}>
               <Tag color="purple" data-testid="attached-here">
@@ -147,7 +156,7 @@ function ReasonModal({
   onSubmit: (values: ReasonValues) => void;
   onClose: () => void;
   loading: boolean;
-  error: unknown;
+  error?: unknown;
 }) {
   const { t } = useTranslation();
   const rules = useRules();
@@ -265,23 +274,33 @@ function GuestsCard({ meeting, record, editable }: TabProps) {
 /** "Điểm danh": one row per member with big status buttons; live counts on top; guests below. */
 export function AttendanceTab({ meeting, record, editable, roll }: TabProps & { roll: RollCall }) {
   const { t } = useTranslation();
-  const setMeeting = useSetMeeting();
   const [asking, setAsking] = useState<RollCallLineDto | null>(null);
-  const mark = useAction({
-    mutationFn: (v: { code: string; status: AttendanceStatus; reason?: string; reasonAccepted?: boolean }) =>
-      meetingCommands.attendance(meeting.id, v.code, v.status, v.reason, v.reasonAccepted),
-    success: false,
-    onSuccess: (m) => {
-      setMeeting(m);
-      setAsking(null);
-    },
-    onError: () => undefined,
-  });
+  const [saving, setSaving] = useState(false);
+  const enqueue = useEnqueueMeetingWrite(meeting.id);
+  const unsent = pendingAttendanceCodes(useQueuedWrites(meetingScope(meeting.id)).pending);
+  // Each mark goes into the device's queue (issue 18) and shows at once; a refusal is listed by the indicator.
+  const mark = async (
+    line: RollCallLineDto,
+    status: AttendanceStatus,
+    reason?: ReasonValues,
+  ): Promise<boolean> => {
+    const label = t('meetingOffline.labelAttendance', {
+      name: line.fullName,
+      status: t(`attendance.${status}`),
+    });
+    const write = meetingWrites.attendance(
+      meeting.id,
+      line.memberCode,
+      status,
+      reason?.reason,
+      reason?.reasonAccepted,
+    );
+    return (await enqueue(write, label)) !== null;
+  };
   const onMark = (line: RollCallLineDto, status: AttendanceStatus) => {
     if (status === 'absent_excused') setAsking(line);
-    else mark.mutate({ code: line.memberCode, status });
+    else void mark(line, status);
   };
-  const busyCode = mark.isPending ? mark.variables?.code : undefined;
   return (
     <div className="nn-stack">
       <Card size="small" className="nn-sticky-card">
@@ -300,7 +319,7 @@ export function AttendanceTab({ meeting, record, editable, roll }: TabProps & { 
                 key={line.memberCode}
                 line={line}
                 editable={editable}
-                busy={busyCode === line.memberCode}
+                unsent={unsent.has(line.memberCode)}
                 onMark={onMark}
               />
             ))}
@@ -311,13 +330,15 @@ export function AttendanceTab({ meeting, record, editable, roll }: TabProps & { 
       {asking ? (
         <ReasonModal
           line={asking}
-          loading={mark.isPending}
-          error={mark.error}
-          onClose={() => {
-            setAsking(null);
-            mark.reset();
+          loading={saving}
+          onClose={() => setAsking(null)}
+          onSubmit={(v) => {
+            setSaving(true);
+            void mark(asking, 'absent_excused', v).then((kept) => {
+              setSaving(false);
+              if (kept) setAsking(null);
+            });
           }}
-          onSubmit={(v) => mark.mutate({ code: asking.memberCode, status: 'absent_excused', ...v })}
         />
       ) : null}
     </div>

@@ -5,13 +5,16 @@ import { Button, Card, DatePicker, Form, Input, Modal, Progress } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useQueuedWrites } from '../../lib/offline/queue';
 import { useRules } from '../../lib/rules';
 import { useAction } from '../../lib/use-action';
 import { MeetingDuesCard } from '../dues/meeting-dues-card';
-import { meetingCommands, meetingKeys, useMeetingRules, useSetMeeting } from './api';
+import { meetingCommands, meetingKeys, meetingWrites, useMeetingRules } from './api';
 import { ItemConclusionsCard } from './item-conclusions';
+import { meetingScope } from './offline-overlay';
 import { OpinionsCard } from './opinions-card';
 import { PassOnMeetingCard } from './pass-on-card';
+import { useEnqueueMeetingWrite } from './queued';
 import { MeetingAnswersCard, MeetingRecommendationsCard } from './recommendations-card';
 import type { RollCall } from './roll-call';
 import { type TabProps, useNow } from './shared';
@@ -31,21 +34,26 @@ function minimumOf(rules: RuleSetContent | undefined, meeting: MeetingDetailDto)
 function ClockCard({ meeting, editable }: { meeting: MeetingDetailDto; editable: boolean }) {
   const { t } = useTranslation();
   const now = useNow(10_000);
-  const setMeeting = useSetMeeting();
   const rules = useMeetingRules(meeting.orgCode, meeting.date);
   const minimum = minimumOf(rules.data?.content, meeting);
   const [other, setOther] = useState<'start' | 'end' | null>(null);
   const [at, setAt] = useState<Dayjs>(dayjs());
-  const clock = useAction({
-    mutationFn: (v: { which: 'start' | 'end'; at?: string }) =>
-      meetingCommands.clock(meeting.id, v.which, v.at),
-    success: false,
-    invalidate: [meetingKeys.score(meeting.id), meetingKeys.lists],
-    onSuccess: (m) => {
-      setMeeting(m);
-      setOther(null);
-    },
-  });
+  const [saving, setSaving] = useState(false);
+  const enqueue = useEnqueueMeetingWrite(meeting.id);
+  const queue = useQueuedWrites(meetingScope(meeting.id));
+  // With a network, the tap shows once the server has it (queued.ts): the button waits meanwhile.
+  const waiting = saving || (queue.online && queue.pending.some((w) => w.kind === 'clock'));
+  // The tap is kept on the device with its time (issue 18): sent later, it still records when it happened.
+  const clock = async (which: 'start' | 'end', chosen?: Dayjs) => {
+    setSaving(true);
+    const when = chosen ?? dayjs();
+    const label = t(which === 'start' ? 'meetingOffline.labelStart' : 'meetingOffline.labelEnd', {
+      time: when.format('HH:mm DD/MM/YYYY'),
+    });
+    const kept = await enqueue(meetingWrites.clock(meeting.id, which, when.toISOString()), label);
+    setSaving(false);
+    if (kept) setOther(null);
+  };
   // A time on another day than the meeting's (a forgotten tap, corrected later) shows its date too.
   const fmt = (d: Dayjs) =>
     d.isSame(dayjs(meeting.date), 'day') ? d.format('HH:mm') : d.format('HH:mm DD/MM/YYYY');
@@ -79,6 +87,7 @@ function ClockCard({ meeting, editable }: { meeting: MeetingDetailDto; editable:
             {minimum ? <span className="nn-muted"> · {t('clock.minimum', { minutes: minimum })}</span> : null}
             {minimum ? (
               <Progress
+                aria-label={t('clock.minimum', { minutes: minimum })}
                 percent={Math.min(100, Math.round((minutes * 100) / minimum))}
                 status={minutes >= minimum ? 'success' : ended ? 'exception' : 'active'}
                 showInfo={false}
@@ -96,8 +105,8 @@ function ClockCard({ meeting, editable }: { meeting: MeetingDetailDto; editable:
               block
               className="nn-huge-btn"
               icon={<PlayCircleOutlined />}
-              loading={clock.isPending}
-              onClick={() => clock.mutate({ which: 'start' })}
+              loading={waiting}
+              onClick={() => void clock('start')}
               data-testid="clock-start"
             >
               {t('clock.start')} ({now.format('HH:mm')})
@@ -111,8 +120,8 @@ function ClockCard({ meeting, editable }: { meeting: MeetingDetailDto; editable:
               block
               className="nn-huge-btn"
               icon={<PoweroffOutlined />}
-              loading={clock.isPending}
-              onClick={() => clock.mutate({ which: 'end' })}
+              loading={waiting}
+              onClick={() => void clock('end')}
               data-testid="clock-end"
             >
               {t('clock.end')} ({now.format('HH:mm')})
@@ -128,8 +137,8 @@ function ClockCard({ meeting, editable }: { meeting: MeetingDetailDto; editable:
           open
           title={`${t(other === 'start' ? 'clock.start' : 'clock.end')} — ${t('clock.otherTimeTitle')}`}
           onCancel={() => setOther(null)}
-          onOk={() => clock.mutate({ which: other, at: at.toISOString() })}
-          okButtonProps={{ loading: clock.isPending, size: 'large' }}
+          onOk={() => void clock(other, at)}
+          okButtonProps={{ loading: waiting, size: 'large' }}
           cancelButtonProps={{ size: 'large' }}
           okText={t('common.save')}
           cancelText={t('common.cancel')}
@@ -175,6 +184,7 @@ function ConclusionCard({ meeting, record, editable }: TabProps) {
               autoSize={{ minRows: 4, maxRows: 16 }}
               maxLength={MEETING_LIMITS.conclusion}
               placeholder={t('conclusion.placeholder')}
+              aria-label={t('conclusion.title')}
               data-testid="conclusion-text"
             />
           </Form.Item>

@@ -17,6 +17,8 @@ import { hhmm, LevelTag, StatusTag, useMeetingTitle, weekday } from '../../compo
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
+import { OfflineIndicator } from '../../lib/offline/indicator';
+import { useQueuedWrites } from '../../lib/offline/queue';
 import { useIsMobile } from '../../lib/use-mobile';
 import { MeetingRatingsLink } from '../ratings/meeting-link';
 import { useMeeting } from './api';
@@ -24,7 +26,9 @@ import { AttendanceTab } from './attendance-tab';
 import { ConductTab } from './conduct-tab';
 import { MemberView } from './member-view';
 import { MinutesTab } from './minutes-tab';
+import { meetingScope } from './offline-overlay';
 import { PrepareTab } from './prepare-tab';
+import { useMeetingWithQueue } from './queued';
 import { useRollCall } from './roll-call';
 import { ScoreTab } from './score-tab';
 import { canEdit, useNow } from './shared';
@@ -100,8 +104,19 @@ function Workspace({ meeting, record }: { meeting: MeetingDetailDto; record: Mee
     setParams(next, { replace: true });
   };
   const props = { meeting, record, editable };
+  const { online } = useQueuedWrites();
   return (
     <>
+      <OfflineIndicator scope={meetingScope(meeting.id)} />
+      {!online && editable ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('meetingOffline.onlineOnly')}
+          style={{ marginBottom: 12 }}
+          data-testid="meeting-offline-note"
+        />
+      ) : null}
       {meeting.status === 'cancelled' ? (
         <Alert type="warning" showIcon title={t('meetings.cancelledNote')} style={{ marginBottom: 12 }} />
       ) : null}
@@ -167,7 +182,7 @@ function MeetingHeader({ meeting }: { meeting: MeetingDetailDto }) {
 export function MeetingPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const meeting = useMeeting(Number(id));
+  const meeting = useMeetingWithQueue(Number(id), useMeeting(Number(id)));
   if (!(Number(id) > 0)) return <Result status="404" title={t('meetings.notFound')} />;
   return (
     <QueryState query={meeting}>

@@ -108,6 +108,7 @@ export function MeetingsPage() {
           <Select<MeetingKind>
             allowClear
             placeholder={t('meetings.kindFilter')}
+            aria-label={t('meetings.kindFilter')}
             value={kind}
             onChange={(next) => update({ kind: next })}
             options={MEETING_KINDS.map((k) => ({ value: k, label: t(`meetingKind.${k}`) }))}

@@ -9,9 +9,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api';
 import { DATE_FORMAT, formatDate, toIsoDay } from '../../lib/format';
+import { useQueuedWrites } from '../../lib/offline/queue';
 import { useRules } from '../../lib/rules';
 import { useAction } from '../../lib/use-action';
 import { documentUrl, meetingCommands, meetingKeys } from './api';
+import { meetingScope } from './offline-overlay';
 import { votingPresent } from './roll-call';
 import type { TabProps } from './shared';
 import { isOpen } from './shared';
@@ -118,20 +120,31 @@ function AdoptCard({ meeting, record }: { meeting: MeetingDetailDto; record: Mee
       });
     },
   });
-  const ended = !!meeting.endedAt;
+  // Adoption is never queued: it needs the network, and every write kept on the device sent first (a
+  // write arriving after the lock would be refused).
+  const queue = useQueuedWrites(meetingScope(meeting.id));
+  const waits = !queue.online
+    ? t('meetingOffline.needsNetwork')
+    : queue.pending.length > 0
+      ? t('meetingOffline.adoptWaits', { count: queue.pending.length })
+      : null;
+  const ended = !!meeting.endedAt && !waits;
   return (
     <Card size="small" title={t('minutes.adopt')}>
       <Alert
         type={ended ? 'info' : 'warning'}
         showIcon
-        title={ended ? t('minutes.adoptHelp') : t('minutes.needEnd')}
+        title={waits ?? (ended ? t('minutes.adoptHelp') : t('minutes.needEnd'))}
         style={{ marginBottom: 12 }}
+        data-testid={waits ? 'adopt-waits' : undefined}
       />
       <Form<AdoptValues>
         form={form}
         name="adopt"
         layout="vertical"
-        onFinish={(v) => adopt.mutate(v)}
+        onFinish={(v) => {
+          if (ended) adopt.mutate(v);
+        }}
         initialValues={{ for: most, against: 0, abstain: 0 }}
         data-testid="adopt-form"
       >

@@ -4,16 +4,16 @@ import {
   type MeetingDetailDto,
   type MeetingRecordDto,
 } from '@nennep/core/meetings/api-types';
-import { Button, Card, Empty, Flex, Form, Input, Select } from 'antd';
+import { Button, Card, Empty, Flex, Form, Input, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MemberSelect } from '../../components/member-select';
-import { ApiError } from '../../lib/api';
-import { applyFieldErrors } from '../../lib/form-errors';
 import { useRules } from '../../lib/rules';
 import { useAction } from '../../lib/use-action';
-import { meetingCommands, meetingKeys } from './api';
+import { meetingCommands, meetingKeys, meetingWrites } from './api';
 import { DeleteItemButton } from './delete-item';
+import { isPendingRow } from './offline-overlay';
+import { useEnqueueMeetingWrite } from './queued';
 import { memberOptions, type RollCall } from './roll-call';
 import { canEdit } from './shared';
 
@@ -21,15 +21,6 @@ interface OpinionValues {
   speaker: string;
   agendaIndex: number;
   summary: string;
-}
-
-/** The server names the speaker `memberCode` or `guestName`; the form has one speaker field. */
-function onSpeaker(error: unknown): unknown {
-  if (!(error instanceof ApiError)) return error;
-  const fields = error.fields.map((f) =>
-    f.field.endsWith('memberCode') || f.field.endsWith('guestName') ? { ...f, field: 'speaker' } : f,
-  );
-  return new ApiError(error.status, error.code, error.message, fields);
 }
 
 /** The item most opinions go to: the first of the content section (or the first item). */
@@ -51,23 +42,27 @@ export function OpinionForm({
   const rules = useRules();
   const [form] = Form.useForm<OpinionValues>();
   const [item, setItem] = useState(() => defaultItem(meeting));
-  const add = useAction({
-    mutationFn: (v: OpinionValues) =>
-      meetingCommands.opinion(meeting.id, {
-        memberCode: v.speaker.startsWith('m:') ? v.speaker.slice(2) : null,
-        guestName: v.speaker.startsWith('g:') ? v.speaker.slice(2) : null,
-        agendaIndex: v.agendaIndex,
-        summary: v.summary.trim(),
-      }),
-    success: t('opinions.saved'),
-    invalidate: [meetingKeys.detail(meeting.id)],
-    onSuccess: (_, v) => {
-      setItem(v.agendaIndex);
-      form.resetFields();
-      form.setFieldsValue({ agendaIndex: v.agendaIndex });
-    },
-    onError: (error) => applyFieldErrors(form, onSpeaker(error)),
-  });
+  const [saving, setSaving] = useState(false);
+  const enqueue = useEnqueueMeetingWrite(meeting.id);
+  // Kept on the device and sent in order (issue 18); the form is ready for the next speaker at once.
+  const add = async (v: OpinionValues) => {
+    const memberCode = v.speaker.startsWith('m:') ? v.speaker.slice(2) : null;
+    const guestName = v.speaker.startsWith('g:') ? v.speaker.slice(2) : null;
+    const name = roll.lines.find((l) => l.memberCode === memberCode)?.fullName ?? guestName ?? '';
+    setSaving(true);
+    const write = meetingWrites.opinion(meeting.id, {
+      memberCode,
+      guestName,
+      agendaIndex: v.agendaIndex,
+      summary: v.summary.trim(),
+    });
+    const kept = await enqueue(write, t('meetingOffline.labelOpinion', { name }), t('opinions.saved'));
+    setSaving(false);
+    if (!kept) return;
+    setItem(v.agendaIndex);
+    form.resetFields();
+    form.setFieldsValue({ agendaIndex: v.agendaIndex });
+  };
   const speakers = [
     {
       label: t('opinions.member'),
@@ -95,7 +90,7 @@ export function OpinionForm({
       form={form}
       name="opinion"
       layout="vertical"
-      onFinish={(v) => add.mutate(v)}
+      onFinish={(v) => void add(v)}
       initialValues={{ agendaIndex: item }}
       data-testid="opinion-form"
     >
@@ -135,7 +130,7 @@ export function OpinionForm({
         size="large"
         htmlType="submit"
         icon={<SendOutlined />}
-        loading={add.isPending}
+        loading={saving}
         block
         data-testid="opinion-submit"
       >
@@ -202,14 +197,26 @@ function OpinionEditForm({
 function OpinionRow({ meeting, opinion }: { meeting: MeetingDetailDto; opinion: Opinion }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
+  const unsent = isPendingRow(opinion);
   if (editing)
     return <OpinionEditForm meeting={meeting} opinion={opinion} onDone={() => setEditing(false)} />;
   return (
-    <Flex className="nn-opinion" data-testid="opinion" justify="space-between" align="start" gap={4}>
+    <Flex
+      className="nn-opinion"
+      data-testid="opinion"
+      data-unsent={unsent || undefined}
+      justify="space-between"
+      align="start"
+      gap={4}
+    >
       <div>
         <strong>{opinion.speaker}:</strong> {opinion.summary}
       </div>
-      {canEdit(meeting) ? (
+      {unsent ? (
+        <Tag color="orange" style={{ flexShrink: 0 }} data-testid="unsent-tag">
+          {t('meetingOffline.notSent')}
+        </Tag>
+      ) : canEdit(meeting) ? (
         <Flex gap={2} style={{ flexShrink: 0 }}>
           <Button
             size="small"

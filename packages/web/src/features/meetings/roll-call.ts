@@ -1,6 +1,9 @@
 import type { MeetingDetailDto, RollCallLineDto } from '@nennep/core/meetings/api-types';
 import { useQuery } from '@tanstack/react-query';
 import { fetchMembers, memberKeys } from '../../lib/member-list';
+import { withOfflineCache } from '../../lib/offline/cache';
+import { useQueuedWrites } from '../../lib/offline/queue';
+import { meetingScope, overlayRollCall } from './offline-overlay';
 
 export interface RollCall {
   lines: RollCallLineDto[];
@@ -12,15 +15,20 @@ export interface RollCall {
   loading: boolean;
 }
 
-/** The meeting's roll call, or until there is one, the cell's active members. */
+/**
+ * The meeting's roll call, or until there is one, the cell's active members (kept on the device for a
+ * meeting run without a network, with the marks not sent yet laid over them).
+ */
 export function useRollCall(meeting: MeetingDetailDto): RollCall {
   const recorded = meeting.record?.rollCall ?? [];
   const filters = { org: meeting.orgCode, pageSize: 200 };
+  const { pending } = useQueuedWrites(meetingScope(meeting.id));
   const registry = useQuery({
     queryKey: memberKeys.list(filters),
-    queryFn: () => fetchMembers(filters),
+    queryFn: () => withOfflineCache(`members:${meeting.orgCode}`, () => fetchMembers(filters)),
     enabled: recorded.length === 0 && !!meeting.record,
     staleTime: 60_000,
+    networkMode: 'always',
   });
   if (recorded.length > 0) return { lines: recorded, tentative: false, loading: false };
   const lines: RollCallLineDto[] = (registry.data?.items ?? [])
@@ -37,7 +45,7 @@ export function useRollCall(meeting: MeetingDetailDto): RollCall {
       suspended: false,
       attachedHere: false,
     }));
-  return { lines, tentative: true, loading: registry.isPending };
+  return { lines: overlayRollCall(lines, pending), tentative: true, loading: registry.isPending };
 }
 
 export interface RollCounts {

@@ -103,6 +103,7 @@ export function ScoreSheetView({
                     size="large"
                     style={{ width: '100%', marginTop: 4 }}
                     placeholder={t('score.pick')}
+                    aria-label={t('score.pick')}
                     value={manual[c.id]}
                     onChange={(points) => onPick?.(c.id, points)}
                     options={pointOptions(c, lang, pointsWord)}

@@ -8,13 +8,16 @@ import {
 } from '@nennep/core/meetings/api-types';
 import { Button, Card, DatePicker, Empty, Flex, Form, Input, Select, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MemberSelect } from '../../components/member-select';
 import { DATE_FORMAT, formatDate, toIsoDay } from '../../lib/format';
 import { useRules } from '../../lib/rules';
 import { useAction } from '../../lib/use-action';
-import { meetingCommands, meetingKeys } from './api';
+import { meetingCommands, meetingKeys, meetingWrites } from './api';
 import { DeleteItemButton } from './delete-item';
+import { isPendingRow } from './offline-overlay';
+import { useEnqueueMeetingWrite } from './queued';
 import { memberOptions, type RollCall } from './roll-call';
 import { canEdit } from './shared';
 
@@ -46,18 +49,21 @@ export function TasksCard({
   const [form] = Form.useForm<TaskValues>();
   const canFollow = meeting.abilities.run || meeting.abilities.addendum;
   const refresh = [meetingKeys.detail(meeting.id)];
-  const add = useAction({
-    mutationFn: (v: TaskValues) =>
-      meetingCommands.task(meeting.id, {
-        memberCode: v.memberCode ?? null,
-        text: v.text.trim(),
-        deadline: toIsoDay(v.deadline) ?? null,
-      }),
-    form,
-    success: t('common.saved'),
-    invalidate: refresh,
-    onSuccess: () => form.resetFields(),
-  });
+  const [saving, setSaving] = useState(false);
+  const enqueue = useEnqueueMeetingWrite(meeting.id);
+  // Kept on the device and sent in order (issue 18); the form empties at once.
+  const add = async (v: TaskValues) => {
+    setSaving(true);
+    const text = v.text.trim();
+    const write = meetingWrites.task(meeting.id, {
+      memberCode: v.memberCode ?? null,
+      text,
+      deadline: toIsoDay(v.deadline) ?? null,
+    });
+    const kept = await enqueue(write, t('meetingOffline.labelTask', { text }), t('common.saved'));
+    setSaving(false);
+    if (kept) form.resetFields();
+  };
   const follow = useAction({
     mutationFn: (v: { id: number; status: TaskStatus }) => meetingCommands.taskStatus(v.id, v.status),
     success: t('common.saved'),
@@ -70,10 +76,19 @@ export function TasksCard({
       ) : (
         <div className="nn-card-list" data-testid="task-list">
           {record.tasks.map((task) => (
-            <div key={task.id} className="nn-task" data-testid="task-row">
+            <div
+              key={task.id}
+              className="nn-task"
+              data-testid="task-row"
+              data-unsent={isPendingRow(task) || undefined}
+            >
               <Flex justify="space-between" align="start" gap={4}>
                 <div>{task.text}</div>
-                {canEdit(meeting) ? (
+                {isPendingRow(task) ? (
+                  <Tag color="orange" data-testid="unsent-tag">
+                    {t('meetingOffline.notSent')}
+                  </Tag>
+                ) : canEdit(meeting) ? (
                   <DeleteItemButton meetingId={meeting.id} kind="tasks" itemId={task.id} />
                 ) : null}
               </Flex>
@@ -82,7 +97,7 @@ export function TasksCard({
                   {task.member ?? t('tasks.cell')}
                   {task.deadline ? ` · ${t('tasks.deadline')}: ${formatDate(task.deadline)}` : ''}
                 </span>
-                {canFollow ? (
+                {canFollow && !isPendingRow(task) ? (
                   <Select<TaskStatus>
                     size="small"
                     value={task.status}
@@ -104,7 +119,7 @@ export function TasksCard({
           form={form}
           name="task"
           layout="vertical"
-          onFinish={(v) => add.mutate(v)}
+          onFinish={(v) => void add(v)}
           style={{ marginTop: 16 }}
           data-testid="task-form"
         >
@@ -117,12 +132,22 @@ export function TasksCard({
             />
           </Form.Item>
           <Form.Item name="text" label={t('tasks.text')} rules={[rules.required(t('tasks.text'))]}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={MEETING_LIMITS.task} />
+            <Input.TextArea
+              autoSize={{ minRows: 2, maxRows: 6 }}
+              maxLength={MEETING_LIMITS.task}
+              data-testid="task-text"
+            />
           </Form.Item>
           <Form.Item name="deadline" label={t('tasks.deadline')}>
             <DatePicker format={DATE_FORMAT} size="large" style={{ width: '100%', maxWidth: 260 }} />
           </Form.Item>
-          <Button size="large" htmlType="submit" icon={<PlusOutlined />} loading={add.isPending}>
+          <Button
+            size="large"
+            htmlType="submit"
+            icon={<PlusOutlined />}
+            loading={saving}
+            data-testid="task-submit"
+          >
             {t('tasks.add')}
           </Button>
         </Form>

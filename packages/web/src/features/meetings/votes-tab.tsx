@@ -7,15 +7,17 @@ import {
 import { VOTE_SUBJECTS, type VoteOutcome, type VoteSubject } from '@nennep/core/meetings/types';
 import { Alert, App, Button, Card, Empty, Flex, Form, Input, Select, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLang } from '../../app/i18n';
 import { MemberSelect } from '../../components/member-select';
-import { ApiError } from '../../lib/api';
+import { formatDate } from '../../lib/format';
+import type { QueuedWrite } from '../../lib/offline/queue';
 import { useRules } from '../../lib/rules';
-import { useAction } from '../../lib/use-action';
-import { meetingCommands, meetingKeys } from './api';
+import { meetingWrites, type VoteAnswer } from './api';
 import { DeleteItemButton } from './delete-item';
+import { isPendingRow } from './offline-overlay';
+import { useEnqueueMeetingWrite, useWriteAnswer } from './queued';
 import { RecognitionNote } from './recognition-note';
 import { memberOptions, type RollCall, votingPresent } from './roll-call';
 import type { TabProps } from './shared';
@@ -64,6 +66,20 @@ function VoteForm({ meeting, record, roll }: TabProps & { roll: RollCall }) {
   const probation =
     subject === 'recognition' ? record.probation.find((p) => p.memberCode === memberCode) : undefined;
   const [outcome, setOutcome] = useState<VoteOutcome | null>(null);
+  /** The key of the vote last entered here: its outcome shows once the server has answered. */
+  const [waiting, setWaiting] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const enqueue = useEnqueueMeetingWrite(meeting.id);
+  const onAnswer = useCallback(
+    (write: QueuedWrite, answer: unknown) => {
+      if (write.key !== waiting) return;
+      setWaiting(null);
+      const result = answer as VoteAnswer | undefined;
+      if (result?.outcome) setOutcome(result.outcome);
+    },
+    [waiting],
+  );
+  useWriteAnswer(onAnswer);
   const most = presentOfficial(roll);
   // The roll call may arrive after the form: suggest "all present in favour" until the user changes it.
   useEffect(() => {
@@ -71,36 +87,42 @@ function VoteForm({ meeting, record, roll }: TabProps & { roll: RollCall }) {
   }, [form, most]);
   const textFor = (s: VoteSubject) =>
     t(`votes.defaultText.${s}`, { month: dayjs(meeting.date).format('MM/YYYY') });
-  const vote = useAction({
-    mutationFn: (v: VoteValues & { confirmEarly?: boolean }) =>
-      meetingCommands.vote(meeting.id, {
-        confirmEarly: v.confirmEarly,
-        subject: v.subject,
-        text: v.text.trim(),
-        memberCode: ABOUT_MEMBER.includes(v.subject) ? (v.memberCode ?? null) : null,
-        for: v.for,
-        against: v.against,
-        abstain: v.abstain,
-      }),
-    form,
-    success: false,
-    invalidate: [meetingKeys.detail(meeting.id)],
-    onSuccess: (result) => setOutcome(result.outcome),
-    // Before the twelve months of probation end the server states the dates (Điều lệ Đảng art. 5): the
-    // secretary confirms that the cell votes all the same, or stops.
-    onError: (error) => {
-      const field = error instanceof ApiError ? error.fields[0] : undefined;
-      if (field?.field !== 'confirmEarly') return;
-      modal.confirm({
-        title: t('votes.earlyTitle'),
-        content: field.message,
-        okText: t('votes.recordAnyway'),
-        cancelText: t('common.cancel'),
-        okButtonProps: { 'data-testid': 'vote-early-confirm' },
-        onOk: () => vote.mutate({ ...form.getFieldsValue(), confirmEarly: true }),
-      });
-    },
-  });
+  // Kept on the device and sent in order (issue 18); the outcome is the server's, shown once it answers.
+  const enter = async (v: VoteValues, confirmEarly?: boolean) => {
+    setSaving(true);
+    setOutcome(null);
+    const text = v.text.trim();
+    const write = meetingWrites.vote(meeting.id, {
+      confirmEarly,
+      subject: v.subject,
+      text,
+      memberCode: ABOUT_MEMBER.includes(v.subject) ? (v.memberCode ?? null) : null,
+      for: v.for,
+      against: v.against,
+      abstain: v.abstain,
+    });
+    const kept = await enqueue(write, t('meetingOffline.labelVote', { text }));
+    setSaving(false);
+    setWaiting(kept?.key ?? null);
+  };
+  // Before the twelve months of probation end (Điều lệ Đảng art. 5) the secretary confirms that the cell
+  // votes all the same, or stops: asked here, since the answer may come only once the network returns.
+  const onFinish = (v: VoteValues) => {
+    const line =
+      v.subject === 'recognition' ? record.probation.find((p) => p.memberCode === v.memberCode) : undefined;
+    if (!line?.early) {
+      void enter(v);
+      return;
+    }
+    modal.confirm({
+      title: t('votes.earlyTitle'),
+      content: t('votes.early', { ends: formatDate(line.probationEnds) }),
+      okText: t('votes.recordAnyway'),
+      cancelText: t('common.cancel'),
+      okButtonProps: { 'data-testid': 'vote-early-confirm' },
+      onOk: () => enter(v, true),
+    });
+  };
   const onSubject = (next: VoteSubject) => {
     const text = form.getFieldValue('text') as string | undefined;
     // Replace the wording only while it is still the suggestion for the previous subject.
@@ -113,7 +135,7 @@ function VoteForm({ meeting, record, roll }: TabProps & { roll: RollCall }) {
         form={form}
         name="vote"
         layout="vertical"
-        onFinish={(v) => vote.mutate(v)}
+        onFinish={onFinish}
         onValuesChange={() => setOutcome(null)}
         initialValues={{
           subject: 'resolution',
@@ -168,7 +190,7 @@ function VoteForm({ meeting, record, roll }: TabProps & { roll: RollCall }) {
           size="large"
           block
           htmlType="submit"
-          loading={vote.isPending}
+          loading={saving}
           data-testid="vote-submit"
         >
           {t('votes.submit')}
@@ -177,6 +199,10 @@ function VoteForm({ meeting, record, roll }: TabProps & { roll: RollCall }) {
       {outcome ? (
         <div style={{ marginTop: 12 }}>
           <OutcomeAlert outcome={outcome} />
+        </div>
+      ) : waiting ? (
+        <div className="nn-muted" style={{ marginTop: 12 }} data-testid="vote-outcome-pending">
+          {t('meetingOffline.outcomePending')}
         </div>
       ) : null}
     </Card>
@@ -192,11 +218,20 @@ function VoteList({ meeting, record }: { meeting: MeetingDetailDto; record: Meet
       ) : (
         <div className="nn-card-list" data-testid="vote-list">
           {record.votes.map((v) => (
-            <div key={v.id} className="nn-vote" data-testid="vote-row">
+            <div
+              key={v.id}
+              className="nn-vote"
+              data-testid="vote-row"
+              data-unsent={isPendingRow(v) || undefined}
+            >
               <Flex justify="space-between" align="start" gap={4}>
                 <Flex wrap gap={4} align="center">
                   <Tag>{t(`voteSubject.${v.subject}`)}</Tag>
-                  {v.passed ? (
+                  {isPendingRow(v) ? (
+                    <Tag color="orange" data-testid="unsent-tag">
+                      {t('meetingOffline.notSent')}
+                    </Tag>
+                  ) : v.passed ? (
                     <Tag color="green" icon={<CheckCircleFilled />}>
                       {t('votes.passed')}
                     </Tag>
@@ -206,7 +241,7 @@ function VoteList({ meeting, record }: { meeting: MeetingDetailDto; record: Meet
                     </Tag>
                   )}
                 </Flex>
-                {canEdit(meeting) ? (
+                {canEdit(meeting) && !isPendingRow(v) ? (
                   <DeleteItemButton meetingId={meeting.id} kind="votes" itemId={v.id} />
                 ) : null}
               </Flex>
@@ -214,7 +249,9 @@ function VoteList({ meeting, record }: { meeting: MeetingDetailDto; record: Meet
                 {v.text}
                 {v.member ? <strong> — {v.member}</strong> : null}
               </div>
-              <div className="nn-muted">{v.statement[currentLang()]}</div>
+              <div className="nn-muted">
+                {isPendingRow(v) ? t('meetingOffline.outcomePending') : v.statement[currentLang()]}
+              </div>
             </div>
           ))}
         </div>

@@ -1,5 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, apiGet, apiPatch, apiPost, apiPut, toQueryString } from '../../lib/api';
+import { withOfflineCache } from '../../lib/offline/cache';
+import type { QueuedWrite } from '../../lib/offline/queue';
 
 export type {
   AssignmentDto,
@@ -101,16 +103,20 @@ export function useCoverage(org: string, period: string) {
 export function useMyVisits(enabled = true) {
   return useQuery({
     queryKey: supervisionKeys.mine,
-    queryFn: () => apiGet<{ items: VisitDto[] }>(`${S}/visits`, { mine: 'true' }),
+    queryFn: () =>
+      withOfflineCache('my-visits', () => apiGet<{ items: VisitDto[] }>(`${S}/visits`, { mine: 'true' })),
     enabled,
+    networkMode: 'always',
   });
 }
 
 export function useVisit(id: number) {
   return useQuery({
     queryKey: supervisionKeys.visit(id),
-    queryFn: () => apiGet<VisitDetailDto>(`${S}/visits/${id}`),
+    // Kept on the device (issue 18): the visitor opens the visit again where the network is weak.
+    queryFn: () => withOfflineCache(`visit:${id}`, () => apiGet<VisitDetailDto>(`${S}/visits/${id}`)),
     enabled: Number.isInteger(id) && id > 0,
+    networkMode: 'always',
   });
 }
 
@@ -143,12 +149,24 @@ export const supervisionCommands = {
   addVisit: (body: AddVisitInput) => apiPost<VisitDto>(`${S}/visits`, body),
   editVisit: (id: number, body: UpdateVisitInput) => apiPatch<VisitDto>(`${S}/visits/${id}`, body),
   checkIn: (id: number) => apiPost<VisitDto>(`${S}/visits/${id}/check-in`, {}),
-  fileReport: (id: number, body: VisitReportInput) =>
-    apiPut<VisitDetailDto>(`${S}/visits/${id}/report`, body),
   addAddendum: (id: number, text: string) => apiPost<VisitDetailDto>(`${S}/visits/${id}/addenda`, { text }),
   setAvailability: (unavailableDates: string[]) =>
     apiPut<{ unavailableDates: string[] }>(`${S}/availability`, { unavailableDates }),
 };
+
+/** The offline queue's scope of a visit: its report is kept on the device until the network returns. */
+export const visitScope = (id: number) => `visit:${id}`;
+
+/** Filing the visit report through the offline queue (issue 18): `enqueueWrite` adds scope and label. */
+export const visitReportWrite = (
+  id: number,
+  body: VisitReportInput,
+): Pick<QueuedWrite, 'method' | 'path' | 'body' | 'kind'> => ({
+  kind: 'visit-report',
+  method: 'PUT',
+  path: `${S}/visits/${id}/report`,
+  body,
+});
 
 /** The quarterly report as a file (the session cookie authenticates the download). */
 export const reportUrl = (committee: string, period: string, format: 'docx' | 'xlsx') =>

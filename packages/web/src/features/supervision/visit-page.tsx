@@ -6,16 +6,26 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Breadcrumb, Button, Card, Empty, Flex, Tag } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Empty, Flex, Tag } from 'antd';
 import dayjs from 'dayjs';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
+import { OfflineIndicator } from '../../lib/offline/indicator';
+import { onWriteSent, useQueuedWrites } from '../../lib/offline/queue';
 import { useAction } from '../../lib/use-action';
 import { useCurrentUser } from '../auth/session';
-import { supervisionCommands, supervisionKeys, useMyVisits, useVisit, type VisitDetailDto } from './api';
+import {
+  supervisionCommands,
+  supervisionKeys,
+  useMyVisits,
+  useVisit,
+  type VisitDetailDto,
+  visitScope,
+} from './api';
 import { VisitReportForm } from './visit-report-form';
 import { VisitReportView } from './visit-report-view';
 import { VisitFlags, VisitStatusTag, whenText } from './visit-tags';
@@ -132,9 +142,47 @@ function AgendaAndMaterials({ visit }: { visit: VisitDetailDto }) {
   );
 }
 
+/**
+ * A report filed through the offline queue (issue 18): once the server has it, its answer (the visit with
+ * the report) replaces the page's copy and the lists that count reports are read again.
+ */
+function useReportAnswer(id: number) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      onWriteSent((write, answer) => {
+        if (write.scope !== visitScope(id) || write.kind !== 'visit-report') return;
+        if (answer) queryClient.setQueryData(supervisionKeys.visit(id), answer);
+        else void queryClient.invalidateQueries({ queryKey: supervisionKeys.visit(id) });
+        for (const queryKey of [supervisionKeys.mine, ['supervision', 'plan'], ['supervision', 'coverage']]) {
+          void queryClient.invalidateQueries({ queryKey });
+        }
+        void message.success(t('supervision.visit.submitted'));
+      }),
+    [id, message, queryClient, t],
+  );
+}
+
+/** The report kept on the device, not sent yet: it waits in place of the form. */
+function QueuedReport() {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      title={t('visitOffline.queuedTitle')}
+      description={t('visitOffline.queued')}
+      data-testid="visit-report-queued"
+    />
+  );
+}
+
 function VisitBody({ visit }: { visit: VisitDetailDto }) {
   const { t } = useTranslation();
   const mine = useMyVisits();
+  const queued = useQueuedWrites(visitScope(visit.id)).pending.some((w) => w.kind === 'visit-report');
   const own = !!mine.data?.items.some((v) => v.id === visit.id);
   const today = dayjs().format('YYYY-MM-DD');
   const open = visit.status === 'planned' || visit.status === 'checked_in';
@@ -151,6 +199,8 @@ function VisitBody({ visit }: { visit: VisitDetailDto }) {
       <AgendaAndMaterials visit={visit} />
       {visit.report ? (
         <VisitReportView visit={visit} />
+      ) : queued ? (
+        <QueuedReport />
       ) : visit.abilities.report ? (
         <VisitReportForm visit={visit} />
       ) : !open || own ? null : (
@@ -168,6 +218,7 @@ export function VisitPage() {
   const me = useCurrentUser();
   const id = Number(useParams().id);
   const visit = useVisit(id);
+  useReportAnswer(id);
   const manager = me.grants.some((g) => g.role === 'admin' || g.role === 'committee_member');
   const data = visit.data;
   const back =
@@ -185,6 +236,7 @@ export function VisitPage() {
         ]}
       />
       <PageHeader title={data?.cellName ?? t('supervision.visit.title')} sub={data?.parentName} />
+      <OfflineIndicator scope={visitScope(id)} />
       <QueryState query={visit}>{(detail) => <VisitBody visit={detail} />}</QueryState>
     </>
   );

@@ -1,15 +1,15 @@
 import { DeleteOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { SUPERVISION_LIMITS } from '@nennep/core/supervision/limits';
 import type { VisitReportInput } from '@nennep/core/supervision/schemas';
-import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Flex, Form, Input, InputNumber, Popconfirm, Segmented, Tag } from 'antd';
+import { App, Button, Card, Flex, Form, Input, InputNumber, Popconfirm, Segmented, Tag } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLang } from '../../app/i18n';
 import { LEVEL_COLORS, LevelTag } from '../../components/meeting-tags';
 import { labelFor } from '../../lib/format';
+import { enqueueWrite } from '../../lib/offline/queue';
 import { useRules } from '../../lib/rules';
-import { useAction } from '../../lib/use-action';
-import { supervisionCommands, supervisionKeys, type VisitDetailDto } from './api';
+import { type VisitDetailDto, visitReportWrite, visitScope } from './api';
 import { groupSheet, previewLevel } from './sheet';
 
 interface ReportValues {
@@ -122,25 +122,35 @@ function SheetFields({ visit }: { visit: VisitDetailDto }) {
 export function VisitReportForm({ visit }: { visit: VisitDetailDto }) {
   const { t } = useTranslation();
   const rules = useRules();
-  const queryClient = useQueryClient();
+  const { message } = App.useApp();
   const [form] = Form.useForm<ReportValues>();
+  const [saving, setSaving] = useState(false);
   const attended = Form.useWatch('attended', form) ?? 'yes';
   const points = Form.useWatch('points', form) ?? {};
   const total = visit.sheet.reduce((sum, c) => sum + (points[c.id] ?? 0), 0);
   const max = visit.sheet.reduce((sum, c) => sum + c.max, 0);
-  const file = useAction({
-    mutationFn: (v: ReportValues) => supervisionCommands.fileReport(visit.id, toInput(v, visit.sheet)),
-    form,
-    success: t('supervision.visit.submitted'),
-    invalidate: [supervisionKeys.mine, ['supervision', 'plan'], ['supervision', 'coverage']],
-    onSuccess: (detail) => queryClient.setQueryData(supervisionKeys.visit(visit.id), detail),
-  });
+  // Kept on the device and sent when the network allows (issue 18); the page shows it waiting meanwhile and
+  // the server's answer replaces it (visit-page.tsx). A refusal is listed by the indicator with its reason.
+  const file = async (v: ReportValues) => {
+    setSaving(true);
+    try {
+      await enqueueWrite({
+        ...visitReportWrite(visit.id, toInput(v, visit.sheet)),
+        scope: visitScope(visit.id),
+        label: `${t('supervision.visit.report')} — ${visit.cellName}`,
+      });
+    } catch {
+      void message.error(t('visitOffline.notKept'));
+    } finally {
+      setSaving(false);
+    }
+  };
   return (
     <Form<ReportValues>
       form={form}
       layout="vertical"
       initialValues={{ attended: 'yes', points: {}, recommendations: [''] }}
-      onFinish={(v) => file.mutate(v)}
+      onFinish={(v) => void file(v)}
       // Centred, so that the sticky total above does not hide the field in error.
       scrollToFirstError={{ block: 'center' }}
       data-testid="visit-report-form"
@@ -261,7 +271,7 @@ export function VisitReportForm({ visit }: { visit: VisitDetailDto }) {
             block
             className="nn-huge-btn"
             icon={<SendOutlined />}
-            loading={file.isPending}
+            loading={saving}
             data-testid="visit-submit"
           >
             {t('supervision.visit.submit')}

@@ -132,10 +132,10 @@ async function storeAnswer(
     [now],
   );
   await query(
-    `INSERT INTO idempotency_keys (account_id, key, method, path, request_hash, status, response_body,
+    `INSERT INTO idempotency_keys (account_id, key, method, route, request_hash, status, response_body,
        content_type, created_at, expires_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-     ON CONFLICT (account_id, key) DO UPDATE SET method = excluded.method, path = excluded.path,
+     ON CONFLICT (account_id, key) DO UPDATE SET method = excluded.method, route = excluded.route,
        request_hash = excluded.request_hash, status = excluded.status, response_body = excluded.response_body,
        content_type = excluded.content_type, created_at = excluded.created_at, expires_at = excluded.expires_at`,
     [

@@ -2,7 +2,7 @@ CREATE TABLE "idempotency_keys" (
 	"account_id" bigint NOT NULL,
 	"key" text NOT NULL,
 	"method" text NOT NULL,
-	"path" text NOT NULL,
+	"route" text NOT NULL,
 	"request_hash" text NOT NULL,
 	"status" integer NOT NULL,
 	"response_body" text NOT NULL,

@@ -14,7 +14,8 @@ export const idempotencyKeys = pgTable(
       .references(() => accounts.id, { onDelete: 'cascade' }),
     key: text('key').notNull(),
     method: text('method').notNull(),
-    path: text('path').notNull(),
+    /** The URL's path the key was used on (not an organisation path: no subtree move rewrites it). */
+    route: text('route').notNull(),
     /** SHA-256 (hex) of the method, the URL and the body with its keys sorted: the same key for another
      * request is refused (422), never answered with the first one's result. */
     requestHash: text('request_hash').notNull(),

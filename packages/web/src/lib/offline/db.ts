@@ -1,5 +1,5 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import type { QueuedWrite } from './queue';
+import type { QueuedWrite } from './types';
 
 /** What the device keeps for one account: the writes not yet sent and the last answers read. */
 /** A queued write as stored: `seq` is given by the store when it is added. */

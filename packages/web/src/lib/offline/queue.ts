@@ -1,3 +1,8 @@
+/**
+ * The writes entered on this device and not yet answered by the server (issue 18): kept in the account's
+ * IndexedDB, sent one at a time in entry order, each with its own Idempotency-Key so a resend after a lost
+ * answer is replayed by the server instead of being recorded twice.
+ */
 import { useMemo, useSyncExternalStore } from 'react';
 import {
   closeAccountDb,
@@ -8,35 +13,10 @@ import {
   type StoredWrite,
 } from './db';
 import { newKey, send } from './send';
-
-/**
- * The writes entered on this device and not yet answered by the server (issue 18): kept in the account's
- * IndexedDB, sent one at a time in entry order, each with its own Idempotency-Key so a resend after a lost
- * answer is replayed by the server instead of being recorded twice.
- */
-export type QueuedMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-export interface QueuedWrite {
-  /** Order of entry (IndexedDB autoIncrement). */
-  seq: number;
-  /** Idempotency-Key sent with every attempt. */
-  key: string;
-  method: QueuedMethod;
-  /** e.g. '/api/meetings/12/opinions' */
-  path: string;
-  body: unknown;
-  /** e.g. 'meeting:12' | 'visit:5' */
-  scope: string;
-  /** 'attendance' | 'opinion' | 'vote' | 'task' | 'clock' | 'visit-report' … */
-  kind: string;
-  /** What was entered, in the user's words: "Ý kiến — Nguyễn Văn An". */
-  label: string;
-  /** Device time, ISO (a fact of the device, not a business date). */
-  createdAt: string;
-  state: 'pending' | 'sending' | 'refused';
-  refusal?: { status: number; code: string; message: string };
-}
+import type { QueuedWrite } from './types';
 
 export { setQueueFetch } from './send';
+export type { QueuedMethod, QueuedWrite } from './types';
 
 export interface FlushResult {
   sent: number;

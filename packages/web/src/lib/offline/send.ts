@@ -1,5 +1,5 @@
 import { commonHeaders, errorFromBody } from '../api';
-import type { QueuedWrite } from './queue';
+import type { QueuedWrite } from './types';
 
 /** One attempt to send a queued write, and what the queue does with the answer. */
 

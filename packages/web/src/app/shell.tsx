@@ -35,6 +35,7 @@ import { InboxBell } from '../features/inbox/inbox-bell';
 import { useAnyAbilities } from '../features/orgs/api';
 import { isDashboardReader } from '../features/recommendations/roles';
 import { apiPost } from '../lib/api';
+import { makeScrollersFocusable } from '../lib/focusable-scrollers';
 import { OfflineHeaderCount } from '../lib/offline/indicator';
 import { useIsMobile } from '../lib/use-mobile';
 
@@ -300,6 +301,8 @@ export function Shell() {
 function ShellLayout() {
   const { t } = useTranslation();
   useServiceWorker();
+  // Tables that scroll sideways take the keyboard's focus (lib/focusable-scrollers.ts).
+  useEffect(() => makeScrollersFocusable(), []);
   const isMobile = useIsMobile();
   const location = useLocation();
   const [drawerOpen, setDrawerOpen] = useState(false);

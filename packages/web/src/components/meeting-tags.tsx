@@ -28,6 +28,13 @@ export const LEVEL_HEX: Record<QualityLevel, string> = {
   average: '#d46b08',
   poor: '#cf1322',
 };
+/** The same levels as text on a light background: darker shades that reach AA contrast (4.5 : 1). */
+export const LEVEL_TEXT_HEX: Record<QualityLevel, string> = {
+  good: '#237804',
+  fair: '#0958d9',
+  average: '#ad4e00',
+  poor: '#a8071a',
+};
 export const STATUS_HEX: Record<MeetingStatus, string> = {
   planned: '#1677ff',
   prepared: '#2f54eb',

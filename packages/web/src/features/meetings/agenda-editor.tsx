@@ -157,6 +157,7 @@ export function AgendaEditor({
               <Flex gap={4} wrap align="center">
                 <Select<AgendaSection>
                   size="small"
+                  aria-label={t('prepare.agendaSection')}
                   value={row.section}
                   style={{ width: 120 }}
                   onChange={(section) => patch(row.key, { section })}

@@ -3,7 +3,7 @@ import { QUALITY_LEVELS } from '@nennep/core/meetings/types';
 import { Card, Empty, Table, type TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LEVEL_HEX } from '../../components/meeting-tags';
+import { LEVEL_TEXT_HEX } from '../../components/meeting-tags';
 import { formatNumber } from '../../lib/format';
 import type { QualityLine } from './api';
 
@@ -49,7 +49,7 @@ export function ChildrenTable({ lines, onDrill }: Props) {
     { title: t('overview.late'), dataIndex: 'late', align: 'right' },
     { title: t('overview.notHeld'), dataIndex: 'notHeld', align: 'right' },
     ...QUALITY_LEVELS.map((level) => ({
-      title: <span style={{ color: LEVEL_HEX[level] }}>{t(`level.${level}`)}</span>,
+      title: <span style={{ color: LEVEL_TEXT_HEX[level] }}>{t(`level.${level}`)}</span>,
       key: level,
       align: 'right' as const,
       render: (_: unknown, line: QualityLine) => line.byLevel[level],
@@ -115,13 +115,13 @@ export function ChildrenCards({ lines, onDrill }: Props) {
             <span style={{ color: '#ad4e00' }}>
               {t('overview.late')}: {line.late}
             </span>
-            <span style={{ color: '#cf1322' }}>
+            <span style={{ color: '#a8071a' }}>
               {t('overview.notHeld')}: {line.notHeld}
             </span>
           </div>
           <div className="nn-ov-card-meta">
             {QUALITY_LEVELS.map((level) => (
-              <span key={level} style={{ color: LEVEL_HEX[level] }}>
+              <span key={level} style={{ color: LEVEL_TEXT_HEX[level] }}>
                 {t(`level.${level}`)}: {line.byLevel[level]}
               </span>
             ))}

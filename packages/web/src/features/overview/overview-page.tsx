@@ -4,7 +4,7 @@ import { Alert, Button, Card, Flex, Pagination, Spin, Statistic, Tag } from 'ant
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LEVEL_HEX } from '../../components/meeting-tags';
+import { LEVEL_TEXT_HEX } from '../../components/meeting-tags';
 import { MonthSwitcher } from '../../components/month-switcher';
 import { OrgSelect } from '../../components/org-select';
 import { PageHeader } from '../../components/page-header';
@@ -73,7 +73,7 @@ function SummaryCards({ summary }: { summary: OverviewSummary }) {
           <Statistic
             title={t('overview.levelCount', { level: t(`level.${level}`) })}
             value={summary.byLevel[level]}
-            styles={{ content: { color: LEVEL_HEX[level] } }}
+            styles={{ content: { color: LEVEL_TEXT_HEX[level] } }}
           />
         </Card>
       ))}

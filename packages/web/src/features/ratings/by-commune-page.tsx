@@ -10,7 +10,7 @@ import { formatNumber } from '../../lib/format';
 import { useUrlParams } from '../../lib/use-url-params';
 import { useCurrentUser } from '../auth/session';
 import { grantOrgs, RATING_LEVELS, type RatingLevel, type RatingPeriod, useRatingRules } from './api';
-import { LEVEL_HEX, periodFrom, ratingLevelLabel } from './parts';
+import { LEVEL_TEXT_HEX, periodFrom, ratingLevelLabel } from './parts';
 import { RatingsTop } from './top';
 
 export type { RatingByCommuneDto };
@@ -103,7 +103,7 @@ function ByCommuneTable({
         },
         ...RATING_LEVELS.map((level) => ({
           key: level,
-          title: <span style={{ color: LEVEL_HEX[level] }}>% {ratingLevelLabel(level)}</span>,
+          title: <span style={{ color: LEVEL_TEXT_HEX[level] }}>% {ratingLevelLabel(level)}</span>,
           align: 'right' as const,
           width: 100,
           render: (_: unknown, row: RatingByCommuneRowDto) => {

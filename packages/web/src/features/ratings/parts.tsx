@@ -27,6 +27,14 @@ export const LEVEL_HEX: Record<RatingLevel, string> = {
   failed: '#cf1322',
 };
 
+/** The same levels as text on a light background: darker shades that reach AA contrast (4.5 : 1). */
+export const LEVEL_TEXT_HEX: Record<RatingLevel, string> = {
+  excellent: '#237804',
+  good: '#0958d9',
+  completed: '#874d00',
+  failed: '#a8071a',
+};
+
 export const ratingLevelLabel = (level: RatingLevel) => RATING_LEVEL_LABELS[level][currentLang()];
 
 export function RatingLevelTag({ level, testId }: { level: RatingLevel | null; testId?: string }) {

@@ -16,7 +16,15 @@ import {
   useRatingRules,
   useRatings,
 } from './api';
-import { LEVEL_HEX, levelOptions, PeriodBar, periodFrom, RatingSteps, ratingLevelLabel } from './parts';
+import {
+  LEVEL_HEX,
+  LEVEL_TEXT_HEX,
+  levelOptions,
+  PeriodBar,
+  periodFrom,
+  RatingSteps,
+  ratingLevelLabel,
+} from './parts';
 import { SheetFields } from './sheet-fields';
 import { DeadlineLine } from './top';
 
@@ -125,7 +133,7 @@ export function RatingSelfPage() {
                       <Statistic
                         title={t('ratings.self.gives')}
                         value={ratingLevelLabel(gives)}
-                        styles={{ content: { fontSize: 16, color: LEVEL_HEX[gives] } }}
+                        styles={{ content: { fontSize: 16, color: LEVEL_TEXT_HEX[gives] } }}
                         data-testid="self-gives"
                       />
                     </Flex>

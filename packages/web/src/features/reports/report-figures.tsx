@@ -21,6 +21,7 @@ function Kpis({ f }: { f: ReportFigures }) {
       <Card size="small" data-testid="report-full" data-value={f.regular.fullCells}>
         <Statistic title={t('reports.fullCells')} value={f.regular.fullCells} suffix={`/ ${f.cells}`} />
         <Progress
+          aria-label={t('reports.fullCells')}
           percent={shareOf(f.regular.fullCells, f.cells)}
           size="small"
           format={(value) => `${formatNumber(value ?? 0)}%`}

@@ -88,6 +88,10 @@ export function RegisterModal({
             <Select
               size="large"
               loading={topics.isPending}
+              // A year's topics are few and their titles long (wrapped, taller than a line): every option
+              // stays in the page, so none is out of a screen reader's reach, and typing filters them.
+              virtual={false}
+              showSearch={{ optionFilterProp: 'label' }}
               options={offered.map((x) => ({ value: x.id, label: x.title }))}
               optionRender={(o) => <span style={{ whiteSpace: 'normal' }}>{o.label}</span>}
               data-testid="thematic-register-topic"

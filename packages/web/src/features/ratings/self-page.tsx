@@ -16,15 +16,7 @@ import {
   useRatingRules,
   useRatings,
 } from './api';
-import {
-  LEVEL_HEX,
-  LEVEL_TEXT_HEX,
-  levelOptions,
-  PeriodBar,
-  periodFrom,
-  RatingSteps,
-  ratingLevelLabel,
-} from './parts';
+import { LEVEL_TEXT_HEX, levelOptions, PeriodBar, periodFrom, RatingSteps, ratingLevelLabel } from './parts';
 import { SheetFields } from './sheet-fields';
 import { DeadlineLine } from './top';
 

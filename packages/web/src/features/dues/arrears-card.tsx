@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Empty, Flex, List, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ItemList } from '../../components/item-list';
 import { QueryState } from '../../components/query-state';
 import { DEFAULT_DUES_RULES, monthText, useDuesArrears, useDuesMembers } from './api';
 import { type DuesTarget, ReasonModal } from './dues-forms';
@@ -24,44 +25,42 @@ export function ArrearsCard({ org, year }: { org: string; year: number }) {
           data.rows.length === 0 ? (
             <Empty description={t('dues.arrears.none')} />
           ) : (
-            <List>
-              <ul className="ant-list-items">
-                {data.rows.map((r) => {
-                  const fullName = names.get(r.memberCode) ?? r.memberCode;
-                  return (
-                    <List.Item key={r.memberCode} data-testid="dues-arrears-row" data-code={r.memberCode}>
-                      <Flex vertical gap={6} style={{ width: '100%' }}>
-                        <Flex wrap gap={8} align="center" justify="space-between">
-                          <strong>{fullName}</strong>
-                          <Tag color={r.unpaidMonths.length >= alertAt ? 'red' : 'orange'}>
-                            {t('dues.arrears.count', { count: r.unpaidMonths.length })}
-                          </Tag>
-                        </Flex>
-                        {r.unpaidMonths.length >= alertAt ? (
-                          <Alert type="error" showIcon title={t('dues.arrears.alert')} />
-                        ) : null}
-                        <div className="nn-muted nn-small">{t('dues.arrears.months')}:</div>
-                        <Flex wrap gap={6}>
-                          {r.unpaidMonths.map((month) => (
-                            <Button
-                              key={month}
-                              size="small"
-                              onClick={() =>
-                                setTarget({ memberCode: r.memberCode, fullName, month, dueVnd: 0 })
-                              }
-                              title={t('dues.arrears.reason')}
-                              data-testid="dues-arrears-month"
-                            >
-                              {monthText(month)} · {t('dues.arrears.reason')}
-                            </Button>
-                          ))}
-                        </Flex>
+            <ItemList>
+              {data.rows.map((r) => {
+                const fullName = names.get(r.memberCode) ?? r.memberCode;
+                return (
+                  <List.Item key={r.memberCode} data-testid="dues-arrears-row" data-code={r.memberCode}>
+                    <Flex vertical gap={6} style={{ width: '100%' }}>
+                      <Flex wrap gap={8} align="center" justify="space-between">
+                        <strong>{fullName}</strong>
+                        <Tag color={r.unpaidMonths.length >= alertAt ? 'red' : 'orange'}>
+                          {t('dues.arrears.count', { count: r.unpaidMonths.length })}
+                        </Tag>
                       </Flex>
-                    </List.Item>
-                  );
-                })}
-              </ul>
-            </List>
+                      {r.unpaidMonths.length >= alertAt ? (
+                        <Alert type="error" showIcon title={t('dues.arrears.alert')} />
+                      ) : null}
+                      <div className="nn-muted nn-small">{t('dues.arrears.months')}:</div>
+                      <Flex wrap gap={6}>
+                        {r.unpaidMonths.map((month) => (
+                          <Button
+                            key={month}
+                            size="small"
+                            onClick={() =>
+                              setTarget({ memberCode: r.memberCode, fullName, month, dueVnd: 0 })
+                            }
+                            title={t('dues.arrears.reason')}
+                            data-testid="dues-arrears-month"
+                          >
+                            {monthText(month)} · {t('dues.arrears.reason')}
+                          </Button>
+                        ))}
+                      </Flex>
+                    </Flex>
+                  </List.Item>
+                );
+              })}
+            </ItemList>
           )
         }
       </QueryState>

@@ -1,6 +1,7 @@
 import { Button, Card, Empty, Flex, List, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ItemList } from '../../components/item-list';
 import { QueryState } from '../../components/query-state';
 import { formatNumber } from '../../lib/format';
 import { type NamedLedgerRow, namedRows, useDuesLedger, useDuesMembers } from './api';
@@ -111,13 +112,11 @@ export function LedgerCard({ org, month }: { org: string; month: string }) {
                 {rows.length === 0 ? (
                   <Empty description={t('dues.ledger.empty')} />
                 ) : (
-                  <List>
-                    <ul className="ant-list-items">
-                      {rows.map((r) => (
-                        <Row key={r.memberCode} row={r} month={month} open={setDialog} />
-                      ))}
-                    </ul>
-                  </List>
+                  <ItemList>
+                    {rows.map((r) => (
+                      <Row key={r.memberCode} row={r} month={month} open={setDialog} />
+                    ))}
+                  </ItemList>
                 )}
               </Card>
             </Flex>

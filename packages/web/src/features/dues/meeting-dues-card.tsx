@@ -3,6 +3,7 @@ import { Alert, Button, Card, Checkbox, Flex, InputNumber, List, Tag } from 'ant
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ItemList } from '../../components/item-list';
 import { formatNumber } from '../../lib/format';
 import { useAction } from '../../lib/use-action';
 import { useCurrentUser } from '../auth/session';
@@ -58,46 +59,44 @@ function BatchForm({
       <p className="nn-muted" style={{ marginTop: 0 }}>
         {t('dues.meeting.help')}
       </p>
-      <List>
-        <ul className="ant-list-items">
-          {rows.map((r) => (
-            <List.Item key={r.memberCode} data-testid="meeting-dues-row" data-code={r.memberCode}>
-              <Flex vertical gap={6} style={{ width: '100%' }}>
-                <Flex wrap gap={6} align="center" justify="space-between">
-                  <Checkbox
-                    checked={!!ticked[r.memberCode]}
-                    onChange={(e) => setTicked((s) => ({ ...s, [r.memberCode]: e.target.checked }))}
-                    data-testid="meeting-dues-tick"
-                  >
-                    <strong>{r.fullName}</strong>
-                  </Checkbox>
-                  <ReliefTag exempt={r.exempt} reductionPercent={r.reductionPercent} />
-                </Flex>
-                <Flex wrap gap={8} align="center" className="nn-small">
-                  <span>
-                    <span className="nn-muted">{t('dues.due')}: </span>
-                    <Vnd value={r.dueVnd} />
-                  </span>
-                  {r.paidVnd > 0 ? (
-                    <Tag color={owing(r) === 0 ? 'green' : 'gold'} data-testid="meeting-dues-paid">
-                      {t('dues.meeting.paidHere')}: {formatNumber(r.paidVnd)}
-                    </Tag>
-                  ) : null}
-                  <InputNumber
-                    value={amounts[r.memberCode]}
-                    step={1000}
-                    disabled={!ticked[r.memberCode]}
-                    onChange={(value) => setAmounts((s) => ({ ...s, [r.memberCode]: value }))}
-                    aria-label={`${t('dues.pay.amount')}: ${r.fullName}`}
-                    style={{ width: 140 }}
-                    data-testid="meeting-dues-amount"
-                  />
-                </Flex>
+      <ItemList>
+        {rows.map((r) => (
+          <List.Item key={r.memberCode} data-testid="meeting-dues-row" data-code={r.memberCode}>
+            <Flex vertical gap={6} style={{ width: '100%' }}>
+              <Flex wrap gap={6} align="center" justify="space-between">
+                <Checkbox
+                  checked={!!ticked[r.memberCode]}
+                  onChange={(e) => setTicked((s) => ({ ...s, [r.memberCode]: e.target.checked }))}
+                  data-testid="meeting-dues-tick"
+                >
+                  <strong>{r.fullName}</strong>
+                </Checkbox>
+                <ReliefTag exempt={r.exempt} reductionPercent={r.reductionPercent} />
               </Flex>
-            </List.Item>
-          ))}
-        </ul>
-      </List>
+              <Flex wrap gap={8} align="center" className="nn-small">
+                <span>
+                  <span className="nn-muted">{t('dues.due')}: </span>
+                  <Vnd value={r.dueVnd} />
+                </span>
+                {r.paidVnd > 0 ? (
+                  <Tag color={owing(r) === 0 ? 'green' : 'gold'} data-testid="meeting-dues-paid">
+                    {t('dues.meeting.paidHere')}: {formatNumber(r.paidVnd)}
+                  </Tag>
+                ) : null}
+                <InputNumber
+                  value={amounts[r.memberCode]}
+                  step={1000}
+                  disabled={!ticked[r.memberCode]}
+                  onChange={(value) => setAmounts((s) => ({ ...s, [r.memberCode]: value }))}
+                  aria-label={`${t('dues.pay.amount')}: ${r.fullName}`}
+                  style={{ width: 140 }}
+                  data-testid="meeting-dues-amount"
+                />
+              </Flex>
+            </Flex>
+          </List.Item>
+        ))}
+      </ItemList>
       <Button
         type="primary"
         size="large"
@@ -154,18 +153,16 @@ export function MeetingDuesCard({ meeting, editable }: { meeting: MeetingDetailD
       ) : (
         <>
           <Alert type="info" showIcon title={t('dues.meeting.readOnly')} style={{ marginBottom: 8 }} />
-          <List>
-            <ul className="ant-list-items">
-              {rows.map((r) => (
-                <List.Item key={r.memberCode} data-testid="meeting-dues-row" data-code={r.memberCode}>
-                  <Flex wrap gap={8} justify="space-between" style={{ width: '100%' }}>
-                    <span>{r.fullName}</span>
-                    <Vnd value={r.paidVnd} />
-                  </Flex>
-                </List.Item>
-              ))}
-            </ul>
-          </List>
+          <ItemList>
+            {rows.map((r) => (
+              <List.Item key={r.memberCode} data-testid="meeting-dues-row" data-code={r.memberCode}>
+                <Flex wrap gap={8} justify="space-between" style={{ width: '100%' }}>
+                  <span>{r.fullName}</span>
+                  <Vnd value={r.paidVnd} />
+                </Flex>
+              </List.Item>
+            ))}
+          </ItemList>
         </>
       )}
     </Card>

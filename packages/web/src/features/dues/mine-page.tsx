@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Flex, InputNumber, List, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ItemList } from '../../components/item-list';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { useUrlParams } from '../../lib/use-url-params';
@@ -92,26 +93,24 @@ export function DuesMinePage() {
                 </div>
               </Card>
               <Card size="small">
-                <List>
-                  <ul className="ant-list-items">
-                    {data.months.map((m) => (
-                      <List.Item key={m.month} data-testid="dues-mine-month" data-month={m.month}>
-                        <Flex wrap gap={12} align="center" style={{ width: '100%' }}>
-                          <strong style={{ minWidth: 64 }}>{monthText(m.month)}</strong>
-                          <span>
-                            <span className="nn-muted">{t('dues.due')}: </span>
-                            <Vnd value={m.dueVnd} />
-                          </span>
-                          <span>
-                            <span className="nn-muted">{t('dues.paid')}: </span>
-                            <Vnd value={m.paidVnd} />
-                          </span>
-                          <ReliefTag exempt={m.exempt} reductionPercent={m.reductionPercent} />
-                        </Flex>
-                      </List.Item>
-                    ))}
-                  </ul>
-                </List>
+                <ItemList>
+                  {data.months.map((m) => (
+                    <List.Item key={m.month} data-testid="dues-mine-month" data-month={m.month}>
+                      <Flex wrap gap={12} align="center" style={{ width: '100%' }}>
+                        <strong style={{ minWidth: 64 }}>{monthText(m.month)}</strong>
+                        <span>
+                          <span className="nn-muted">{t('dues.due')}: </span>
+                          <Vnd value={m.dueVnd} />
+                        </span>
+                        <span>
+                          <span className="nn-muted">{t('dues.paid')}: </span>
+                          <Vnd value={m.paidVnd} />
+                        </span>
+                        <ReliefTag exempt={m.exempt} reductionPercent={m.reductionPercent} />
+                      </Flex>
+                    </List.Item>
+                  ))}
+                </ItemList>
               </Card>
             </Flex>
           )}

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLang } from '../../app/i18n';
 import { FormModal } from '../../components/form-modal';
+import { ItemList } from '../../components/item-list';
 import { formatDate } from '../../lib/format';
 import { useAction } from '../../lib/use-action';
 import { RatingLevelTag } from '../ratings/parts';
@@ -196,13 +197,11 @@ export function FourGoodCellCard({ item }: { item: FourGoodCellDto }) {
               })}
         </Typography.Text>
         {item.note ? <Typography.Paragraph style={{ margin: 0 }}>{item.note}</Typography.Paragraph> : null}
-        <List size="small" header={t('fourGood.criteria')}>
-          <ul className="ant-list-items">
-            {item.criteria.map((c) => (
-              <CriterionRow key={c.id} item={item} c={c} />
-            ))}
-          </ul>
-        </List>
+        <ItemList size="small" header={t('fourGood.criteria')}>
+          {item.criteria.map((c) => (
+            <CriterionRow key={c.id} item={item} c={c} />
+          ))}
+        </ItemList>
         {item.final ? (
           <Flex vertical gap={2} data-testid="four-good-final">
             <Flex gap={8} align="center">

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FormModal } from '../../components/form-modal';
+import { ItemList } from '../../components/item-list';
 import { OrgSelect } from '../../components/org-select';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
@@ -126,13 +127,11 @@ export function FourGoodPage() {
                     <Empty description={t('fourGood.empty')} />
                   ) : (
                     <Card size="small">
-                      <List data-testid="four-good-list">
-                        <ul className="ant-list-items">
-                          {data.items.map((item) => (
-                            <CellLine key={item.org.code} item={item} />
-                          ))}
-                        </ul>
-                      </List>
+                      <ItemList data-testid="four-good-list">
+                        {data.items.map((item) => (
+                          <CellLine key={item.org.code} item={item} />
+                        ))}
+                      </ItemList>
                     </Card>
                   )}
                 </>

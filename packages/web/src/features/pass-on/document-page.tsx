@@ -2,6 +2,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Card, Empty, Flex, List, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ItemList } from '../../components/item-list';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
@@ -15,29 +16,23 @@ function PassedCard({ status }: { status: PassOnStatusDto }) {
       {status.passed.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('passOn.noneYet')} />
       ) : (
-        <List data-testid="pass-on-passed">
-          <ul className="ant-list-items">
-            {status.passed.map((p) => (
-              <List.Item key={p.orgCode} data-testid="pass-on-passed-row" data-code={p.orgCode}>
-                <Flex vertical gap={2} style={{ width: '100%', minWidth: 0 }}>
-                  <Flex wrap gap={6} align="center" justify="space-between">
-                    <strong>{p.orgName}</strong>
-                    <Tag color="green">{t('passOn.passedTag', { date: formatDate(p.passedOn) })}</Tag>
-                  </Flex>
-                  <span className="nn-small">{t('passOn.presenter', { name: p.presenter })}</span>
-                  <span className="nn-small nn-muted">{t('passOn.recordedBy', { name: p.recordedBy })}</span>
-                  <Link
-                    to={`/meetings/${p.meetingId}`}
-                    className="nn-small"
-                    data-testid="pass-on-meeting-link"
-                  >
-                    {t('passOn.openMeeting')}
-                  </Link>
+        <ItemList data-testid="pass-on-passed">
+          {status.passed.map((p) => (
+            <List.Item key={p.orgCode} data-testid="pass-on-passed-row" data-code={p.orgCode}>
+              <Flex vertical gap={2} style={{ width: '100%', minWidth: 0 }}>
+                <Flex wrap gap={6} align="center" justify="space-between">
+                  <strong>{p.orgName}</strong>
+                  <Tag color="green">{t('passOn.passedTag', { date: formatDate(p.passedOn) })}</Tag>
                 </Flex>
-              </List.Item>
-            ))}
-          </ul>
-        </List>
+                <span className="nn-small">{t('passOn.presenter', { name: p.presenter })}</span>
+                <span className="nn-small nn-muted">{t('passOn.recordedBy', { name: p.recordedBy })}</span>
+                <Link to={`/meetings/${p.meetingId}`} className="nn-small" data-testid="pass-on-meeting-link">
+                  {t('passOn.openMeeting')}
+                </Link>
+              </Flex>
+            </List.Item>
+          ))}
+        </ItemList>
       )}
     </Card>
   );
@@ -50,25 +45,23 @@ function PendingCard({ doc, status }: { doc: PassOnDocumentDto; status: PassOnSt
       {status.pending.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('passOn.noneYet')} />
       ) : (
-        <List data-testid="pass-on-pending">
-          <ul className="ant-list-items">
-            {status.pending.map((p) => (
-              <List.Item key={p.orgCode} data-testid="pass-on-pending-row" data-code={p.orgCode}>
-                <Flex vertical gap={2} style={{ width: '100%', minWidth: 0 }}>
-                  <Flex wrap gap={6} align="center" justify="space-between">
-                    <strong>{p.orgName}</strong>
-                    <OverdueTag passOnBy={doc.passOnBy} />
-                  </Flex>
-                  <span className="nn-small nn-muted">
-                    {p.nextMeeting
-                      ? t('passOn.nextMeeting', { date: formatDate(p.nextMeeting) })
-                      : t('passOn.noNextMeeting')}
-                  </span>
+        <ItemList data-testid="pass-on-pending">
+          {status.pending.map((p) => (
+            <List.Item key={p.orgCode} data-testid="pass-on-pending-row" data-code={p.orgCode}>
+              <Flex vertical gap={2} style={{ width: '100%', minWidth: 0 }}>
+                <Flex wrap gap={6} align="center" justify="space-between">
+                  <strong>{p.orgName}</strong>
+                  <OverdueTag passOnBy={doc.passOnBy} />
                 </Flex>
-              </List.Item>
-            ))}
-          </ul>
-        </List>
+                <span className="nn-small nn-muted">
+                  {p.nextMeeting
+                    ? t('passOn.nextMeeting', { date: formatDate(p.nextMeeting) })
+                    : t('passOn.noNextMeeting')}
+                </span>
+              </Flex>
+            </List.Item>
+          ))}
+        </ItemList>
       )}
     </Card>
   );

@@ -5,6 +5,7 @@ import { Button, Card, Empty, Flex, List } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { ItemList } from '../../components/item-list';
 import { OrgSelect } from '../../components/org-select';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
@@ -69,13 +70,11 @@ function DocumentList({ org, items }: { org: OrgDetailDto; items: PassOnDocument
   if (items.length === 0) return <Empty description={t('passOn.empty')} />;
   return (
     <Card size="small">
-      <List data-testid="pass-on-list">
-        <ul className="ant-list-items">
-          {items.map((doc) => (
-            <DocumentLine key={doc.id} doc={doc} cell={cell} status={statuses.get(doc.id)} />
-          ))}
-        </ul>
-      </List>
+      <ItemList data-testid="pass-on-list">
+        {items.map((doc) => (
+          <DocumentLine key={doc.id} doc={doc} cell={cell} status={statuses.get(doc.id)} />
+        ))}
+      </ItemList>
     </Card>
   );
 }

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Empty, Flex, List } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ItemList } from '../../components/item-list';
 import { QueryState } from '../../components/query-state';
 import { fetchMembers, memberKeys } from '../../lib/member-list';
 import { useUrlParams } from '../../lib/use-url-params';
@@ -121,43 +122,39 @@ export function RatingCellPage() {
                   title={t('ratings.cell.theCell')}
                   extra={<FourGoodBadge org={org} year={year} />}
                 >
-                  <List>
-                    <ul className="ant-list-items">
-                      <Row
-                        target={{
-                          subject: 'org',
-                          code: org,
-                          name: list.items[0]?.orgName ?? org,
-                          rating: byCode.get(`org:${org}`) ?? null,
-                        }}
-                        onPropose={(target) => setOpen({ step: 'propose', target })}
-                        onSelf={(target) => setOpen({ step: 'self', target })}
-                      />
-                    </ul>
-                  </List>
+                  <ItemList>
+                    <Row
+                      target={{
+                        subject: 'org',
+                        code: org,
+                        name: list.items[0]?.orgName ?? org,
+                        rating: byCode.get(`org:${org}`) ?? null,
+                      }}
+                      onPropose={(target) => setOpen({ step: 'propose', target })}
+                      onSelf={(target) => setOpen({ step: 'self', target })}
+                    />
+                  </ItemList>
                 </Card>
                 <Card size="small" title={t('ratings.cell.members')} data-testid="cell-members">
                   {list.items.length === 0 ? (
                     <Empty description={t('ratings.cell.empty')} />
                   ) : (
-                    <List>
-                      <ul className="ant-list-items">
-                        {list.items
-                          .filter((m) => m.orgCode === org)
-                          .map((m) => (
-                            <Row
-                              key={m.memberCode}
-                              target={{
-                                subject: 'member',
-                                code: m.memberCode,
-                                name: m.fullName,
-                                rating: byCode.get(`member:${m.memberCode}`) ?? null,
-                              }}
-                              onPropose={(target) => setOpen({ step: 'propose', target })}
-                            />
-                          ))}
-                      </ul>
-                    </List>
+                    <ItemList>
+                      {list.items
+                        .filter((m) => m.orgCode === org)
+                        .map((m) => (
+                          <Row
+                            key={m.memberCode}
+                            target={{
+                              subject: 'member',
+                              code: m.memberCode,
+                              name: m.fullName,
+                              rating: byCode.get(`member:${m.memberCode}`) ?? null,
+                            }}
+                            onPropose={(target) => setOpen({ step: 'propose', target })}
+                          />
+                        ))}
+                    </ItemList>
                   )}
                 </Card>
               </>

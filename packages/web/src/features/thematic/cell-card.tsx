@@ -3,6 +3,7 @@ import { Button, Card, Flex, List, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ItemList } from '../../components/item-list';
 import { QueryState } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
 import { type ThematicRegistrationSummaryDto, todayIso, useRegistrations } from './api';
@@ -42,31 +43,29 @@ function SessionPapers({ items }: { items: ThematicRegistrationSummaryDto[] }) {
   if (items.length === 0) return null;
   return (
     <Card size="small" title={t('thematic.cell.sessionPapers')}>
-      <List size="small" data-testid="thematic-cell-session-papers">
-        <ul className="ant-list-items">
-          {items.map((item) => (
-            <List.Item
-              key={item.id}
-              data-testid="thematic-cell-session-paper"
-              data-id={item.id}
-              data-session={item.sessionId}
-            >
-              <Flex vertical gap={2} style={{ width: '100%', minWidth: 0 }}>
-                <Link to={`/thematic/registrations/${item.id}`} style={{ overflowWrap: 'anywhere' }}>
-                  {item.title}
-                </Link>
-                <Flex wrap gap={8} align="center">
-                  <Typography.Text type="secondary">
-                    {t('thematic.quarterOf', { quarter: item.quarter, year: item.year })} ·{' '}
-                    {formatDate(item.plannedDate)}
-                  </Typography.Text>
-                  <Link to={`/thematic/sessions/${item.sessionId}`}>{t('thematic.cell.openSession')}</Link>
-                </Flex>
+      <ItemList size="small" data-testid="thematic-cell-session-papers">
+        {items.map((item) => (
+          <List.Item
+            key={item.id}
+            data-testid="thematic-cell-session-paper"
+            data-id={item.id}
+            data-session={item.sessionId}
+          >
+            <Flex vertical gap={2} style={{ width: '100%', minWidth: 0 }}>
+              <Link to={`/thematic/registrations/${item.id}`} style={{ overflowWrap: 'anywhere' }}>
+                {item.title}
+              </Link>
+              <Flex wrap gap={8} align="center">
+                <Typography.Text type="secondary">
+                  {t('thematic.quarterOf', { quarter: item.quarter, year: item.year })} ·{' '}
+                  {formatDate(item.plannedDate)}
+                </Typography.Text>
+                <Link to={`/thematic/sessions/${item.sessionId}`}>{t('thematic.cell.openSession')}</Link>
               </Flex>
-            </List.Item>
-          ))}
-        </ul>
-      </List>
+            </Flex>
+          </List.Item>
+        ))}
+      </ItemList>
     </Card>
   );
 }
@@ -88,43 +87,41 @@ export function CellCard({ cell, year }: { cell: string; year: number }) {
       <Card size="small" title={t('thematic.cell.title', { year })}>
         <QueryState query={registrations}>
           {(data) => (
-            <List size="small">
-              <ul className="ant-list-items">
-                {[1, 2, 3, 4].map((quarter) => {
-                  const items = data.items.filter((r) => r.quarter === quarter && r.sessionId === null);
-                  const live = items.some((r) => r.status !== 'refused');
-                  const past = isPastQuarter(year, quarter, today);
-                  return (
-                    <List.Item key={quarter} data-testid="thematic-cell-quarter" data-quarter={quarter}>
-                      <Flex vertical gap={6} style={{ width: '100%', minWidth: 0 }}>
-                        <Typography.Text strong>{t('thematic.quarterOf', { quarter, year })}</Typography.Text>
-                        {items.map((item) => (
-                          <RegistrationLine key={item.id} item={item} />
-                        ))}
-                        {live ? null : past ? (
-                          <Typography.Text type="secondary">
-                            {items.length
-                              ? t('thematic.cell.past')
-                              : `${t('thematic.cell.none')} · ${t('thematic.cell.past')}`}
-                          </Typography.Text>
-                        ) : canRegister ? (
-                          <Button
-                            type="primary"
-                            onClick={() => setRegistering(quarter)}
-                            data-testid="thematic-register"
-                            style={{ alignSelf: 'flex-start' }}
-                          >
-                            {t('thematic.cell.register')}
-                          </Button>
-                        ) : (
-                          <Typography.Text type="secondary">{t('thematic.cell.none')}</Typography.Text>
-                        )}
-                      </Flex>
-                    </List.Item>
-                  );
-                })}
-              </ul>
-            </List>
+            <ItemList size="small">
+              {[1, 2, 3, 4].map((quarter) => {
+                const items = data.items.filter((r) => r.quarter === quarter && r.sessionId === null);
+                const live = items.some((r) => r.status !== 'refused');
+                const past = isPastQuarter(year, quarter, today);
+                return (
+                  <List.Item key={quarter} data-testid="thematic-cell-quarter" data-quarter={quarter}>
+                    <Flex vertical gap={6} style={{ width: '100%', minWidth: 0 }}>
+                      <Typography.Text strong>{t('thematic.quarterOf', { quarter, year })}</Typography.Text>
+                      {items.map((item) => (
+                        <RegistrationLine key={item.id} item={item} />
+                      ))}
+                      {live ? null : past ? (
+                        <Typography.Text type="secondary">
+                          {items.length
+                            ? t('thematic.cell.past')
+                            : `${t('thematic.cell.none')} · ${t('thematic.cell.past')}`}
+                        </Typography.Text>
+                      ) : canRegister ? (
+                        <Button
+                          type="primary"
+                          onClick={() => setRegistering(quarter)}
+                          data-testid="thematic-register"
+                          style={{ alignSelf: 'flex-start' }}
+                        >
+                          {t('thematic.cell.register')}
+                        </Button>
+                      ) : (
+                        <Typography.Text type="secondary">{t('thematic.cell.none')}</Typography.Text>
+                      )}
+                    </Flex>
+                  </List.Item>
+                );
+              })}
+            </ItemList>
           )}
         </QueryState>
         {registering !== null ? (

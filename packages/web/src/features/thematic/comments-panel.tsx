@@ -1,4 +1,5 @@
 import { Button, Card, Empty, Flex, Form, Input, List, Typography } from 'antd';
+import { ItemList } from '../../components/item-list';
 import { formatDateTime } from '../../lib/format';
 import { useRules } from '../../lib/rules';
 import { useAction } from '../../lib/use-action';
@@ -84,27 +85,25 @@ export function CommentsPanel(props: CommentsPanelProps) {
         {comments.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={texts.empty} />
         ) : (
-          <List size="small" data-testid={`${testId}-comments`}>
-            <ul className="ant-list-items">
-              {comments.map((c) => (
-                <List.Item key={c.id} data-testid={`${testId}-comment`} data-member={c.memberCode}>
-                  <Flex vertical gap={2} style={{ width: '100%', minWidth: 0 }}>
-                    <Flex wrap gap={8} justify="space-between">
-                      <Typography.Text strong>
-                        {c.orgName ? `${c.fullName} · ${c.orgName}` : c.fullName}
-                      </Typography.Text>
-                      <Typography.Text type="secondary">
-                        {formatDateTime(c.createdAt)} · {texts.onVersion(c.version)}
-                      </Typography.Text>
-                    </Flex>
-                    <Typography.Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                      {c.text}
+          <ItemList size="small" data-testid={`${testId}-comments`}>
+            {comments.map((c) => (
+              <List.Item key={c.id} data-testid={`${testId}-comment`} data-member={c.memberCode}>
+                <Flex vertical gap={2} style={{ width: '100%', minWidth: 0 }}>
+                  <Flex wrap gap={8} justify="space-between">
+                    <Typography.Text strong>
+                      {c.orgName ? `${c.fullName} · ${c.orgName}` : c.fullName}
+                    </Typography.Text>
+                    <Typography.Text type="secondary">
+                      {formatDateTime(c.createdAt)} · {texts.onVersion(c.version)}
                     </Typography.Text>
                   </Flex>
-                </List.Item>
-              ))}
-            </ul>
-          </List>
+                  <Typography.Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                    {c.text}
+                  </Typography.Text>
+                </Flex>
+              </List.Item>
+            ))}
+          </ItemList>
         )}
         {canComment ? <CommentBox {...props} /> : null}
       </Flex>

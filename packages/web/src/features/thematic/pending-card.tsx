@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FormModal } from '../../components/form-modal';
+import { ItemList } from '../../components/item-list';
 import { QueryState } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
 import { useRules } from '../../lib/rules';
@@ -96,13 +97,11 @@ export function PendingCard({ org, year }: { org: string; year: number }) {
           data.items.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('thematic.pending.empty')} />
           ) : (
-            <List size="small">
-              <ul className="ant-list-items">
-                {data.items.map((item) => (
-                  <PendingItem key={item.id} item={item} />
-                ))}
-              </ul>
-            </List>
+            <ItemList size="small">
+              {data.items.map((item) => (
+                <PendingItem key={item.id} item={item} />
+              ))}
+            </ItemList>
           )
         }
       </QueryState>

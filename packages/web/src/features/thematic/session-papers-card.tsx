@@ -1,6 +1,7 @@
 import { Card, Empty, Flex, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ItemList } from '../../components/item-list';
 import type { SessionPaperStatus, ThematicSessionDto } from './session-api';
 
 const COLORS: Record<SessionPaperStatus, string> = { assigned: 'default', drafted: 'gold', shared: 'green' };
@@ -16,40 +17,35 @@ export function SessionPapersCard({ session }: { session: ThematicSessionDto }) 
       {session.cells.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('thematicSession.papers.empty')} />
       ) : (
-        <List size="small" data-testid="session-papers">
-          <ul className="ant-list-items">
-            {session.cells.map((p) => (
-              <List.Item
-                key={p.registrationId}
-                data-testid="session-paper"
-                data-org={p.orgCode}
-                data-status={p.status}
-              >
-                <Flex vertical gap={2} style={{ width: '100%', minWidth: 0 }}>
-                  <Flex wrap gap={8} justify="space-between">
-                    <Typography.Text strong>{p.orgName}</Typography.Text>
-                    <Tag color={COLORS[p.status]}>{t(`thematicSession.papers.status.${p.status}`)}</Tag>
-                  </Flex>
-                  <Link
-                    to={`/thematic/registrations/${p.registrationId}`}
-                    style={{ overflowWrap: 'anywhere' }}
-                  >
-                    {p.title}
-                  </Link>
-                  <Typography.Text type="secondary">
-                    {t('thematicSession.papers.presenters', {
-                      names: p.presenters.map((x) => x.fullName).join(', '),
-                    })}
-                  </Typography.Text>
-                  <Typography.Text type="secondary">
-                    {t('thematicSession.papers.versions', { count: p.versions })} ·{' '}
-                    {t('thematicSession.papers.comments', { count: p.comments })}
-                  </Typography.Text>
+        <ItemList size="small" data-testid="session-papers">
+          {session.cells.map((p) => (
+            <List.Item
+              key={p.registrationId}
+              data-testid="session-paper"
+              data-org={p.orgCode}
+              data-status={p.status}
+            >
+              <Flex vertical gap={2} style={{ width: '100%', minWidth: 0 }}>
+                <Flex wrap gap={8} justify="space-between">
+                  <Typography.Text strong>{p.orgName}</Typography.Text>
+                  <Tag color={COLORS[p.status]}>{t(`thematicSession.papers.status.${p.status}`)}</Tag>
                 </Flex>
-              </List.Item>
-            ))}
-          </ul>
-        </List>
+                <Link to={`/thematic/registrations/${p.registrationId}`} style={{ overflowWrap: 'anywhere' }}>
+                  {p.title}
+                </Link>
+                <Typography.Text type="secondary">
+                  {t('thematicSession.papers.presenters', {
+                    names: p.presenters.map((x) => x.fullName).join(', '),
+                  })}
+                </Typography.Text>
+                <Typography.Text type="secondary">
+                  {t('thematicSession.papers.versions', { count: p.versions })} ·{' '}
+                  {t('thematicSession.papers.comments', { count: p.comments })}
+                </Typography.Text>
+              </Flex>
+            </List.Item>
+          ))}
+        </ItemList>
       )}
     </Card>
   );

@@ -22,6 +22,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FormModal } from '../../components/form-modal';
+import { ItemList } from '../../components/item-list';
 import { MemberSelect } from '../../components/member-select';
 import { OrgSelect } from '../../components/org-select';
 import { QueryState } from '../../components/query-state';
@@ -240,28 +241,26 @@ export function SessionsCard({ org, year }: { org: string; year: number }) {
           data.items.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('thematicSession.list.empty')} />
           ) : (
-            <List size="small" data-testid="thematic-sessions">
-              <ul className="ant-list-items">
-                {data.items.map((s) => (
-                  <List.Item key={s.id} data-testid="thematic-session" data-id={s.id} data-status={s.status}>
-                    <Flex vertical gap={2} style={{ width: '100%', minWidth: 0 }}>
-                      <Link to={`/thematic/sessions/${s.id}`} style={{ overflowWrap: 'anywhere' }}>
-                        {s.title}
-                      </Link>
+            <ItemList size="small" data-testid="thematic-sessions">
+              {data.items.map((s) => (
+                <List.Item key={s.id} data-testid="thematic-session" data-id={s.id} data-status={s.status}>
+                  <Flex vertical gap={2} style={{ width: '100%', minWidth: 0 }}>
+                    <Link to={`/thematic/sessions/${s.id}`} style={{ overflowWrap: 'anywhere' }}>
+                      {s.title}
+                    </Link>
+                    <Typography.Text type="secondary">
+                      {formatDate(s.date)} · {s.time} · {s.orgName}
+                    </Typography.Text>
+                    <Flex wrap gap={8} align="center">
+                      <Tag color={COLORS[s.status]}>{t(`thematicSession.status.${s.status}`)}</Tag>
                       <Typography.Text type="secondary">
-                        {formatDate(s.date)} · {s.time} · {s.orgName}
+                        {t('thematicSession.list.papers', { count: s.papers })}
                       </Typography.Text>
-                      <Flex wrap gap={8} align="center">
-                        <Tag color={COLORS[s.status]}>{t(`thematicSession.status.${s.status}`)}</Tag>
-                        <Typography.Text type="secondary">
-                          {t('thematicSession.list.papers', { count: s.papers })}
-                        </Typography.Text>
-                      </Flex>
                     </Flex>
-                  </List.Item>
-                ))}
-              </ul>
-            </List>
+                  </Flex>
+                </List.Item>
+              ))}
+            </ItemList>
           )
         }
       </QueryState>

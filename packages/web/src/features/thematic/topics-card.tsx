@@ -4,6 +4,7 @@ import { Button, Card, Empty, Flex, Form, Input, List, Popconfirm, Select, Typog
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/form-modal';
+import { ItemList } from '../../components/item-list';
 import { QueryState } from '../../components/query-state';
 import { useRules } from '../../lib/rules';
 import { useAction } from '../../lib/use-action';
@@ -195,13 +196,11 @@ export function TopicsCard({ org, year }: { org: string; year: number }) {
           data.items.length === 0 ? (
             <Empty description={t('thematic.topics.empty')} />
           ) : (
-            <List size="small" data-testid="thematic-topics">
-              <ul className="ant-list-items">
-                {data.items.map((topic) => (
-                  <TopicItem key={topic.id} topic={topic} org={org} />
-                ))}
-              </ul>
-            </List>
+            <ItemList size="small" data-testid="thematic-topics">
+              {data.items.map((topic) => (
+                <TopicItem key={topic.id} topic={topic} org={org} />
+              ))}
+            </ItemList>
           )
         }
       </QueryState>
